@@ -1,0 +1,141 @@
+"""Great Expectations suites generated from the table registry, plus the derived check columns they read.
+
+Each expectation is `blocking` (a failing record never reaches a curated table: it goes
+to quarantine with the expectation's name) or a warning (reported, nothing removed).
+Row invariants GX cannot state on one column (list items are ISO3 codes, evidence equals
+the text span, foreign keys) are computed as boolean `_check_*` columns by
+`add_check_columns` and expected to be True.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pycountry
+
+from schemas.tables import TABLES, Table
+
+ISO3_CODES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})  # XKX: Kosovo, user-assigned
+
+
+@dataclass(frozen=True)
+class ExpectationSpec:
+    """One expectation: GX class name, its kwargs, a stable name for reports, and whether it blocks."""
+
+    name: str
+    gx_type: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    blocking: bool = True
+
+
+def _column_specs(table: Table) -> list[ExpectationSpec]:
+    specs: list[ExpectationSpec] = []
+    for f in table.fields:
+        col = f.name
+        specs.append(ExpectationSpec(f"{table.name}.{col}.exists", "ExpectColumnToExist", {"column": col}))
+        if not f.nullable:
+            specs.append(ExpectationSpec(f"{table.name}.{col}.not_null", "ExpectColumnValuesToNotBeNull",
+                                         {"column": col}))
+        if f.unique:
+            specs.append(ExpectationSpec(f"{table.name}.{col}.unique", "ExpectColumnValuesToBeUnique",
+                                         {"column": col}))
+        if f.allowed:
+            specs.append(ExpectationSpec(f"{table.name}.{col}.in_vocabulary", "ExpectColumnValuesToBeInSet",
+                                         {"column": col, "value_set": list(f.allowed)}))
+        if f.iso3 and f.type == "string":
+            specs.append(ExpectationSpec(f"{table.name}.{col}.iso3", "ExpectColumnValuesToBeInSet",
+                                         {"column": col, "value_set": sorted(ISO3_CODES)}))
+        if f.iso3 and f.type == "list<string>":
+            specs.append(_check(table, f"{col}_iso3_sorted"))
+    return specs
+
+
+def _check(table: Table, check: str, blocking: bool = True) -> ExpectationSpec:
+    return ExpectationSpec(f"{table.name}.{check}", "ExpectColumnValuesToBeInSet",
+                           {"column": f"_check_{check}", "value_set": [True]}, blocking)
+
+
+def suite_specs(table_name: str) -> list[ExpectationSpec]:
+    """Every expectation of one table, generated from schemas.tables."""
+    table = TABLES[table_name]
+    specs = _column_specs(table)
+    if len(table.key) > 1:
+        specs.append(ExpectationSpec(f"{table.name}.key_unique", "ExpectCompoundColumnsToBeUnique",
+                                     {"column_list": list(table.key)}))
+    for column, parent, _ in table.foreign_keys:
+        specs.append(_check(table, f"fk_{column}"))
+    if table.has_span:
+        specs.append(_check(table, "span_in_text"))
+    if "evidence" in table.columns:
+        specs.append(_check(table, "evidence_matches_span"))
+    if "confidence" in table.columns:
+        specs.append(ExpectationSpec(f"{table.name}.confidence.range", "ExpectColumnValuesToBeBetween",
+                                     {"column": "confidence", "min_value": 0.0, "max_value": 1.0}))
+    if table.name == "events":
+        specs.append(ExpectationSpec("events.end_date_not_before_start", "ExpectColumnPairValuesAToBeGreaterThanB",
+                                     {"column_A": "end_date", "column_B": "start_date", "or_equal": True,
+                                      "ignore_row_if": "either_value_is_missing"}))
+        # Warnings: a timeline with many undated events is weaker, but such events are kept.
+        specs.append(ExpectationSpec("events.start_date.mostly_dated", "ExpectColumnValuesToNotBeNull",
+                                     {"column": "start_date", "mostly": 0.8}, blocking=False))
+        specs.append(ExpectationSpec("events.countries.not_empty", "ExpectColumnValuesToBeInSet",
+                                     {"column": "_check_has_countries", "value_set": [True], "mostly": 0.9},
+                                     blocking=False))
+    if table.name == "articles":
+        specs.append(ExpectationSpec("articles.language.iso639_1", "ExpectColumnValuesToMatchRegex",
+                                     {"column": "language", "regex": r"^[a-z]{2}$"}))
+        specs.append(_check(table, "sha256_matches_text"))
+        specs.append(ExpectationSpec("articles.published_date.mostly_known", "ExpectColumnValuesToNotBeNull",
+                                     {"column": "published_date", "mostly": 0.9}, blocking=False))
+    if table.name == "commitments":
+        specs.append(ExpectationSpec("commitments.parties.not_empty", "ExpectColumnValuesToBeInSet",
+                                     {"column": "_check_has_parties", "value_set": [True], "mostly": 0.9},
+                                     blocking=False))
+    return specs
+
+
+def _iso3_sorted(values: Any) -> bool:
+    items = list(values) if values is not None else []
+    return items == sorted(set(items)) and all(v in ISO3_CODES for v in items)
+
+
+def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """A copy of df with the `_check_*` columns its suite expects; `parents` are already validated tables."""
+    table = TABLES[table_name]
+    out = df.copy()
+    for f in table.fields:
+        if f.iso3 and f.type == "list<string>":
+            out[f"_check_{f.name}_iso3_sorted"] = [_iso3_sorted(v) for v in out[f.name]]
+    for column, parent, parent_col in table.foreign_keys:
+        keys = set(parents[parent][parent_col]) if parent in parents else set()
+        nullable = table.field(column).nullable
+        out[f"_check_fk_{column}"] = [(v is None or pd.isna(v)) and nullable or v in keys for v in out[column]]
+    if table.has_span or "evidence" in table.columns:
+        texts = dict(zip(parents["articles"]["article_id"], parents["articles"]["text"])) if "articles" in parents \
+            else {}
+        spans, exact = [], []
+        for row in out[["article_id", "char_start", "char_end"] +
+                       (["evidence"] if "evidence" in out.columns else [])].itertuples(index=False):
+            text = texts.get(row[0])
+            start, end = row[1], row[2]
+            known = text is not None and not pd.isna(start) and not pd.isna(end)
+            ok = known and 0 <= int(start) < int(end) <= len(text)
+            # Participants may lack a span (a country implied by an office): nothing to check then.
+            spans.append(ok or (pd.isna(start) and pd.isna(end) and table.field("char_start").nullable))
+            if len(row) > 3:
+                exact.append(ok and text[int(start):int(end)] == row[3])
+        if table.has_span:
+            out["_check_span_in_text"] = spans
+        if exact or "evidence" in out.columns:
+            out["_check_evidence_matches_span"] = exact if exact else [False] * len(out)
+    if table_name == "articles":
+        from transforms.text import content_sha256
+        out["_check_sha256_matches_text"] = [content_sha256(t) == h for t, h in
+                                             zip(out["text"], out["content_sha256"])]
+    if table_name == "events":
+        out["_check_has_countries"] = [v is not None and len(v) > 0 for v in out["countries"]]
+    if table_name == "commitments":
+        out["_check_has_parties"] = [v is not None and len(v) > 0 for v in out["parties"]]
+    return out

@@ -1,0 +1,213 @@
+"""The curated tables of the contract: every column once, with type, nullability and meaning.
+
+This registry is the single declaration from which the Arrow schemas
+(`schemas.arrow`), the Great Expectations suites (`schemas.expectations`) and the
+column docs are generated. `tests/schemas/test_contract.py` checks it against
+CONTRACT.md's column lists so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas import vocab
+
+SCHEMA_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its logical type, nullability, meaning and constraints."""
+
+    name: str
+    type: str  # string | date | timestamp | int32 | int64 | float32 | list<string> | map<string,int64>
+    nullable: bool = False
+    description: str = ""
+    allowed: tuple[str, ...] | None = None  # controlled vocabulary
+    iso3: bool = False  # values (or list items) are ISO 3166-1 alpha-3 codes
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A curated table: its grain, columns and keys."""
+
+    name: str
+    grain: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ()  # unique together (for single-column ids, Field.unique)
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, table, column)
+    has_span: bool = False  # char_start/char_end index articles.text
+    append_only: bool = False  # kept across runs (history), not rewritten
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _span_fields(nullable: bool = False) -> tuple[Field, ...]:
+    return (
+        Field("article_id", "string", description="article (or section) the span is in"),
+        Field("char_start", "int32", nullable, "start of the evidence span in articles.text"),
+        Field("char_end", "int32", nullable, "end (exclusive) of the evidence span in articles.text"),
+    )
+
+
+ARTICLES = Table(
+    "articles",
+    "one row per ingested article, or per section of a compound article",
+    (
+        Field("article_id", "string", unique=True, description="stable id of the article"),
+        Field("source_path", "string", description="path of the raw file, relative to the raw folder"),
+        Field("url", "string", True, "canonical URL when known"),
+        Field("title", "string", True, "title of the article or section"),
+        Field("published_date", "date", True, "document date"),
+        Field("published_date_source", "string", allowed=vocab.PUBLISHED_DATE_SOURCES,
+              description="where published_date came from"),
+        Field("language", "string", description="ISO 639-1 language code"),
+        Field("text", "string", description="the normalized text that all char offsets refer to"),
+        Field("content_sha256", "string", description="SHA-256 of the UTF-8 text (duplicate detection)"),
+        Field("ingested_at", "timestamp", description="when this run ingested the article"),
+        Field("record_key", "string", True, "position of the record inside its raw file (JSON lists, sections)"),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    "one row per distinct real-world event, however often it is told",
+    (
+        Field("event_id", "string", unique=True),
+        Field("event_type", "string", allowed=vocab.EVENT_TYPES),
+        Field("plover_type", "string", True, "PLOVER event type mapped from event_type"),
+        Field("name", "string", True, "proper name when the text gives one"),
+        Field("status", "string", allowed=vocab.EVENT_STATUSES),
+        Field("start_date", "date", True),
+        Field("end_date", "date", True, "end_date >= start_date; equal for one-day events"),
+        Field("date_precision", "string", allowed=vocab.DATE_PRECISIONS),
+        Field("location", "string", True, "canonical place name"),
+        Field("location_country", "string", True, "ISO3 of the location", iso3=True),
+        Field("countries", "list<string>", description="every country taking part", iso3=True),
+        Field("article_id", "string", description="article of the first mention"),
+        Field("evidence", "string", description="the sentence that states the event"),
+        Field("char_start", "int32"),
+        Field("char_end", "int32"),
+        Field("confidence", "float32", description="0..1"),
+        Field("mention_count", "int32", description="sentences that mention the event (event_mentions rows)"),
+    ),
+    foreign_keys=(("article_id", "articles", "article_id"),),
+    has_span=True,
+)
+
+EVENT_MENTIONS = Table(
+    "event_mentions",
+    "one row per sentence that mentions an event",
+    (
+        Field("event_id", "string"),
+        Field("article_id", "string"),
+        Field("char_start", "int32"),
+        Field("char_end", "int32"),
+        Field("evidence", "string"),
+    ),
+    key=("event_id", "article_id", "char_start"),
+    foreign_keys=(("event_id", "events", "event_id"), ("article_id", "articles", "article_id")),
+    has_span=True,
+)
+
+PARTICIPANTS = Table(
+    "participants",
+    "one row per (event, participant)",
+    (
+        Field("event_id", "string"),
+        Field("entity_id", "string"),
+        Field("entity_type", "string", allowed=vocab.ENTITY_TYPES),
+        Field("name", "string", description="canonical name (persons: given name first, no titles)"),
+        Field("name_as_written", "string", description="surface form in the text"),
+        Field("title", "string", True, "office, normalized"),
+        Field("country", "string", True, "ISO3 the participant represents", iso3=True),
+        Field("role", "string", allowed=vocab.ROLES),
+        *_span_fields(nullable=True),
+    ),
+    key=("event_id", "entity_id"),
+    foreign_keys=(("event_id", "events", "event_id"), ("entity_id", "entities", "entity_id"),
+                  ("article_id", "articles", "article_id")),
+    has_span=True,
+)
+
+COMMITMENTS = Table(
+    "commitments",
+    "one row per pledge, agreement, support, proposal or opposition",
+    (
+        Field("commitment_id", "string", unique=True),
+        Field("event_id", "string", True, "event at which it was made, when known"),
+        Field("parties", "list<string>", description="ISO3 of every committing party", iso3=True),
+        Field("actor_text", "string", description="subject as written"),
+        Field("modality", "string", allowed=vocab.MODALITIES),
+        Field("action", "string", description="main verb, lemmatized"),
+        Field("description", "string", description="what is committed, as a clean clause"),
+        Field("topic", "string", allowed=vocab.TOPICS),
+        Field("due_date", "date", True, "target date when stated"),
+        Field("due_precision", "string", True, allowed=vocab.DUE_PRECISIONS),
+        Field("article_id", "string"),
+        Field("evidence", "string"),
+        Field("char_start", "int32"),
+        Field("char_end", "int32"),
+        Field("confidence", "float32"),
+    ),
+    foreign_keys=(("event_id", "events", "event_id"), ("article_id", "articles", "article_id")),
+    has_span=True,
+)
+
+ENTITIES = Table(
+    "entities",
+    "one row per distinct person, country or organization",
+    (
+        Field("entity_id", "string", unique=True),
+        Field("entity_type", "string", allowed=vocab.ENTITY_TYPES),
+        Field("name", "string", description="canonical name"),
+        Field("country", "string", True, "ISO3", iso3=True),
+        Field("aliases", "list<string>", description="every surface form seen"),
+    ),
+)
+
+QUARANTINE = Table(
+    "quarantine",
+    "one row per input or record that did not make it, with why",
+    (
+        Field("run_id", "string"),
+        Field("stage", "string", allowed=vocab.QUARANTINE_STAGES),
+        Field("source_path", "string", True),
+        Field("record_key", "string", True),
+        Field("reason", "string"),
+        Field("payload", "string", True, "the record as JSON text"),
+        Field("quarantined_at", "timestamp"),
+    ),
+    append_only=True,
+)
+
+RUNS = Table(
+    "runs",
+    "one row per pipeline run",
+    (
+        Field("run_id", "string", unique=True),
+        Field("started_at", "timestamp"),
+        Field("finished_at", "timestamp", True),
+        Field("status", "string", allowed=vocab.RUN_STATUSES),
+        Field("articles_seen", "int64", True),
+        Field("articles_new", "int64", True),
+        Field("rows_written", "map<string,int64>", True, "rows written per table"),
+        Field("rows_quarantined", "int64", True),
+        Field("expectations_passed", "int64", True),
+        Field("expectations_failed", "int64", True),
+    ),
+    append_only=True,
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (ARTICLES, EVENTS, EVENT_MENTIONS, PARTICIPANTS, COMMITMENTS, ENTITIES, QUARANTINE, RUNS)
+}
+# Tables the extraction produces and validation checks, in foreign-key order.
+CURATED_TABLES = ("articles", "entities", "events", "event_mentions", "participants", "commitments")

@@ -1,0 +1,130 @@
+"""Raw-form adapters: each form in, RawDocument out; bad input is an IngestError with a reason."""
+
+import datetime as dt
+
+import pytest
+
+from transforms.ingest import (IngestError, RawDocument, apply_sidecar, parse_html, parse_json, parse_jsonl,
+                               parse_markdown, parse_published, parse_sidecar, parse_txt)
+
+
+def test_txt_first_nonempty_line_is_title():
+    (doc,) = parse_txt("\n\nTalks in Oslo\n\nNorway and Chile met.\n", "a.txt")
+    assert doc.title == "Talks in Oslo"
+    assert doc.body.strip() == "Norway and Chile met."
+    assert doc.form == "txt" and doc.record_key == "0"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\ufeff"])
+def test_txt_empty_is_rejected(text):
+    with pytest.raises(IngestError, match="empty"):
+        parse_txt(text, "a.txt")
+
+
+MD = """---
+title: "Readout of a Call with
+  the President of Chile"
+date: '2022-05-02'
+published_time: 2022-05-02 10:00:00-04:00
+source_url: https://example.org/readout
+---
+
+# Ignored heading
+
+The President spoke **today** with the
+President of [Chile](https://example.org/cl).
+
+\\###
+"""
+
+
+def test_markdown_front_matter_and_soft_breaks():
+    (doc,) = parse_markdown(MD, "r.md")
+    assert doc.title == "Readout of a Call with the President of Chile"
+    assert doc.published == "2022-05-02T10:00:00-04:00"
+    assert doc.url == "https://example.org/readout"
+    assert "spoke today with the President of Chile." in doc.body
+    assert "###" not in doc.body and "**" not in doc.body
+
+
+def test_markdown_without_front_matter_takes_heading_title():
+    (doc,) = parse_markdown("# Summit in Lima\n\nLeaders met in Lima.\n", "s.md")
+    assert doc.title == "Summit in Lima"
+    assert doc.published is None
+
+
+def test_markdown_bad_yaml_is_rejected():
+    with pytest.raises(IngestError, match="YAML"):
+        parse_markdown("---\ntitle: [unclosed\n---\nBody text.\n", "b.md")
+
+
+HTML = """<!DOCTYPE html><html lang="en"><head><title>Meeting with Peru | Example Department</title>
+<link rel="canonical" href="https://example.org/peru/">
+<meta property="article:published_time" content="2021-08-14T00:13:59+00:00"></head>
+<body><nav>Home | Press</nav><article><h1>Meeting with Peru</h1>
+<p>The Secretary met the Foreign Minister of Peru.</p><ul><li>First point.</li></ul>
+<script>var x = 1;</script></article><footer>Share</footer></body></html>"""
+
+
+def test_html_main_text_title_time_and_canonical():
+    (doc,) = parse_html(HTML, "p.html")
+    assert doc.title == "Meeting with Peru"
+    assert doc.published == "2021-08-14T00:13:59+00:00"
+    assert doc.url == "https://example.org/peru/"
+    assert doc.body == "The Secretary met the Foreign Minister of Peru.\n\n• First point."
+    assert doc.language == "en"
+
+
+def test_html_without_markup_is_rejected():
+    with pytest.raises(IngestError, match="no HTML"):
+        parse_html("just words", "x.html")
+
+
+def test_json_list_keeps_good_records_and_reports_bad_ones():
+    out = parse_json('[{"title": "A", "text": "Body A", "published": "2024-01-02"}, {"title": "B"}, 5]', "j.json")
+    assert isinstance(out[0], RawDocument) and out[0].body == "Body A" and out[0].published == "2024-01-02"
+    assert isinstance(out[1], IngestError) and "no text" in str(out[1])
+    assert isinstance(out[2], IngestError) and "not an object" in str(out[2])
+
+
+def test_json_single_object_and_body_fallbacks():
+    (doc,) = parse_json('{"content": "From content", "url": "u", "date": "2024-01-02"}', "j.json")
+    assert doc.body == "From content" and doc.url == "u" and doc.published == "2024-01-02"
+
+
+def test_json_invalid_is_rejected_with_position():
+    with pytest.raises(IngestError, match="line 1"):
+        parse_json("{not json", "j.json")
+
+
+def test_jsonl_bad_line_does_not_lose_good_lines():
+    out = parse_jsonl('{"text": "one"}\n{"text": broken\n\n{"body": "three"}\n', "l.jsonl")
+    assert [type(r).__name__ for r in out] == ["RawDocument", "IngestError", "RawDocument"]
+    assert out[0].record_key == "line1" and out[2].record_key == "line4"
+    assert "line 2" in str(out[1])
+
+
+def test_sidecar_overrides_file_metadata():
+    (doc,) = parse_txt("Old title\nBody.", "a.txt")
+    meta = parse_sidecar('{"title": "New title", "published": "2024-03-05", "url": "https://e.org/a"}')
+    doc = apply_sidecar(doc, meta)
+    assert (doc.title, doc.published, doc.url) == ("New title", "2024-03-05", "https://e.org/a")
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", "{bad"])
+def test_sidecar_errors(text):
+    with pytest.raises(IngestError):
+        parse_sidecar(text)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2022-05-02", dt.date(2022, 5, 2)),
+    ("2022-05-02 21:11:39-05:00", dt.date(2022, 5, 2)),
+    ("2021-08-14T00:13:59+00:00", dt.date(2021, 8, 14)),
+    ("May 2, 2022", dt.date(2022, 5, 2)),
+    ("2022-13-45", None),
+    ("someday", None),
+    (None, None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected

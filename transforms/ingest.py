@@ -1,0 +1,294 @@
+"""Raw-form adapters: each turns the text of one raw file into RawDocument records.
+
+Every adapter has the same shape, `parse_<form>(text, source_path) -> list[RawDocument]`,
+and raises `IngestError` with a reason a user can act on when the file cannot be read.
+No file access here: `flows.io` reads the bytes and hands the text over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+import yaml
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+
+class IngestError(ValueError):
+    """A raw file (or record) that cannot be turned into an article; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as found in a raw file, before normalization."""
+
+    source_path: str
+    record_key: str  # position inside the file ("0" for single-article files)
+    form: str  # txt | md | html | json | jsonl
+    body: str
+    title: str | None = None
+    published: str | None = None  # date or datetime text from metadata
+    url: str | None = None
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# Metadata keys, in order of preference (CONTRACT.md "Raw input").
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("published_time", "published", "date", "published_date", "datePublished")
+_URL_KEYS = ("url", "source_url", "canonical_url")
+_TEXT_KEYS = ("text", "content", "body")
+
+
+def _first(meta: dict, keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = meta.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value).strip() or None
+
+
+def parse_txt(text: str, source_path: str) -> list[RawDocument]:
+    """Plain text: the first non-empty line is the title, the rest is the body."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.strip():
+        raise IngestError("empty file: add text or remove the file")
+    lines = stripped.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    return [RawDocument(source_path, "0", "txt", body="\n".join(lines[first + 1:]),
+                        title=lines[first].strip())]
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S))|((?<=\S)[*_](?!\w))")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*#{3,}\s*$", re.M)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+def _markdown_to_text(body: str) -> str:
+    """Markdown to plain paragraphs: markup removed, soft line breaks joined."""
+    body = _MD_LINK.sub(r"\1", body)
+    body = _MD_ESCAPE.sub(r"\1", body)
+    body = _MD_RULE.sub("", body)
+    body = _MD_HEADING.sub("", body)
+    body = _MD_EMPHASIS.sub("", body)
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", body):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        # A list keeps one item per line; prose lines are one paragraph.
+        merged: list[str] = []
+        for line in lines:
+            if merged and not _LIST_ITEM.match(line):
+                merged[-1] += " " + line
+            else:
+                merged.append(line)
+        paragraphs.append("\n".join(merged))
+    return "\n\n".join(paragraphs)
+
+
+def parse_markdown(text: str, source_path: str) -> list[RawDocument]:
+    """Markdown with an optional YAML front matter block."""
+    meta: dict[str, Any] = {}
+    body = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(body)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            raise IngestError(f"front matter is not valid YAML ({str(exc).splitlines()[0]}): "
+                              "fix the block between the '---' lines") from exc
+        if loaded is not None and not isinstance(loaded, dict):
+            raise IngestError("front matter is not a key: value mapping: fix the block between the '---' lines")
+        meta = loaded or {}
+        body = body[match.end():]
+    plain = _markdown_to_text(body)
+    title = _as_text(_first(meta, _TITLE_KEYS))
+    if not title:
+        heading = re.search(r"^\s{0,3}#\s+(.+)$", body, re.M)
+        title = heading.group(1).strip() if heading else None
+    if not plain.strip():
+        raise IngestError("no article text after the front matter: add the body or remove the file")
+    return [RawDocument(source_path, "0", "md", body=plain, title=title,
+                        published=_as_text(_first(meta, _DATE_KEYS)),
+                        url=_as_text(_first(meta, _URL_KEYS)),
+                        language=_as_text(meta.get("language") or meta.get("lang")),
+                        metadata={k: _as_text(v) for k, v in meta.items()})]
+
+
+_HTML_DROP = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button"
+_HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt")
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
+
+
+def parse_html(text: str, source_path: str) -> list[RawDocument]:
+    """An HTML page: the main article text, title, published time and canonical URL."""
+    if "<" not in text:
+        raise IngestError("no HTML markup found: rename the file to .txt if it is plain text")
+    tree = HTMLParser(text)
+    head_title = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    title = (head_title.text(strip=True) if head_title else "") or (h1.text(strip=True) if h1 else "")
+    title = _SITE_SUFFIX.sub("", re.sub(r"\s+", " ", title)).strip() or None
+    published = None
+    for selector, attr in (('meta[property="article:published_time"]', "content"),
+                           ('meta[name="date"]', "content"), ("time[datetime]", "datetime")):
+        node = tree.css_first(selector)
+        if node is not None and node.attributes.get(attr):
+            published = node.attributes[attr].strip()
+            break
+    canonical = tree.css_first('link[rel="canonical"]') or tree.css_first('meta[property="og:url"]')
+    url = None
+    if canonical is not None:
+        url = (canonical.attributes.get("href") or canonical.attributes.get("content") or "").strip() or None
+    html_node = tree.css_first("html")
+    language = (html_node.attributes.get("lang") or "")[:2].lower() if html_node is not None else None
+    for node in tree.css(_HTML_DROP):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    if root is None:
+        raise IngestError("the page has no <body>, <main> or <article>: save the full page, not a fragment")
+    paragraphs = []
+    for node in root.traverse(include_text=False):
+        if node.tag not in _HTML_BLOCKS:
+            continue
+        # Only the innermost block: an <li> holding a <p> is read through the <p>.
+        if any(child.tag in _HTML_BLOCKS for child in list(node.traverse(include_text=False))[1:]):
+            continue
+        chunk = html_lib.unescape(re.sub(r"\s+", " ", node.text(separator=" "))).strip()
+        if not chunk or (node.tag == "h1" and chunk == title):
+            continue
+        paragraphs.append(("• " if node.tag == "li" else "") + chunk)
+    if not paragraphs:
+        body_text = re.sub(r"\s+", " ", root.text(separator=" ")).strip()
+        if body_text:
+            paragraphs = [body_text]
+    if not paragraphs:
+        raise IngestError("no article text found in the page: check that the file is the article, not an index page")
+    return [RawDocument(source_path, "0", "html", body="\n\n".join(paragraphs), title=title,
+                        published=published, url=url, language=language or None)]
+
+
+def _records_from_objects(objects: list[Any], source_path: str, form: str) -> list[RawDocument | IngestError]:
+    out: list[RawDocument | IngestError] = []
+    for i, obj in enumerate(objects):
+        key = str(i)
+        if not isinstance(obj, dict):
+            out.append(IngestError(f"record {key} is a {type(obj).__name__}, not an object: "
+                                   "each article must be a JSON object with a 'text' field"))
+            continue
+        body = _first(obj, _TEXT_KEYS)
+        if not isinstance(body, str) or not body.strip():
+            out.append(IngestError(f"record {key} has no text: give it a non-empty 'text', 'content' or 'body'"))
+            continue
+        out.append(RawDocument(source_path, key, form, body=body,
+                               title=_as_text(_first(obj, _TITLE_KEYS)),
+                               published=_as_text(_first(obj, _DATE_KEYS)),
+                               url=_as_text(_first(obj, _URL_KEYS)),
+                               language=_as_text(obj.get("language") or obj.get("lang")),
+                               metadata={k: v for k, v in obj.items() if k not in _TEXT_KEYS}))
+    return out
+
+
+def parse_json(text: str, source_path: str) -> list[RawDocument | IngestError]:
+    """One JSON object or a list of them; bad records come back as IngestError, good ones are kept."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}): "
+                          "fix the file or move it out of the raw folder") from exc
+    objects = data if isinstance(data, list) else [data]
+    if not objects:
+        raise IngestError("the JSON list is empty: add article objects or remove the file")
+    return _records_from_objects(objects, source_path, "json")
+
+
+def parse_jsonl(text: str, source_path: str) -> list[RawDocument | IngestError]:
+    """One JSON object per line; a bad line is reported on its own, the other lines are kept."""
+    out: list[RawDocument | IngestError] = []
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append(IngestError(f"line {number}: invalid JSON ({exc.msg}): fix or delete that line"))
+            continue
+        (record,) = _records_from_objects([obj], source_path, "jsonl")
+        if isinstance(record, RawDocument):
+            record = replace(record, record_key=f"line{number}")
+        else:
+            record = IngestError(str(record).replace("record 0", f"line {number}"))
+        out.append(record)
+    if not out:
+        raise IngestError("the JSONL file has no records: add one JSON object per line or remove the file")
+    return out
+
+
+ADAPTERS: dict[str, Callable[[str, str], list]] = {
+    ".txt": parse_txt,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+    ".json": parse_json,
+    ".jsonl": parse_jsonl,
+}
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def apply_sidecar(doc: RawDocument, meta: dict[str, Any]) -> RawDocument:
+    """Metadata from NAME.meta.json overrides what the file itself said."""
+    title = _as_text(_first(meta, _TITLE_KEYS)) or doc.title
+    published = _as_text(_first(meta, _DATE_KEYS)) or doc.published
+    url = _as_text(_first(meta, _URL_KEYS)) or doc.url
+    language = _as_text(meta.get("language") or meta.get("lang")) or doc.language
+    return replace(doc, title=title, published=published, url=url, language=language,
+                   metadata={**doc.metadata, **{k: _as_text(v) for k, v in meta.items()}})
+
+
+def parse_sidecar(text: str) -> dict[str, Any]:
+    """The object in a NAME.meta.json file."""
+    try:
+        meta = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"sidecar is not valid JSON ({exc.msg}): fix it; the article was read without it") from exc
+    if not isinstance(meta, dict):
+        raise IngestError("sidecar must hold one JSON object: fix it; the article was read without it")
+    return meta
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The calendar date of a metadata date/datetime string (ISO 8601 and RFC-like forms)."""
+    if not value:
+        return None
+    value = value.strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        try:
+            # A datetime with an offset is dated where it was published, not in UTC.
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
