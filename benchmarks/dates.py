@@ -1,0 +1,122 @@
+"""Benchmark transforms.dates.resolve_date against dateparser on benchmarks/date_expressions.tsv.
+
+Usage: .venv/bin/python benchmarks/dates.py [--repeat N] [--verbose]
+
+Scoring
+* eventline is correct when start, end and precision all equal the expected values, or,
+  for rows marked "none", when it returns None.
+* dateparser returns one datetime, so it is scored leniently: for day-precision rows it is
+  correct when its date equals the expected start; for coarser rows when its date falls
+  within [start, end]; for "none" rows when it returns None. It gets the row's reference
+  date as RELATIVE_BASE, which it needs for relative expressions.
+
+Timing
+* Both are timed warm in one process (imports and one warm-up pass excluded) over the same
+  rows, best of --repeat passes. eventline keeps no result cache; dateparser is timed both
+  as specified, dateparser.parse(expr, languages=["en"]), and with RELATIVE_BASE settings.
+  The reported ratio uses the first (the specified call); the other ratio is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.dates import resolve_date  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "date_expressions.tsv"
+
+
+def load_rows(path: Path = DATA) -> list[tuple]:
+    """Read (expression, reference, start, end, precision) rows; start/end None for non-dates."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        expr, ref, start, end, precision = line.split("\t")
+        parse = date.fromisoformat
+        if precision == "none":
+            rows.append((expr, parse(ref), None, None, None))
+        else:
+            rows.append((expr, parse(ref), parse(start), parse(end), precision))
+    return rows
+
+
+def score_eventline(row, value) -> bool:
+    """Exact match of start, end and precision (or None for non-dates)."""
+    _, _, start, end, precision = row
+    if precision is None:
+        return value is None
+    return value is not None and (value.start, value.end, value.precision) == (start, end, precision)
+
+
+def score_dateparser(row, value) -> bool:
+    """Day rows: the date equals start; coarser rows: the date lies in [start, end]."""
+    _, _, start, end, precision = row
+    if precision is None:
+        return value is None
+    if value is None:
+        return False
+    d = value.date()
+    return d == start if precision == "day" else start <= d <= end
+
+
+def _time(fn, rows, repeat: int) -> float:
+    """Best-of-repeat seconds per expression."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for row in rows:
+            fn(row)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(rows)
+
+
+def main(argv=None) -> int:
+    """Print accuracy of both resolvers, time per expression and the speed ratio."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--verbose", action="store_true", help="list every eventline miss")
+    args = ap.parse_args(argv)
+
+    import dateparser  # the baseline only; never used by transforms.dates
+
+    rows = load_rows()
+    settings = [{"RELATIVE_BASE": datetime(r[1].year, r[1].month, r[1].day)} for r in rows]
+
+    ours = [resolve_date(r[0], r[1]) for r in rows]
+    theirs = [dateparser.parse(r[0], languages=["en"], settings=s) for r, s in zip(rows, settings)]
+    ok_ours = [score_eventline(r, v) for r, v in zip(rows, ours)]
+    ok_theirs = [score_dateparser(r, v) for r, v in zip(rows, theirs)]
+
+    if args.verbose:
+        for r, v, ok in zip(rows, ours, ok_ours):
+            if not ok:
+                got = f"{v.start}..{v.end} {v.precision}" if v else "None"
+                print(f"MISS {r[0]!r} ref={r[1]} expected={r[2]}..{r[3]} {r[4]} got={got}")
+
+    # Timing: eventline without any cache; dateparser as specified and with settings.
+    indexed = list(zip(rows, settings))
+    t_ours = _time(lambda rs: resolve_date(rs[0][0], rs[0][1]), indexed, args.repeat)
+    t_dp = _time(lambda rs: dateparser.parse(rs[0][0], languages=["en"]), indexed, args.repeat)
+    t_dp_rel = _time(lambda rs: dateparser.parse(rs[0][0], languages=["en"], settings=rs[1]), indexed,
+                     max(1, args.repeat // 2))
+
+    n = len(rows)
+    print(f"expressions={n} (non-dates={sum(r[4] is None for r in rows)})")
+    print(f"time per expression eventline={t_ours * 1e6:.1f}us dateparser={t_dp * 1e6:.1f}us "
+          f"dateparser+RELATIVE_BASE={t_dp_rel * 1e6:.1f}us")
+    print(f"speed ratio (with RELATIVE_BASE)={t_dp_rel / t_ours:.1f}x")
+    print(f"accuracy eventline={sum(ok_ours) / n:.3f} dateparser={sum(ok_theirs) / n:.3f}")
+    print(f"speed ratio={t_dp / t_ours:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,754 @@
+"""Tests for transforms.dates: resolve_date, find_dates, find_dateline, infer_tense."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms import dates as D
+from transforms.dates import DateMention, DateValue, find_dateline, find_dates, infer_tense, resolve_date
+
+# Hypothesis: no example database written to the repository.
+FAST = {"deadline": None, "database": None}
+
+REF = date(2023, 5, 2)  # a Tuesday; ISO week Mon 2023-05-01 .. Sun 2023-05-07
+d = date.fromisoformat
+
+
+def dv(start, end=None, precision="day"):
+    return DateValue(d(start), d(end or start), precision)
+
+
+# --------------------------------------------------------------------------- absolute
+
+ABSOLUTE = [
+    ("April 26, 2023", dv("2023-04-26")),
+    ("26 April 2023", dv("2023-04-26")),
+    ("2023-04-26", dv("2023-04-26")),
+    ("2023/04/26", dv("2023-04-26")),
+    ("2023-04-26T10:30:00Z", dv("2023-04-26")),
+    ("April 26th, 2023", dv("2023-04-26")),
+    ("the 26th of April 2023", dv("2023-04-26")),
+    ("April 26 2023", dv("2023-04-26")),
+    ("Apr. 26, 2023", dv("2023-04-26")),
+    ("Sept. 5, 2022", dv("2022-09-05")),
+    ("Tuesday, April 25, 2023", dv("2023-04-25")),
+    ("Tues., April 25, 2023", dv("2023-04-25")),
+    ("Wednesday 26 April 2023", dv("2023-04-26")),
+    ("APRIL 26, 2023", dv("2023-04-26")),
+    ("April 2023", dv("2023-04-01", "2023-04-30", "month")),
+    ("April of 2023", dv("2023-04-01", "2023-04-30", "month")),
+    ("Sept. 2021", dv("2021-09-01", "2021-09-30", "month")),
+    ("2023", dv("2023-01-01", "2023-12-31", "year")),
+    ("in 2023", dv("2023-01-01", "2023-12-31", "year")),
+    ("by 2024", dv("2024-01-01", "2024-12-31", "year")),
+    ("the year 2000", dv("2000-01-01", "2000-12-31", "year")),
+    ("2023's", dv("2023-01-01", "2023-12-31", "year")),
+    ("in '98", dv("1998-01-01", "1998-12-31", "year")),
+    ("Oct. 19, 1987", dv("1987-10-19")),
+    ("Feb. 29, 2024", dv("2024-02-29")),
+]
+
+
+@pytest.mark.parametrize("expr,expected", ABSOLUTE)
+def test_absolute(expr, expected):
+    assert resolve_date(expr, REF) == expected
+
+
+NUMERIC = [
+    ("26/04/2023", False, dv("2023-04-26")),      # 26 > 12: must be the day
+    ("04/26/2023", False, dv("2023-04-26")),      # 26 > 12: must be the day
+    ("05/04/2023", False, dv("2023-05-04")),      # ambiguous: US month/day by default
+    ("05/04/2023", True, dv("2023-04-05")),       # ... unless dayfirst
+    ("26.04.2023", False, dv("2023-04-26")),
+    ("05.04.2023", False, dv("2023-04-05")),      # dotted dates are European, day first
+    ("4/26/23", False, dv("2023-04-26")),
+    ("1/15/99", False, dv("1999-01-15")),
+]
+
+
+@pytest.mark.parametrize("expr,dayfirst,expected", NUMERIC)
+def test_numeric(expr, dayfirst, expected):
+    assert resolve_date(expr, REF, dayfirst=dayfirst) == expected
+
+
+def test_invalid_calendar_dates_are_none():
+    assert resolve_date("February 30, 2023", REF) is None
+    assert resolve_date("31/04/2023", REF) is None
+    assert resolve_date("2023-13-01", REF) is None
+    assert resolve_date("Feb. 29, 2023", REF) is None
+
+
+# --------------------------------------------------------------------------- partial
+
+PARTIAL = [
+    # tense None: the occurrence containing the reference, else the nearest, where the
+    # future one must be twice as close as the past one to win.
+    ("April 26", None, dv("2023-04-26")),
+    ("Apr. 26", None, dv("2023-04-26")),
+    ("Apr 26", None, dv("2023-04-26")),
+    ("26 April", None, dv("2023-04-26")),
+    ("May 5", None, dv("2023-05-05")),
+    ("Sept. 5", None, dv("2022-09-05")),
+    ("Sept. 5", "future", dv("2023-09-05")),
+    ("April 26", "future", dv("2024-04-26")),
+    ("May 5", "past", dv("2022-05-05")),
+    ("in May", None, dv("2023-05-01", "2023-05-31", "month")),
+    ("in May", "past", dv("2023-05-01", "2023-05-31", "month")),
+    ("in March", None, dv("2023-03-01", "2023-03-31", "month")),
+    ("in March", "future", dv("2024-03-01", "2024-03-31", "month")),
+    ("June", None, dv("2023-06-01", "2023-06-30", "month")),
+    ("June", "past", dv("2022-06-01", "2022-06-30", "month")),
+    ("in December", None, dv("2022-12-01", "2022-12-31", "month")),
+    ("in December", "future", dv("2023-12-01", "2023-12-31", "month")),
+    ("on the 26th", None, dv("2023-04-26")),
+    ("on the 26th", "future", dv("2023-05-26")),
+    ("Tuesday, April 25", None, dv("2023-04-25")),
+    ("Wednesday, April 26", "future", dv("2023-04-26")),  # the weekday fixes the year
+    ("the third quarter", None, dv("2023-07-01", "2023-09-30", "quarter")),
+    ("the third quarter", "past", dv("2022-07-01", "2022-09-30", "quarter")),
+    ("Q1", None, dv("2023-01-01", "2023-03-31", "quarter")),
+    ("Christmas", None, dv("2022-12-25")),
+    ("Christmas", "future", dv("2023-12-25")),
+    ("in the summer", "past", dv("2022-06-01", "2022-08-31", "season")),
+    ("in the summer", None, dv("2023-06-01", "2023-08-31", "season")),
+]
+
+
+@pytest.mark.parametrize("expr,tense,expected", PARTIAL)
+def test_partial(expr, tense, expected):
+    assert resolve_date(expr, REF, tense=tense) == expected
+
+
+# --------------------------------------------------------------------------- ranges
+
+RANGES = [
+    ("April 26-27", dv("2023-04-26", "2023-04-27")),
+    ("April 26–27, 2023", dv("2023-04-26", "2023-04-27")),
+    ("April 26 - 27", dv("2023-04-26", "2023-04-27")),
+    ("April 26 and 27", dv("2023-04-26", "2023-04-27")),
+    ("26-27 April", dv("2023-04-26", "2023-04-27")),
+    ("26–27 April 2022", dv("2022-04-26", "2022-04-27")),
+    ("from 3 to 5 May", dv("2023-05-03", "2023-05-05")),
+    ("from May 3 to 5", dv("2023-05-03", "2023-05-05")),
+    ("between March and June 2024", dv("2024-03-01", "2024-06-30", "month")),
+    ("March-June 2024", dv("2024-03-01", "2024-06-30", "month")),
+    ("November 2022 to February 2023", dv("2022-11-01", "2023-02-28", "month")),
+    ("November to February 2024", dv("2023-11-01", "2024-02-29", "month")),
+    ("April 26 to May 2", dv("2023-04-26", "2023-05-02")),
+    ("April 26 through May 2, 2021", dv("2021-04-26", "2021-05-02")),
+    ("26 April to 2 May 2023", dv("2023-04-26", "2023-05-02")),
+    ("Dec. 28, 2022 - Jan. 3, 2023", dv("2022-12-28", "2023-01-03")),
+    ("Dec. 28 - Jan. 3", dv("2022-12-28", "2023-01-03")),
+    ("May 2022 to March 2023", dv("2022-05-01", "2023-03-31", "month")),
+    ("from 2020 to 2023", dv("2020-01-01", "2023-12-31", "year")),
+    ("between 2020 and 2023", dv("2020-01-01", "2023-12-31", "year")),
+    ("2020-2023", dv("2020-01-01", "2023-12-31", "year")),
+    ("2022-23", dv("2022-01-01", "2023-12-31", "year")),
+]
+
+
+@pytest.mark.parametrize("expr,expected", RANGES)
+def test_ranges(expr, expected):
+    assert resolve_date(expr, REF) == expected
+
+
+def test_day_range_is_not_read_as_a_year():
+    # dateparser reads "April 26-27" as 2027-04-26.
+    v = resolve_date("April 26-27", REF)
+    assert v.start.year == 2023 and v.end == d("2023-04-27")
+
+
+def test_backwards_ranges_are_none():
+    assert resolve_date("April 27-26", REF) is None
+    assert resolve_date("2023-2020", REF) is None
+
+
+def test_iso_year_month():
+    assert resolve_date("2023-04", REF) == dv("2023-04-01", "2023-04-30", "month")
+
+
+# --------------------------------------------------------------------------- relative
+
+RELATIVE = [
+    ("today", dv("2023-05-02")),
+    ("Today", dv("2023-05-02")),
+    ("today's", dv("2023-05-02")),
+    ("tonight", dv("2023-05-02")),
+    ("this morning", dv("2023-05-02")),
+    ("yesterday", dv("2023-05-01")),
+    ("yesterday afternoon", dv("2023-05-01")),
+    ("last night", dv("2023-05-01")),
+    ("tomorrow", dv("2023-05-03")),
+    ("the day before yesterday", dv("2023-04-30")),
+    ("the day after tomorrow", dv("2023-05-04")),
+    ("now", dv("2023-05-02")),
+    ("this week", dv("2023-05-01", "2023-05-07", "week")),
+    ("the week", dv("2023-05-01", "2023-05-07", "week")),
+    ("earlier this week", dv("2023-05-01", "2023-05-07", "week")),
+    ("earlier in the week", dv("2023-05-01", "2023-05-07", "week")),
+    ("last week", dv("2023-04-24", "2023-04-30", "week")),
+    ("next week", dv("2023-05-08", "2023-05-14", "week")),
+    ("the coming week", dv("2023-05-08", "2023-05-14", "week")),
+    ("the past week", dv("2023-04-26", "2023-05-02", "week")),
+    ("over the past week", dv("2023-04-26", "2023-05-02", "week")),
+    ("the last month", dv("2023-04-03", "2023-05-02", "month")),
+    ("this month", dv("2023-05-01", "2023-05-31", "month")),
+    ("later this month", dv("2023-05-01", "2023-05-31", "month")),
+    ("next month", dv("2023-06-01", "2023-06-30", "month")),
+    ("last month", dv("2023-04-01", "2023-04-30", "month")),
+    ("this year", dv("2023-01-01", "2023-12-31", "year")),
+    ("the current year", dv("2023-01-01", "2023-12-31", "year")),
+    ("next year", dv("2024-01-01", "2024-12-31", "year")),
+    ("last year", dv("2022-01-01", "2022-12-31", "year")),
+    ("later this year", dv("2023-01-01", "2023-12-31", "year")),
+    ("this quarter", dv("2023-04-01", "2023-06-30", "quarter")),
+    ("last quarter", dv("2023-01-01", "2023-03-31", "quarter")),
+    ("the latest quarter", dv("2023-01-01", "2023-03-31", "quarter")),
+    ("this decade", dv("2020-01-01", "2029-12-31", "decade")),
+    ("last century", dv("1900-01-01", "1999-12-31", "century")),
+    ("on Tuesday", dv("2023-05-02")),           # the reference is a Tuesday
+    ("Monday", dv("2023-05-01")),
+    ("on Friday", dv("2023-04-28")),            # no tense: the latest Friday before the reference
+    ("Sunday night", dv("2023-04-30")),
+    ("last Tuesday's", dv("2023-04-25")),
+    ("last Tuesday", dv("2023-04-25")),          # strictly before the reference
+    ("last Friday", dv("2023-04-28")),
+    ("next Monday", dv("2023-05-08")),
+    ("next Tuesday", dv("2023-05-09")),          # strictly after the reference
+    ("this Friday", dv("2023-05-05")),           # in the reference's ISO week
+    ("this coming Friday", dv("2023-05-05")),
+    ("this weekend", dv("2023-05-06", "2023-05-07", "week")),
+    ("last weekend", dv("2023-04-29", "2023-04-30", "week")),
+    ("next weekend", dv("2023-05-13", "2023-05-14", "week")),
+    ("over the weekend", dv("2023-04-29", "2023-04-30", "week")),
+    ("last summer", dv("2022-06-01", "2022-08-31", "season")),
+    ("this spring", dv("2023-03-01", "2023-05-31", "season")),
+    ("next fall", dv("2024-09-01", "2024-11-30", "season")),
+    ("last winter", dv("2022-12-01", "2023-02-28", "season")),
+    ("this winter", dv("2023-12-01", "2024-02-29", "season")),
+    ("the summer of 2021", dv("2021-06-01", "2021-08-31", "season")),
+    ("winter 2022", dv("2022-12-01", "2023-02-28", "season")),
+    ("early December", dv("2022-12-01", "2022-12-10", "month")),
+    ("mid-May", dv("2023-05-11", "2023-05-20", "month")),
+    ("mid May", dv("2023-05-11", "2023-05-20", "month")),
+    ("late May", dv("2023-05-21", "2023-05-31", "month")),
+    ("late February 2024", dv("2024-02-21", "2024-02-29", "month")),
+    ("the end of March", dv("2023-03-21", "2023-03-31", "month")),
+    ("mid-2024", dv("2024-05-01", "2024-08-31", "year")),
+    ("early 2024", dv("2024-01-01", "2024-04-30", "year")),
+    ("late 2023", dv("2023-09-01", "2023-12-31", "year")),
+    ("end-2023", dv("2023-09-01", "2023-12-31", "year")),
+    ("late last July", dv("2022-07-21", "2022-07-31", "month")),
+    ("last July", dv("2022-07-01", "2022-07-31", "month")),
+    ("next March", dv("2024-03-01", "2024-03-31", "month")),
+    ("this December", dv("2023-12-01", "2023-12-31", "month")),
+    ("July last year", dv("2022-07-01", "2022-07-31", "month")),
+    ("March of next year", dv("2024-03-01", "2024-03-31", "month")),
+    ("late last year", dv("2022-09-01", "2022-12-31", "year")),
+    ("early next year", dv("2024-01-01", "2024-04-30", "year")),
+    ("early next week", dv("2023-05-08", "2023-05-10", "week")),
+    ("the end of the year", dv("2023-09-01", "2023-12-31", "year")),
+    ("year-end", dv("2023-09-01", "2023-12-31", "year")),
+    ("the end of this month", dv("2023-05-21", "2023-05-31", "month")),
+    ("the middle of next month", dv("2023-06-11", "2023-06-20", "month")),
+    ("the beginning of this year", dv("2023-01-01", "2023-04-30", "year")),
+    ("the start of next year", dv("2024-01-01", "2024-04-30", "year")),
+    ("the end of 2022", dv("2022-09-01", "2022-12-31", "year")),
+    ("the first half of 2024", dv("2024-01-01", "2024-06-30", "year")),
+    ("the second half of the year", dv("2023-07-01", "2023-12-31", "year")),
+    ("H1 2024", dv("2024-01-01", "2024-06-30", "year")),
+    ("the third quarter of 2024", dv("2024-07-01", "2024-09-30", "quarter")),
+    ("Q3 2024", dv("2024-07-01", "2024-09-30", "quarter")),
+    ("2024 Q3", dv("2024-07-01", "2024-09-30", "quarter")),
+    ("3Q 2024", dv("2024-07-01", "2024-09-30", "quarter")),
+    ("the first quarter of 2024", dv("2024-01-01", "2024-03-31", "quarter")),
+    ("third-quarter", dv("2023-07-01", "2023-09-30", "quarter")),
+    ("the fourth quarter of last year", dv("2022-10-01", "2022-12-31", "quarter")),
+    ("the end of the third quarter", dv("2023-09-01", "2023-09-30", "quarter")),
+    ("the first quarter of fiscal 2024", dv("2023-10-01", "2023-12-31", "quarter")),
+    ("fiscal 2024", dv("2023-10-01", "2024-09-30", "year")),
+    ("FY2024", dv("2023-10-01", "2024-09-30", "year")),
+    ("FY 2024", dv("2023-10-01", "2024-09-30", "year")),
+    ("FY24", dv("2023-10-01", "2024-09-30", "year")),
+    ("fiscal year 2024", dv("2023-10-01", "2024-09-30", "year")),
+    ("the 2024 fiscal year", dv("2023-10-01", "2024-09-30", "year")),
+    ("this fiscal year", dv("2022-10-01", "2023-09-30", "year")),
+    ("next fiscal year", dv("2023-10-01", "2024-09-30", "year")),
+    ("the 1990s", dv("1990-01-01", "1999-12-31", "decade")),
+    ("the '90s", dv("1990-01-01", "1999-12-31", "decade")),
+    ("the 90s", dv("1990-01-01", "1999-12-31", "decade")),
+    ("the nineties", dv("1990-01-01", "1999-12-31", "decade")),
+    ("the 2020s", dv("2020-01-01", "2029-12-31", "decade")),
+    ("the early 1990s", dv("1990-01-01", "1993-12-31", "decade")),
+    ("the mid-1990s", dv("1994-01-01", "1996-12-31", "decade")),
+    ("the late 1980s", dv("1987-01-01", "1989-12-31", "decade")),
+    ("the 21st century", dv("2000-01-01", "2099-12-31", "century")),
+    ("the twentieth century", dv("1900-01-01", "1999-12-31", "century")),
+    ("the 19th century", dv("1800-01-01", "1899-12-31", "century")),
+    ("the early 20th century", dv("1900-01-01", "1932-12-31", "century")),
+    ("two weeks ago", dv("2023-04-17", "2023-04-23", "week")),
+    ("three days ago", dv("2023-04-29")),
+    ("a year ago", dv("2022-01-01", "2022-12-31", "year")),
+    ("10 years ago", dv("2013-01-01", "2013-12-31", "year")),
+    ("six months ago", dv("2022-11-01", "2022-11-30", "month")),
+    ("a fortnight ago", dv("2023-04-17", "2023-04-23", "week")),
+    ("in two weeks", dv("2023-05-15", "2023-05-21", "week")),
+    ("in two weeks' time", dv("2023-05-15", "2023-05-21", "week")),
+    ("in three days", dv("2023-05-05")),
+    ("a week from now", dv("2023-05-08", "2023-05-14", "week")),
+    ("two days from today", dv("2023-05-04")),
+    ("Christmas Day 2021", dv("2021-12-25")),
+    ("Easter 2023", dv("2023-04-09")),
+    ("Good Friday 2024", dv("2024-03-29")),
+    ("Thanksgiving 2022", dv("2022-11-24")),
+    ("Memorial Day 2023", dv("2023-05-29")),
+    ("New Year's Day 2024", dv("2024-01-01")),
+    ("next Christmas", dv("2023-12-25")),
+    ("the first week of May", dv("2023-05-01", "2023-05-07", "month")),
+    ("the last week of March", dv("2023-03-25", "2023-03-31", "month")),
+    ("the week of April 24", dv("2023-04-24", "2023-04-30", "week")),
+    ("late Tuesday", dv("2023-05-02")),
+    ("late yesterday", dv("2023-05-01")),
+    ("early on Friday", dv("2023-04-28")),
+    ("Thursday of last week", dv("2023-04-27")),
+    ("Monday next week", dv("2023-05-08")),
+]
+
+
+@pytest.mark.parametrize("expr,expected", RELATIVE)
+def test_relative(expr, expected):
+    assert resolve_date(expr, REF) == expected
+
+
+def test_winter_seen_from_january_is_the_current_one():
+    ref = date(2024, 1, 15)
+    assert resolve_date("this winter", ref) == dv("2023-12-01", "2024-02-29", "season")
+    assert resolve_date("last winter", ref) == dv("2022-12-01", "2023-02-28", "season")
+
+
+@pytest.mark.parametrize("expr,tense,expected", [
+    ("on Tuesday", "past", dv("2023-05-02")),
+    ("on Thursday", "past", dv("2023-04-27")),
+    ("on Thursday", "future", dv("2023-05-04")),
+    ("on Thursday", None, dv("2023-04-27")),
+    ("the weekend", "past", dv("2023-04-29", "2023-04-30", "week")),
+    ("the weekend", "future", dv("2023-05-06", "2023-05-07", "week")),
+])
+def test_weekday_by_tense(expr, tense, expected):
+    assert resolve_date(expr, REF, tense=tense) == expected
+
+
+# --------------------------------------------------------------------------- anaphora
+
+ANCHOR = date(2023, 4, 26)  # a Wednesday
+
+ANAPHORA = [
+    ("the following day", dv("2023-04-27")),
+    ("the next day", dv("2023-04-27")),
+    ("the next morning", dv("2023-04-27")),
+    ("the same day", dv("2023-04-26")),
+    ("that day", dv("2023-04-26")),
+    ("later that day", dv("2023-04-26")),
+    ("that night", dv("2023-04-26")),
+    ("the day before", dv("2023-04-25")),
+    ("the previous day", dv("2023-04-25")),
+    ("the day after", dv("2023-04-27")),
+    ("two days later", dv("2023-04-28")),
+    ("a day earlier", dv("2023-04-25")),
+    ("three weeks later", dv("2023-05-15", "2023-05-21", "week")),
+    ("the following week", dv("2023-05-01", "2023-05-07", "week")),
+    ("the previous week", dv("2023-04-17", "2023-04-23", "week")),
+    ("that week", dv("2023-04-24", "2023-04-30", "week")),
+    ("that month", dv("2023-04-01", "2023-04-30", "month")),
+    ("the following month", dv("2023-05-01", "2023-05-31", "month")),
+    ("the previous year", dv("2022-01-01", "2022-12-31", "year")),
+    ("a year earlier", dv("2022-01-01", "2022-12-31", "year")),
+    ("the year before", dv("2022-01-01", "2022-12-31", "year")),
+    ("the following Monday", dv("2023-05-01")),
+    ("the previous Friday", dv("2023-04-21")),
+]
+
+
+@pytest.mark.parametrize("expr,expected", ANAPHORA)
+def test_anaphora_with_date_anchor(expr, expected):
+    assert resolve_date(expr, REF, anchor=ANCHOR) == expected
+
+
+def test_anaphora_with_range_anchor_counts_forward_from_its_end_and_back_from_its_start():
+    anchor = dv("2023-04-26", "2023-04-27")
+    assert resolve_date("the following day", REF, anchor=anchor) == dv("2023-04-28")
+    assert resolve_date("the day before", REF, anchor=anchor) == dv("2023-04-25")
+
+
+def test_anaphora_without_anchor_fall_back_to_the_reference():
+    assert resolve_date("the following day", REF) == dv("2023-05-03")
+    assert resolve_date("two days later", REF) == dv("2023-05-04")
+
+
+def test_anchor_accepts_datetime_and_iso_string_and_rejects_other_types():
+    assert resolve_date("the next day", REF, anchor=datetime(2023, 4, 26, 15, 0)) == dv("2023-04-27")
+    assert resolve_date("the next day", REF, anchor="2023-04-26") == dv("2023-04-27")
+    with pytest.raises(TypeError):
+        resolve_date("the next day", REF, anchor=20230426)
+
+
+# --------------------------------------------------------------------------- not dates
+
+NOT_DATES = [
+    "over the past 10 years", "for three days", "in the past 30 years", "for decades",
+    "30 years since", "three decades", "the past two weeks", "the last 12 months", "two days",
+    "2,000 troops", "10,000", "2,000", "Resolution 2231", "G20", "COVID-19", "1.5 degrees",
+    "24/7", "555-1234", "202-555-0123", "+1 (202) 555-2023", "$2023", "2023 people",
+    "they may meet", "May I ask", "a protest march", "the 26th", "26th", "Sunday Times",
+    "the Sunday Times", "the Year of Culture", "recently", "in recent weeks", "the coming months",
+    "a few days ago", "several years ago", "days later", "the last day", "Foo", "the", "in",
+    "on the", "-", "...", "12", "99 problems", "3-2", "April fools", "Monday Monday Monday",
+]
+
+
+@pytest.mark.parametrize("expr", NOT_DATES)
+def test_not_dates(expr):
+    assert resolve_date(expr, REF) is None
+
+
+@pytest.mark.parametrize("expr", ["", "   ", "\n\t", "'s", "in 's", "on ", None, 2023, b"2023", ["April 26"],
+                                  object()])
+def test_empty_or_not_a_string(expr):
+    assert resolve_date(expr, REF) is None
+
+
+def test_surrounding_noise_is_ignored():
+    assert resolve_date('  "(April 26, 2023)."  ', REF) == dv("2023-04-26")
+    assert resolve_date("ON  TUESDAY", REF) == dv("2023-05-02")
+    assert resolve_date("as of early May", REF) == dv("2023-05-01", "2023-05-10", "month")
+    assert resolve_date("no later than June 30", REF) == dv("2023-06-30")
+    assert resolve_date("10 p.m. Tuesday", REF) == dv("2023-05-02")
+    assert resolve_date("May 5 at 3:30 pm", REF) == dv("2023-05-05")
+    assert resolve_date("Tuesday’s", REF) == dv("2023-05-02")
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError):
+        resolve_date("May", REF, tense="present")
+    with pytest.raises(TypeError):
+        resolve_date("May", 20230502)
+    with pytest.raises(ValueError):
+        resolve_date("May", "May 2nd")
+    assert resolve_date("today", datetime(2023, 5, 2, 23, 59)) == dv("2023-05-02")
+    assert resolve_date("today", "2023-05-02") == dv("2023-05-02")
+    assert resolve_date("today", "2023-05-02T23:59:00Z") == dv("2023-05-02")
+
+
+def test_datevalue_is_frozen():
+    v = resolve_date("today", REF)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.start = date(2000, 1, 1)
+    assert v == DateValue(REF, REF, "day") and hash(v) == hash(DateValue(REF, REF, "day"))
+
+
+def test_every_result_is_ordered_and_has_a_known_precision():
+    known = {"day", "week", "month", "quarter", "season", "year", "unknown", "decade", "century"}
+    for table in (ABSOLUTE, RANGES, RELATIVE):
+        for expr, _ in table:
+            v = resolve_date(expr, REF)
+            assert v.start <= v.end and v.precision in known, expr
+
+
+# --------------------------------------------------------------------------- infer_tense
+
+@pytest.mark.parametrize("clause,expected", [
+    ("The summit will be held in May", "future"),
+    ("the talks are expected to resume in May", "future"),
+    ("he is going to visit in June", "future"),
+    ("the vote is scheduled for Tuesday", "future"),
+    ("She'll arrive on Monday", "future"),
+    ("The delegation met in May", "past"),
+    ("the meeting was held on Tuesday", "past"),
+    ("they held talks on Tuesday", "past"),
+    ("prices rose sharply in March", "past"),
+    ("The company announced on Monday", "past"),
+    ("has been delayed since 2020", "past"),
+    ("The meeting is in May", None),
+    ("United Nations headquarters", None),
+    ("a speed limit", None),
+    ("", None),
+    (None, None),
+])
+def test_infer_tense(clause, expected):
+    assert infer_tense(clause) == expected
+
+
+# --------------------------------------------------------------------------- find_dates
+
+def mentions(text, ref=REF, **kw):
+    found = find_dates(text, ref, **kw)
+    for m in found:
+        assert isinstance(m, DateMention)
+        assert text[m.start:m.end] == m.text
+    return found
+
+
+def summary(text, ref=REF, **kw):
+    return [(m.text, m.kind, m.value) for m in mentions(text, ref, **kw)]
+
+
+def test_find_dates_spans_values_and_kinds():
+    text = ("Officials met on April 26, 2023 and again on Tuesday. Talks were held April 26-27 "
+            "in Geneva; a summit will be held in May, and elections are expected in 2024.")
+    assert summary(text) == [
+        ("April 26, 2023", "absolute", dv("2023-04-26")),
+        ("Tuesday", "relative", dv("2023-05-02")),
+        ("April 26-27", "range", dv("2023-04-26", "2023-04-27")),
+        ("May", "partial", dv("2023-05-01", "2023-05-31", "month")),
+        ("2024", "absolute", dv("2024-01-01", "2024-12-31", "year")),
+    ]
+
+
+def test_find_dates_tense_from_the_clause():
+    ref = date(2023, 3, 15)
+    future = summary("The summit will be held in May.", ref)
+    past = summary("The two leaders met in May.", ref)
+    assert future == [("May", "partial", dv("2023-05-01", "2023-05-31", "month"))]
+    assert past == [("May", "partial", dv("2022-05-01", "2022-05-31", "month"))]
+    # Two clauses, two tenses: "said on Friday" looks back, "will meet on Friday" forward.
+    both = summary("He said on Friday that they will meet on Friday.", ref)
+    assert [v for _, _, v in both] == [dv("2023-03-10"), dv("2023-03-17")]
+
+
+def test_find_dates_passive_future_is_future():
+    ref = date(2023, 3, 15)
+    assert summary("The conference will be held in April.", ref)[0][2] == dv("2023-04-01", "2023-04-30", "month")
+    assert summary("The conference was held in April.", ref)[0][2] == dv("2022-04-01", "2022-04-30", "month")
+
+
+@pytest.mark.parametrize("text", [
+    "Prices have risen over the past 10 years.",
+    "The talks lasted for three days.",
+    "It is the worst drought in the past 30 years.",
+    "The conflict has gone on for decades.",
+    "It has been 30 years since the war ended, three decades of peace.",
+    "It was the highest level in 30 years.",
+    "He sent 2,000 troops and 10,000 rifles.",
+    "Resolution 2231 was discussed at the G20 alongside COVID-19 and the 1.5 degrees goal.",
+    "The hotline is open 24/7; call 555-1234 or 202-555-0123.",
+    "They may meet soon. May I ask a question?",
+    "A protest march blocked the road.",
+    "March organizers said the route was set.",
+    "Prime Minister Theresa May said little.",
+    "He told the Sunday Times about it.",
+    "She lives on the 26th floor and finished 3rd.",
+    "The city was named the Year of Culture.",
+    "He was in his forties.",
+    "Temperatures were in the 90s.",
+    "After the fall of Kabul, the Arab Spring was recalled.",
+    "The plant has 2023 employees and a 1.2023 ratio.",
+    "",
+])
+def test_find_dates_ignores_non_dates(text):
+    assert mentions(text) == []
+
+
+def test_find_dates_participles_are_not_past_tense():
+    # "followed by" is not a past verb: the sentence looks ahead ("will travel").
+    found = summary("The Secretary will travel to Tokyo May 15-17, followed by a stop in Seoul on May 18.",
+                    date(2023, 5, 2))
+    assert [v for _, _, v in found] == [dv("2023-05-15", "2023-05-17"), dv("2023-05-18")]
+
+
+def test_find_dates_holidays_need_capitals():
+    assert [m.text for m in mentions("May Day rallies were held on Christmas Eve; no christmas.")] == [
+        "May Day", "Christmas Eve"]
+
+
+def test_find_dates_month_and_weekday_need_date_context():
+    assert [m.text for m in mentions("In May, the May committee met on Sunday in March.")] == [
+        "May", "Sunday", "March"]
+
+
+def test_find_dates_anaphora_without_anchor_have_no_value():
+    found = mentions("Two days later, the team left. The next day it rained.")
+    assert [(m.text, m.kind, m.value) for m in found] == [
+        ("Two days later", "anaphoric", None), ("The next day", "anaphoric", None)]
+
+
+def test_find_dates_anaphora_with_anchor_and_chaining():
+    found = mentions("Two days later, the team left.", anchor=date(2023, 4, 20))
+    assert found[0].value == dv("2023-04-22") and found[0].kind == "anaphoric"
+    # The latest day-precision date in the text becomes the anchor for the next anaphor.
+    found = mentions("Talks began on April 20, 2023. The following day they broke down; "
+                     "two days later they resumed.")
+    assert [m.value for m in found] == [dv("2023-04-20"), dv("2023-04-21"), dv("2023-04-23")]
+
+
+def test_find_dates_in_two_weeks_only_when_looking_ahead():
+    assert summary("They will meet again in two weeks.") == [
+        ("in two weeks", "relative", dv("2023-05-15", "2023-05-21", "week"))]
+
+
+def test_find_dates_with_dateline_rebases_the_reference():
+    text = "BEIJING, May 5 (Xinhua) -- China said on Thursday it would host talks next week."
+    found = mentions(text, date(2023, 5, 8))
+    assert [(m.text, m.kind, m.value) for m in found] == [
+        ("May 5", "dateline", dv("2023-05-05")),
+        ("Thursday", "relative", dv("2023-05-04")),
+        ("next week", "relative", dv("2023-05-08", "2023-05-14", "week")),
+    ]
+
+
+def test_find_dates_many_forms_in_running_text():
+    text = ("Between March and June 2024, from 3 to 5 May, in mid-2024, by the end of the year, "
+            "in fiscal 2024, in the third quarter, in the 1990s, in the 21st century, "
+            "last summer, early December, two weeks ago, this weekend, 26/04/2023 and 2023-04-26.")
+    assert [m.text for m in mentions(text)] == [
+        "Between March and June 2024", "from 3 to 5 May", "mid-2024", "the end of the year",
+        "fiscal 2024", "the third quarter", "the 1990s", "the 21st century", "last summer",
+        "early December", "two weeks ago", "this weekend", "26/04/2023", "2023-04-26"]
+
+
+def test_find_dates_prefers_the_longer_reading():
+    assert [m.text for m in mentions("Sales rose in the last week of March, late Tuesday.")] == [
+        "the last week of March", "late Tuesday"]
+
+
+def test_find_dates_accepts_all_caps_and_rejects_bad_input():
+    assert [m.text for m in mentions("SIGNED ON APRIL 26, 2023.")] == ["APRIL 26, 2023"]
+    assert find_dates(None, REF) == [] and find_dates("   ", REF) == []
+
+
+# --------------------------------------------------------------------------- find_dateline
+
+@pytest.mark.parametrize("text,ref,expected_text,expected", [
+    ("On April 27, 2023, State Councilor Qin Gang met ...", None, "April 27, 2023", dv("2023-04-27")),
+    ("BEIJING, May 5 (Xinhua) -- China said ...", REF, "May 5", dv("2023-05-05")),
+    ("BEIJING, May 5 (Xinhua) -- China said ...", None, "May 5", None),
+    ("Washington, D.C., May 2, 2022 — The Secretary ...", None, "May 2, 2022", dv("2022-05-02")),
+    ("April 27, 2023 — The ministry ...", None, "April 27, 2023", dv("2023-04-27")),
+    ("LONDON, Jan. 5 (Reuters) - Britain ...", date(2023, 1, 9), "Jan. 5", dv("2023-01-05")),
+    ("  NEW YORK, Dec. 30, 2022 /PRNewswire/ -- Acme ...", None, "Dec. 30, 2022", dv("2022-12-30")),
+    ("GENEVA, 26 April 2023 - The WHO ...", None, "26 April 2023", dv("2023-04-26")),
+])
+def test_find_dateline(text, ref, expected_text, expected):
+    m = find_dateline(text, ref)
+    assert m is not None and m.kind == "dateline"
+    assert m.text == expected_text == text[m.start:m.end]
+    assert m.value == expected
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, Ukraine (AP) — Russian forces ...",
+    "WASHINGTON (Reuters) - The U.S. ...",
+    "The talks on April 27, 2023 — which ...",
+    "On Tuesday, the minister said ...",
+    "In 2023, growth slowed.",
+    "",
+    None,
+])
+def test_find_dateline_none(text):
+    assert find_dateline(text, REF) is None
+
+
+# --------------------------------------------------------------------------- properties
+
+DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31))
+REFS = st.dates(min_value=date(1960, 1, 1), max_value=date(2040, 12, 31))
+
+
+@settings(max_examples=200, **FAST)
+@given(day=DAYS, ref=REFS, fmt=st.sampled_from(
+    ["%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b. %d, %Y", "%b %d %Y", "%A, %B %d, %Y", "%m/%d/%Y"]))
+def test_property_full_dates_round_trip(day, ref, fmt):
+    assert resolve_date(day.strftime(fmt), ref) == DateValue(day, day, "day")
+
+
+@settings(max_examples=100, **FAST)
+@given(day=DAYS, ref=REFS)
+def test_property_day_first_numeric_round_trip(day, ref):
+    if day.day > 12:
+        assert resolve_date(day.strftime("%d/%m/%Y"), ref) == DateValue(day, day, "day")
+    assert resolve_date(day.strftime("%d/%m/%Y"), ref, dayfirst=True) == DateValue(day, day, "day")
+
+
+@settings(max_examples=100, **FAST)
+@given(day=DAYS, ref=REFS)
+def test_property_month_and_year_precision(day, ref):
+    month = resolve_date(day.strftime("%B %Y"), ref)
+    assert (month.start, month.precision) == (day.replace(day=1), "month")
+    assert month.end.month == day.month and (month.end + timedelta(days=1)).day == 1
+    year = resolve_date(day.strftime("in %Y"), ref)
+    assert year == DateValue(date(day.year, 1, 1), date(day.year, 12, 31), "year")
+
+
+@settings(max_examples=100, **FAST)
+@given(day=DAYS, ref=REFS, tense=st.sampled_from([None, "past", "future"]))
+def test_property_partial_dates_keep_month_and_day(day, ref, tense):
+    if (day.month, day.day) == (2, 29):
+        return
+    v = resolve_date(day.strftime("%B %d"), ref, tense=tense)
+    assert (v.start.month, v.start.day, v.precision) == (day.month, day.day, "day")
+    assert abs(v.start.year - ref.year) <= 1
+    if tense == "past":
+        assert v.start <= ref
+    if tense == "future":
+        assert v.start >= ref
+
+
+@settings(max_examples=150, **FAST)
+@given(day=DAYS, ref=REFS, fmt=st.sampled_from(["%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b. %d, %Y"]))
+def test_property_find_dates_in_a_sentence(day, ref, fmt):
+    text = f"The agreement was signed on {day.strftime(fmt)} in Geneva by 2,000 delegates."
+    found = find_dates(text, ref)
+    assert [(m.text, m.value) for m in found] == [(day.strftime(fmt), DateValue(day, day, "day"))]
+
+
+@settings(max_examples=200, **FAST)
+@given(text=st.text(max_size=60), ref=REFS)
+def test_property_never_raises_on_arbitrary_text(text, ref):
+    v = resolve_date(text, ref)
+    assert v is None or v.start <= v.end
+    for m in find_dates(text, ref):
+        assert text[m.start:m.end] == m.text
+
+
+@settings(max_examples=200, **FAST)
+@given(words=st.lists(st.sampled_from(
+    ["the", "last", "next", "this", "early", "mid", "late", "end", "of", "in", "on", "May",
+     "March", "Tuesday", "week", "year", "month", "quarter", "2023", "26", "26th", "-", "to",
+     "and", "between", "from", "summer", "fiscal", "ago", "two", "days", "later", "1990s",
+     "century", "21st", "Q3", "weekend", "following", "day", "before", "'s", "fall", "Apr.",
+     "fy2024", "h1", "christmas", "a", "weeks", "3q", "'90s", "nineties", "twenty-first", "as",
+     "no", "than", "mid-2024", "end-2023", "year-end", "1/2/2023", "2023-04-26", "tonight",
+     "night", "earlier", "coming", "past", "first", "half", "second", "third"]),
+    min_size=1, max_size=5), ref=REFS)
+def test_property_first_word_dispatch_matches_full_grammar(words, ref):
+    # The first-word dispatch is a speed-up only: it must pick what the full grammar picks.
+    s = " ".join(words).lower()
+    fast, full = D._whole_match(s), D._whole_match(s, dispatch=False)
+    assert (fast is None) == (full is None)
+    if full is not None:
+        (mf, f), (mg, g) = fast, full
+        assert (f.lastgroup, f.span(), f.string) == (g.lastgroup, g.span(), g.string)
+        assert D._rules.read(D._RESOLVE, mf, f) == D._rules.read(D._RESOLVE, mg, g)
+
+
+SENTENCE_WORDS = st.sampled_from(
+    ["The", "talks", "were", "held", "on", "Tuesday", "will", "meet", "in", "May", "may", "March",
+     "march", "last", "next", "week", "year", "the", "end", "of", "early", "mid-2024", "2023",
+     "April", "26", "26-27", "to", "and", "between", "from", "2,000", "troops", "Sunday", "Times",
+     "two", "days", "later", ",", ".", "ago", "fiscal", "Q3", "1990s", "summer", "fall", "Kabul",
+     "this", "weekend", "following", "day", "that", "Christmas", "'90s", "on the 26th", "at",
+     "FY2024", "third", "quarter", "said", "2023-04-26", "26/04/2023", "since", "Jan.", "5"])
+
+
+@settings(max_examples=300, **FAST)
+@given(words=st.lists(SENTENCE_WORDS, min_size=1, max_size=12), ref=REFS)
+def test_property_scan_dispatch_matches_full_grammar(words, ref):
+    # In running text, too, the first-word dispatch must find what the full grammar finds.
+    text = " ".join(words)
+    fast = D._find_dates(text, ref, None, False, dispatch=True)
+    full = D._find_dates(text, ref, None, False, dispatch=False)
+    assert fast == full

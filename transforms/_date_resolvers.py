@@ -1,0 +1,539 @@
+"""Resolvers for date grammar rules: turn a rule's regex groups into a calendar span.
+
+Each handler gets the rule's groups (by name) and a ``Ctx`` and returns
+``(start, end, precision, kind)``, ``ANAPHOR_NO_ANCHOR`` for an anaphor without anchor,
+or None when the groups do not make a calendar date (e.g. 31 April).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from transforms import _date_calendar as cal
+from transforms._date_vocab import (
+    ANAPHORIC, DECADE_WORDS, DEICTIC_DAYS, HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH,
+    MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS, WINDOW,
+)
+
+
+class Ctx:
+    """Resolution context: reference day, tense hint, anchor span, numeric-date order."""
+
+    __slots__ = ("ref", "tense", "anchor", "dayfirst")
+
+    def __init__(self, ref: date, tense: str | None, anchor, dayfirst: bool):
+        self.ref, self.tense, self.anchor, self.dayfirst = ref, tense, anchor, dayfirst
+
+
+# ---------------------------------------------------------------- word parsing
+
+def norm_phrase(s: str) -> str:
+    """Lower-case a matched phrase with single spaces and straight apostrophes."""
+    s = s.lower()
+    if "’" in s:
+        s = s.replace("’", "'")
+    if "  " in s or "\n" in s or "\t" in s:
+        s = " ".join(s.split())
+    return s
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(s.rstrip("stndrhSTNDRH"))
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else NUMBERS[norm_phrase(s)]
+
+
+def _unit_mult(s: str) -> tuple[str, int]:
+    return UNIT_FORMS[s.lower()]
+
+
+def _ordinal(s: str) -> int:
+    s = norm_phrase(s)
+    return int(s[:-2]) if s[:1].isdigit() else ORDINALS[s]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _part(g: dict) -> str | None:
+    p = g.get("pa") or g.get("pb") or g.get("pc")
+    return PART_WORDS.get(norm_phrase(p)) if p else None
+
+
+def _anchor_span(c: Ctx):
+    a = c.anchor
+    return None if a is None else (a[0], a[1])
+
+
+# ---------------------------------------------------------------- handlers
+# Each returns (start, end, precision, kind), ANAPHOR_NO_ANCHOR, or None (not a date).
+
+ANAPHOR_NO_ANCHOR = (None, None, None, "anaphoric")
+
+
+def h_iso(g, c):
+    """ISO date: 2023-04-26, 2023/04/26, 2023-04-26T10:30Z."""
+    d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    return (d, d, "day", "absolute") if d else None
+
+
+def h_numeric(g, c):
+    """Numeric date: 26/04/2023, 04/26/2023, 26.04.2023, 4/26/23."""
+    a, b, ys = int(g["a"]), int(g["b"]), g["y"]
+    y = int(ys) if len(ys) == 4 else cal.two_digit_year(int(ys), c.ref)
+    # A part > 12 can only be the day; dotted dates (26.04.2023) are European, day first;
+    # otherwise month first (US) unless dayfirst.
+    if a > 12 or ((c.dayfirst or g["sep"] == ".") and b <= 12):
+        day, month = a, b
+    else:
+        month, day = a, b
+    d = _safe_date(y, month, day)
+    return (d, d, "day", "absolute") if d else None
+
+
+def _md_cands(m: int, d: int, ref: date, wd: int | None = None):
+    out = [x for x in (_safe_date(y, m, d) for y in (ref.year - 1, ref.year, ref.year + 1)) if x]
+    if wd is not None:
+        # "Tuesday, April 25": the weekday picks the year when it can.
+        hit = [x for x in out if x.weekday() == wd]
+        out = hit or out
+    return [(x, x) for x in out]
+
+
+def h_md(g, c):
+    """Month and day with optional year and weekday: April 26, 26 April 2023, Tuesday, April 25."""
+    m, d = _month(g["m"]), _day(g["d"])
+    if g.get("y"):
+        x = _safe_date(int(g["y"]), m, d)
+        return (x, x, "day", "absolute") if x else None
+    wd = WEEKDAYS[g["wd"].lower().rstrip(".")] if g.get("wd") else None
+    span = cal.place(_md_cands(m, d, c.ref, wd), c.ref, c.tense)
+    return (span[0], span[1], "day", "partial") if span else None
+
+
+def _range_years(m1, d1, y1, m2, d2, y2, c: Ctx):
+    """Fill in missing years of a two-ended range; the end never precedes the start."""
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+    if y1 is not None and y2 is None:
+        y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1
+    if y1 is None:
+        cands = []
+        for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1):
+            ye = y + 1 if (m1, d1) > (m2, d2) else y
+            s, e = _safe_date(y, m1, min(d1, 31)), _safe_date(ye, m2, min(d2, 31))
+            if s and e:
+                cands.append((s, e))
+        span = cal.place(cands, c.ref, c.tense)
+        if not span:
+            return None
+        y1, y2 = span[0].year, span[1].year
+    return y1, y2
+
+
+def h_day_range(g, c):
+    """Day range: April 26-27, 26-27 April, from 3 to 5 May, April 26 to May 2."""
+    if g.get("m"):
+        # "April 26-27" / "26-27 April 2023": one month, one optional year.
+        m1 = m2 = _month(g["m"])
+        y1 = y2 = int(g["y"]) if g.get("y") else None
+        if _day(g["d2"]) < _day(g["d1"]):
+            return None  # "April 27-26" is not a range (nor "3-2 May", a score)
+    else:
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y1 = int(g["y1"]) if g.get("y1") else None
+        y2 = int(g["y2"]) if g.get("y2") else None
+    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    ys = _range_years(m1, d1, y1, m2, d2, y2, c)
+    if not ys:
+        return None
+    s, e = _safe_date(ys[0], m1, d1), _safe_date(ys[1], m2, d2)
+    if not s or not e or e < s:
+        return None
+    return s, e, "day", "range"
+
+
+def h_month_range(g, c):
+    """Month range: between March and June 2024, May 2022 to March 2023."""
+    m1, m2 = _month(g["m1"]), _month(g["m2"])
+    y1, y2 = g.get("y1"), g.get("y2")
+    ys = _range_years(m1, 1, int(y1) if y1 else None, m2, 1, int(y2) if y2 else None, c)
+    if not ys:
+        return None
+    s, e = date(ys[0], m1, 1), cal.month_end(ys[1], m2)
+    return (s, e, "month", "range") if s <= e else None
+
+
+def h_year_range(g, c):
+    """Year range (2020-2023, 2022-23) or an ISO year-month (2023-04)."""
+    y1, tail = int(g["y1"]), g["y2"]
+    if len(tail) == 2:
+        n = int(tail)
+        if n == (y1 + 1) % 100:
+            y2 = y1 + 1          # "2022-23": consecutive years are a span (seasons, fiscal years)
+        elif 1 <= n <= 12 and not g.get("lead") and g.get("conn", "-").strip() in ("-", ""):
+            s, e = cal.month_span(y1, n)   # "2023-04": an ISO year-month
+            return s, e, "month", "absolute"
+        else:
+            y2 = y1 - y1 % 100 + n
+    else:
+        y2 = int(tail)
+    if y2 < y1:
+        return None
+    return date(y1, 1, 1), date(y2, 12, 31), "year", "range"
+
+
+def h_holiday(g, c):
+    """Holiday, fixed or movable: Christmas, Easter 2023, last Thanksgiving."""
+    name = norm_phrase(g["h"])
+    if name in HOLIDAYS_FIXED:
+        hm, hd = HOLIDAYS_FIXED[name]
+        on = lambda y: date(y, hm, hd)  # noqa: E731
+    elif name in HOLIDAYS_NTH:
+        hm, wd, n = HOLIDAYS_NTH[name]
+        on = lambda y: cal.nth_weekday(y, hm, wd, n)  # noqa: E731
+    else:
+        off = HOLIDAYS_EASTER[name]
+        on = lambda y: cal.easter(y) + timedelta(days=off)  # noqa: E731
+    if g.get("y"):
+        d = on(int(g["y"]))
+        return d, d, "day", "absolute"
+    ys = (c.ref.year - 1, c.ref.year, c.ref.year + 1)
+    days = [on(y) for y in ys]
+    rel = norm_phrase(g["rel"]) if g.get("rel") else None
+    if rel == "this":
+        d = days[1]
+    elif rel == "last":
+        d = [x for x in days if x < c.ref][-1]
+    elif rel == "next":
+        d = [x for x in days if x > c.ref][0]
+    else:
+        d = cal.place([(x, x) for x in days], c.ref, c.tense)[0]
+        return d, d, "day", "partial"
+    return d, d, "day", "relative"
+
+
+def h_fiscal(g, c):
+    """US federal fiscal year: fiscal 2024, FY24, this fiscal year."""
+    if g.get("y"):
+        fy, kind = int(g["y"]), "absolute"
+    elif g.get("yy"):
+        fy, kind = cal.two_digit_year(int(g["yy"]), c.ref), "absolute"
+    else:
+        fy, kind = cal.fiscal_year_of(c.ref) + RELATIVE.get(norm_phrase(g["rel"]), -1), "relative"
+    s, e = cal.fiscal_span(fy)
+    s, e = cal.narrow((s, e), "year", _part(g))
+    return s, e, "year", kind
+
+
+def h_quarter(g, c):
+    """Quarter: the third quarter, Q3 2024, 2024 Q3, the first quarter of fiscal 2024."""
+    q = int(g["qq"][1]) if g.get("qq") else int(g["qn"]) if g.get("qn") else _ordinal(g["qo"])
+    if not 1 <= q <= 4:
+        return None
+    fy = g.get("fy") or g.get("fy2")
+    kind = "absolute"
+    if fy:
+        fy = int(fy) if len(fy) == 4 else cal.two_digit_year(int(fy), c.ref)
+        y, m = cal.add_months(fy - 1, cal.FISCAL_START, 3 * (q - 1))
+        span = (date(y, m, 1), cal.month_end(*cal.add_months(y, m, 2)))
+    elif g.get("y"):
+        span = cal.quarter_span(int(g["y"]), q)
+    elif g.get("rel"):
+        span = cal.quarter_span(c.ref.year + RELATIVE[norm_phrase(g["rel"])], q)
+        kind = "relative"
+    else:
+        cands = [cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1)]
+        span, kind = cal.place(cands, c.ref, c.tense), "partial"
+    s, e = cal.narrow(span, "quarter", _part(g))
+    return s, e, "quarter", kind
+
+
+def h_half(g, c):
+    """Half year: H1 2024, the second half."""
+    h = "h1" if g["h"].lower() in ("h1", "1h", "first") else "h2"
+    if g.get("y"):
+        ys = g["y"].lstrip("'’")
+        y = int(ys) if len(ys) == 4 else cal.two_digit_year(int(ys), c.ref)
+        kind = "absolute"
+    else:
+        y, kind = c.ref.year, "relative"
+    s, e = cal.narrow(cal.year_span(y), "year", h)
+    return s, e, "year", kind
+
+
+def _season_year_now(ref: date, first: int, last: int) -> int:
+    # Winter (Dec-Feb) seen from January/February started the year before.
+    return ref.year - 1 if last < first and ref.month <= last else ref.year
+
+
+def h_season(g, c):
+    """Season: last summer, the fall, winter 2022, the summer of 2021."""
+    first, last = SEASONS[g["s"].lower()]
+    rel = norm_phrase(g["rel"]) if g.get("rel") else None
+    if g.get("y"):
+        span, kind = cal.season_span(int(g["y"]), first, last), "absolute"
+    elif rel and rel != "the":
+        y = _season_year_now(c.ref, first, last) + RELATIVE.get(rel, -1)
+        span, kind = cal.season_span(y, first, last), "relative"
+    else:
+        y0 = _season_year_now(c.ref, first, last)
+        cands = [cal.season_span(y, first, last) for y in (y0 - 1, y0, y0 + 1)]
+        span, kind = cal.place(cands, c.ref, c.tense), "partial"
+    s, e = cal.narrow(span, "season", _part(g))
+    return s, e, "season", kind
+
+
+def h_decade(g, c):
+    """Decade: the 1990s, the '90s, the nineties."""
+    if g.get("d4"):
+        y0 = int(g["d4"]) * 10
+    else:
+        digit = int(g.get("d2") or g.get("d2b")) if (g.get("d2") or g.get("d2b")) else DECADE_WORDS[g["dw"].lower()]
+        # "the '90s": the latest such decade that has already begun.
+        y0 = c.ref.year - c.ref.year % 100 + digit * 10
+        if y0 > c.ref.year:
+            y0 -= 100
+    s, e = cal.narrow(cal.decade_span(y0), "decade", _part(g))
+    return s, e, "decade", "absolute"
+
+
+def h_century(g, c):
+    """Century: the 21st century, the twentieth century."""
+    n = _ordinal(g["c"])
+    if not 1 <= n <= 22:
+        return None
+    s, e = cal.narrow(cal.century_span(n), "century", _part(g))
+    return s, e, "century", "absolute"
+
+
+def h_rel_period(g, c):
+    """Deictic period: this week, last year, next quarter, the past month."""
+    unit = g["u"].lower()
+    rel = norm_phrase(g["rel"])
+    if unit == "day" and rel not in ("the", "this"):
+        return None  # "the last day", "next day": not this-day expressions
+    if rel in WINDOW and not _part(g):
+        # "the past week": the rolling window ending on the reference day.
+        s, e = cal.window(c.ref, unit)
+        return s, e, unit, "relative"
+    off = RELATIVE.get(rel, -1)
+    span = cal.offset_span(unit, c.ref, off)
+    s, e = cal.narrow(span, unit, _part(g))
+    return s, e, unit, "relative"
+
+
+def h_rel_month(g, c):
+    """Month relative to the reference: last July, next March, this December."""
+    m, rel = _month(g["m"]), norm_phrase(g["rel"])
+    off = RELATIVE.get(rel, -1)
+    if off == 0:
+        y = c.ref.year
+    elif off < 0:
+        y = c.ref.year if m < c.ref.month else c.ref.year - 1
+    else:
+        y = c.ref.year if m > c.ref.month else c.ref.year + 1
+    s, e = cal.narrow(cal.month_span(y, m), "month", _part(g))
+    return s, e, "month", "relative"
+
+
+def h_month_relyear(g, c):
+    """Month of a relative year: July last year, March of next year."""
+    y = c.ref.year + RELATIVE[norm_phrase(g["rel"])]
+    s, e = cal.narrow(cal.month_span(y, _month(g["m"])), "month", _part(g))
+    return s, e, "month", "relative"
+
+
+def h_month_year(g, c):
+    """Month and year: April 2023."""
+    s, e = cal.narrow(cal.month_span(int(g["y"]), _month(g["m"])), "month", _part(g))
+    return s, e, "month", "absolute"
+
+
+def h_month(g, c):
+    """Bare month placed by tense: (in) May."""
+    m = _month(g["m"])
+    cands = [cal.month_span(y, m) for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1)]
+    s, e = cal.narrow(cal.place(cands, c.ref, c.tense), "month", _part(g))
+    return s, e, "month", "partial"
+
+
+def h_year(g, c):
+    """Year: 2023, the year 2000, '98."""
+    y = int(g["y"]) if g.get("y") else cal.two_digit_year(int(g["yy"]), c.ref)
+    s, e = cal.narrow(cal.year_span(y), "year", _part(g))
+    return s, e, "year", "absolute"
+
+
+def h_period_end(g, c):
+    """Period end: year-end, the month-end (the late part of the current period)."""
+    unit = g["u"].lower()
+    s, e = cal.narrow(cal.unit_span(unit, c.ref), unit, "late")
+    return s, e, unit, "relative"
+
+
+def h_weekday(g, c):
+    """Weekday: Tuesday (by tense), last Friday, next Monday, this Friday, Thursday of last week."""
+    wd = WEEKDAYS[g["wd"].lower().rstrip(".")]
+    rel = norm_phrase(g["rel"]) if g.get("rel") else None
+    ref = c.ref
+    if g.get("wk"):
+        monday = cal.week_span(ref)[0] + timedelta(days=7 * RELATIVE[g["wk"].lower()])
+        d = monday + timedelta(days=wd)
+        return d, d, "day", "relative"
+    if rel is None:
+        d = cal.place_weekday(ref, wd, c.tense)
+        return d, d, "day", "relative"
+    off = RELATIVE.get(rel, -1)
+    if off == 0:
+        d = cal.week_span(ref)[0] + timedelta(days=wd)
+    elif off < 0:   # strictly before the reference day
+        d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    else:           # strictly after the reference day
+        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    return d, d, "day", "relative"
+
+
+def h_week_of(g, c):
+    """The week of a date: the week of May 1 (its ISO week)."""
+    out = h_md(g, c)
+    if out is None:
+        return None
+    s, e = cal.week_span(out[0])
+    return s, e, "week", out[3]
+
+
+def h_ana_weekday(g, c):
+    """Weekday relative to the anchor: the following Monday."""
+    a = _anchor_span(c)
+    if a is None:
+        return ANAPHOR_NO_ANCHOR
+    wd = WEEKDAYS[g["wd"].lower()]
+    off = ANAPHORIC[g["a"].lower()]
+    if off > 0:
+        d = a[1] + timedelta(days=(wd - a[1].weekday() - 1) % 7 + 1)
+    elif off < 0:
+        d = a[0] - timedelta(days=(a[0].weekday() - wd - 1) % 7 + 1)
+    else:
+        d = cal.week_span(a[0])[0] + timedelta(days=wd)
+    return d, d, "day", "anaphoric"
+
+
+def _weekend(monday: date):
+    return monday + timedelta(days=5), monday + timedelta(days=6)
+
+
+def h_weekend(g, c):
+    """Weekend: this weekend, last weekend, the weekend (by tense)."""
+    rel = norm_phrase(g["rel"])
+    monday = cal.week_span(c.ref)[0]
+    if rel == "the":
+        # Bare "the weekend": the latest one begun (past / no tense) or the next one (future).
+        if c.tense == "future" or c.ref.weekday() >= 5:
+            off = 0
+        else:
+            off = -1
+    else:
+        off = RELATIVE.get(rel, -1)
+    s, e = _weekend(monday + timedelta(days=7 * off))
+    return s, e, "week", "relative"  # the weekend part of a week
+
+
+def h_deictic(g, c):
+    """Day relative to the reference: today, tonight, yesterday, tomorrow."""
+    d = c.ref + timedelta(days=DEICTIC_DAYS[norm_phrase(g["dd"])])
+    return d, d, "day", "relative"
+
+
+def h_offset(g, c):
+    """Offset from the reference: two weeks ago, in three days (the unit containing ref +/- n)."""
+    unit, mult = _unit_mult(g["u"])
+    n = _num(g["n"]) * mult
+    direction = norm_phrase(g.get("dir") or "in")
+    sign = -1 if direction == "ago" else 1
+    s, e = cal.offset_span(unit, c.ref, sign * n)
+    return s, e, unit, "relative"
+
+
+def h_ana_offset(g, c):
+    """Offset from the anchor: two days later, a week earlier."""
+    a = _anchor_span(c)
+    if a is None:
+        return ANAPHOR_NO_ANCHOR
+    unit, mult = _unit_mult(g["u"])
+    n = _num(g["n"]) * mult
+    if g["dir"].lower() == "earlier":
+        base, n = a[0], -n
+    else:
+        base = a[1]
+    s, e = cal.offset_span(unit, base, n)
+    return s, e, unit, "anaphoric"
+
+
+_DAY_WORDS = frozenset(["day", "morning", "afternoon", "evening", "night"])
+
+
+def _ana_unit(u: str) -> str:
+    u = u.lower()
+    return "day" if u in _DAY_WORDS else u
+
+
+def h_ana_rel(g, c):
+    """Anaphoric period: the next day, the following week, the same day, that month."""
+    a = _anchor_span(c)
+    if a is None:
+        return ANAPHOR_NO_ANCHOR
+    unit = _ana_unit(g["u"])
+    off = ANAPHORIC[g["a"].lower()] if g.get("a") else 0
+    if unit == "weekend":
+        base = a[1] if off >= 0 else a[0]
+        s, e = _weekend(cal.week_span(base)[0] + timedelta(days=7 * off))
+        return s, e, "week", "anaphoric"
+    if off == 0:
+        if unit == "day" and c.anchor[2] != "day":
+            return a[0], a[1], c.anchor[2], "anaphoric"  # "that day" of a coarser anchor: keep its span
+        if unit == "day":
+            return a[0], a[1], "day", "anaphoric"
+        s, e = cal.unit_span(unit, a[0])
+        return s, e, unit, "anaphoric"
+    base = a[1] if off > 0 else a[0]
+    s, e = cal.offset_span(unit, base, off)
+    return s, e, unit, "anaphoric"
+
+
+def h_ana_before(g, c):
+    """Anaphoric neighbour: the day before, the week after."""
+    a = _anchor_span(c)
+    if a is None:
+        return ANAPHOR_NO_ANCHOR
+    unit = _ana_unit(g["u"])
+    if g["dir"].lower() in ("before", "earlier"):
+        s, e = cal.offset_span(unit, a[0], -1)
+    else:
+        s, e = cal.offset_span(unit, a[1], 1)
+    return s, e, unit, "anaphoric"
+
+
+def h_ordinal_day(g, c):
+    """Day of month without month, placed by tense: on the 26th."""
+    d = _day(g["d"])
+    cands = []
+    for k in (-1, 0, 1):
+        y, m = cal.add_months(c.ref.year, c.ref.month, k)
+        x = _safe_date(y, m, d)
+        if x:
+            cands.append((x, x))
+    span = cal.place(cands, c.ref, c.tense)
+    return (span[0], span[1], "day", "partial") if span else None
+
+

@@ -1,0 +1,134 @@
+"""Tense cues for placing partial dates: which way ("past"/"future") a clause points."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from transforms._date_vocab import TENSE
+
+
+# Cues are matched on word tokens: single words by lookup, phrases ("going to", "is
+# expected") by their word sequence, contractions ("she'll") by their ending.
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _cue_tables():
+    single, phrases = {}, {}
+    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"])):
+        for w in words:
+            parts = tuple(w.split())
+            if w.startswith("'"):
+                continue  # clitics are matched by ending
+            if len(parts) == 1:
+                single.setdefault(w, tense)
+            else:
+                phrases.setdefault(parts[0], []).append((parts, tense))
+    for lst in phrases.values():
+        lst.sort(key=lambda p: -len(p[0]))
+    clitics = tuple(w for w in TENSE["future"] if w.startswith("'"))
+    return single, phrases, clitics
+
+
+_SINGLE, _PHRASES, _CLITICS = _cue_tables()
+_NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
+_IRREGULAR = frozenset(TENSE["irregular_past"])
+# A participle after these is passive, infinitive or adjectival ("will be held", "is held",
+# "the revised plan"), not a past verb.
+_NOT_FINITE_BEFORE = frozenset(["be", "being", "is", "are", "am", "to", "been", "the", "a", "an"])
+
+# Sentence ends: . ! ? ; followed by space (a "." inside "Apr. 26" is followed by a digit).
+_SENTENCE_END = re.compile(r"[!?;]|\.(?=\s+[^\d\s]|\s*$)|\n\s*\n")
+# Clause boundaries inside a sentence: commas, dashes, parentheses, conjunctions, relativizers.
+_CLAUSE_END = re.compile(
+    r"[,:()\u2014\u2013]|\s--?\s|\b(?:that|which|who|while|but|and|whereas|although|because|after|before|when)\b",
+    re.IGNORECASE,
+)
+
+
+def cues(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, tense) for every tense cue in text."""
+    toks = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        s, e, w = toks[i]
+        hit = None
+        for parts, tense in _PHRASES.get(w, ()):
+            k = len(parts)
+            if i + k <= n and all(toks[i + j][2] == parts[j] for j in range(1, k)):
+                hit = (s, toks[i + k - 1][1], tense)
+                break
+        if hit is not None:
+            out.append(hit)
+            i += len(parts)
+            continue
+        tense = _SINGLE.get(w)
+        if tense is None:
+            if w.endswith(_CLITICS):
+                tense = "future"
+            elif len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST_ED:
+                tense = "past"
+        if tense == "past" and (w in _IRREGULAR or w.endswith("ed")) and (
+                (i and toks[i - 1][2] in _NOT_FINITE_BEFORE) or (i + 1 < n and toks[i + 1][2] == "by")):
+            tense = None  # a participle, not a past verb: "will be held", "the planned", "followed by"
+        if tense is not None:
+            out.append((s, e, tense))
+        i += 1
+    return out
+
+
+def infer_tense(clause: str) -> str | None:
+    """Return 'future', 'past' or None for a clause; a future cue outranks past ones."""
+    if not clause or not isinstance(clause, str):
+        return None
+    found = {k for _, _, k in cues(clause)}
+    if "future" in found:
+        return "future"
+    if "past" in found:
+        return "past"
+    return None
+
+
+class TenseIndex:
+    """Per-text index answering "which tense governs the span [start, end)?"."""
+
+    __slots__ = ("_cues", "_cue_starts", "_sent", "_clause")
+
+    def __init__(self, text: str):
+        self._cues = cues(text)
+        self._cue_starts = [c[0] for c in self._cues]
+        self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._clause = sorted(set(self._sent + [m.end() for m in _CLAUSE_END.finditer(text)]))
+
+    @staticmethod
+    def _bounds(marks: list[int], start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(marks, start)
+        lo = marks[i - 1] if i else 0
+        j = bisect.bisect_left(marks, end)
+        hi = marks[j] if j < len(marks) else 1 << 60
+        return lo, hi
+
+    def _nearest(self, lo: int, hi: int, start: int, end: int) -> str | None:
+        i = bisect.bisect_left(self._cue_starts, lo)
+        best, best_d = None, None
+        while i < len(self._cues) and self._cues[i][0] < hi:
+            cs, ce, kind = self._cues[i]
+            i += 1
+            if cs >= start and ce <= end:
+                continue  # a cue inside the expression itself ("last", "next") says nothing new
+            # A time adverbial mostly follows its verb ("said on Thursday it would..."),
+            # so a cue after the expression counts as twice as far away.
+            d = start - ce if ce <= start else 2 * (cs - end)
+            if best_d is None or d < best_d:
+                best, best_d = kind, d
+        return best
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """Tense of the nearest cue in the expression's clause, else in its sentence."""
+        lo, hi = self._bounds(self._clause, start, end)
+        t = self._nearest(lo, hi, start, end)
+        if t is None:
+            lo, hi = self._bounds(self._sent, start, end)
+            t = self._nearest(lo, hi, start, end)
+        return t

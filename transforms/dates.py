@@ -1,0 +1,309 @@
+"""Date normalisation for news text: resolve date expressions to calendar spans.
+
+Public API: ``resolve_date``, ``find_dates``, ``find_dateline``, ``infer_tense``,
+``DateValue``, ``DateMention``. Vocabulary is data (reference/date_words.yaml); the grammar
+is in _date_rules.py, its resolvers in _date_resolvers.py.
+
+Conventions:
+
+* ``DateValue(start, end, precision)``; precision is one of day, week, month, quarter,
+  season, year, decade, century (``unknown`` is in the contract but never produced here).
+* Weeks are ISO weeks (Monday..Sunday): "this week" is the week containing the reference.
+  A weekend is Saturday..Sunday with precision week (the weekend part of a week).
+* Seasons are meteorological, northern hemisphere: spring Mar-May, summer Jun-Aug,
+  autumn/fall Sep-Nov, winter Dec-Feb; winter 2022 = Dec 2022 - Feb 2023.
+* Part-of-period words narrow the span but keep the period's precision: early/mid/late
+  December = days 1-10 / 11-20 / 21-end (precision month); early/mid/late 2024 = Jan-Apr /
+  May-Aug / Sep-Dec (precision year); "the beginning/start of" = early, "the end of" = late;
+  "the first half of 2024" = Jan-Jun; "the first week of May" = May 1-7, "the last week of"
+  = its last 7 days. "earlier this week" / "later this month" keep the whole period.
+* Fiscal years are US federal: fiscal 2024 = FY2024 = 2023-10-01 .. 2024-09-30.
+* Decades and centuries follow TimeBank: "the 1990s" = 1990-1999, "the 21st century" = 2000-2099.
+* "the past week" / "the last month" / "the past year" (singular, no number) are the rolling
+  window ending on the reference day (ref-6 .. ref for a week), so "over the past week" is
+  returned as a date; "last week" is the previous calendar week. With a count ("the past 10
+  years", "for three days") or no anchor in time ("for decades") they are durations: None.
+* "two weeks ago" / "in three days" / "a year from now": the unit containing ref -/+ n units,
+  at that unit's precision.
+* Placement of partial dates ("in May", "April 26", "the third quarter", "summer"):
+  tense 'past' takes the latest occurrence starting on or before the reference, 'future' the
+  earliest ending on or after it; no tense takes the occurrence containing the reference,
+  else the nearest one, where a future one must be twice as close as the past one to win
+  (news mostly reports the past). Bare weekdays ("on Tuesday"): 'past' and no tense give the
+  latest such day on or before the reference (the reference itself if it is that weekday),
+  'future' the first on or after it. "last Friday" is strictly before the reference, "next
+  Monday" strictly after, "this Friday" the Friday of the current ISO week.
+* Numeric dates: a part > 12 must be the day ("26/04/2023"); dotted dates are day first
+  ("05.04.2023" = 5 April); otherwise month/day (US, "05/04/2023" = May 4) unless
+  ``dayfirst=True``. Two-digit years up to the reference year + 10 are 20xx, else 19xx.
+* Anaphora ("the next day", "two days later", "the same day") resolve against ``anchor``
+  (forward ones from its end, backward ones from its start). ``resolve_date`` falls back to
+  the reference when no anchor is given; ``find_dates`` uses the latest day-precision date
+  found earlier in the same text, else ``anchor``, else returns the mention with value None.
+* ``find_dates`` takes each partial date's tense from its clause (nearest ``infer_tense``
+  cue); a dateline at the start of the text comes first (kind 'dateline') and, when it is
+  a full day, becomes the reference for the rest of the text.
+* ``reference`` (and ``anchor``) may be a date, a datetime or an ISO "YYYY-MM-DD" string.
+* Expressions may carry a leading preposition ("on", "in", "as of"...), "'s", a clock time
+  ("10 p.m. Tuesday") and outer punctuation; case does not matter to ``resolve_date``. In
+  running text (``find_dates``) month and weekday names must be Capitalised or UPPER case
+  and a bare month, year or season needs a date cue before it ("in May", not "May I").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from transforms import _date_rules as _rules
+from transforms._date_dispatch import lead_key, scan_key
+from transforms._date_resolvers import Ctx
+from transforms._date_tense import TenseIndex, infer_tense
+from transforms._date_vocab import PREPOSITIONS
+
+__all__ = ["DateValue", "DateMention", "resolve_date", "find_dates", "find_dateline", "infer_tense"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved calendar span with its precision."""
+
+    start: date
+    end: date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression found in text: span, surface text, resolved value and kind."""
+
+    start: int
+    end: int
+    text: str
+    value: DateValue | None
+    kind: str
+
+
+_SCAN = _rules.build(scan=True)
+_RESOLVE = _rules.build(scan=False)
+
+# Outer punctuation and quotes never belong to the expression.
+_STRIP_CHARS = " \t\r\n.,;:!?\"'()[]{}“”‘’«»"
+_POSSESSIVE = re.compile(r"['’]s\Z")
+# Leading prepositions ("on Tuesday", "as of early May") are context, not part of the date.
+_PREP_1 = frozenset(p for p in PREPOSITIONS if " " not in p)
+_PREP_N = frozenset(p for p in PREPOSITIONS if " " in p)
+_TIME_OF_DAY = re.compile(
+    r"(?:\b(?:at|by|around|from|until)\s+)?"
+    r"(?:\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b)"
+    r"(?:\s+(?:gmt|utc|est|edt|cst|cdt|pst|pdt|et|pt|cet|bst|local\s+time)\b)?"
+)
+_TENSES = (None, "past", "future")
+# Where a date may start in running text: a word, a digit, an apostrophe before digits ('90s).
+_TOKEN = re.compile(r"(?<!\w)(?:[A-Za-z]+|\d|['’]\d)")
+
+
+def _as_anchor(anchor) -> tuple | None:
+    """Normalise an anchor (DateValue | date | datetime | None) to (start, end, precision)."""
+    if anchor is None:
+        return None
+    if isinstance(anchor, DateValue):
+        return anchor.start, anchor.end, anchor.precision
+    if isinstance(anchor, (datetime, str)):
+        anchor = _as_day(anchor)
+    if isinstance(anchor, date):
+        return anchor, anchor, "day"
+    raise TypeError(f"anchor must be DateValue, date, ISO string or None, not {type(anchor).__name__}")
+
+
+def _as_day(reference) -> date:
+    if isinstance(reference, datetime):
+        return reference.date()
+    if isinstance(reference, date):
+        return reference
+    if isinstance(reference, str):
+        return date.fromisoformat(reference.strip()[:10])  # "2023-05-02" or an ISO timestamp
+    raise TypeError(f"reference must be a date, not {type(reference).__name__}")
+
+
+def _whole_match(s: str, *, dispatch: bool = True):
+    """Match the whole expression against the rules that can start with its first words;
+    return (matcher, match) or None. ``dispatch=False`` tries every rule (same result,
+    slower; used by the tests)."""
+    table, fallback = _RESOLVE.dispatch, _RESOLVE.fallback
+    for _ in range(3):
+        mt = table.get(lead_key(s), fallback) if dispatch else _RESOLVE.full
+        m = mt.regex.fullmatch(s) if mt is not None else None
+        if m is not None:
+            return mt, m
+        # Try again without one leading preposition (the expression whole came first,
+        # so "in two weeks" keeps its "in").
+        words = s.split(" ", 3)
+        if len(words) < 2:
+            return None
+        if words[0] in _PREP_1:
+            s = s[len(words[0]) + 1:].lstrip()
+        elif len(words) >= 3 and " ".join(words[:2]) in _PREP_N:
+            s = s.split(" ", 2)[2]
+        elif len(words) == 4 and " ".join(words[:3]) in _PREP_N:
+            s = words[3]
+        else:
+            return None
+        if not s:
+            return None
+    return None
+
+
+def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=False) -> DateValue | None:
+    """Resolve one date expression against a reference day; None if it is not a calendar date."""
+    if not isinstance(expression, str):
+        return None
+    s = expression.strip(_STRIP_CHARS).lower()
+    if not s:
+        return None
+    if tense is not None and tense not in _TENSES:
+        raise ValueError(f"tense must be None, 'past' or 'future', not {tense!r}")
+    ref = reference if type(reference) is date else _as_day(reference)
+    if "’" in s:
+        s = s.replace("’", "'")
+    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\xa0" in s:
+        s = " ".join(s.split())
+    if s.endswith("'s"):
+        s = _POSSESSIVE.sub("", s).rstrip()
+        if not s:
+            return None
+    hit = _whole_match(s)
+    if hit is None:
+        # A clock time is finer than a date: "10 p.m. Tuesday", "May 5 at 3:30 pm".
+        t = _TIME_OF_DAY.sub(" ", s).strip(" ,")
+        if t == s or not t:
+            return None
+        hit = _whole_match(" ".join(t.split()))
+        if hit is None:
+            return None
+    rule, g = _rules.read(_RESOLVE, hit[0], hit[1])
+    # Without an anchor, an anaphor is read against the reference (the only date known).
+    a = (ref, ref, "day") if anchor is None else _as_anchor(anchor)
+    try:
+        out = rule.handler(g, Ctx(ref, tense, a, dayfirst))
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return None  # out-of-range calendar arithmetic (year 0, 31 February...)
+    if out is None or out[0] is None:
+        return None
+    return DateValue(out[0], out[1], out[2])
+
+
+def _resolve_match(rule, g, ref, tense, anchor, dayfirst):
+    try:
+        return rule.handler(g, Ctx(ref, tense, anchor, dayfirst))
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return None
+
+
+def find_dates(text, reference, *, anchor=None, dayfirst=False) -> list[DateMention]:
+    """Find every date expression in text (not durations) with span, resolved value and kind."""
+    return _find_dates(text, reference, anchor, dayfirst, dispatch=True)
+
+
+def _match_at(text: str, s: int, tok: str, dispatch: bool):
+    """The first rule matching at s, trying only rules that can start with the words there."""
+    if not dispatch:
+        return _SCAN.full, _SCAN.full.regex.match(text, s)
+    grammar = _SCAN
+    if tok[0].isalpha():
+        if tok.lower() not in grammar.firsts and grammar.fallback is None:
+            return None, None  # no rule starts with this word
+        key = scan_key(text, s)
+    else:
+        key = "#" + tok[0]
+    mt = grammar.dispatch.get(key)
+    if mt is None:
+        # Unknown two words ("Thursday with"): only rules that may stop after word one.
+        mt = grammar.ends.get(key.split(" ", 1)[0], grammar.fallback) if " " in key else grammar.fallback
+    return (mt, mt.regex.match(text, s)) if mt is not None else (None, None)
+
+
+def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[DateMention]:
+    if not isinstance(text, str) or not text.strip():
+        return []
+    ref = _as_day(reference)
+    chain = _as_anchor(anchor)
+    out: list[DateMention] = []
+    pos = 0
+    dl = find_dateline(text, ref)
+    if dl is not None:
+        out.append(dl)
+        pos = dl.end
+        if dl.value is not None and dl.value.precision == "day":
+            # The dateline dates the section: later relative dates count from it.
+            ref = dl.value.start
+            chain = (dl.value.start, dl.value.end, "day")
+    tenses = None
+    for w in _TOKEN.finditer(text, pos):
+        s = w.start()
+        if s < pos:
+            continue  # inside the previous mention
+        mt, m = _match_at(text, s, w.group(), dispatch)
+        if m is None:
+            continue
+        rule, g = _rules.read(_SCAN, mt, m)
+        e = m.end()
+        if tenses is None:
+            tenses = TenseIndex(text)
+        tense_fn = lambda s=s, e=e: tenses.tense_at(s, e)  # noqa: E731
+        if rule.check is not None and not rule.check(text, s, e, g, tense_fn):
+            continue
+        res = _resolve_match(rule, g, ref, tense_fn(), chain, dayfirst)
+        if res is None:
+            continue
+        pos = e
+        start, end, precision, kind = res
+        value = DateValue(start, end, precision) if start is not None else None
+        out.append(DateMention(s, e, text[s:e], value, kind))
+        if value is not None and precision == "day":
+            chain = (start, end, "day")
+    return out
+
+
+# ------------------------------------------------------------------ datelines
+
+# "BEIJING, May 5 (Xinhua) --", "Washington, D.C., May 2, 2022 —": places are capitalised
+# words (with dots, hyphens, apostrophes) separated by commas, no digits.
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Za-z.'’\-]+){0,4}"
+_DATELINE_HEAD = re.compile(
+    r"\s*(?:(?P<on>[Oo]n)\s+|(?P<place>" + _PLACE + r"(?:,[ \t]*" + _PLACE + r"){0,3}),[ \t]*)?"
+)
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|—|–|-|:|/|\|)")
+_DATELINE_RULES = frozenset({"iso", "numeric", "mdy", "dmy"})
+
+
+def find_dateline(text, reference=None) -> DateMention | None:
+    """Return the dateline date at the start of a section ("BEIJING, May 5 (Xinhua) --"), else None."""
+    if not isinstance(text, str):
+        return None
+    head = _DATELINE_HEAD.match(text)
+    if head is None:
+        return None
+    m = _SCAN.full.regex.match(text, head.end())
+    if m is None:
+        return None
+    rule, g = _rules.read(_SCAN, _SCAN.full, m)
+    if rule.name not in _DATELINE_RULES:
+        return None
+    s, e = m.span()
+    if head.group("on"):
+        if not re.match(r"\s*,", text[e:e + 3]):
+            return None  # "On April 27, 2023, ..." needs its comma to be a dateline
+    elif not _DATELINE_TAIL.match(text, e):
+        return None
+    if reference is None:
+        if len(g.get("y") or "") != 4:
+            return DateMention(s, e, text[s:e], None, "dateline")  # the year needs a reference
+        ref = date(int(g["y"]), 1, 1)  # unused by full dates; keeps the function pure
+    else:
+        ref = _as_day(reference)
+    res = _resolve_match(rule, g, ref, None, None, False)
+    if res is None or res[0] is None:
+        return None
+    return DateMention(s, e, text[s:e], DateValue(res[0], res[1], res[2]), "dateline")
