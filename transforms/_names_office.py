@@ -1,0 +1,351 @@
+"""Private: office-title vocabulary and the office-phrase parser."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from transforms._names_geo import cached_geo
+from transforms._names_text import is_word_char, load_yaml, lower_same_length, tidy, trie_pattern
+from transforms._names_types import CountryMention, Office, OrgMention
+
+_SEPARATOR_RX = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+[-–—]\s+|\s*[–—]\s*|\s+cum\s+)"
+)
+_SUFFIX_RX = re.compile(r"\s+(?P<prep>of|to)\s+(?:the\s+)?")
+_POSSESSIVE_GAP_RX = re.compile(r"(?:['’]s)?\s+$")
+_THE_RX = re.compile(r"(?:the|The|THE)\s+")
+_PREFIX_GAP_RX = re.compile(r"(?:['’]s)?\s+")
+# Words before an office phrase that make it not the current holder / not definite.
+_NOT_CURRENT = frozenset({"former", "late", "then", "ex", "incoming", "outgoing", "next", "future",
+                          "previous", "a", "an", "any", "every", "each", "another"})
+_LAST_WORDS_RX = re.compile(r"[\w]+")
+
+
+@dataclass
+class _OfficeTables:
+    by_surface: dict[str, str] = field(default_factory=dict)   # casefold surface -> title
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    abbreviation_countries: dict[str, str] = field(default_factory=dict)
+    generic: frozenset[str] = frozenset()
+    overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)
+    portfolios: dict[str, str] = field(default_factory=dict)   # lower-case form -> portfolio
+    ranks: dict[str, str] = field(default_factory=dict)        # "vice" -> "Deputy"
+    leads: dict[str, str] = field(default_factory=dict)        # "minister of " -> kind
+    tails: dict[str, str] = field(default_factory=dict)        # " minister" -> kind
+    first_words: frozenset[str] = frozenset()                  # lower-case words opening a title
+    portfolio_words: frozenset[str] = frozenset()              # "Defense", "Treasury": not names
+    unit_rx: re.Pattern | None = None
+
+
+def _ministry_pattern(data: dict, tables: _OfficeTables) -> str:
+    """Regex (lower-case) for ministerial titles: [rank] lead portfolio | [rank] portfolio tail.
+
+    Built from the templates as two tries ("minister of ", "secretary of state for " ... and
+    " minister", " secretary") around a portfolio trie; generating every surface instead
+    would mean ~10k strings, a slow compile and a slow scan.
+    """
+    templates = data.get("ministry_templates") or {}
+    plain: set[str] = set()
+    extended: set[str] = set()
+    for portfolio, entry in (data.get("portfolios") or {}).items():
+        for form in entry.get("forms") or []:
+            for variant in _spellings(form):
+                tables.portfolios[variant] = portfolio
+                plain.add(variant)
+            if form.endswith(("Affairs", "Relations")):
+                for ext in entry.get("extensions") or []:
+                    for variant in _spellings(f"{form} {ext}"):
+                        tables.portfolios[variant] = portfolio
+                        extended.add(variant)
+        for rank in ("", "Deputy ", "First Deputy "):
+            tables.vocabulary.add(f"{rank}Minister of {portfolio}")
+        tables.vocabulary.add(f"Minister of State for {portfolio}")
+    for kind in ("minister", "secretary", "state_minister"):
+        for template in templates.get(kind) or []:
+            before, after = (lower_same_length(part) for part in template.split("{}"))
+            if before:
+                tables.leads[before] = kind
+            else:
+                tables.tails[after] = kind
+    ranks = {}
+    for key in ("deputy_prefixes", "secretary_deputy_prefixes"):
+        for prefix, rank in (data.get(key) or {}).items():
+            ranks[lower_same_length(prefix.rstrip("-"))] = rank
+    tables.ranks.update(ranks)
+    # "the Interior" only follows "Minister of": portfolio-first forms never start with "the".
+    leading = sorted(p for p in plain if not p.startswith("the "))
+    return (
+        f"(?:(?P<rank>{trie_pattern(sorted(ranks))})[ -])?"
+        f"(?:(?P<lead>{trie_pattern(sorted(tables.leads))})(?P<pa>{trie_pattern(sorted(plain | extended))})"
+        f"|(?P<pb>{trie_pattern(leading)})(?P<tail>{trie_pattern(sorted(tables.tails))}))"
+    )
+
+
+def _spellings(surface: str) -> set[str]:
+    """Lower-case spellings of a title: "&" for "and", space for hyphen, both apostrophes."""
+    forms = {surface}
+    if " and " in surface:
+        forms.add(surface.replace(" and ", " & "))
+    if "-" in surface:
+        forms.add(surface.replace("-", " "))
+    if "'" in surface or "’" in surface:
+        forms |= {surface.replace("’", "'"), surface.replace("'", "’")}
+    return {lower_same_length(tidy(form)) if "’" not in form else lower_same_length(form)
+            for form in forms}
+
+
+@functools.lru_cache(maxsize=1)
+def office_tables() -> _OfficeTables:
+    """Build (once) the office vocabulary and the office-unit regex."""
+    data = load_yaml("offices.yaml")
+    tables = _OfficeTables()
+    expanded: set[str] = set()
+    for title, variants in (data.get("titles") or {}).items():
+        tables.vocabulary.add(title)
+        for variant in variants or []:
+            for form in _spellings(variant):
+                tables.by_surface.setdefault(form, title)
+                expanded.add(form)
+    ministry = _ministry_pattern(data, tables)
+    tables.abbreviations = dict(data.get("abbreviations") or {})
+    tables.vocabulary.update(tables.abbreviations.values())
+    tables.abbreviation_countries = dict(data.get("abbreviation_countries") or {})
+    tables.generic = frozenset(data.get("generic_titles") or [])
+    tables.overrides = {
+        code: {lower_same_length(tidy(k)): v for k, v in (mapping or {}).items()}
+        for code, mapping in (data.get("country_overrides") or {}).items()
+    }
+    # Office titles are matched case-insensitively (news text writes "foreign minister"):
+    # the regex runs over lower_same_length(text); abbreviations ("PM") must then match the
+    # original text exactly. Ministries come first: they are the longer readings
+    # ("Minister of State for X" before "Minister of State", "Foreign Minister" before ...).
+    expanded |= {a.lower() for a in tables.abbreviations}
+    # Words that open an office title; inside a candidate name they end it. Words that are
+    # also common given names/surnames are left out.
+    openers = {form.split()[0] for form in expanded} | {lead.split()[0] for lead in tables.leads}
+    openers |= set(tables.ranks) | {"minister", "secretary"}
+    tables.first_words = frozenset(openers - {"yang", "white", "grand", "head", "chief", "custodian",
+                                              "member", "sovereign", "heir", "department", "the", "mfa"})
+    tables.portfolio_words = frozenset(
+        word[:1].upper() + word[1:] for form in tables.portfolios for word in form.split()
+        if word.isalpha() and word not in ("and", "the", "of", "for")
+    )
+    modifiers = sorted(lower_same_length(m) for m in data.get("modifiers") or [])
+    modifier = f"(?:(?:{trie_pattern(modifiers)})[ -])?" if modifiers else ""
+    # The look-ahead lets the engine reject non-letter word starts before trying branches.
+    tables.unit_rx = re.compile(
+        r"\b(?=[^\W\d_])" + modifier + "(?:" + ministry + "|" + trie_pattern(sorted(expanded)) + r")(?![\w])(?!-\w)"
+    )
+    return tables
+
+
+def _unit_at(text: str, low: str, pos: int, tables: _OfficeTables) -> tuple[int, str, str | None] | None:
+    """(end, title, implied country) of the office unit starting exactly at pos, if any."""
+    match = tables.unit_rx.match(low, pos)
+    if match is None or (pos and is_word_char(text[pos - 1])):
+        return None
+    return _unit_from_match(text, match, tables)
+
+
+def _unit_from_match(text: str, match: re.Match, tables: _OfficeTables) -> tuple[int, str, str | None] | None:
+    start, end = match.span()
+    lead, portfolio = match.group("lead"), match.group("pa")
+    if lead is None and match.group("pb") is not None:
+        lead, portfolio = match.group("tail"), match.group("pb")
+    if lead is not None:
+        kind = tables.leads.get(lead) or tables.tails[lead]
+        portfolio = tables.portfolios[portfolio]
+        if kind == "state_minister":
+            return end, f"Minister of State for {portfolio}", None
+        rank = tables.ranks.get(match.group("rank") or "", "")
+        return end, f"{rank + ' ' if rank else ''}Minister of {portfolio}", None
+    surface = text[start:end]
+    if surface in tables.abbreviations:  # case-sensitive: "PM" yes, "pm" no
+        return end, tables.abbreviations[surface], tables.abbreviation_countries.get(surface)
+    title = tables.by_surface.get(match.group())
+    if title is None and " " in surface:
+        # "Acting President": the modifier is not part of the title.
+        head, rest = match.group().split(" ", 1)
+        title = tables.by_surface.get(rest)
+        if title is None and text[end - len(rest):end] in tables.abbreviations:
+            title = tables.abbreviations[text[end - len(rest):end]]
+    return (end, title, None) if title else None
+
+
+@dataclass
+class OfficeParse:
+    """An office phrase found in text (private result of the parser)."""
+
+    start: int                 # including a country/organisation prefix, excluding "the"
+    end: int                   # including an "of COUNTRY" / "to COUNTRY" suffix
+    units_start: int
+    units_end: int
+    titles: list[str]
+    surfaces: list[str]
+    country: str | None
+    organization: str | None
+    definite: bool             # "the ...", a country prefix/suffix: one specific holder
+    current: bool              # not "former", "a", "incoming" ...
+
+    @property
+    def title(self) -> str:
+        return " and ".join(self.titles)
+
+
+class MentionIndex:
+    """Country/organisation mentions of one text, indexed by start and end offsets."""
+
+    def __init__(self, text: str):
+        countries, orgs, masks = cached_geo(text) if text else ((), (), frozenset())
+        self.countries: tuple[CountryMention, ...] = countries
+        self.orgs: tuple[OrgMention, ...] = orgs
+        self.mask_starts = masks   # regions such as "Indo-Pacific": never part of a name
+        # Dicts by offset make the prefix/suffix checks O(1).
+        self.country_by_start = {m.start: m for m in countries}
+        self.country_by_end = {m.end: m for m in countries}
+        self.org_by_start = {m.start: m for m in orgs}
+        self.org_by_end = {m.end: m for m in orgs}
+
+
+def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
+                    index: MentionIndex) -> OfficeParse:
+    """Parse the compound office phrase whose first unit is (start, end, title, country)."""
+    tables = office_tables()
+    units_start, pos, first, country = unit
+    titles, surfaces = [first], [text[units_start:pos]]
+    # Further units joined by "and", ",", "–": "Deputy Prime Minister and Minister of ...".
+    while True:
+        sep = _SEPARATOR_RX.match(text, pos)
+        if not sep:
+            break
+        found = _unit_at(text, low, sep.end(), tables)
+        if not found:
+            break
+        surfaces.append(text[sep.end():found[0]])
+        titles.append(found[1])
+        country = country or found[2]
+        pos = found[0]
+    units_end = end = pos
+    organization = None
+    start = units_start
+    definite = False
+    # Prefix: "Kazakh ", "Kazakhstan's ", "U.S. ", "UN ".
+    gap = _POSSESSIVE_GAP_RX.search(text, max(0, units_start - 4), units_start)
+    if gap:
+        prefix_end = gap.start()
+        if prefix_end in index.country_by_end:
+            mention = index.country_by_end[prefix_end]
+            country, start, definite = mention.code, mention.start, True
+        elif prefix_end in index.org_by_end:
+            mention = index.org_by_end[prefix_end]
+            organization, start, definite = mention.name, mention.start, True
+    # Suffix: "of Kazakhstan", "of the People's Republic of China", "to the United Nations".
+    for _ in range(2):
+        suffix = _SUFFIX_RX.match(text, end)
+        if not suffix:
+            break
+        at = suffix.end()
+        if at in index.country_by_start and index.country_by_start[at].kind != "demonym":
+            # "of Kazakhstan", but not "of the Russian Security Council" (a demonym).
+            mention = index.country_by_start[at]
+            if suffix.group("prep") == "of":
+                country = mention.code
+            end = mention.end
+        elif at in index.org_by_start:
+            mention = index.org_by_start[at]
+            if suffix.group("prep") == "of":
+                organization = mention.name
+            end = mention.end
+        else:
+            break
+        definite = True
+    if country and country in tables.overrides:
+        overrides = tables.overrides[country]
+        titles = [overrides.get(lower_same_length(tidy(s)), t) for s, t in zip(surfaces, titles)]
+    before = text[max(0, start - 30):start]
+    if before.endswith(("the ", "The ", "THE ")):
+        definite = True
+    # "former Foreign Minister", "a foreign minister", "then-President": not the holder.
+    last_words = _LAST_WORDS_RX.findall(before.lower())[-2:]
+    current = not any(w in _NOT_CURRENT for w in last_words)
+    return OfficeParse(start, end, units_start, units_end, titles, surfaces, country,
+                       organization, definite, current)
+
+
+def find_offices(text: str, low: str | None = None,
+                 index: MentionIndex | None = None) -> list[OfficeParse]:
+    """All office phrases in text, left to right, non-overlapping."""
+    if not text:
+        return []
+    low = lower_same_length(text) if low is None else low
+    index = index or MentionIndex(text)
+    tables = office_tables()
+    out: list[OfficeParse] = []
+    consumed = -1
+    for match in tables.unit_rx.finditer(low):
+        start = match.start()
+        if start < consumed:  # the pattern's \b already guarantees a word start
+            continue
+        unit = _unit_from_match(text, match, tables)
+        if unit is None:
+            continue
+        parsed = parse_office_at(text, low, (start, *unit), index)
+        out.append(parsed)
+        consumed = parsed.end
+    return out
+
+
+def office_at_start(text: str, index: MentionIndex | None = None) -> OfficeParse | None:
+    """The office phrase at the very start of text (after "the" / a country prefix), if any."""
+    low = lower_same_length(text)
+    tables = office_tables()
+    # Cheap exit for the common case (a plain name): no office word anywhere.
+    if tables.unit_rx.search(low) is None:
+        return None
+    index = index or MentionIndex(text)
+    offset = 0
+    the = _THE_RX.match(text)
+    if the:
+        offset = the.end()
+    prefix = index.country_by_start.get(offset) or index.org_by_start.get(offset)
+    if prefix is not None:
+        gap = _PREFIX_GAP_RX.match(text, prefix.end)
+        if gap:
+            offset = gap.end()
+    unit = _unit_at(text, low, offset, tables)
+    if unit is None:
+        return None
+    return parse_office_at(text, low, (offset, *unit), index)
+
+
+def normalize_office(text: str) -> Office | None:
+    """Normalised office (title, country ISO3, organisation) for an office phrase."""
+    if not isinstance(text, str):
+        return None
+    cleaned = tidy(text).strip(" \t,;:.")
+    if not cleaned:
+        return None
+    parsed = office_at_start(cleaned)
+    if parsed is None:
+        return None
+    return Office(parsed.title, parsed.country, parsed.organization)
+
+
+def split_title(title: str | None) -> list[str]:
+    """Parts of a compound title ("Deputy Prime Minister and Minister of ...")."""
+    if not title:
+        return []
+    vocabulary = office_tables().vocabulary
+    if title in vocabulary:
+        return [title]
+    out: list[str] = []
+    for part in title.split(" and "):
+        # "Minister of State for X and Y" style pieces that are not titles stay joined.
+        if out and part not in vocabulary:
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out

@@ -1,0 +1,533 @@
+"""Private: the rule-based person finder and within-article coreference."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from transforms._names_office import MentionIndex, OfficeParse, find_offices, office_tables, split_title
+from transforms._names_people import (
+    Gazetteer,
+    _skeleton,
+    canonical_cached,
+    default_gazetteer,
+    particles,
+    person_key,
+    surname_of,
+)
+from transforms._names_text import is_word_char, lower_same_length, trie_pattern, upper_class
+from transforms._names_types import PersonMention
+
+_UP = upper_class()
+_LET = r"[^\W\d_]"
+_SP = r"[^\S\n]+"                         # spaces that stay on the same line
+_NAME_END = r"(?![\w])(?!['’](?![sS](?![\w]))\w)(?!-\w)"  # not "Xi'an", "Lee Jae-myung"
+_OF_RX = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+_COMMA_RX = re.compile(r",[^\S\n]+")
+_TO_THE_RX = re.compile(r"\b(?:to|for) the[^\S\n]+$", re.IGNORECASE)
+_APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
+_WS_RX = re.compile(r"[^\S\n]+")
+_TOKEN_RX = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_rx() -> tuple[re.Pattern, re.Pattern]:
+    """Regexes for a capitalised person name (and the same anchored at the end of a window)."""
+    p = particles()
+    word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
+    initial = rf"{_UP}\.(?:-?{_UP}\.)*"
+    glued = rf"(?:{trie_pattern(sorted(p.hyphen_particles))})-{_UP}{_LET}*"
+    token = rf"(?:{initial}|{word}|{glued})"
+    particle = rf"(?:{trie_pattern(sorted(p.particles))})"
+    name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}"
+    suffix = rf"(?:,?{_SP}(?:Jr|Sr)\b\.?|,?{_SP}(?:II|III|IV)\b)?"
+    return re.compile(name + suffix + _NAME_END), re.compile(rf"(?:{name})$")
+
+
+@dataclass
+class _Scan:
+    """Per-text state of find_people."""
+
+    text: str
+    low: str
+    index: MentionIndex
+    gazetteer: Gazetteer
+    on_date: date | None
+    occupied: bytearray
+
+    def free(self, start: int, end: int) -> bool:
+        """True when no earlier mention covers any character of [start, end)."""
+        return self.occupied.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        """Mark [start, end) as covered by a mention."""
+        self.occupied[start:end] = b"\x01" * (end - start)
+
+
+def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
+    """Cut a regex-matched name at stop words, places, organisations, office words."""
+    text = scan.text
+    p = particles()
+    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN_RX.finditer(text[start:end])]
+    kept: list[tuple[int, int, str]] = []
+    tables = office_tables()
+    index = scan.index
+    for i, (ts, te, tok) in enumerate(tokens):
+        bare = tok.rstrip(",.")
+        initial = len(bare) == 1 and tok.endswith(".")          # "A." in "Barbara A. Leaf"
+        stop = not initial and (bare in p.stop_tokens or bare in tables.portfolio_words
+                                or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
+        place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
+        # A second office ("President Xi Jinping President Tokayev") ends the name.
+        office = i > 0 and bare.lower() in tables.first_words
+        if place and i > 0 and not office and not stop:
+            # "Luis Montenegro", "Israel Katz": a country word that completes a known name.
+            place = canonical_cached(text[tokens[0][0]:te], None, scan.gazetteer) not in scan.gazetteer.people
+        if stop or office or (place and i > 0):
+            break
+        kept.append((ts, te, tok))
+        if tok.endswith(("'s", "’s")):  # "President Biden's Indo-Pacific strategy"
+            break
+    if not kept:
+        return None
+    # Trailing particles ("... bin") and a lone country word ("President Kazakhstan").
+    while kept and kept[-1][2].islower():
+        kept.pop()
+    if not kept:
+        return None
+    if len(kept) == 1 and (kept[0][0] in index.country_by_start or kept[0][0] in index.org_by_start
+                           or kept[0][0] in index.mask_starts):
+        return None
+    start, end = kept[0][0], kept[-1][1]
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    while end > start and text[end - 1] in ",":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _name_at(scan: _Scan, pos: int) -> tuple[int, int] | None:
+    """Span of the person name starting at pos (after optional honorifics), trimmed."""
+    text = scan.text
+    p = particles()
+    for _ in range(4):
+        if p.keep_rx is not None and p.keep_rx.match(text, pos):
+            break
+        honorific = p.honorific_rx.match(text, pos)
+        if not honorific or honorific.end() == pos:
+            break
+        pos = honorific.end()
+    match = _name_rx()[0].match(text, pos)
+    if match is None:
+        return None
+    return _trim_name(scan, pos, match.end())
+
+
+def _weak_honorific_ok(scan: _Scan, honorific: str, name_span: tuple[int, int]) -> bool:
+    """"General Halevi" but not "General Motors": a rank that is also an ordinary word needs
+    a two-word name or a name the gazetteer knows."""
+    if honorific.rstrip(". ") not in particles().weak_honorifics:
+        return True
+    written = scan.text[name_span[0]:name_span[1]]
+    if len(written.split()) >= 2:
+        return True
+    return canonical_cached(written, None, scan.gazetteer) in scan.gazetteer.people
+
+
+def _mention(scan: _Scan, start: int, end: int, name_span: tuple[int, int], title: str | None,
+             country: str | None, organization: str | None) -> PersonMention | None:
+    """Build a PersonMention: canonical name, gazetteer-refined title and country."""
+    g = scan.gazetteer
+    ns, ne = name_span
+    written = scan.text[ns:ne]
+    # "PM Lee", "Prime Minister Kishida": the holder of that office whose surname this is
+    # (stronger evidence than a spelling match, which would turn Haiti's "Henry" into "Henri").
+    name = None
+    if title and len(written.split()) == 1:
+        name = g.holder_by_surname(person_key(written.rstrip(".")), title, scan.on_date, country)
+    name = name or canonical_cached(written, country, g)
+    if not name:
+        return None
+    record = g.people.get(name)
+    if record is not None:
+        country = country or record.country
+        organization = organization or record.organization
+        title = _refine_title(title, name, g, scan.on_date)
+    return PersonMention(start, end, ns, ne, written, name, title, country, organization)
+
+
+def _refine_title(title: str | None, person: str, g: Gazetteer, on_date: date | None) -> str | None:
+    """A bare "Secretary"/"Minister" becomes the office the gazetteer says the person holds."""
+    generic = office_tables().generic
+    if title is None or title not in generic:
+        return title
+    terms = (on_date and g.offices_of(person, on_date)) or g.offices_of(person)
+    for term in terms:
+        if title_compatible(title, term.office):
+            return term.office
+    return title
+
+
+def title_compatible(a: str | None, b: str | None) -> bool:
+    """True when two normalised titles can name the same office ("Secretary" ~ "Secretary of State")."""
+    if not a or not b:
+        return True
+    generic = office_tables().generic
+    for x in split_title(a):
+        for y in split_title(b):
+            if x == y:
+                return True
+            for g, other in ((x, y), (y, x)):
+                if g in generic and (other.startswith(g + " ") or (g == "Minister" and "Minister" in other.split())):
+                    return True
+    return False
+
+
+def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[PersonMention], list[OfficeParse]]:
+    """(a) office phrase + name; returns the mentions and the offices with no name after them."""
+    out, bare = [], []
+    text = scan.text
+    for office in offices:
+        if not scan.free(office.start, office.end):
+            continue  # inside the name of an earlier mention ("... Minister Amir Khan Muttaqi")
+        gap = _WS_RX.match(text, office.end)
+        name_span = _name_at(scan, gap.end()) if gap else None
+        if name_span is None and office.definite:
+            # "Kazakhstan's Foreign Minister, Murat Nurtleu, said": a comma, then a full name.
+            comma = _COMMA_RX.match(text, office.end)
+            if comma:
+                candidate = _name_at(scan, comma.end())
+                if candidate and len(text[candidate[0]:candidate[1]].split()) >= 2:
+                    name_span = candidate
+        if name_span is None:
+            bare.append(office)
+            continue
+        if office.start == office.units_start and len(office.titles) == 1 \
+                and scan.gazetteer.exact(text[office.start:name_span[1]]):
+            # "Amir Khan Muttaqi": a known name that begins with a title word.
+            name_span = (office.start, name_span[1])
+            built = _mention(scan, office.start, name_span[1], name_span, None, None, None)
+            if built:
+                out.append(built)
+                scan.take(built.start, built.end)
+            continue
+        end = name_span[1]
+        country = office.country
+        title, organization = office.title, office.organization
+        if _TO_THE_RX.search(text, max(0, office.start - 9), office.start):
+            # "Senior Advisor to the President Amos Hochstein": not his office.
+            title = organization = country = None
+        suffix = _OF_RX.match(text, end)
+        if suffix and suffix.end() in scan.index.country_by_start:
+            mention = scan.index.country_by_start[suffix.end()]
+            country = country or mention.code
+            end = mention.end
+        start = office.start if title else name_span[0]
+        built = _mention(scan, start, end, name_span, title, country, organization)
+        if built:
+            out.append(built)
+            scan.take(built.start, built.end)
+    return out, bare
+
+
+def _bare_office_mentions(scan: _Scan, offices: list[OfficeParse], anaphora: bool) -> list[PersonMention]:
+    """A definite, current office with no name: its holder on the date (or an anaphor)."""
+    out = []
+    for office in offices:
+        if not (office.current and office.definite) or not scan.free(office.start, office.end):
+            continue
+        holder = None
+        if scan.on_date and office.country:
+            holder = scan.gazetteer.holder(office.country, office.title, scan.on_date)
+        if holder or anaphora:
+            written = scan.text[office.start:office.end]
+            record = scan.gazetteer.people.get(holder or "")
+            country = office.country or (record.country if record else None)
+            out.append(PersonMention(office.start, office.end, office.start, office.end, written,
+                                     holder or "", office.title, country, office.organization))
+            scan.take(office.start, office.end)
+    return out
+
+
+def _honorific_mentions(scan: _Scan) -> list[PersonMention]:
+    """Honorific + name without an office: "H.E. Mr. Wang Yi", "Dr Vivian Balakrishnan"."""
+    out = []
+    text = scan.text
+    p = particles()
+    for match in p.scan_honorific_rx.finditer(text):
+        start = match.start()
+        if (start and is_word_char(text[start - 1])) or not scan.free(start, match.end()):
+            continue
+        keep = p.keep_rx.match(text, start) if p.keep_rx is not None else None
+        name_span = _name_at(scan, start if keep else match.end())
+        if name_span is None or not scan.free(start, name_span[1]):
+            continue
+        if not keep and not _weak_honorific_ok(scan, match.group(), name_span):
+            continue
+        built = _mention(scan, start, name_span[1], name_span, None, None, None)
+        if built:
+            out.append(built)
+            scan.take(built.start, built.end)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_rx(gazetteer: Gazetteer) -> re.Pattern | None:
+    """One case-sensitive trie of every gazetteer name and alias (built once per gazetteer)."""
+    # As written only (plus a capitalised first letter for "von der Leyen"): names in body
+    # text are mixed case, and every extra casing doubles the (slow) regex compile.
+    surfaces = set()
+    for surface in gazetteer.surfaces:
+        if len(surface) <= 2 and surface.isupper():
+            continue  # "HH": far more often "His Highness" than a person
+        if len(surface) >= 2:
+            surfaces.add(surface[:1].upper() + surface[1:])
+    if not surfaces:
+        return None
+    return re.compile("(?:" + trie_pattern(sorted(surfaces)) + ")" + _NAME_END)
+
+
+def _alias_mentions(scan: _Scan) -> list[PersonMention]:
+    """(b) any gazetteer name or alias appearing in the text."""
+    rx = _alias_rx(scan.gazetteer)
+    if rx is None:
+        return []
+    out = []
+    text = scan.text
+    for match in rx.finditer(text):
+        start, end = match.span()
+        if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
+            continue
+        if start in scan.index.country_by_start or start in scan.index.org_by_start \
+                or start in scan.index.mask_starts:
+            continue  # "Montenegro" the country, not Luís Montenegro
+        if " " not in match.group() and _inside_longer_name(scan, start, end):
+            continue
+        built = _mention(scan, start, end, (start, end), None, None, None)
+        if built:
+            out.append(built)
+            scan.take(start, end)
+    return out
+
+
+_NEXT_WORD_RX = re.compile(r"[^\S\n]+([\w'’.-]+)")
+_PREV_WORD_RX = re.compile(r"([\w'’.-]+)[^\S\n]+$")
+
+
+def _inside_longer_name(scan: _Scan, start: int, end: int) -> bool:
+    """A bare alias/surname next to another capitalised word is part of a different name
+    ("Carlos Alvarado", "Juan Carlos", "Qin Shihuang")."""
+    p = particles()
+    after = _NEXT_WORD_RX.match(scan.text, end)
+    if after and after.group(1)[:1].isupper() and after.group(1).rstrip(".,") not in p.stop_tokens \
+            and after.start(1) not in scan.index.country_by_start and after.start(1) not in scan.index.org_by_start:
+        return True
+    before = _PREV_WORD_RX.search(scan.text, max(0, start - 40), start)
+    if before and before.group(1)[:1].isupper() and before.group(1).rstrip(".,") not in p.stop_tokens \
+            and not before.group(1).endswith(".") and before.start(1) not in scan.index.country_by_start:
+        # Sentence-initial adverbs ("Later Qin said") are stop tokens, so they do not get here.
+        return True
+    return False
+
+
+def _apposition_mentions(scan: _Scan, offices: list[OfficeParse]) -> list[PersonMention]:
+    """(c) "Murat Nurtleu, Deputy Prime Minister ... of Kazakhstan," (name, then office)."""
+    out = []
+    text = scan.text
+    tail_rx = _name_rx()[1]
+    for office in offices:
+        if not scan.free(office.start, office.end):
+            continue
+        lead = _APPOSITION_BEFORE_RX.search(text, max(0, office.start - 8), office.start)
+        if not lead:
+            continue
+        window_start = max(0, lead.start() - 80)
+        match = tail_rx.search(text, window_start, lead.start())
+        if not match:
+            continue
+        span = _trim_leading(scan, match.start(), match.end())
+        if span is None or span[1] != match.end() or not scan.free(span[0], office.end):
+            continue  # the name must end right at the comma ("... Organization, the Secretary")
+        if len(text[span[0]:span[1]].split()) < 2:
+            continue
+        if not office.definite and canonical_cached(text[span[0]:span[1]], None, scan.gazetteer) \
+                not in scan.gazetteer.people:
+            continue  # "Founding Partner, Chairman and CEO": needs "the"/a country, or a known name
+        built = _mention(scan, span[0], office.end, span, office.title, office.country, office.organization)
+        if built:
+            out.append(built)
+            scan.take(built.start, built.end)
+    return out
+
+
+def _trim_leading(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading stop words ("On Monday, ..."), then validate like a forward name."""
+    p = particles()
+    for m in _TOKEN_RX.finditer(scan.text, start, end):
+        tok = m.group().rstrip(",.")
+        if tok in p.stop_tokens or m.start() in scan.index.country_by_start or tok.islower():
+            start = m.end()
+            continue
+        start = m.start()
+        break
+    else:
+        return None
+    return _trim_name(scan, start, end)
+
+
+def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMention]:
+    """(d) bare surnames of people already found in this text ("Blinken said", "Qin noted")."""
+    g = scan.gazetteer
+    p = particles()
+    owners: dict[str, set[str]] = {}
+    for mention in found:
+        tokens = mention.name.split()
+        if len(tokens) < 2 or any(t.islower() for t in tokens):  # skip "bin"/"al" names
+            continue
+        record = g.people.get(mention.name)
+        surname = g.surnames.get(mention.name) or surname_of(mention.name, record.name_order if record else None)
+        if not surname or len(surname) < 2 or surname in p.stop_tokens or not surname[0].isupper():
+            continue
+        owners.setdefault(surname, set()).add(mention.name)
+    surnames = tuple(sorted(s for s, names in owners.items() if len(names) == 1))
+    if not surnames:
+        return []
+    out = []
+    text = scan.text
+    for match in _surname_rx(surnames).finditer(text):
+        start, end = match.span()
+        if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
+            continue
+        if start in scan.index.country_by_start or start in scan.index.org_by_start \
+                or start in scan.index.mask_starts:
+            continue
+        if _inside_longer_name(scan, start, end):
+            continue
+        built = _mention(scan, start, end, (start, end), None, None, None)
+        if built:
+            out.append(built)
+            scan.take(start, end)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + trie_pattern(surnames) + ")" + _NAME_END)
+
+
+def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer | None = None,
+                anaphora: bool = False) -> list[PersonMention]:
+    """Person mentions in text (see transforms.names.find_people)."""
+    if not text or not isinstance(text, str):
+        return []
+    scan = _Scan(text, lower_same_length(text), MentionIndex(text), gazetteer or default_gazetteer(),
+                 on_date, bytearray(len(text)))
+    offices = find_offices(text, scan.low, scan.index)
+    found, bare = _office_mentions(scan, offices)
+    found += _honorific_mentions(scan)
+    found += _apposition_mentions(scan, bare)
+    found += _bare_office_mentions(scan, bare, anaphora)
+    found += _alias_mentions(scan)
+    found += _surname_mentions(scan, found)
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+# --------------------------------------------------------------------------- coreference
+
+
+@dataclass
+class _Antecedent:
+    name: str
+    keys: tuple[str, ...]
+    surname: str
+    title: str | None
+    country: str | None
+    organization: str | None
+
+
+class PersonResolver:
+    """Within-article coreference: feed mentions in order; short/anaphoric ones get the full name."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer or default_gazetteer()
+        self._antecedents: list[_Antecedent] = []   # most recent last
+
+    def reset(self) -> None:
+        """Forget the article (start of a new one)."""
+        self._antecedents.clear()
+
+    def resolve(self, mention: PersonMention) -> PersonMention:
+        """The mention with name/title/country completed from the most recent compatible antecedent."""
+        keys = tuple(k for k in person_key(mention.name).split() if len(k) > 1)
+        if not keys:
+            antecedent = self._latest(lambda a: mention.title is not None and title_compatible(mention.title, a.title)
+                                      and self._compatible(mention, a, need_title=True))
+            return self._apply(mention, antecedent)
+        if len(keys) >= 2:
+            antecedent = self._latest(lambda a: set(keys) <= set(a.keys) and self._compatible(mention, a))
+            if antecedent is not None:
+                return self._apply(mention, antecedent)
+            self._register(mention, keys)
+            return mention
+        token = keys[0]
+        antecedent = self._latest(lambda a: self._surname_match(token, a) and self._compatible(mention, a)) \
+            or self._latest(lambda a: token in a.keys and self._compatible(mention, a))
+        return self._apply(mention, antecedent)
+
+    # ---- helpers
+
+    def _latest(self, predicate) -> _Antecedent | None:
+        for antecedent in reversed(self._antecedents):
+            if predicate(antecedent):
+                return antecedent
+        return None
+
+    @staticmethod
+    def _surname_match(token: str, antecedent: _Antecedent) -> bool:
+        surname = antecedent.surname
+        if token == surname or _skeleton(token) == _skeleton(surname):
+            return True
+        return len(token) >= 5 and fuzz.ratio(token, surname) >= 88
+
+    @staticmethod
+    def _compatible(mention: PersonMention, antecedent: _Antecedent, need_title: bool = False) -> bool:
+        if mention.country and antecedent.country and mention.country != antecedent.country:
+            return False
+        if need_title and not antecedent.title:
+            return False
+        return title_compatible(mention.title, antecedent.title)
+
+    def _register(self, mention: PersonMention, keys: tuple[str, ...]) -> None:
+        record = self._gazetteer.people.get(mention.name)
+        surname = self._gazetteer.surnames.get(mention.name) or \
+            surname_of(mention.name, record.name_order if record else None) or keys[-1]
+        self._antecedents.append(_Antecedent(mention.name, keys, person_key(surname), mention.title,
+                                             mention.country, mention.organization))
+
+    def _apply(self, mention: PersonMention, antecedent: _Antecedent | None) -> PersonMention:
+        if antecedent is None:
+            return mention
+        # Move to most-recent and learn anything new the mention says.
+        self._antecedents.remove(antecedent)
+        self._antecedents.append(antecedent)
+        title = mention.title
+        if title is None or (title in office_tables().generic and antecedent.title):
+            title = antecedent.title or title
+        elif antecedent.title is None or antecedent.title in office_tables().generic:
+            antecedent.title = title
+        antecedent.country = antecedent.country or mention.country
+        antecedent.organization = antecedent.organization or mention.organization
+        return replace(mention, name=antecedent.name, title=title,
+                       country=mention.country or antecedent.country,
+                       organization=mention.organization or antecedent.organization)
+
+
+def resolve_people(mentions: list[PersonMention], gazetteer: Gazetteer | None = None) -> list[PersonMention]:
+    """Run a fresh PersonResolver over one article's mentions (in order)."""
+    resolver = PersonResolver(gazetteer)
+    return [resolver.resolve(m) for m in mentions]
