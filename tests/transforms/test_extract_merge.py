@@ -1,0 +1,116 @@
+"""Merging mentions into events (within and across articles), ids, entities and quarantine.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from transforms.extract import ArticleBatch, build_tables, extract_articles
+from transforms.extract.records import EventMention
+from transforms.ids import make_id
+
+
+def article(text: str, source_path: str, key: str = "0", published: dt.date = dt.date(2023, 10, 11),
+            title: str | None = None) -> dict:
+    return {"article_id": make_id("art", source_path, key), "source_path": source_path, "record_key": key,
+            "url": None, "title": title, "published_date": published, "published_date_source": "dateline",
+            "text": text}
+
+
+LEAD = ("Austria and the Alpine states have agreed to hold the Alpine Summit next month. To prepare, Foreign "
+        "Minister Lena Vogt of Austria hosted her counterparts in Innsbruck on October 9-10. The following day, "
+        "Lena Vogt chaired the second Alpine Foreign Ministers' Meeting.")
+SECTION_1 = ("On October 9, 2023, Foreign Minister Lena Vogt of Austria held talks in Innsbruck respectively with "
+             "Foreign Minister Ola Brekke of Norway and Foreign Minister Marco Ricci of Italy. The ministers were in "
+             "Austria for the second Alpine Foreign Ministers' Meeting.")
+SECTION_2 = ("On October 10, 2023, Foreign Minister Lena Vogt of Austria chaired the second Alpine Foreign "
+             "Ministers' Meeting in Innsbruck. Foreign Minister Ola Brekke of Norway and Foreign Minister Marco "
+             "Ricci of Italy were present. The Alpine Summit will be held in Innsbruck in November.")
+
+
+def seed_like() -> list[dict]:
+    return [article(LEAD, "blog/alpine.txt", "0#s0"), article(SECTION_1, "blog/alpine.txt", "0#s1", dt.date(2023, 10, 9)),
+            article(SECTION_2, "blog/alpine.txt", "0#s2", dt.date(2023, 10, 10))]
+
+
+def test_one_named_meeting_told_three_times_is_one_event():
+    out = build_tables([extract_articles(seed_like())])
+    meetings = [e for e in out["events"] if e["name"] == "Second Alpine Foreign Ministers' Meeting"]
+    assert len(meetings) == 1
+    (meeting,) = meetings
+    assert meeting["mention_count"] >= 3
+    assert meeting["start_date"] == dt.date(2023, 10, 10)
+    assert set(meeting["countries"]) >= {"AUT", "ITA", "NOR"}
+    assert meeting["location"] == "Innsbruck" and meeting["status"] == "occurred"
+    mentions = [m for m in out["event_mentions"] if m["event_id"] == meeting["event_id"]]
+    assert len({m["article_id"] for m in mentions}) == 3
+
+
+def test_bilateral_talks_on_one_day_stay_apart():
+    out = build_tables([extract_articles(seed_like())])
+    talks = sorted(tuple(e["countries"]) for e in out["events"] if e["event_type"] == "talks")
+    assert talks == [("AUT", "ITA"), ("AUT", "NOR")]
+
+
+def test_named_summit_told_with_different_date_words_is_one_planned_event():
+    out = build_tables([extract_articles(seed_like())])
+    (summit,) = [e for e in out["events"] if e["event_type"] == "summit"]
+    assert summit["status"] == "planned"
+    assert (summit["start_date"], summit["date_precision"]) == (dt.date(2023, 11, 1), "month")
+
+
+def test_same_call_from_two_publishers_merges_other_days_do_not():
+    a = article("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal.",
+                "whitehouse/a.md", published=dt.date(2023, 10, 11))
+    b = article("On October 11, 2023, President Ines Duarte of Portugal held a phone call with Prime Minister Karl "
+                "Moen of Norway.", "news/b.txt", published=dt.date(2023, 10, 12))
+    c = article("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal.",
+                "whitehouse/c.md", published=dt.date(2023, 11, 20))
+    out = build_tables([extract_articles([a, b]), extract_articles([c])])
+    calls = [e for e in out["events"] if e["event_type"] == "phone_call"]
+    assert len(calls) == 2
+    merged = [e for e in calls if e["mention_count"] == 2]
+    assert len(merged) == 1 and merged[0]["start_date"] == dt.date(2023, 10, 11)
+
+
+def test_ids_do_not_depend_on_batching():
+    arts = seed_like()
+    one = build_tables([extract_articles(arts)])
+    split = build_tables([extract_articles(arts[2:]), extract_articles(arts[:1]), extract_articles(arts[1:2])])
+    for table in ("events", "event_mentions", "participants", "commitments", "entities"):
+        key = {"events": "event_id", "commitments": "commitment_id", "entities": "entity_id"}.get(table)
+        rows = lambda t: sorted(json.dumps(r, default=str, sort_keys=True) for r in t[table])  # noqa: E731
+        assert rows(one) == rows(split), table
+        if key:
+            assert len({r[key] for r in one[table]}) == len(one[table])
+
+
+def test_bad_dates_and_failing_articles_are_quarantined():
+    bad = EventMention(
+        mention_id="evm_x", article_id="art_x", source_path="news/x.txt", order=0, event_type="meeting",
+        status="occurred", start_date=dt.date(2023, 5, 2), end_date=dt.date(2023, 5, 1), date_precision="day",
+        date_rank=3, name=None, location=None, location_country=None, countries=("AUT", "ITA"), char_start=0,
+        char_end=5, evidence="Hello", confidence=0.9)
+    out = build_tables([ArticleBatch(events=[bad])])
+    assert out["events"] == []
+    (q,) = out["quarantine"]
+    assert q["stage"] == "extract" and q["source_path"] == "news/x.txt" and "end_date" in q["reason"]
+    assert json.loads(q["payload"])["countries"] == ["AUT", "ITA"]
+    broken = article("x", "news/broken.txt")
+    broken["text"] = 123
+    out = build_tables([extract_articles([broken])])
+    assert [q["record_key"] for q in out["quarantine"]] == ["0"]
+
+
+def test_entities_cover_participants_and_parties():
+    out = build_tables([extract_articles(seed_like())])
+    ids = {e["entity_id"] for e in out["entities"]}
+    assert {p["entity_id"] for p in out["participants"]} <= ids
+    people = {e["name"]: e for e in out["entities"] if e["entity_type"] == "person"}
+    assert {"Lena Vogt", "Ola Brekke", "Marco Ricci"} <= set(people)
+    assert people["Lena Vogt"]["country"] == "AUT"
+    countries = {e["country"] for e in out["entities"] if e["entity_type"] == "country"}
+    assert {c for row in out["commitments"] for c in row["parties"]} <= countries

@@ -1,0 +1,94 @@
+"""Participants: persons with office and country, countries, organizations, roles, publisher home country.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.vocab import ROLES
+from transforms.extract import build_tables, extract_articles
+from transforms.extract.document import publisher_country
+from transforms.ids import make_id
+
+
+def article(text: str, source_path: str = "news/p.txt", url: str | None = None,
+            published: dt.date = dt.date(2023, 9, 8)) -> dict:
+    return {"article_id": make_id("art", source_path, "0"), "source_path": source_path, "record_key": "0",
+            "url": url, "title": None, "published_date": published, "published_date_source": "metadata",
+            "text": text}
+
+
+def run(text: str, **kw) -> dict[str, list[dict]]:
+    return build_tables([extract_articles([article(text, **kw)])])
+
+
+def people(out: dict, event_type: str | None = None) -> dict[str, dict]:
+    ids = {e["event_id"] for e in out["events"] if event_type is None or e["event_type"] == event_type}
+    return {p["name"]: p for p in out["participants"] if p["entity_type"] == "person" and p["event_id"] in ids}
+
+
+def test_call_subject_and_object_are_persons_with_countries():
+    out = run("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal.")
+    ps = people(out, "phone_call")
+    assert ps["Karl Moen"]["country"] == "NOR" and ps["Ines Duarte"]["country"] == "PRT"
+    countries = {p["country"] for p in out["participants"] if p["entity_type"] == "country"}
+    assert countries == {"NOR", "PRT"}
+    a = article("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal.")
+    for p in out["participants"]:
+        if p["char_start"] is not None:
+            assert a["text"][p["char_start"]:p["char_end"]] == p["name_as_written"]
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Lena Vogt", "host"),
+    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Ola Brekke", "guest"),
+    ("Foreign Minister Lena Vogt of Austria chaired the second Alpine Ministers' Meeting in Vienna.", "Lena Vogt", "chair"),
+    ("Foreign Minister Lena Vogt of Austria briefed the press in Vienna.", "Lena Vogt", "speaker"),
+    ("Foreign Minister Lena Vogt of Austria and Foreign Minister Ola Brekke of Norway signed a transit accord.",
+     "Ola Brekke", "signatory"),
+    ("Prime Minister Karl Moen of Norway visited Portugal and met with President Ines Duarte of Portugal.",
+     "Karl Moen", "guest"),
+])
+def test_roles(sentence, name, role):
+    ps = people(run(sentence))
+    assert ps[name]["role"] == role
+    assert all(p["role"] in ROLES for p in ps.values())
+
+
+def test_publisher_home_country_from_path_and_url():
+    assert publisher_country("https://www.state.gov/x", None) == "USA"
+    assert publisher_country("https://bidenwhitehouse.archives.gov/briefing-room/x", None) == "USA"
+    assert publisher_country(None, "state_dept/2022/x.html") == "USA"
+    assert publisher_country(None, "statements/x.html") is None
+    assert publisher_country(None, "news/x.txt") is None
+
+
+def test_home_official_without_country_word_is_the_publisher():
+    out = run("Secretary Mara Quill met with Foreign Minister Jonas Berg of Sweden in Stockholm.",
+              source_path="state/readout.html")
+    (event,) = out["events"]
+    assert set(event["countries"]) == {"SWE", "USA"}
+    assert people(out)["Mara Quill"]["country"] == "USA"
+
+
+def test_organizations_take_part():
+    out = run("Foreign Minister Lena Vogt of Austria met with NATO Secretary General Piet Dekker in Brussels.")
+    orgs = [p for p in out["participants"] if p["entity_type"] == "organization"]
+    assert orgs and all(p["country"] is None for p in orgs)
+
+
+def test_one_row_per_event_and_entity_and_entities_table():
+    text = ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna on "
+            "September 7. Lena Vogt and Ola Brekke held talks in Vienna on September 7.")
+    out = run(text)
+    keys = [(p["event_id"], p["entity_id"]) for p in out["participants"]]
+    assert len(keys) == len(set(keys))
+    entity_ids = {e["entity_id"] for e in out["entities"]}
+    assert {p["entity_id"] for p in out["participants"]} <= entity_ids
+    for e in out["entities"]:
+        assert e["aliases"] == sorted(set(e["aliases"]))
+        assert e["entity_type"] in ("person", "country", "organization")

@@ -1,0 +1,78 @@
+"""Rule-based extraction of events, participants and commitments from article rows.
+
+Public API (called by the pipeline flow):
+    extract_articles(articles) -> ArticleBatch      per batch, pure
+    build_tables(batches) -> {table: rows}          merges mentions across all batches
+"""
+
+from __future__ import annotations
+
+import json
+
+from transforms.extract.commitments import find_commitments
+from transforms.extract.document import prepare
+from transforms.extract.events import find_event_mentions
+from transforms.extract.merge import Tables, _Entities, build_commitment_rows, build_event_rows, order_keys
+from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
+from transforms.extract.titles import ensure_title_event
+
+__all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "ParticipantMention", "build_tables",
+           "extract_article", "extract_articles"]
+
+
+def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentMention]]:
+    """Event and commitment mentions of one article row."""
+    doc = prepare(article)
+    events = find_event_mentions(doc)
+    events = ensure_title_event(doc, events)
+    commitments = find_commitments(doc, events)
+    return events, commitments
+
+
+def extract_articles(articles: list[dict]) -> ArticleBatch:
+    """Mentions of every article in the batch; an article that breaks a rule is quarantined, not lost."""
+    batch = ArticleBatch()
+    for article in articles:
+        batch.published[article["article_id"]] = article.get("published_date")
+        batch.record_keys[article["article_id"]] = str(article.get("record_key") or "")
+        try:
+            events, commitments = extract_article(article)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            batch.quarantine.append({
+                "stage": "extract",
+                "source_path": article.get("source_path"),
+                "record_key": article.get("record_key") or article["article_id"],
+                "reason": f"extraction failed: {type(exc).__name__}: {exc}",
+                "payload": json.dumps({"article_id": article["article_id"], "title": article.get("title")}),
+            })
+            continue
+        batch.events.extend(events)
+        batch.commitments.extend(commitments)
+    return batch
+
+
+def build_tables(batches: list[ArticleBatch]) -> dict[str, list[dict]]:
+    """Merge the mentions of all batches into the curated rows (events, mentions, participants, ...)."""
+    published: dict = {}
+    record_keys: dict = {}
+    mentions: list[EventMention] = []
+    commitments: list[CommitmentMention] = []
+    tables = Tables()
+    for b in batches:
+        published.update(b.published)
+        record_keys.update(b.record_keys)
+        mentions.extend(b.events)
+        commitments.extend(b.commitments)
+        tables.quarantine.extend(b.quarantine)
+    entities = _Entities()
+    mention_to_event = build_event_rows(mentions, order_keys(mentions, published, record_keys), tables, entities)
+    build_commitment_rows(commitments, mention_to_event, tables, entities)
+    tables.entities = entities.finish()
+    return {
+        "events": tables.events,
+        "event_mentions": tables.event_mentions,
+        "participants": tables.participants,
+        "commitments": tables.commitments,
+        "entities": tables.entities,
+        "quarantine": tables.quarantine,
+    }

@@ -1,0 +1,378 @@
+"""One article prepared for extraction: sentences before the noise, and every mention found once."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from transforms.extract import _deps
+from transforms.extract.lexicon import Place, Region, event_rules, key_words, places, regions
+from transforms.text import find_noise_start, is_boilerplate_line, split_sentences
+
+_BULLET = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
+# Sentences that add people to an event or items to a consensus list (words: on the lower-cased text).
+_LIST_WORDS = re.compile(r"\b(?:present|attended|participated|took part|joined|be (?:made|taken|stepped up|carried out)"
+                         r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|"
+                         r"thirdly|finally|lastly),)")
+_URL_HOST = re.compile(r"^[a-z]+://([^/:]+)", re.I)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A sentence (or bullet item) of the article, with its paragraph number."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    bullet: bool
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date mention with offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+    value: Any
+    kind: str
+
+
+# Cheap test before the date resolver runs on a sentence.
+_MAY_HAVE_DATE = re.compile(
+    r"\d|\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|day|week|month|year|spring|summer|"
+    r"autumn|fall|winter|quarter|decade|century|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|earlier|later|recently|ago)", re.I)
+
+
+_MAY_HAVE_DATE_LOW = re.compile(_MAY_HAVE_DATE.pattern.lower())
+
+
+def _date_windows(text: str, low: str) -> list[tuple[int, int]]:
+    """Stretches of a sentence around its date-like words (the resolver's cost grows with length).
+
+    Each window reaches 60 characters back (for "from", "on", tense cues) and 30 on, cut at
+    word starts; overlapping windows are joined.
+    """
+    windows: list[tuple[int, int]] = []
+    scan = _MAY_HAVE_DATE_LOW if low is not text and low != text else _MAY_HAVE_DATE
+    for m in scan.finditer(low if scan is _MAY_HAVE_DATE_LOW else text):
+        a = max(0, m.start() - 60)
+        if a:
+            space = text.find(" ", a, m.start())
+            a = space + 1 if space >= 0 else m.start()
+        b = min(len(text), m.end() + 30)
+        if b < len(text):
+            space = text.rfind(" ", m.end(), b)
+            b = space if space >= 0 else b
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    return windows
+
+
+@dataclass(frozen=True)
+class Span:
+    """A located mention of some kind (place, region) in the article text."""
+
+    start: int
+    end: int
+    text: str
+    value: Any
+
+
+class _Spans:
+    """Mentions sorted by start, with a fast 'inside [start, end)' query."""
+
+    def __init__(self, items: list, start=lambda x: x.start) -> None:
+        self.items = sorted(items, key=start)
+        self.starts = [start(x) for x in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
+
+
+@dataclass
+class Doc:
+    """An article row plus the mentions extraction reads."""
+
+    article: dict
+    article_id: str
+    source_path: str
+    text: str
+    title: str
+    published: dt.date | None
+    published_source: str
+    home: str | None
+    limit: int
+    low: str  # text.lower() when that keeps every offset (else text): fast case-sensitive scans
+    sentences: list[Sent]
+    countries: _Spans
+    people: _Spans
+    orgs: _Spans
+    regions: _Spans
+    event_keys: dict[int, set[int]] = field(default_factory=dict)  # sentence -> trigger indices to try
+    cue_keys: dict[int, set[int]] = field(default_factory=dict)  # sentence -> commitment cue indices to try
+    listish: set[int] = field(default_factory=set)  # sentences that may be list items, intros or attendance
+    date_cache: dict[int, list] = field(default_factory=dict)
+    place_cache: dict[int, list] = field(default_factory=dict)
+
+    def paragraph_start(self, sent: Sent) -> int:
+        """Offset of the first sentence of sent's paragraph."""
+        i = sent.index
+        while i > 0 and self.sentences[i - 1].paragraph == sent.paragraph:
+            i -= 1
+        return self.sentences[i].start
+
+    def places_in(self, sent: Sent) -> list[Span]:
+        """Gazetteer places of one sentence, offsets into the article text (found on first use)."""
+        found = self.place_cache.get(sent.start)
+        if found is None:
+            regex, lookup = places()
+            found = [Span(m.start(), m.end(), m.group(0), lookup[m.group(0)])
+                     for m in regex.finditer(self.text, sent.start, sent.end)]
+            self.place_cache[sent.start] = found
+        return found
+
+    def dates_in(self, sent: Sent) -> list["DateSpan"]:
+        """Date mentions of one sentence, offsets into the article text (found on first use)."""
+        found = self.date_cache.get(sent.start)
+        if found is None:
+            found = []
+            if self.published is not None:
+                for a, b in _date_windows(sent.text, self.low[sent.start:sent.end]):
+                    try:
+                        mentions = _deps.find_dates(sent.text[a:b], self.published)
+                    except Exception:  # noqa: BLE001 - a date the resolver cannot read is just not a date
+                        mentions = []
+                    found += [DateSpan(sent.start + a + d.start, sent.start + a + d.end, d.text, d.value,
+                                       getattr(d, "kind", "absolute")) for d in mentions]
+            self.date_cache[sent.start] = found
+        return found
+
+
+def publisher_country(url: str | None, source_path: str | None) -> str | None:
+    """The publisher's home country from the URL host, else from the folders of the source path."""
+    rules = event_rules()
+    if url:
+        m = _URL_HOST.match(url.strip())
+        host = (m.group(1) if m else "").lower()
+        for suffix, code in rules.publisher_hosts.items():
+            if host == suffix or host.endswith("." + suffix) or (suffix == "whitehouse.gov" and "whitehouse" in host
+                                                                and host.endswith(".gov")):
+                return code
+    if source_path:
+        for folder in re.split(r"[\\/]", source_path)[:-1]:
+            for pattern, code in rules.publisher_folders:
+                if pattern.search(folder):
+                    return code
+    return None
+
+
+def _regions_at(joined: str, shifts: list[tuple[int, int]]) -> list[Span]:
+    regex, lookup = regions()
+    out = []
+    for m in regex.finditer(joined):
+        d = _offset(shifts, m.start())
+        out.append(Span(m.start() + d, m.end() + d, m.group(0), lookup[m.group(0)]))
+    return out
+
+
+def _sentences(text: str, limit: int) -> list[Sent]:
+    out: list[Sent] = []
+    paragraph = 0
+    cursor = 0
+    for s in split_sentences(text, 0, limit):
+        paragraph += text.count("\n\n", cursor, s.start)
+        cursor = s.start
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        is_line_start = not text[line_start:s.start].strip()
+        if is_line_start and is_boilerplate_line(line):
+            continue
+        bullet = bool(is_line_start and _BULLET.match(s.text))
+        out.append(Sent(len(out), s.start, s.end, s.text, paragraph, bullet))
+    return out
+
+
+def _key_hits(text: str, low: str, limit: int, starts: list[int]) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Sentence index -> trigger indices, and -> cue indices, whose key words it holds (one pass)."""
+    regex, key_map = key_words()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): keep offsets exact
+        regex, low = re.compile(regex.pattern, re.I), text
+    events: dict[int, set[int]] = {}
+    cues: dict[int, set[int]] = {}
+    for m in regex.finditer(low, 0, limit):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            ev, cm = key_map[m.group(0).lower()]
+            if ev:
+                events.setdefault(i, set()).update(ev)
+            if cm:
+                cues.setdefault(i, set()).update(cm)
+    return events, cues
+
+
+def _blocks(sentences: list[Sent], wanted: set[int]) -> list[tuple[int, int]]:
+    """Spans covering the wanted sentences, neighbours joined (one names call per block)."""
+    blocks: list[tuple[int, int]] = []
+    last = -10
+    for i in sorted(wanted):
+        s = sentences[i]
+        if blocks and i - last <= 2:
+            blocks[-1] = (blocks[-1][0], s.end)
+        else:
+            blocks.append((s.start, s.end))
+        last = i
+    return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    """A person mention from transforms.names, offsets into the article text."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name_as_written: str
+    name: str
+    title: str | None
+    country: str | None
+    organization: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySpan:
+    """A country mention, offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+    code: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    """An organization mention, offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+def _offset(shifts: list[tuple[int, int]], pos: int) -> int:
+    """Shift from a position in the joined block text to the article text."""
+    i = bisect.bisect_right(shifts, (pos, float("inf"))) - 1
+    return shifts[i][1] if i >= 0 else 0
+
+
+def _people_at(items: list, shifts: list[tuple[int, int]]) -> list[PersonSpan]:
+    out = []
+    for p in items:
+        d = _offset(shifts, p.start)
+        out.append(PersonSpan(p.start + d, p.end + d, p.name_start + d, p.name_end + d, p.name_as_written, p.name,
+                              getattr(p, "title", None), getattr(p, "country", None), getattr(p, "organization", None)))
+    return out
+
+
+def _countries_at(items: list, shifts: list[tuple[int, int]]) -> list[CountrySpan]:
+    out = []
+    for c in items:
+        d = _offset(shifts, c.start)
+        out.append(CountrySpan(c.start + d, c.end + d, c.text, getattr(c, "code", None), getattr(c, "kind", "name")))
+    return out
+
+
+def _orgs_at(items: list, shifts: list[tuple[int, int]]) -> list[OrgSpan]:
+    out = []
+    for o in items:
+        d = _offset(shifts, o.start)
+        out.append(OrgSpan(o.start + d, o.end + d, o.text, getattr(o, "name", None) or o.text))
+    return out
+
+
+def prepare(article: dict) -> Doc:
+    """Cut the article at its noise, split it, and find countries, people and organizations where they matter.
+
+    Names are looked up only in the sentences that can state an event or a commitment (and
+    their neighbours): the rest of a release cannot change what is extracted.
+    """
+    text = article.get("text") or ""
+    limit = find_noise_start(text)
+    published = article.get("published_date")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    sentences = _sentences(text, limit)
+    starts = [s.start for s in sentences]
+    low = text.lower()
+    event_keys, cue_keys = _key_hits(text, low, limit, starts)
+    wanted = set(event_keys) | set(cue_keys)
+    hits = []
+    if len(low) == len(text):
+        for m in _LIST_WORDS.finditer(low, 0, limit):
+            # an ordinal counts only as the first word of its line ("Second, deepen ...")
+            if not m.group("ord") or m.start() == 0 or text[m.start() - 1] == "\n":
+                hits.append(m.start())
+    colon = text.find(":", 0, limit)
+    while colon >= 0:
+        if not text[colon + 1:colon + 3].strip(" \t"):  # a colon that ends its line
+            hits.append(colon)
+        colon = text.find(":", colon + 1, limit)
+    listish = {bisect.bisect_right(starts, pos) - 1 for pos in hits}
+    listish.discard(-1)
+    wanted.update(listish)
+    wanted.update(s.index for s in sentences if s.bullet)
+    # The wanted blocks are joined into one text (blank lines between, so no name spans two
+    # blocks) and looked up with one call each; offsets are mapped back through `shifts`.
+    blocks = _blocks(sentences, wanted)
+    parts, shifts, pos = [], [], 0
+    for b_start, b_end in blocks:
+        parts.append(text[b_start:b_end])
+        shifts.append((pos, b_start - pos))
+        pos += b_end - b_start + 2
+    joined = "\n\n".join(parts)
+    resolver = _deps.PersonResolver()
+    found = []
+    for p in _deps.find_people(joined, on_date=published) if joined else []:
+        try:
+            found.append(resolver.resolve(p))
+        except Exception:  # noqa: BLE001 - coreference is best effort
+            found.append(p)
+    people = _people_at(found, shifts)
+    countries = _countries_at(_deps.find_countries(joined) if joined else [], shifts)
+    orgs = _orgs_at(_deps.find_organizations(joined) if joined else [], shifts)
+    return Doc(
+        article=article,
+        article_id=article["article_id"],
+        source_path=article.get("source_path") or "",
+        text=text,
+        title=article.get("title") or "",
+        published=published,
+        published_source=article.get("published_date_source") or "unknown",
+        home=publisher_country(article.get("url"), article.get("source_path")),
+        limit=limit,
+        low=low if len(low) == len(text) else text,
+        sentences=sentences,
+        countries=_Spans(countries),
+        people=_Spans(people),
+        orgs=_Spans(orgs),
+        regions=_Spans(_regions_at(joined, shifts)),
+        event_keys=event_keys,
+        cue_keys=cue_keys,
+        listish=listish,
+    )
+
+
+__all__ = ["Doc", "Place", "Region", "Sent", "Span", "prepare", "publisher_country"]

@@ -1,0 +1,245 @@
+"""Reference data for extraction, loaded and compiled once (rules live in reference/*.yaml|csv)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_REFERENCE = Path(__file__).resolve().parents[2] / "reference"
+
+
+def trie_alternation(words) -> str:
+    """A regex alternation of literal words as a prefix trie (much faster than a flat list in `re`)."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+def _yaml(name: str) -> dict:
+    with open(_REFERENCE / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event trigger rule from event_triggers.yaml."""
+
+    event_type: str
+    regex: re.Pattern
+    subject_role: str = "participant"
+    object_role: str = "participant"
+    needs_object: bool = False
+    index: int = 0
+
+
+def _key_index(groups: list[list[str]]) -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """One regex over every key word, and word -> indices of the rules that need it."""
+    owners: dict[str, list[int]] = {}
+    for i, words in enumerate(groups):
+        for w in words:
+            owners.setdefault(str(w).lower(), []).append(i)
+    return re.compile(rf"\b(?:{trie_alternation(owners)})\b", re.I), {w: tuple(v) for w, v in owners.items()}
+
+
+@dataclass(frozen=True)
+class EventRules:
+    triggers: tuple[Trigger, ...]
+    key_re: re.Pattern  # every trigger key word and name head, for the pre-filter
+    key_map: dict[str, tuple[int, ...]]  # key word -> trigger indices (len(triggers) = a name head)
+    name_re: re.Pattern
+    name_heads: dict[str, str]
+    name_verbs: re.Pattern
+    planned: re.Pattern
+    occurred: re.Pattern
+    families: dict[str, str]
+    non_diplomatic: re.Pattern
+    counterparts: re.Pattern
+    hostile: re.Pattern
+    publisher_hosts: dict[str, str]
+    publisher_folders: tuple[tuple[re.Pattern, str], ...]
+
+
+_ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+             r"\d+(?:st|nd|rd|th)|inaugural|annual|\d{4}")
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> EventRules:
+    """Triggers, name pattern and cues for events."""
+    data = _yaml("event_triggers.yaml")
+    triggers = tuple(
+        Trigger(t["type"], re.compile(t["pattern"], re.I), t.get("subject_role", "participant"),
+                t.get("object_role", "participant"), bool(t.get("needs_object", False)), i)
+        for i, t in enumerate(data["triggers"])
+    )
+    key_groups = [t["keys"] for t in data["triggers"]] + [list(data["name_heads"])]
+    key_re, key_map = _key_index(key_groups)
+    heads = data["name_heads"]
+    head_alt = "|".join(sorted(heads, key=len, reverse=True))
+    word = r"(?:[A-Z0-9][\w'.&-]*|of|and|the|for|on|de|-)"
+    # "the fourth China-Central Asia Foreign Ministers' Meeting", "Summit for Democracy",
+    # "Summit of the Americas": capitalized words ending in a head, then an optional
+    # "of/for/on + capitalized words" tail.
+    name_re = re.compile(
+        rf"(?:(?P<ord>{_ORDINALS})\s+)?"
+        rf"(?P<body>(?:[A-Z0-9][\w'.&-]*(?:\s+|-\s?)(?:{word}(?:\s+|-\s?)){{0,8}}?)?(?P<head>{head_alt}))\b"
+        rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}})?")
+    folders = tuple((re.compile(k, re.I), v) for k, v in data["publishers"]["folders"].items())
+    return EventRules(
+        triggers=triggers,
+        key_re=key_re,
+        key_map=key_map,
+        name_re=name_re,
+        name_heads=heads,
+        name_verbs=re.compile(data["name_verbs"], re.I),
+        planned=re.compile(data["planned_cues"], re.I),
+        occurred=re.compile(data["occurred_cues"], re.I),
+        families=data["families"],
+        non_diplomatic=re.compile(data["non_diplomatic_objects"], re.I),
+        counterparts=re.compile(data["counterpart_words"], re.I),
+        hostile=re.compile(data["hostile_context"], re.I),
+        publisher_hosts=data["publishers"]["hosts"],
+        publisher_folders=folders,
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    modality: str
+    regex: re.Pattern
+    verb: str | None
+
+
+@dataclass(frozen=True)
+class CommitmentRules:
+    cues: tuple[Cue, ...]
+    key_re: re.Pattern  # every cue key word, for the pre-filter
+    key_map: dict[str, tuple[int, ...]]  # key word -> cue indices
+    passive: re.Pattern
+    ordinal_items: re.Pattern
+    list_intro: re.Pattern
+    reporting: re.Pattern
+    threat: re.Pattern
+    hostile_actions: frozenset[str]
+    adverbs: tuple[str, ...]
+    adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
+    phrasal: frozenset[str]
+    light_frames: re.Pattern
+    irregular: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def commitment_rules() -> CommitmentRules:
+    """Cues, frames and lemma data for commitments."""
+    data = _yaml("commitment_verbs.yaml")
+    # A cue starts at a word start ("will", not "goodwill").
+    cues = tuple(Cue(c["modality"], re.compile(rf"(?<![\w-])(?:{c['pattern']})", re.I), c.get("verb"))
+                 for c in data["cues"])
+    key_re, key_map = _key_index([c["keys"] for c in data["cues"]])
+    adverbs = tuple(sorted({a.lower() for a in data["adverbs"]}, key=len, reverse=True))
+    return CommitmentRules(
+        cues=cues,
+        key_re=key_re,
+        key_map=key_map,
+        passive=re.compile(data["passive_subjects"], re.I),
+        ordinal_items=re.compile(data["ordinal_items"]),
+        list_intro=re.compile(data["list_intro"], re.I),
+        reporting=re.compile(data["reporting_verbs"], re.I),
+        threat=re.compile(data["threat_verbs"], re.I),
+        hostile_actions=frozenset(a.lower() for a in data["hostile_actions"]),
+        adverbs=adverbs,
+        adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
+                             re.I),
+        phrasal=frozenset(data["phrasal_verbs"]),
+        light_frames=re.compile(data["light_frames"], re.I),
+        irregular=data["irregular"],
+    )
+
+
+@lru_cache(maxsize=1)
+def key_words() -> tuple[re.Pattern, dict[str, tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """One regex over every trigger and cue key word (lower case): word -> (trigger indices, cue indices)."""
+    ev, cm = event_rules(), commitment_rules()
+    words = set(ev.key_map) | set(cm.key_map)
+    key_map = {w: (ev.key_map.get(w, ()), cm.key_map.get(w, ())) for w in words}
+    # Matched against the lower-cased text: a case-sensitive scan is several times faster.
+    return re.compile(rf"\b(?:{trie_alternation(words)})\b"), key_map
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    keywords: tuple[tuple[str, str, int], ...]  # topic, keyword, weight
+    weights: dict[str, tuple[str, int]]  # keyword -> (topic, weight)
+    order: tuple[str, ...]  # topics in file order (ties)
+    regex: re.Pattern
+    political: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def topic_rules() -> TopicRules:
+    """Topic keyword lexicon."""
+    data = _yaml("topics.yaml")
+    keywords = []
+    for topic, words in data["topics"].items():
+        for w in words:
+            keywords.append((topic, w.lower(), 2 if " " in w else 1))
+    weights = {k: (t, w) for t, k, w in keywords}
+    order = tuple(dict.fromkeys(t for t, _, _ in keywords))
+    return TopicRules(tuple(keywords), weights, order, re.compile(rf"\b(?:{trie_alternation(k for _, k, _ in keywords)})", re.I),
+                      re.compile(data["political_fallback"], re.I))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[re.Pattern, dict[str, Place]]:
+    """Place gazetteer: one regex over every name and alias, and alias -> Place."""
+    lookup: dict[str, Place] = {}
+    with open(_REFERENCE / "places.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            place = Place(row["place"], row["country"])
+            for alias in [row["place"], *filter(None, (row.get("aliases") or "").split("|"))]:
+                lookup.setdefault(alias, place)
+                lookup.setdefault(alias.replace("'", "\u2019"), place)
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(lookup)})(?![\w-])"), lookup
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    members: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[re.Pattern, dict[str, Region]]:
+    """Regions and standing groups: one regex over their phrases, and phrase -> Region."""
+    data = _yaml("regions.yaml")
+    lookup: dict[str, Region] = {}
+    for r in data["regions"]:
+        region = Region(r["name"], tuple(sorted(r["members"])))
+        for phrase in r["phrases"]:
+            lookup[phrase] = region
+    # "China-Central Asia": a region may follow a hyphen.
+    return re.compile(rf"(?<!\w)(?:{trie_alternation(lookup)})(?![\w])"), lookup

@@ -1,0 +1,447 @@
+"""Merge event mentions into events (within and across articles) and build the curated rows.
+
+Grain: events = one row per distinct real-world event; event_mentions = one row per
+(event, article, sentence); participants = one row per (event, entity); entities = one
+row per distinct person, country or organization.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+
+from schemas.vocab import PLOVER_BY_EVENT_TYPE
+from transforms.extract import _deps
+from transforms.extract.events import family
+from transforms.extract.lexicon import places
+from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
+from transforms.ids import make_id
+
+# When two mentions give an event different roles, the more specific one wins.
+_ROLE_RANK = {"chair": 6, "host": 5, "signatory": 4, "speaker": 3, "guest": 2, "participant": 1}
+_NAME_NOISE = re.compile(r"\b(?:the|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                         r"\d+(?:st|nd|rd|th)|inaugural|annual|\d{4})\b|['’]s?\b|[^\w\s]", re.I)
+# Named mentions of one event may be told up to this far apart ("this month" vs "in May").
+_NAME_DATE_SLACK = dt.timedelta(days=45)
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str | None) -> tuple[str, ...]:
+    """Comparison tokens of an event name: no ordinal, article, punctuation or possessive."""
+    if not name:
+        return ()
+    return tuple(_NAME_NOISE.sub(" ", name.replace("-", " ")).lower().split())
+
+
+def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal, or one is the tail of the other ("Foreign Ministers Meeting" in "China Central Asia ...")."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_[len(long_) - len(short):] == short and len(short) >= 2
+
+
+@lru_cache(maxsize=4096)
+def _name_location(name: str | None) -> tuple[str | None, str | None]:
+    """A place inside an event name ("Xi'an Summit" -> Xi'an)."""
+    if not name:
+        return None, None
+    regex, lookup = places()
+    m = regex.search(name)
+    if m is None:
+        return None, None
+    place = lookup[m.group(0)]
+    return place.name, place.country
+
+
+@dataclass
+class _Cluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    groups: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    fam: str = ""
+    rank: int = 0
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        self.countries.update(m.countries)
+        if m.name:
+            self.names.append(name_key(m.name))
+        if m.group:
+            self.groups.add(m.group)
+        self.sources.add(m.source_path)
+        self.articles.add(m.article_id)
+        loc = m.location or _name_location(m.name)[0]
+        if loc:
+            self.locations.add(loc)
+        self.fam = family(m.event_type)
+        self.rank = max(self.rank, m.date_rank)
+        if m.start_date is not None:
+            if self.start is None:
+                self.start, self.end = m.start_date, m.end_date
+            elif m.start_date <= self.end and self.start <= m.end_date:
+                # Keep the overlap: the most precise statement of when it happened.
+                self.start, self.end = max(self.start, m.start_date), min(self.end, m.end_date)
+
+
+def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_source: bool) -> bool:
+    if m.start_date is None or c.start is None:
+        return same_source or name_match
+    if m.start_date <= c.end and c.start <= m.end_date:
+        return True
+    if name_match:
+        gap = max(m.start_date - c.end, c.start - m.end_date)
+        return gap <= _NAME_DATE_SLACK
+    return False
+
+
+def _score(m: EventMention, c: _Cluster) -> float | None:
+    """How well mention m fits cluster c; None when it cannot be the same event."""
+    if family(m.event_type) != c.fam:
+        return None
+    if m.group and m.group in c.groups:
+        return None  # "held talks respectively with A, B": never one event
+    key = name_key(m.name)
+    name_match = any(_names_match(key, k) for k in c.names)
+    same_source = m.source_path in c.sources
+    same_article = m.article_id in c.articles
+    loc = m.location or _name_location(m.name)[0]
+    if key and c.names and not name_match:
+        # Two names for one event ("Xi'an Summit", "China-Central Asia Summit"): same place, same document.
+        if not (same_source and loc and loc in c.locations):
+            return None
+        name_match = True
+    if not _dates_compatible(m, c, name_match, same_source):
+        return None
+    a, b = set(m.countries), c.countries
+    if not same_source and not name_match:
+        # Across documents only a well-dated mention with the same parties can be the same event.
+        if m.weak or len(a) < 2 or a != b or m.date_rank < 2 or c.rank < 2:
+            return None
+    if key and not c.names and not (len(a) >= 2 and a == b):
+        return None  # a named event ("the X Conference") is not an unnamed meeting of other parties
+    if not name_match:
+        if len(a) >= 2 and len(b) >= 2:
+            if a != b:
+                return None
+        elif len(a) <= 1:
+            if not a <= b or (not a and not same_source):
+                return None
+        elif not b <= a:
+            return None
+    score = 3.0 * name_match + 2.0 * same_article + 1.0 * same_source + len(a & b)
+    if m.start_date is not None and c.start is not None and m.start_date == c.start:
+        score += 1.0
+    score += 0.01 * len(b)  # a vague mention joins the larger gathering
+    return score
+
+
+def order_keys(mentions: list[EventMention], published: dict[str, dt.date | None],
+               record_keys: dict[str, str]) -> dict[str, tuple]:
+    """article_id -> reading order: documents by earliest date, then sections in document order."""
+    first_date: dict[str, dt.date] = {}
+    for m in mentions:
+        pub = published.get(m.article_id) or dt.date.max
+        if pub < first_date.get(m.source_path, dt.date.max):
+            first_date[m.source_path] = pub
+    out = {}
+    for m in mentions:
+        key = record_keys.get(m.article_id, "")
+        section = tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", key))
+        out[m.article_id] = (first_date.get(m.source_path, dt.date.max), m.source_path, section, m.article_id)
+    return out
+
+
+def _sort_key(m: EventMention, order: dict[str, tuple]):
+    return (*order.get(m.article_id, (dt.date.max, m.source_path, (), m.article_id)), m.order)
+
+
+def _index_keys(fam: str, m: EventMention) -> list[tuple]:
+    """Where a mention's possible partners are: its document, its exact country set, its name."""
+    keys = [(fam, "src", m.source_path)]
+    if len(m.countries) >= 2:  # only such mentions may join an event told in another document
+        keys.append((fam, "set", m.countries))
+    keys += [(fam, "n", t) for t in name_key(m.name)[-1:]]
+    return keys
+
+
+def cluster_mentions(mentions: list[EventMention], published: dict[str, tuple]) -> list[list[EventMention]]:
+    """Group mentions of one real event; strong mentions found events, vague ones join them."""
+    # Best-told mentions found events first (explicit dates, places, names), so that vaguer
+    # ones ("this month", "the Xi'an Summit") meet a complete picture when they are placed.
+    ordered = sorted(mentions, key=lambda m: (-m.date_rank, m.location is None, _sort_key(m, published)))
+    clusters: list[_Cluster] = []
+    # Candidate clusters are found through what a match needs: a shared country, document or name word.
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for pass_weak in (False, True):
+        for m in ordered:
+            if m.weak != pass_weak:
+                continue
+            fam = family(m.event_type)
+            keys = _index_keys(fam, m)
+            seen: set[int] = set()
+            best, best_score = None, None
+            for key in keys:
+                for i in index.get(key, ()):
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    s = _score(m, clusters[i])
+                    if s is not None and (best_score is None or s > best_score or (s == best_score and i < best)):
+                        best, best_score = i, s
+            if best is None:
+                if pass_weak and not m.countries and not m.name:
+                    continue  # nothing to found an event on, and nothing it belongs to
+                clusters.append(_Cluster())
+                best = len(clusters) - 1
+            c = clusters[best]
+            c.add(m)
+            for key in _index_keys(fam, m):
+                if best not in index[key]:
+                    index[key].append(best)
+    return [sorted(c.mentions, key=lambda m: _sort_key(m, published)) for c in clusters]
+
+
+def _event_dates(ms: list[EventMention]) -> tuple[dt.date | None, dt.date | None, str]:
+    dated = [m for m in ms if m.start_date is not None]
+    if not dated:
+        return None, None, "unknown"
+    top = max(m.date_rank for m in dated)
+    best = [m for m in dated if m.date_rank == top]
+    # Narrowest span among the best-ranked, then the overlap of those that agree with it.
+    anchor = min(best, key=lambda m: ((m.end_date - m.start_date).days if m.end_date >= m.start_date else 10**6))
+    start, end = anchor.start_date, anchor.end_date
+    for m in best:
+        if m.start_date <= end and start <= m.end_date and m.start_date >= start and m.end_date <= end:
+            start, end = max(start, m.start_date), min(end, m.end_date)
+    return start, end, anchor.date_precision
+
+
+def _status(ms: list[EventMention]) -> str:
+    statuses = {m.status for m in ms}
+    if "occurred" in statuses:
+        return "occurred"
+    if "planned" in statuses:
+        return "planned"
+    return "unknown"
+
+
+def _best_name(ms: list[EventMention]) -> str | None:
+    names = [m.name for m in ms if m.name]
+    return max(names, key=lambda n: (len(name_key(n)), len(n))) if names else None
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str) -> str:
+    """Display name of an ISO3 code."""
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return {"XKX": "Kosovo"}.get(code, code)
+    return getattr(c, "common_name", None) or c.name
+
+
+@lru_cache(maxsize=65536)
+def entity_id(entity_type: str, name: str) -> str:
+    """Deterministic id of a person, country or organization."""
+    if entity_type == "person":
+        return make_id("ent", "person", _deps.person_key(name))
+    if entity_type == "country":
+        return make_id("ent", "country", name)
+    return make_id("ent", "organization", re.sub(r"\W+", " ", name.lower()).strip())
+
+
+@dataclass
+class Tables:
+    events: list[dict] = field(default_factory=list)
+    event_mentions: list[dict] = field(default_factory=list)
+    participants: list[dict] = field(default_factory=list)
+    commitments: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+
+
+class _Entities:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+
+    def add(self, p: ParticipantMention) -> str:
+        if p.entity_type == "country":
+            key_name = p.country or p.name
+            eid = entity_id("country", key_name)
+            row = self.rows.setdefault(eid, {"entity_id": eid, "entity_type": "country",
+                                             "name": country_name(key_name), "country": key_name, "aliases": set()})
+        else:
+            eid = entity_id(p.entity_type, p.name)
+            row = self.rows.setdefault(eid, {"entity_id": eid, "entity_type": p.entity_type, "name": p.name,
+                                             "country": p.country if p.entity_type == "person" else None,
+                                             "aliases": set()})
+            if row["country"] is None and p.entity_type == "person" and p.country:
+                row["country"] = p.country
+        if p.name_as_written and not (p.entity_type == "country" and p.name_as_written == p.country):
+            row["aliases"].add(p.name_as_written)
+        return eid
+
+    def finish(self) -> list[dict]:
+        return [{**r, "aliases": sorted(r["aliases"])} for _, r in sorted(self.rows.items())]
+
+
+def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
+                     tables: Tables, entities: _Entities) -> dict[str, str]:
+    """Events, event_mentions and participants; returns mention_id -> event_id."""
+    mention_to_event: dict[str, str] = {}
+    for ms in cluster_mentions(mentions, published):
+        first = ms[0]
+        strong = [m for m in ms if not m.weak] or ms
+        types = Counter(m.event_type for m in strong)
+        event_type = max(types, key=lambda t: (types[t], -next(i for i, m in enumerate(strong) if m.event_type == t)))
+        event_id = make_id("evt", first.article_id, first.char_start, first.order, family(event_type))
+        start, end, precision = _event_dates(ms)
+        countries = sorted({c for m in ms for c in m.countries})
+        locations = Counter(m.location for m in ms if m.location)
+        name = _best_name(ms)
+        location = None
+        location_country = None
+        if locations:
+            location = locations.most_common(1)[0][0]
+            location_country = next(m.location_country for m in ms if m.location == location)
+        elif name:
+            location, location_country = _name_location(name)
+        row = {
+            "event_id": event_id,
+            "event_type": event_type,
+            "plover_type": PLOVER_BY_EVENT_TYPE.get(event_type),
+            "name": name,
+            "status": _status(ms),
+            "start_date": start,
+            "end_date": end,
+            "date_precision": precision,
+            "location": location,
+            "location_country": location_country,
+            "countries": countries,
+            "article_id": first.article_id,
+            "evidence": first.evidence,
+            "char_start": first.char_start,
+            "char_end": first.char_end,
+            "confidence": round(min(0.99, max(m.confidence for m in ms) + 0.02 * (len(ms) - 1)), 3),
+            "mention_count": 0,
+        }
+        if start is not None and (end is None or end < start):
+            tables.quarantine.append(_quarantine(first, event_id, "event end_date before start_date", row))
+            continue
+        seen_spans = set()
+        for m in ms:
+            mention_to_event[m.mention_id] = event_id
+            span = (m.article_id, m.char_start)
+            if span in seen_spans:
+                continue
+            seen_spans.add(span)
+            tables.event_mentions.append({"event_id": event_id, "article_id": m.article_id, "char_start": m.char_start,
+                                          "char_end": m.char_end, "evidence": m.evidence})
+        row["mention_count"] = len(seen_spans)
+        tables.events.append(row)
+        _participant_rows(event_id, ms, countries, first, tables, entities)
+    return mention_to_event
+
+
+def _participant_rows(event_id: str, ms: list[EventMention], countries: list[str], first: EventMention,
+                      tables: Tables, entities: _Entities) -> None:
+    best: dict[str, tuple[ParticipantMention, str]] = {}
+    country_roles: dict[str, str] = {}
+    for m in ms:
+        for p in m.participants:
+            if p.entity_type == "country" and p.country not in countries:
+                continue
+            eid = entities.add(p)
+            old = best.get(eid)
+            better = old is None or _ROLE_RANK[p.role] > _ROLE_RANK[old[0].role] or (
+                old[0].char_start is None and p.char_start is not None and _ROLE_RANK[p.role] == _ROLE_RANK[old[0].role])
+            if better:
+                best[eid] = (p, m.article_id)
+            if p.entity_type == "person" and p.country:
+                r = country_roles.get(p.country)
+                if r is None or _ROLE_RANK[p.role] > _ROLE_RANK[r]:
+                    country_roles[p.country] = p.role
+    for code in countries:
+        p = ParticipantMention("country", code, code, None, code, "participant", None, None)
+        eid = entities.add(p)
+        if eid not in best:
+            best[eid] = (p, first.article_id)
+    for eid, (p, article_id) in sorted(best.items()):
+        role = p.role
+        if p.entity_type == "country":
+            role = country_roles.get(p.country, role)
+        tables.participants.append({
+            "event_id": event_id,
+            "entity_id": eid,
+            "entity_type": p.entity_type,
+            "name": country_name(p.country) if p.entity_type == "country" else p.name,
+            "name_as_written": p.name_as_written if p.entity_type != "country" or p.name_as_written != p.country
+            else country_name(p.country),
+            "title": p.title,
+            "country": p.country,
+            "role": role,
+            "article_id": article_id,
+            "char_start": p.char_start,
+            "char_end": p.char_end,
+        })
+
+
+def _quarantine(m: EventMention | CommitmentMention, key: str, reason: str, payload: dict) -> dict:
+    return {
+        "stage": "extract",
+        "source_path": m.source_path,
+        "record_key": key,
+        "reason": reason,
+        "payload": json.dumps(payload, default=str, sort_keys=True),
+    }
+
+
+def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event: dict[str, str],
+                          tables: Tables, entities: _Entities) -> None:
+    """Commitments with their event ids; parties become country entities."""
+    seen = set()
+    for c in sorted(commitments, key=lambda c: (c.article_id, c.char_start)):
+        if c.commitment_id in seen:
+            continue
+        seen.add(c.commitment_id)
+        row = {
+            "commitment_id": c.commitment_id,
+            "event_id": mention_to_event.get(c.event_mention_id) if c.event_mention_id else None,
+            "parties": sorted(set(c.parties)),
+            "actor_text": c.actor_text,
+            "modality": c.modality,
+            "action": c.action,
+            "description": c.description,
+            "topic": c.topic,
+            "due_date": c.due_date,
+            "due_precision": c.due_precision,
+            "article_id": c.article_id,
+            "evidence": c.evidence,
+            "char_start": c.char_start,
+            "char_end": c.char_end,
+            "confidence": c.confidence,
+        }
+        if not row["parties"]:
+            tables.quarantine.append(_quarantine(c, c.commitment_id, "commitment without an ISO3 party (organization or unresolved subject)", row))
+            continue
+        for code in row["parties"]:
+            entities.add(ParticipantMention("country", code, code, None, code, "participant", None, None))
+        for person in c.actor_people:
+            entities.add(person)
+        tables.commitments.append(row)
+
+
+__all__ = ["Tables", "build_commitment_rows", "build_event_rows", "cluster_mentions", "country_name",
+           "entity_id", "name_key"]

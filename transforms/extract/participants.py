@@ -1,0 +1,160 @@
+"""Who takes part in an event mention: persons, countries and organizations found in a text zone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from transforms.extract.document import Doc
+from transforms.extract.records import ParticipantMention
+
+# A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|within|inside|outside|around|from)\s+(?:the\s+)?$", re.I)
+# Subjects that point back at the people of the event told before.
+PLURAL_ANAPHOR = re.compile(
+    r"^(?:they|both|both sides|both leaders|the two(?: \w+)?|the (?:leaders|ministers|foreign ministers|officials|"
+    r"delegations|sides|parties|presidents|heads of state|counterparts|participants)|all (?:the )?parties|"
+    r"the foreign ministers|the ministers|the (?:\w+ )?group)\b", re.I)
+SINGULAR_ANAPHOR = re.compile(r"^(?:he|she)\b", re.I)
+# Offices of the publisher's own government mentioned without a name ("The Secretary").
+_HOME_OFFICE = re.compile(
+    r"\b(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|Assistant Secretary|"
+    r"National Security Advisor|Ambassador|Special Envoy|Special Presidential Envoy|First Lady|Administrator|"
+    r"Spokesperson)\b")
+_WE = re.compile(r"\b(?:we|our|us)\b")
+
+
+@dataclass(frozen=True)
+class Zone:
+    """Participants found in one stretch of a sentence."""
+
+    people: tuple[ParticipantMention, ...]
+    countries: tuple[ParticipantMention, ...]
+    orgs: tuple[ParticipantMention, ...]
+
+    @property
+    def codes(self) -> set[str]:
+        return {p.country for p in self.people + self.countries if p.country}
+
+
+def _person(p, role: str, country: str | None) -> ParticipantMention:
+    start = getattr(p, "name_start", p.start)
+    end = getattr(p, "name_end", p.end)
+    return ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None), country, role, start, end)
+
+
+def country_participant(code: str, role: str, start: int | None = None, end: int | None = None,
+                        written: str | None = None) -> ParticipantMention:
+    """A country taking part (name resolved when entities are built)."""
+    return ParticipantMention("country", code, written or code, None, code, role, start, end)
+
+
+def people_in(doc: Doc, start: int, end: int) -> list:
+    """Person mentions whose name starts inside [start, end)."""
+    return [p for p in doc.people.within(start, doc.limit) if getattr(p, "name_start", p.start) < end]
+
+
+def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = False,
+         locative_ok: bool = False) -> Zone:
+    """Persons, countries and organizations in text[start:end], each with `role`.
+
+    home_default: a person with no known country is the publisher's own official
+    ("Secretary Blinken met with ...") when the article has a home country.
+    locative_ok: keep countries after "in/at" (a visit's destination is a party).
+    """
+    text = doc.text
+    people = []
+    people_orgs: list[ParticipantMention] = []
+    covered: list[tuple[int, int]] = []
+    for p in people_in(doc, start, end):
+        country = getattr(p, "country", None) or _country_after(doc, p.end)
+        if country is None and home_default:
+            country = doc.home
+        people.append(_person(p, role, country))
+        covered.append((p.start, p.end))
+        org = getattr(p, "organization", None)
+        if org:
+            # "NATO Secretary General Dekker": the organization takes part through its official.
+            people_orgs.append(ParticipantMention("organization", org, org, None, None, role, None, None))
+    countries = []
+    for c in doc.countries.within(start, end):
+        code = getattr(c, "code", None)
+        if not code:
+            continue
+        inside_person = any(s <= c.start < e for s, e in covered)
+        if not inside_person:
+            if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]):
+                continue
+            if not locative_ok and _LOCATIVE_BEFORE.search(text[max(start, c.start - 25):c.start]):
+                continue
+        countries.append(country_participant(code, role, c.start, c.end, c.text))
+    for r in doc.regions.within(start, end):
+        for code in r.value.members:
+            countries.append(country_participant(code, role, None, None, r.text))
+    orgs = list(people_orgs)
+    for o in doc.orgs.within(start, end):
+        if any(s <= o.start < e for s, e in covered):
+            continue  # "Chief of the General Staff of the Israel Defense Forces": part of a title
+        name = getattr(o, "name", None) or o.text
+        if any(x.name == name for x in orgs):
+            continue
+        orgs.append(ParticipantMention("organization", name, o.text, None, None, role, o.start, o.end))
+    return Zone(tuple(people), tuple(countries), tuple(orgs))
+
+
+_OF_AFTER = re.compile(r"\s*,?\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _country_after(doc: Doc, pos: int) -> str | None:
+    """The country in "Prime Minister Moen of Norway" right after a name."""
+    m = _OF_AFTER.match(doc.text, pos)
+    if m is None:
+        return None
+    for c in doc.countries.within(m.end(), m.end() + 60):
+        if c.start == m.end():
+            return getattr(c, "code", None)
+    return None
+
+
+def home_official(doc: Doc, start: int, end: int) -> bool:
+    """True when text[start:end] names the publisher's own office or speaks as 'we'."""
+    if doc.home is None:
+        return False
+    chunk = doc.text[start:end]
+    return bool(_HOME_OFFICE.search(chunk) or _WE.search(chunk))
+
+
+def last_person_before(doc: Doc, pos: int):
+    """The last person mentioned before `pos` (the 'he' of the next sentence)."""
+    earlier = doc.people.within(0, pos)
+    return earlier[-1] if earlier else None
+
+
+def with_role(items: tuple[ParticipantMention, ...], role: str) -> tuple[ParticipantMention, ...]:
+    """The same participants with another role."""
+    return tuple(replace(p, role=role) for p in items)
+
+
+def region_members(doc: Doc, start: int, end: int) -> set[str]:
+    """Members of regions and groups named in text[start:end]."""
+    out: set[str] = set()
+    for r in doc.regions.within(start, end):
+        out.update(r.value.members)
+    return out
+
+
+def name_countries(doc: Doc, start: int, end: int) -> set[str]:
+    """Countries an event name states ("China-Central Asia Summit", "U.S.-Japan Dialogue")."""
+    codes = {c.code for c in doc.countries.within(start, end) if getattr(c, "code", None)}
+    return codes | region_members(doc, start, end)
+
+
+def person_country(p) -> str | None:
+    """The country a person mention represents, when known."""
+    return getattr(p, "country", None)
+
+
+__all__ = ["PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "country_participant", "home_official", "last_person_before",
+           "name_countries", "people_in", "person_country", "region_members", "with_role", "zone"]

@@ -1,0 +1,82 @@
+"""Mention-level records that extraction produces per article, before cross-article merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ParticipantMention:
+    """A person, country or organization taking part in one event mention."""
+
+    entity_type: str  # person | country | organization
+    name: str  # canonical name (country: ISO3 code; resolved to a display name when merged)
+    name_as_written: str
+    title: str | None
+    country: str | None
+    role: str
+    char_start: int | None
+    char_end: int | None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One sentence's statement of one event (one per counterpart for "respectively" lists)."""
+
+    mention_id: str
+    article_id: str
+    source_path: str
+    order: int  # position of the mention in its article (sentence start, then index)
+    event_type: str
+    status: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_precision: str
+    date_rank: int  # how much to trust the date: 3 explicit, 2 relative to a dateline/metadata, 1 inferred, 0 none
+    name: str | None
+    location: str | None
+    location_country: str | None
+    countries: tuple[str, ...]
+    char_start: int
+    char_end: int
+    evidence: str
+    confidence: float
+    participants: tuple[ParticipantMention, ...] = ()
+    group: str | None = None  # mentions of one "respectively" list: never the same event
+    weak: bool = False  # too little to found an event (one country, no name): joins one if it can
+    frame: bool = False  # the article's own event (what the release reports), not a past one recalled
+
+
+@dataclass(frozen=True)
+class CommitmentMention:
+    """One pledge, agreement, support, proposal or opposition as stated in one sentence."""
+
+    commitment_id: str
+    event_mention_id: str | None
+    parties: tuple[str, ...]
+    actor_text: str
+    modality: str
+    action: str
+    description: str
+    topic: str
+    due_date: dt.date | None
+    due_precision: str | None
+    article_id: str
+    source_path: str
+    evidence: str
+    char_start: int
+    char_end: int
+    confidence: float
+    actor_people: tuple[ParticipantMention, ...] = ()  # officials named in the subject (become entities)
+
+
+@dataclass
+class ArticleBatch:
+    """Everything extracted from one batch of articles; `build_tables` merges batches."""
+
+    events: list[EventMention] = field(default_factory=list)
+    commitments: list[CommitmentMention] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    published: dict[str, dt.date | None] = field(default_factory=dict)  # article_id -> published date
+    record_keys: dict[str, str] = field(default_factory=dict)  # article_id -> record key (section order)
