@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/eventline run
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/dates.py
