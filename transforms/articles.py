@@ -16,13 +16,18 @@ _LANGUAGE = re.compile(r"^[a-z]{2}$")
 def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
     """Article rows for one raw document: one per section, each with its own normalized text.
 
+    A section's text starts with its title (the document title, or the section heading).
+
     published_date: metadata when the file has it; a section's own dateline wins for that
     section (an embedded release carries its own date); a lead section without either
     is dated by the latest dateline after it ('inferred': a post is written after what
     it quotes).
     """
-    text = normalize_text(doc.body)
+    body = normalize_text(doc.body)
     title = normalize_text(doc.title) if doc.title else None
+    # The title is the first paragraph of the text: it states the main event, and an event
+    # read from it needs offsets like any other sentence.
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     meta_date = parse_published(doc.published)
     sections = split_sections(text, meta_date)
     language = (doc.language or "en").lower()[:2]

@@ -19,7 +19,7 @@ _MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with vs 
 
 @dataclass(frozen=True)
 class Section:
-    """A slice text[start:end] with its own heading (title) and dateline date, when it has them."""
+    """A slice text[start:end], starting at its heading (title) when it has one, with its dateline date."""
 
     index: int
     start: int
@@ -65,7 +65,7 @@ def split_sections(text: str, reference: dt.date | None = None) -> list[Section]
         sections.append(Section(0, 0, heads[0][0], None, None))
     for i, (h_start, b_start, h_end, date) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        sections.append(Section(len(sections), b_start, end, text[h_start:h_end].strip(), date))
+        sections.append(Section(len(sections), h_start, end, text[h_start:h_end].strip(), date))
     return [
         Section(s.index, s.start, s.start + len(text[s.start:s.end].rstrip()), s.title, s.dateline)
         for s in sections

@@ -24,7 +24,7 @@ def test_compound_article_has_lead_and_two_sections():
                                            "Minister Meets Ambassador of Japan"]
     assert [s.dateline for s in sections] == [None, dt.date(2024, 3, 4), dt.date(2024, 3, 5)]
     text = COMPOUND.strip()
-    assert text[sections[1].start:sections[1].end].startswith("On March 4, 2024")
+    assert text[sections[1].start:sections[1].end].startswith("Minister Holds Talks with Counterpart from Chile\n\nOn March 4")
     assert text[sections[1].start:sections[1].end].endswith("Chilean counterpart.")
 
 
@@ -61,6 +61,8 @@ def test_build_articles_dates_each_section():
         (dt.date(2024, 3, 5), "inferred"), (dt.date(2024, 3, 4), "dateline"), (dt.date(2024, 3, 5), "dateline")]
     assert len({r["article_id"] for r in rows}) == 3
     assert rows == build_articles(doc, NOW), "ids and rows are deterministic"
+    assert rows[0]["text"].startswith("Digest\n\nLead paragraph")
+    assert rows[2]["text"] == "Minister Meets Ambassador of Japan\n\nOn March 5, 2024, the Minister met the Ambassador of Japan in Lima."
 
 
 def test_build_articles_metadata_date_wins_for_single_article():
