@@ -7,7 +7,7 @@ import functools
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -213,6 +213,10 @@ def clean_name(text: str) -> CleanName:
             country = country or parsed.country
             organization = organization or parsed.organization
             s = s[parsed.end:].lstrip(" ,")
+            if s.startswith("of "):
+                # "Chairman of the Cabinet of Ministers Akylbek Japarov": the name is the
+                # capitalised run at the end, after the body the office belongs to.
+                s = _trailing_name_run(s, p)
             stages.append(s)
             continue
         honorific = p.honorific_rx.match(s)
@@ -238,6 +242,17 @@ def clean_name(text: str) -> CleanName:
     s = _POSSESSIVE_RX.sub("", s).strip(" ,")
     return CleanName(normalise_tokens(s), s, title, country, organization,
                      tuple(_POSSESSIVE_RX.sub("", x).strip(" ,") for x in stages[:-1] if x))
+
+
+def _trailing_name_run(s: str, p: _Particles) -> str:
+    """The last run of capitalised, non-stop-word tokens of s ("" when there is none)."""
+    run: list[str] = []
+    for token in reversed(s.split()):
+        bare = token.rstrip(",.")
+        if not bare[:1].isupper() or bare in p.stop_tokens or bare in office_tables().portfolio_words:
+            break
+        run.insert(0, token)
+    return " ".join(run)
 
 
 def normalise_tokens(s: str) -> str:
@@ -324,6 +339,20 @@ def _parse_date(value: str | None, end: bool = False) -> date | None:
         return date(year, month, 1)
     except (ValueError, IndexError):
         return None
+
+
+def as_date(value: object) -> date | None:
+    """A date from a date, datetime or ISO string (None when it is none of those)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _normalise_office_value(office: str) -> str:
@@ -509,9 +538,9 @@ class Gazetteer:
                 if found:
                     return found
         tokens = keys[-1].split()
-        if len(tokens) >= 2 and len(clean.name.split()[0].rstrip(".")) == 1:
+        if len(tokens) >= 2 and _INITIAL_RX.match(clean.name.split()[0]):
             # "A. Blinken", "S. Jaishankar": an initial plus the surname.
-            found = self._pick(levels["initial"].get(f"{tokens[0]} {tokens[-1]}"), country)
+            found = self._pick(levels["initial"].get(f"{tokens[0][0]} {tokens[-1]}"), country)
             if found:
                 return found
         if len(tokens) == 1:
@@ -553,6 +582,7 @@ class Gazetteer:
 
     def holder(self, country: str, office: str, on_date: date) -> str | None:
         """Who held office (normalised title; compound titles part by part) in country on on_date."""
+        on_date = as_date(on_date)
         if not country or not office or on_date is None:
             return None
         if not (len(country) == 3 and country.isupper()):
@@ -567,6 +597,7 @@ class Gazetteer:
     def holder_by_surname(self, surname_key: str, title: str, on_date: date | None,
                           country: str | None = None) -> str | None:
         """The unique person with this surname who held the title (on on_date, in country)."""
+        on_date = as_date(on_date)
         people = self._surnames.get(surname_key) or self._surname_skeletons.get(_skeleton(surname_key))
         if not people:
             return None
@@ -590,6 +621,7 @@ class Gazetteer:
 
     def offices_of(self, person: str, on_date: date | None = None) -> list[OfficeTerm]:
         """Terms held by a person (covering on_date when given), most recent first."""
+        on_date = as_date(on_date)
         terms = self.terms_by_person.get(person, [])
         if on_date is not None:
             terms = [t for t in terms if t.covers(on_date)]

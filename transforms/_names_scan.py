@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from transforms._names_office import MentionIndex, OfficeParse, find_offices, office_tables, split_title
 from transforms._names_people import (
     Gazetteer,
+    as_date,
     _skeleton,
     canonical_cached,
     default_gazetteer,
@@ -28,6 +29,7 @@ _SP = r"[^\S\n]+"                         # spaces that stay on the same line
 _NAME_END = r"(?![\w])(?!['’](?![sS](?![\w]))\w)(?!-\w)"  # not "Xi'an", "Lee Jae-myung"
 _OF_RX = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _COMMA_RX = re.compile(r",[^\S\n]+")
+_ABBREVIATED_RX = re.compile(r"\.[^\S\n]+")
 _TO_THE_RX = re.compile(r"\b(?:to|for) the[^\S\n]+$", re.IGNORECASE)
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
 _WS_RX = re.compile(r"[^\S\n]+")
@@ -39,7 +41,7 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     """Regexes for a capitalised person name (and the same anchored at the end of a window)."""
     p = particles()
     word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
-    initial = rf"{_UP}\.(?:-?{_UP}\.)*"
+    initial = rf"{_UP}\.(?:-?{_UP}\.)*"        # "S.", "J.R."
     glued = rf"(?:{trie_pattern(sorted(p.hyphen_particles))})-{_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
     particle = rf"(?:{trie_pattern(sorted(p.particles))})"
@@ -76,6 +78,7 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     kept: list[tuple[int, int, str]] = []
     tables = office_tables()
     index = scan.index
+    cut = None
     for i, (ts, te, tok) in enumerate(tokens):
         bare = tok.rstrip(",.")
         initial = len(bare) == 1 and tok.endswith(".")          # "A." in "Barbara A. Leaf"
@@ -88,10 +91,16 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
             # "Luis Montenegro", "Israel Katz": a country word that completes a known name.
             place = canonical_cached(text[tokens[0][0]:te], None, scan.gazetteer) not in scan.gazetteer.people
         if stop or office or (place and i > 0):
+            cut = i
             break
         kept.append((ts, te, tok))
         if tok.endswith(("'s", "’s")):  # "President Biden's Indo-Pacific strategy"
             break
+    if cut:
+        # A known name may contain a stop word ("Alain Claude Bilie By Nze"): longest wins.
+        for j in range(len(tokens) - 1, cut - 1, -1):
+            if scan.gazetteer.exact(text[tokens[0][0]:tokens[j][1]]):
+                return tokens[0][0], tokens[j][1]
     if not kept:
         return None
     # Trailing particles ("... bin") and a lone country word ("President Kazakhstan").
@@ -148,7 +157,13 @@ def _mention(scan: _Scan, start: int, end: int, name_span: tuple[int, int], titl
     # (stronger evidence than a spelling match, which would turn Haiti's "Henry" into "Henri").
     name = None
     if title and len(written.split()) == 1:
-        name = g.holder_by_surname(person_key(written.rstrip(".")), title, scan.on_date, country)
+        token = person_key(written.rstrip("."))
+        if country and scan.on_date:
+            # "Malaysian King Abdullah": the holder on that date, if the word is in his name.
+            holder = g.holder(country, title, scan.on_date)
+            if holder and token in person_key(holder).split():
+                name = holder
+        name = name or g.holder_by_surname(token, title, scan.on_date, country)
     name = name or canonical_cached(written, country, g)
     if not name:
         return None
@@ -215,6 +230,15 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
                 out.append(built)
                 scan.take(built.start, built.end)
             continue
+        joint = _OF_RX.match(text, name_span[1])
+        if joint is None and name_span[1] - text.rfind(" ", name_span[0], name_span[1]) <= 4:
+            joint = _ABBREVIATED_RX.match(text, name_span[1])  # only after a short word: "Th."
+        if joint:
+            # "King Abdullah of Pahang", "Guðni Th. Jóhannesson": names the gazetteer knows
+            # that run past where the name pattern stops.
+            extended = _name_at(scan, joint.end())
+            if extended and scan.gazetteer.exact(text[name_span[0]:extended[1]]):
+                name_span = (name_span[0], extended[1])
         end = name_span[1]
         country = office.country
         title, organization = office.title, office.organization
@@ -425,7 +449,7 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
     if not text or not isinstance(text, str):
         return []
     scan = _Scan(text, lower_same_length(text), MentionIndex(text), gazetteer or default_gazetteer(),
-                 on_date, bytearray(len(text)))
+                 as_date(on_date), bytearray(len(text)))
     offices = find_offices(text, scan.low, scan.index)
     found, bare = _office_mentions(scan, offices)
     found += _honorific_mentions(scan)

@@ -22,15 +22,23 @@ can use their own data; ``reload_reference()`` drops all caches after the files 
 Decisions worth knowing (details in the YAML headers):
   * Abbreviations are case-sensitive ("US" yes, "us" no); names and demonyms are not, but in
     running text a country word must start with a capital ("turkey", "china" are not).
-  * Korea -> KOR, Congo -> COG, America/American -> USA, England/Scotland/Wales -> GBR,
-    Kosovo -> XKX, Hong Kong -> HKG, Macau -> MAC, Taiwan -> TWN; regions (Central Asia,
-    South China Sea, Korean Peninsula, Latin America ...) are None and masked in text, also
-    with a one-letter typo ("Centra Asia", "Korean Peninsual").
+  * Korea -> KOR, Congo/Congolese -> COG, America/American -> USA, England/Scotland/Wales ->
+    GBR, Kosovo -> XKX, Hong Kong -> HKG, Macau -> MAC, Taiwan -> TWN, "English" -> None.
+    Regions (Central Asia, South China Sea, Korean Peninsula, Latin America ...) and
+    organisations are None and masked in text, also with a one-letter typo ("Centra Asia",
+    "Korean Peninsual"). country_code also reads statistical-table forms ("Korea, Rep.",
+    "Congo (DRC)") and falls back to a same-initial fuzzy match for misspellings.
   * Honorifics (Mr, Dr, H.E., Sheikh, Prince, Dato' Seri, ...) are removed unless the
-    gazetteer knows the longer form or the name is listed in keep_with_name ("Sheikh Hasina").
-  * "Secretary Blinken" -> title "Secretary" unless the gazetteer says which Secretary.
-  * find_people detects and canonicalises; coreference ("Blinken", "PM Lee", "the Secretary")
-    is PersonResolver's job (or resolve_people(mentions)).
+    gazetteer knows the longer form ("Amir Khan Muttaqi") or the name is in keep_with_name
+    ("Sheikh Hasina"). Regnal numbers stay ("Charles III"); Jr./Sr./III go.
+  * Unknown names keep their middle initials; they are dropped only when the gazetteer's
+    canonical form lacks them. Family-name-first names are never reordered; patronymic
+    (post-Soviet) forms are ("Kulubaev Zheenbek Moldokanovich" -> "Zheenbek Kulubaev").
+  * "Secretary Blinken" -> title "Secretary" unless the gazetteer says which Secretary;
+    "PM Lee" -> the Lee who held that office (on the date; without one, the latest).
+  * find_people detects and canonicalises (gazetteer); coreference ("Blinken", "PM Lee", "the
+    Secretary") is PersonResolver's job (or resolve_people(mentions)). Office and
+    PersonMention carry an extra defaulted ``organization`` field ("UN Secretary-General").
 """
 
 from __future__ import annotations
@@ -135,6 +143,7 @@ def reload_reference() -> None:
     for cached in (
         _names_geo.country_tables,
         _names_geo.org_tables,
+        _names_geo.cached_geo,
         _names_office.office_tables,
         _names_people.particles,
         _names_people.default_gazetteer,
@@ -142,5 +151,6 @@ def reload_reference() -> None:
         _names_people.canonical_cached,
         _names_scan._name_rx,
         _names_scan._alias_rx,
+        _names_scan._surname_rx,
     ):
         cached.cache_clear()

@@ -767,3 +767,60 @@ def test_common_surnames_need_a_country():
     g = Gazetteer.from_text(people)
     assert canonical_person("Smith", gazetteer=g) == "Smith"
     assert canonical_person("Smith", "JAM", gazetteer=g) == "Kamina Johnson Smith"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Korea, Rep.", "KOR"), ("Korea, Dem. People's Rep.", "PRK"), ("Congo, Dem. Rep.", "COD"),
+    ("Congo, Rep.", "COG"), ("Egypt, Arab Rep.", "EGY"), ("Venezuela, RB", "VEN"), ("Gambia, The", "GMB"),
+    ("Micronesia, Fed. Sts.", "FSM"), ("Hong Kong SAR, China", "HKG"), ("Virgin Islands (U.S.)", "VIR"),
+    ("Congo (DRC)", "COD"), ("Republic of China (Taiwan)", "TWN"), ("Bolivia (Plurinational State of)", "BOL"),
+    ("Czech Rep.", "CZE"), ("Kirgizstan", "KGZ"), ("Kazakhstan Republic", "KAZ"), ("S. Korea", "KOR"),
+    ("Somaliland", None), ("Northern Cyprus", None), ("Congo Basin", None),
+])
+def test_country_code_statistical_and_variant_forms(text, code):
+    assert country_code(text) == code
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Acting Foreign Minister", "Minister of Foreign Affairs"),
+    ("Federal Foreign Minister", "Minister of Foreign Affairs"),
+    ("President-elect", "President-elect"),
+    ("Acting PM", "Prime Minister"),
+])
+def test_normalize_office_modifiers_and_elect(text, title):
+    assert normalize_office(text).title == title
+
+
+def test_known_name_starting_with_a_title_word():
+    g = Gazetteer.from_text("person,country,organization,name_order,aliases\n"
+                            "Amir Khan Muttaqi,AFG,,given_first,\n")
+    assert canonical_person("Amir Khan Muttaqi", gazetteer=g) == "Amir Khan Muttaqi"
+    assert canonical_person("Foreign Minister Amir Khan Muttaqi", gazetteer=g) == "Amir Khan Muttaqi"
+    found = [(m.name, m.title) for m in find_people("Amir Khan Muttaqi met the envoy.", gazetteer=g)]
+    assert found == [("Amir Khan Muttaqi", None)]
+
+
+def test_default_gazetteer_loads():
+    from transforms.names import default_gazetteer, reload_reference
+    reload_reference()
+    g = default_gazetteer()  # reference/ CSVs when present, empty tables otherwise
+    assert isinstance(g, Gazetteer)
+    assert canonical_person("H.E. Mr. Wang Yi") == "Wang Yi"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A. Blinken", "Antony Blinken"),
+    ("A.J. Blinken", "Antony Blinken"),
+    ("Chairman of the Cabinet of Ministers Murat Nurtileu", "Murat Nurtleu"),
+    ("Murat Nurtleu, Deputy Prime Minister of Kazakhstan", "Murat Nurtleu"),
+])
+def test_canonical_person_initials_and_bodies(gaz, text, expected):
+    assert canonical_person(text, gazetteer=gaz) == expected
+
+
+def test_dates_may_be_datetimes_or_iso_strings(gaz):
+    from datetime import datetime
+    assert office_holder("CHN", "Foreign Minister", datetime(2023, 4, 27, 9, 30), gazetteer=gaz) == "Qin Gang"
+    assert office_holder("CHN", "Foreign Minister", "2023-04-27", gazetteer=gaz) == "Qin Gang"
+    (m,) = find_people("The Chinese Foreign Minister spoke.", datetime(2023, 4, 27, 9), gazetteer=gaz)
+    assert m.name == "Qin Gang"
