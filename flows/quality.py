@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -58,6 +59,12 @@ def _gx():
     return gx
 
 
+def RunIdentifier(run_name: str):  # noqa: N802 - stands for the GX class, imported late
+    from great_expectations.core.run_identifier import RunIdentifier as _RunIdentifier
+
+    return _RunIdentifier(run_name=run_name)
+
+
 def _context(docs_dir: Path):
     gx = _gx()
     ctx = gx.get_context(mode="ephemeral")
@@ -111,7 +118,7 @@ def validate_tables(tables: dict[str, pd.DataFrame], docs_dir: Path, run_id: str
         definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=f"{name}.{run_id}", data=batch,
                                                                             suite=suite))
         result = definition.run(batch_parameters={"dataframe": checked},
-                                result_format={"result_format": "COMPLETE"})
+                                result_format={"result_format": "COMPLETE"}, run_id=RunIdentifier(run_name=run_id))
         bad_rows: dict[int, list[str]] = {}
         results = []
         by_name = {s.name: s for s in specs}
@@ -181,4 +188,19 @@ def _build_docs(ctx, docs_dir: Path) -> None:
         content = page.read_text(encoding="utf-8")
         if page.suffix == ".html":
             content = _EXTERNAL_TAG.sub("", content).replace("</head>", _OFFLINE_CSS + "</head>", 1)
+        if page == docs_dir / "index.html":
+            content = content.replace("<body>", "<body>" + _static_index(docs_dir), 1)
         page.write_text(_EXTERNAL_URL.sub("#", content), encoding="utf-8")
+
+
+def _static_index(docs_dir: Path) -> str:
+    """Links to every validation result and suite page: GX fills its index tables with CDN JavaScript."""
+    items = []
+    for folder, label in (("validations", "Validation results"), ("expectations", "Expectation suites")):
+        # Validation pages sit under .../<run>/<timestamp>/: newest run first.
+        links = sorted(docs_dir.glob(f"{folder}/**/*.html"), key=lambda p: (p.parent.name, p.as_posix()),
+                       reverse=folder == "validations")
+        items.append(f"<h2>{label}</h2><ul>" + "".join(
+            f"<li><a href='{html.escape(p.relative_to(docs_dir).as_posix())}'>"
+            f"{html.escape(p.relative_to(docs_dir / folder).as_posix())}</a></li>" for p in links) + "</ul>")
+    return "<section id='eventline-index'><h1>eventline Data Docs</h1>" + "".join(items) + "</section>"
