@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from transforms._date_vocab import FISCAL_START, FUTURE_WEIGHT, PART_RANGES, TWO_DIGIT_WINDOW
+from transforms._date_vocab import FUTURE_WEIGHT, PART_RANGES, TWO_DIGIT_WINDOW
 
 Span = tuple[date, date]
 
@@ -51,18 +51,6 @@ def season_span(y: int, first: int, last: int) -> Span:
     """Return the span of a season that starts in year y (winter runs into y+1)."""
     end_year = y + 1 if last < first else y
     return date(y, first, 1), month_end(end_year, last)
-
-
-def fiscal_span(fy: int) -> Span:
-    """Return the span of fiscal year fy (it ends in calendar year fy)."""
-    if FISCAL_START == 1:
-        return year_span(fy)
-    return date(fy - 1, FISCAL_START, 1), date(fy, FISCAL_START, 1) - _ONE
-
-
-def fiscal_year_of(d: date) -> int:
-    """Return the fiscal year containing d."""
-    return d.year + 1 if FISCAL_START > 1 and d.month >= FISCAL_START else d.year
 
 
 def decade_span(y0: int) -> Span:
@@ -125,11 +113,6 @@ def shift(d: date, unit: str, n: int) -> date:
     y, m = add_months(d.year, d.month, months)
     y = min(max(y, _MIN_YEAR), _MAX_YEAR)
     return date(y, m, min(d.day, month_end(y, m).day))
-
-
-def window(ref: date, unit: str, n: int = 1) -> Span:
-    """Return the rolling window of n units ending on ref ("the past week" = ref-6 .. ref)."""
-    return min(shift(ref, unit, -n) + _ONE, ref), ref  # min(): shift() clamps at year 1
 
 
 def two_digit_year(yy: int, ref: date) -> int:
@@ -196,7 +179,10 @@ def easter(y: int) -> date:
 
 
 def narrow(span: Span, unit: str, part: str | None) -> Span:
-    """Narrow a period to its early/mid/late part (or half); ranges come from date_words.yaml."""
+    """Narrow a period to a half or an nth week; ranges come from date_words.yaml.
+
+    Parts without a range there (early / mid / late) keep the whole period (TimeML style).
+    """
     if not part:
         return span
     ranges = PART_RANGES.get(unit)

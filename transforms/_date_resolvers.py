@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from transforms import _date_calendar as cal
 from transforms._date_vocab import (
     ANAPHORIC, DECADE_WORDS, DEICTIC_DAYS, HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH,
-    MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS, WINDOW,
+    MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS,
 )
 
 
@@ -224,20 +224,28 @@ def h_holiday(g, c):
 
 
 def h_fiscal(g, c):
-    """US federal fiscal year: fiscal 2024, FY24, this fiscal year."""
+    """Fiscal year, labelled as TimeML does: fiscal 2024 / FY24 = the year 2024, this fiscal
+    year = the reference's year (fiscal calendars differ by organisation; the label is what
+    the text states)."""
     if g.get("y"):
         fy, kind = int(g["y"]), "absolute"
     elif g.get("yy"):
         fy, kind = cal.two_digit_year(int(g["yy"]), c.ref), "absolute"
     else:
-        fy, kind = cal.fiscal_year_of(c.ref) + RELATIVE.get(norm_phrase(g["rel"]), -1), "relative"
-    s, e = cal.fiscal_span(fy)
-    s, e = cal.narrow((s, e), "year", _part(g))
+        fy, kind = c.ref.year + RELATIVE.get(norm_phrase(g["rel"]), -1), "relative"
+    s, e = cal.narrow(cal.year_span(fy), "year", _part(g))
     return s, e, "year", kind
 
 
+def _latest_quarter(ref: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter completed before ref: the one news reports on."""
+    y, m = cal.add_months(ref.year, ref.month - (ref.month - 1) % 3, -3)
+    return y, (m - 1) // 3 + 1
+
+
 def h_quarter(g, c):
-    """Quarter: the third quarter, Q3 2024, 2024 Q3, the first quarter of fiscal 2024."""
+    """Quarter: the third quarter, Q3 2024, 2024 Q3, the first quarter of fiscal 2024 (= 2024-Q1,
+    fiscal labels as in h_fiscal), the fiscal first quarter (the reference's year)."""
     q = int(g["qq"][1]) if g.get("qq") else int(g["qn"]) if g.get("qn") else _ordinal(g["qo"])
     if not 1 <= q <= 4:
         return None
@@ -245,18 +253,26 @@ def h_quarter(g, c):
     kind = "absolute"
     if fy:
         fy = int(fy) if len(fy) == 4 else cal.two_digit_year(int(fy), c.ref)
-        y, m = cal.add_months(fy - 1, cal.FISCAL_START, 3 * (q - 1))
-        span = (date(y, m, 1), cal.month_end(*cal.add_months(y, m, 2)))
+        span = cal.quarter_span(fy, q)
     elif g.get("y"):
         span = cal.quarter_span(int(g["y"]), q)
     elif g.get("rel"):
         span = cal.quarter_span(c.ref.year + RELATIVE[norm_phrase(g["rel"])], q)
         kind = "relative"
+    elif g.get("fq"):
+        span, kind = cal.quarter_span(c.ref.year, q), "relative"
     else:
         cands = [cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1)]
         span, kind = cal.place(cands, c.ref, c.tense), "partial"
     s, e = cal.narrow(span, "quarter", _part(g))
     return s, e, "quarter", kind
+
+
+def h_year_ago_quarter(g, c):
+    """The year-ago / year-earlier quarter: the latest completed quarter, one year back."""
+    y, q = _latest_quarter(c.ref)
+    s, e = cal.quarter_span(y - 1, q)
+    return s, e, "quarter", "relative"
 
 
 def h_half(g, c):
@@ -295,9 +311,14 @@ def h_season(g, c):
 
 
 def h_decade(g, c):
-    """Decade: the 1990s, the '90s, the nineties."""
+    """Decade: the 1990s, the '90s, the nineties; the 1800s is a century."""
     if g.get("d4"):
-        y0 = int(g["d4"]) * 10
+        d4 = int(g["d4"])
+        if d4 % 10 == 0 and d4 < 200:
+            # "the 1800s" / "the 1900s" are centuries (TimeML 18, 19); "the 2000s" stays a decade.
+            s, e = cal.narrow(cal.century_span(d4 // 10 + 1), "century", _part(g))
+            return s, e, "century", "absolute"
+        y0 = d4 * 10
     else:
         digit = int(g.get("d2") or g.get("d2b")) if (g.get("d2") or g.get("d2b")) else DECADE_WORDS[g["dw"].lower()]
         # "the '90s": the latest such decade that has already begun.
@@ -318,18 +339,23 @@ def h_century(g, c):
 
 
 def h_rel_period(g, c):
-    """Deictic period: this week, last year, next quarter, the past month."""
+    """Deictic period: this week, last year, next quarter, the past month (= last month), the
+    quarter (the latest completed one, as in earnings news), the end of year."""
     unit = g["u"].lower()
-    rel = norm_phrase(g["rel"])
+    part = _part(g)
+    if not g.get("rel"):
+        if not part:
+            return None  # a bare "year" is no date; "the end of year" is
+        rel = "the"
+    else:
+        rel = norm_phrase(g["rel"])
     if unit == "day" and rel not in ("the", "this"):
         return None  # "the last day", "next day": not this-day expressions
-    if rel in WINDOW and not _part(g):
-        # "the past week": the rolling window ending on the reference day.
-        s, e = cal.window(c.ref, unit)
-        return s, e, unit, "relative"
     off = RELATIVE.get(rel, -1)
+    if unit == "quarter" and rel == "the" and not part:
+        off = -1  # "in the quarter": the reported (latest completed) quarter
     span = cal.offset_span(unit, c.ref, off)
-    s, e = cal.narrow(span, unit, _part(g))
+    s, e = cal.narrow(span, unit, part)
     return s, e, unit, "relative"
 
 
@@ -369,8 +395,13 @@ def h_month(g, c):
 
 
 def h_year(g, c):
-    """Year: 2023, the year 2000, '98."""
-    y = int(g["y"]) if g.get("y") else cal.two_digit_year(int(g["yy"]), c.ref)
+    """Year: 2023, the year 2000, '98, the year two thousand (and one)."""
+    if g.get("y"):
+        y = int(g["y"])
+    elif g.get("yy"):
+        y = cal.two_digit_year(int(g["yy"]), c.ref)
+    else:  # "the year two thousand [and N]"
+        y = 2000 + (_num(g["yn"]) if g.get("yn") else 0)
     s, e = cal.narrow(cal.year_span(y), "year", _part(g))
     return s, e, "year", "absolute"
 

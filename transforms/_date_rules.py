@@ -21,7 +21,7 @@ from transforms._date_resolvers import (
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
-    h_year_range, norm_phrase,
+    h_year_ago_quarter, h_year_range, norm_phrase,
 )
 from transforms._date_vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
 
@@ -75,11 +75,9 @@ def _ck_weekday(text, s, e, g, tense):
     return True
 
 
-def _ck_deictic(text, s, e, g, tense):
-    return norm_phrase(g["dd"]) not in ("now", "right now")  # too vague in running text
-
-
 def _ck_rel_period(text, s, e, g, tense):
+    if not g.get("rel"):
+        return _has_part(g)  # "the end of year", never a bare "year"
     if norm_phrase(g["rel"]) == "the":
         return _has_part(g) or bool(g.get("cmp"))
     return True
@@ -180,13 +178,14 @@ _SINGLE_RULES = [
     Rule("ana_rel", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?the\s+(?P<a>$ANA)\s+"
          r"(?P<u>day|week|month|year|quarter|decade|century|morning|afternoon|evening|night|weekend)\b", h_ana_rel),
     Rule("ana_weekday", r"the\s+(?P<a>$ANA)\s+(?P<wd>$WD)", h_ana_weekday),
-    Rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>$DEICTIC)(?:\s+(?:$DP))?", h_deictic, _ck_deictic),
+    Rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>$DEICTIC)(?:\s+(?:$DP))?", h_deictic),
     Rule("ana_that", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?that\s+"
          r"(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend)\b", h_ana_rel),
     Rule("ana_before", r"the\s+(?P<u>day|week|month|year|night|morning|evening)\s+"
          r"(?P<dir>before|after|earlier|later)\b", h_ana_before, _ck_followed_by_punct),
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
     Rule("week_of", r"(?:the\s+)?week\s+of\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
+    Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
     Rule("ago", r"(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
     Rule("ana_offset", r"(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
@@ -203,18 +202,20 @@ _SINGLE_RULES = [
 _PERIODS = [
     Rule("fiscal", r"(?:the\s+)?(?:fiscal(?:\s+year)?|fy)\s*['’]?(?:(?P<y>$YEARB)|(?P<yy>\d{2}))\b", h_fiscal),
     Rule("fiscal_rel", r"(?:(?P<rel>$REL)|(?:the\s+)?(?P<y>$YEAR))\s+fiscal(?:\s+year)?\b", h_fiscal),
-    Rule("quarter", r"(?:the\s+)?(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
+    Rule("quarter", r"(?:the\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
          r"(?:,?\s+(?:of\s+)?(?:(?P<y>$YEAR)|fiscal\s+(?:year\s+)?(?P<fy>$YEARB)|fy\s*['’]?(?P<fy2>\d{4}|\d{2})\b"
          r"|(?P<rel>this|last|next|the)\s+year))?", h_quarter),
     Rule("quarter_yf", r"(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),
     Rule("year", r"(?:(?P<yr>(?:the\s+)?year)\s+)?(?:(?P<y>$YEAR)|['’](?P<yy>\d{2})\b)", h_year, _ck_year),
+    # Spoken millennium years, only after "year": "the year two thousand (and one)".
+    Rule("year_words", r"(?:the\s+)?year\s+two[\s-]+thousand(?:\s+(?:and\s+)?(?P<yn>$NUM))?", h_year),
     # "(?!\s+of\b)": not "the fall of Kabul", nor "the last week of March" (the month is the date).
     Rule("season", r"(?:(?P<rel>$RELD|the)\s+)?(?:the\s+)?(?P<s>$SEASON)(?:\s+(?:of\s+)?(?P<y>$YEAR))?(?!\s+of\b)",
          h_season, _ck_season),
     Rule("decade", r"(?:the\s+)?(?:(?P<d4>1[5-9]\d|2[01]\d)0s|['’](?P<d2>\d)0s|(?P<d2b>\d)0s|(?P<dw>$DECW))\b",
          h_decade, _ck_decade),
     Rule("century", r"(?:the\s+)?(?P<c>$CORD)[\s-]+century\b", h_century),
-    Rule("rel_period", r"(?:(?P<cmp>earlier|later)\s+(?:in\s+)?)?(?P<rel>$REL)\s+"
+    Rule("rel_period", r"(?:(?P<cmp>earlier|later)\s+(?:in\s+)?)?(?:(?P<rel>$REL)\s+)?"
          r"(?P<u>day|week|month|quarter|year|decade|century)\b(?!\s+of\b)", h_rel_period, _ck_rel_period),
     Rule("month_year", r"(?P<m>$MON),?\s+(?:of\s+)?(?P<y>$YEAR)", h_month_year),
     Rule("month_relyear", r"(?P<m>$MON)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", h_month_relyear),

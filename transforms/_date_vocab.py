@@ -19,7 +19,6 @@ SEASONS: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in WORDS["seasons"].
 PART_WORDS: dict[str, str] = WORDS["part_words"]
 PART_RANGES: dict[str, dict[str, list]] = WORDS["part_ranges"]
 RELATIVE: dict[str, int] = WORDS["relative_words"]
-WINDOW: frozenset[str] = frozenset(WORDS["window_words"])
 ANAPHORIC: dict[str, int] = WORDS["anaphoric_words"]
 DEICTIC_DAYS: dict[str, int] = WORDS["deictic_days"]
 UNITS: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in WORDS["units"].items()}
@@ -35,7 +34,6 @@ UNIT_FORMS: dict[str, tuple[str, int]] = {f: u for w, u in UNITS.items() for f i
 NUMBERS: dict[str, int] = WORDS["numbers"]
 ORDINALS: dict[str, int] = WORDS["ordinals"]
 DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
-FISCAL_START: int = int(WORDS["fiscal_year_start_month"])
 FUTURE_WEIGHT: float = float(WORDS["future_distance_weight"])
 TWO_DIGIT_WINDOW: int = int(WORDS["two_digit_year_window"])
 HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in WORDS["holidays"]["fixed"].items()}
@@ -75,7 +73,7 @@ def fragments(scan: bool) -> dict[str, str]:
     mon = _case_block(alternation(month_all, scan_case=scan) + r"\b\.?", scan)
     monf = _case_block(alternation(month_full, scan_case=scan) + r"\b", scan) if scan else mon
     holiday_words = list(HOLIDAYS_FIXED) + list(HOLIDAYS_NTH) + list(HOLIDAYS_EASTER)
-    rel_words = list(RELATIVE) + list(WINDOW)
+    rel_words = list(RELATIVE)
     return {
         "MON": mon,
         "MONF": monf,

@@ -4,25 +4,41 @@ Public API: ``resolve_date``, ``find_dates``, ``find_dateline``, ``infer_tense``
 ``DateValue``, ``DateMention``. Vocabulary is data (reference/date_words.yaml); the grammar
 is in _date_rules.py, its resolvers in _date_resolvers.py.
 
-Conventions:
+Conventions (where the calendar leaves a choice they follow TimeML / TimeBank values,
+checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_eval.py):
 
 * ``DateValue(start, end, precision)``; precision is one of day, week, month, quarter,
   season, year, decade, century (``unknown`` is in the contract but never produced here).
 * Weeks are ISO weeks (Monday..Sunday): "this week" is the week containing the reference.
   A weekend is Saturday..Sunday with precision week (the weekend part of a week).
 * Seasons are meteorological, northern hemisphere: spring Mar-May, summer Jun-Aug,
-  autumn/fall Sep-Nov, winter Dec-Feb; winter 2022 = Dec 2022 - Feb 2023.
-* Part-of-period words narrow the span but keep the period's precision: early/mid/late
-  December = days 1-10 / 11-20 / 21-end (precision month); early/mid/late 2024 = Jan-Apr /
-  May-Aug / Sep-Dec (precision year); "the beginning/start of" = early, "the end of" = late;
-  "the first half of 2024" = Jan-Jun; "the first week of May" = May 1-7, "the last week of"
-  = its last 7 days. "earlier this week" / "later this month" keep the whole period.
-* Fiscal years are US federal: fiscal 2024 = FY2024 = 2023-10-01 .. 2024-09-30.
-* Decades and centuries follow TimeBank: "the 1990s" = 1990-1999, "the 21st century" = 2000-2099.
-* "the past week" / "the last month" / "the past year" (singular, no number) are the rolling
-  window ending on the reference day (ref-6 .. ref for a week), so "over the past week" is
-  returned as a date; "last week" is the previous calendar week. With a count ("the past 10
-  years", "for three days") or no anchor in time ("for decades") they are durations: None.
+  autumn/fall Sep-Nov, winter Dec-Feb; winter 2022 = Dec 2022 - Feb 2023. "last summer"
+  is the summer of the previous year, "this summer" the current year's.
+* Part-of-period words keep the whole period, as TimeML does (it puts the part in a
+  ``mod`` attribute, which a DateValue does not carry): early/mid/late December, "the
+  beginning/middle/end of" December = December; early 2024, "the end of the year", year-end,
+  end-2023 = the year; the early 1990s = the decade; "early this week" = the week. Halves
+  and nth weeks do narrow: "the first half of 2024" = Jan-Jun (precision year), "the first
+  week of May" = May 1-7, "the last week of" = its last 7 days (precision month).
+  "earlier this week" / "later this month" keep the whole period.
+* Fiscal periods are labelled by the year they name (TimeML value "1989" for "fiscal 1989"),
+  not computed, since fiscal calendars differ by organisation: fiscal 2024 = FY24 = the year
+  2024; "this fiscal year" = the reference's year; "the first quarter of fiscal 2024" =
+  2024-Q1; "the fiscal third quarter" = the third quarter of the reference's year.
+* Decades and centuries follow TimeBank: "the 1990s" = 1990-1999, "the 21st century" =
+  2000-2099, "the 1800s" = 1800-1899 (a century; "the 2000s" stays the decade).
+* "the past week" / "the last month" / "the past year" (singular, no number) are the
+  previous calendar unit, like "last week" (TimeML values "the last decade" 198 and "the last
+  week" the previous ISO week; the rolling seven days themselves are a DURATION). With a
+  count ("the past 10 years", "for three days") or no anchor in time ("for decades") they
+  are durations: None.
+* Quarters in business news: "the quarter" (bare) and "the latest / most recent quarter"
+  are the last quarter completed before the reference (the reported one); "the year-ago /
+  year-earlier quarter" is that quarter a year back. "this / the current quarter" is the
+  reference's own quarter.
+* "now", "right now", "currently" and other present/past/future references (TimeML
+  PRESENT_REF, PAST_REF, FUTURE_REF: "recently", "the future") are not calendar dates: None.
+  "today" is the reference day.
 * "two weeks ago" / "in three days" / "a year from now": the unit containing ref -/+ n units,
   at that unit's precision.
 * Placement of partial dates ("in May", "April 26", "the third quarter", "summer"):
@@ -36,6 +52,8 @@ Conventions:
 * Numeric dates: a part > 12 must be the day ("26/04/2023"); dotted dates are day first
   ("05.04.2023" = 5 April); otherwise month/day (US, "05/04/2023" = May 4) unless
   ``dayfirst=True``. Two-digit years up to the reference year + 10 are 20xx, else 19xx.
+  Spelled-out years are read only after "year" ("the year two thousand and one" = 2001);
+  a bare "two thousand" is a number, not a date.
 * Anaphora ("the next day", "two days later", "the same day") resolve against ``anchor``
   (forward ones from its end, backward ones from its start). ``resolve_date`` falls back to
   the reference when no anchor is given; ``find_dates`` uses the latest day-precision date
@@ -169,6 +187,8 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
         s = s.replace("’", "'")
     if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\xa0" in s:
         s = " ".join(s.split())
+        if not s:
+            return None  # only (non-ASCII) white space
     if s.endswith("'s"):
         s = _POSSESSIVE.sub("", s).rstrip()
         if not s:
@@ -177,9 +197,12 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
     if hit is None:
         # A clock time is finer than a date: "10 p.m. Tuesday", "May 5 at 3:30 pm".
         t = _TIME_OF_DAY.sub(" ", s).strip(" ,")
-        if t == s or not t:
+        if t == s:
             return None
-        hit = _whole_match(" ".join(t.split()))
+        t = " ".join(t.split())
+        if not t:
+            return None
+        hit = _whole_match(t)
         if hit is None:
             return None
     rule, g = _rules.read(_RESOLVE, hit[0], hit[1])
