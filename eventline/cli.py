@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -19,6 +18,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 EXIT_FATAL = 2
 EXIT_BLOCKING = 1
+_DEFAULTS = RunSettings()
 
 
 def _fail(message: str, code: int = EXIT_FATAL) -> None:
@@ -28,36 +28,41 @@ def _fail(message: str, code: int = EXIT_FATAL) -> None:
 
 @app.command()
 def run(
-    raw: Path = typer.Option(Path("data/raw"), "--raw", help="folder of raw articles (searched recursively)"),
-    curated: Path = typer.Option(Path("data/curated"), "--curated", help="where the Parquet tables go"),
-    reports: Path = typer.Option(Path("data/reports"), "--reports", help="where the data-quality report goes"),
-    workers: int = typer.Option(2, "--workers", min=1, help="threads for the task runner (in-process)"),
+    raw: Path = typer.Option(_DEFAULTS.raw_dir, "--raw", help="folder of raw articles (searched recursively)"),
+    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", help="where the Parquet tables go"),
+    reports: Path = typer.Option(_DEFAULTS.reports_dir, "--reports", help="where the data-quality report goes"),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                          help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address",
                                                help="run tasks on this Dask scheduler instead of threads"),
     quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result"),
 ) -> None:
     """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records."""
-    if dask_address and workers != 2:
+    if dask_address and workers is not None:
         _fail("--workers and --dask-address exclude each other: give one of them")
-    if not raw.is_dir():
-        _fail(f"raw folder {raw} not found: create it or pass --raw DIR")
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    configure_prefect()
     # GX logs its internals (temporary folders, stores) at INFO: not news for a user.
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    configure_prefect()
-    from flows.io import FatalRunError
-    from flows.pipeline import eventline_run
+    from flows.io import FatalRunError, preflight
 
-    settings = RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers,
-                           dask_address=dask_address)
+    settings = RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,
+                           workers=workers or _DEFAULTS.workers, dask_address=dask_address)
+    try:
+        # What would stop the run is checked before Prefect's server starts (15 s saved, one-line errors).
+        preflight(raw, curated, reports)
+    except FatalRunError as exc:
+        _fail(str(exc))
+    from flows.pipeline import run_pipeline
+
     started = time.perf_counter()
     try:
-        doc = eventline_run(settings)
+        doc = run_pipeline(settings)
     except FatalRunError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"{exc.strerror or exc} ({exc.filename or ''}): check disk space and permissions, then run again")
+        _fail(f"{exc.strerror or exc} ({exc.filename or 'no file name'}): fix the cause, then run again")
     elapsed = time.perf_counter() - started
     rows = ", ".join(f"{k}={v}" for k, v in doc["rows_written"].items() if k != "quarantine")
     typer.echo(f"run {doc['run_id']} completed in {elapsed:.1f}s: {rows}; quarantined={doc['rows_quarantined']}; "
@@ -68,7 +73,7 @@ def run(
 
 @app.command()
 def report(
-    reports: Path = typer.Option(Path("data/reports"), "--reports", help="folder holding latest.json"),
+    reports: Path = typer.Option(_DEFAULTS.reports_dir, "--reports", help="folder holding latest.json"),
 ) -> None:
     """Print the latest data-quality summary; exit 1 when the latest run failed a blocking expectation."""
     from flows.report import format_report_text
@@ -78,17 +83,10 @@ def report(
         _fail(f"no report at {latest}: run `eventline run` first (or pass --reports DIR)")
     try:
         doc = json.loads(latest.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        _fail(f"cannot read {latest} ({exc}): run `eventline run` again to rewrite it")
-    for line in format_report_text(doc):
+        lines = format_report_text(doc)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        _fail(f"cannot read {latest} ({type(exc).__name__}: {exc}): run `eventline run` again to rewrite it")
+    for line in lines:
         typer.echo(line)
     if not doc.get("success", False):
         raise typer.Exit(EXIT_BLOCKING)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())

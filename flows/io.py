@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -16,7 +17,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from schemas.arrow import arrow_schema, enforce_schema
+from schemas.arrow import enforce_schema
 from schemas.tables import TABLES
 from transforms.ingest import ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument, apply_sidecar, parse_sidecar
 
@@ -29,33 +30,58 @@ class FatalRunError(RuntimeError):
 
 @dataclass(frozen=True)
 class RawFile:
-    """A raw file found under the raw folder, with its sidecar when one sits beside it."""
+    """An entry found under the raw folder: a file (with its sidecar, when one sits beside it),
+    or something that cannot be read, with the reason (`problem`)."""
 
     path: Path
     rel: str
-    sidecar: Path | None
+    sidecar: Path | None = None
+    problem: str | None = None
 
 
 def discover_raw(raw_dir: Path) -> list[RawFile]:
-    """Every file under raw_dir (recursively, sorted), sidecars attached to their article file."""
+    """Every entry under raw_dir (recursively, sorted), sidecars attached to their article file.
+
+    Unreadable sub-folders, broken or looping links and anything that is not a regular
+    file come back with a `problem`, so they reach quarantine instead of vanishing.
+    """
     if not raw_dir.is_dir():
         raise FatalRunError(f"raw folder {raw_dir} does not exist or is not a folder: "
                             "create it or pass --raw DIR")
-    try:
-        paths = sorted(p for p in raw_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
-    except OSError as exc:
-        raise FatalRunError(f"cannot list raw folder {raw_dir} ({exc.strerror}): check its permissions") from exc
+    if not os.access(raw_dir, os.R_OK | os.X_OK):
+        raise FatalRunError(f"raw folder {raw_dir} is not readable: fix its permissions (chmod u+rx)")
+    entries: list[RawFile] = []
+
+    def unreadable(exc: OSError) -> None:
+        path = Path(exc.filename)
+        entries.append(RawFile(path, path.relative_to(raw_dir).as_posix(),
+                               problem=f"cannot read folder ({exc.strerror}): fix its permissions"))
+
+    paths: list[Path] = []
+    for folder, dirs, names in os.walk(raw_dir, onerror=unreadable):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            if name == ".gitkeep":
+                continue
+            if not path.is_file():  # follows links: a broken or looping link is not a file
+                entries.append(RawFile(path, path.relative_to(raw_dir).as_posix(),
+                                       problem="not a regular file (broken or looping link, socket or device): "
+                                               "replace it with the file itself"))
+                continue
+            paths.append(path)
     sidecars = {str(p)[: -len(SIDECAR_SUFFIX)]: p for p in paths if p.name.endswith(SIDECAR_SUFFIX)}
-    out = []
     for p in paths:
-        if p.name.endswith(SIDECAR_SUFFIX) or p.name == ".gitkeep":
+        if p.name.endswith(SIDECAR_SUFFIX):
             continue
         stem = str(p.with_suffix("")) if p.suffix else str(p)
-        out.append(RawFile(p, p.relative_to(raw_dir).as_posix(), sidecars.pop(stem, None)))
+        entries.append(RawFile(p, p.relative_to(raw_dir).as_posix(), sidecars.pop(stem, None)))
     # A sidecar without its article is reported, not ignored.
     for orphan in sidecars.values():
-        out.append(RawFile(orphan, orphan.relative_to(raw_dir).as_posix(), None))
-    return out
+        entries.append(RawFile(orphan, orphan.relative_to(raw_dir).as_posix(),
+                               problem=f"sidecar without an article file: name it like the article "
+                                       f"(NAME.md -> NAME{SIDECAR_SUFFIX}) or remove it"))
+    return sorted(entries, key=lambda f: f.rel)
 
 
 def read_raw(files: list[RawFile]) -> tuple[list[RawDocument], list[dict]]:
@@ -68,21 +94,18 @@ def read_raw(files: list[RawFile]) -> tuple[list[RawDocument], list[dict]]:
                     "payload": json.dumps(payload or {}, ensure_ascii=False)})
 
     for f in files:
-        if f.path.name.endswith(SIDECAR_SUFFIX):
-            reject(f.rel, None, f"sidecar without an article file: name it like the article "
-                                f"(NAME.md -> NAME{SIDECAR_SUFFIX}) or remove it")
+        if f.problem:
+            reject(f.rel, None, f.problem)
             continue
         adapter = ADAPTERS.get(f.path.suffix.lower())
         if adapter is None:
             reject(f.rel, None, f"unsupported file type '{f.path.suffix or '(none)'}': convert it to one of "
-                                f"{', '.join(sorted(ADAPTERS))} or move it out of the raw folder",
-                   {"size": f.path.stat().st_size})
+                                f"{', '.join(sorted(ADAPTERS))} or move it out of the raw folder")
             continue
         try:
             text = f.path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            reject(f.rel, None, f"not UTF-8 text (byte {exc.start}): re-save the file as UTF-8",
-                   {"size": f.path.stat().st_size})
+            reject(f.rel, None, f"not UTF-8 text (byte {exc.start}): re-save the file as UTF-8")
             continue
         except OSError as exc:
             reject(f.rel, None, f"cannot read file ({exc.strerror}): check its permissions")
@@ -92,11 +115,15 @@ def read_raw(files: list[RawFile]) -> tuple[list[RawDocument], list[dict]]:
         except IngestError as exc:
             reject(f.rel, None, str(exc), {"head": text[:500]})
             continue
+        except Exception as exc:  # noqa: BLE001 - a parser crash (e.g. RecursionError) costs one file, not the run
+            reject(f.rel, None, f"cannot parse the file ({type(exc).__name__}): check that it is a valid "
+                                f"{f.path.suffix.lstrip('.')} file", {"head": text[:500]})
+            continue
         meta = None
         if f.sidecar is not None:
             try:
                 meta = parse_sidecar(f.sidecar.read_text(encoding="utf-8"))
-            except (IngestError, OSError, UnicodeDecodeError) as exc:
+            except (IngestError, OSError, UnicodeDecodeError, RecursionError) as exc:
                 reject((Path(f.rel).parent / f.sidecar.name).as_posix(), None, str(exc))
         for record in records:
             if isinstance(record, IngestError):
@@ -118,41 +145,50 @@ def read_table(curated: Path, name: str) -> pa.Table | None:
         return None
 
 
-def write_tables(curated: Path, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
-    """Write every table with its contract schema; replaced tables swap in atomically.
+def previous_hashes(curated: Path) -> set[str]:
+    """content_sha256 of the articles the last run wrote: what counts as not new."""
+    table = read_table(curated, "articles")
+    return set(table.column("content_sha256").to_pylist()) if table is not None else set()
 
-    Rewritten tables go to a temporary folder first and replace the old folder only
-    when complete, so a reader never sees half a table. History tables (runs,
-    quarantine) get one new file per run.
+
+def write_tables(curated: Path, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
+    """Write every table with its contract schema; the replaced tables swap in together at the end.
+
+    Every table is first enforced and written to a staging folder; only when all are
+    complete do they replace the old folders (renames, milliseconds apart), so a failure
+    never leaves a half-written table. History tables (runs, quarantine) get one new
+    file per run.
     """
     curated.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    for name, rows in tables.items():
-        table = TABLES[name]
-        arrow = enforce_schema(rows, table)
-        metadata = {"run_id": run_id}
-        try:
-            if table.append_only:
+    arrows = {name: enforce_schema(rows, TABLES[name]) for name, rows in tables.items()}
+    metadata = {"run_id": run_id}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, arrow in arrows.items():
+            if TABLES[name].append_only:
                 folder = curated / name
                 folder.mkdir(exist_ok=True)
                 _write(arrow, folder / f"run-{run_id}.parquet", metadata)
-            else:
-                staging = curated / f".{name}.tmp-{run_id}"
-                shutil.rmtree(staging, ignore_errors=True)
-                staging.mkdir()
-                _write(arrow, staging / "part-0.parquet", metadata)
-                target = curated / name
-                old = curated / f".{name}.old-{run_id}"
-                if target.exists():
-                    target.rename(old)
-                staging.rename(target)
-                shutil.rmtree(old, ignore_errors=True)
-        except OSError as exc:
-            raise FatalRunError(f"cannot write {name} to {curated} ({exc.strerror}): "
-                                "free disk space or fix permissions, then run again") from exc
-        counts[name] = arrow.num_rows
+                continue
+            staging = curated / f".{name}.tmp-{run_id}"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir()
+            _write(arrow, staging / "part-0.parquet", metadata)
+            staged.append((staging, curated / name))
+        for staging, target in staged:
+            old = target.with_name(f".{target.name}.old-{run_id}")
+            if target.exists():
+                target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        for staging, _ in staged:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise FatalRunError(f"cannot write to {curated} ({exc.strerror}): "
+                            "free disk space or fix permissions, then run again") from exc
+    for name, arrow in arrows.items():
         log.info("wrote %s: %d rows -> %s", name, arrow.num_rows, curated / name)
-    return counts
+    return {name: arrow.num_rows for name, arrow in arrows.items()}
 
 
 def _write(table: pa.Table, path: Path, metadata: dict[str, str]) -> None:
@@ -161,44 +197,51 @@ def _write(table: pa.Table, path: Path, metadata: dict[str, str]) -> None:
     pq.write_table(table.cast(schema), path, compression="zstd")
 
 
-def empty_table(name: str) -> pa.Table:
-    """An empty table of the contract schema."""
-    return arrow_schema(name).empty_table()
+_LOCK_NAME = ".eventline.lock"
 
 
 @contextlib.contextmanager
 def run_lock(curated: Path) -> Iterator[None]:
-    """One run at a time per curated folder; a stale lock (its process gone) is taken over."""
+    """One run at a time per curated folder (an OS lock: it dies with its process, never goes stale)."""
     curated.mkdir(parents=True, exist_ok=True)
-    lock = curated / ".eventline.lock"
-    me = f"{socket.gethostname()}:{os.getpid()}"
-    try:
-        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        holder = lock.read_text(encoding="utf-8").strip() if lock.exists() else ""
-        host, _, pid = holder.partition(":")
-        if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
-            lock.unlink(missing_ok=True)
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        else:
-            raise FatalRunError(f"another run holds the lock {lock} ({holder}): wait for it to finish, "
-                                "or delete the file if no run is active")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(me)
-    try:
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
+    path = curated / _LOCK_NAME
+    with open(path, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            raise FatalRunError(f"another run ({fh.read().strip() or 'unknown process'}) holds the lock on "
+                                f"{curated}: wait for it to finish") from None
+        fh.truncate(0)
+        fh.write(f"{socket.gethostname()}:{os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def preflight(raw_dir: Path, curated: Path, reports: Path) -> None:
+    """Fail fast, before Prefect starts, on what would stop a run: missing folders, rights, a held lock."""
+    if not raw_dir.is_dir():
+        raise FatalRunError(f"raw folder {raw_dir} does not exist or is not a folder: create it or pass --raw DIR")
+    if not os.access(raw_dir, os.R_OK | os.X_OK):
+        raise FatalRunError(f"raw folder {raw_dir} is not readable: fix its permissions (chmod u+rx)")
+    for label, folder in (("curated", curated), ("reports", reports)):
+        if folder.exists() and not folder.is_dir():
+            raise FatalRunError(f"{label} path {folder} is a file, not a folder: move it or pass --{label} DIR")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FatalRunError(f"cannot create {label} folder {folder} ({exc.strerror}): "
+                                f"fix permissions or pass --{label} DIR") from exc
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise FatalRunError(f"{label} folder {folder} is not writable: fix its permissions or pass --{label} DIR")
+    runs = reports / "runs"
+    if runs.exists() and not runs.is_dir():
+        raise FatalRunError(f"{runs} is a file, not a folder: move it away, then run again")
+    with run_lock(curated):
+        pass
 
 
 def write_text(path: Path, text: str) -> None:

@@ -12,7 +12,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from eventline.settings import RunSettings
 from flows import io, report
 from flows.quality import ValidationOutcome, validate_tables
-from transforms.articles import build_articles
+from transforms.articles import build_articles_batch
 from transforms.extract import build_tables, extract_articles
 from transforms.ids import make_id
 from transforms.ingest import RawDocument
@@ -24,13 +24,19 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-@task(retries=2, retry_delay_seconds=1)
-def discover(raw_dir: Path) -> list[io.RawFile]:
-    """List the raw files (IO)."""
-    return io.discover_raw(raw_dir)
+@task
+def discover(raw_dir: Path, curated_dir: Path) -> list[io.RawFile]:
+    """List the raw files (IO); refuse to replace curated tables from an empty raw folder."""
+    files = io.discover_raw(raw_dir)
+    previous = io.read_table(curated_dir, "articles")
+    if not files and previous is not None and previous.num_rows:
+        raise io.FatalRunError(f"raw folder {raw_dir} has no files, and replacing {previous.num_rows} curated "
+                               f"articles with nothing is surely a mistake: check --raw, or delete "
+                               f"{curated_dir / 'articles'} to start empty")
+    return files
 
 
-@task(retries=2, retry_delay_seconds=1)
+@task
 def ingest(files: list[io.RawFile]) -> tuple[list[RawDocument], list[dict]]:
     """Read and parse one batch of raw files (IO)."""
     return io.read_raw(files)
@@ -39,16 +45,7 @@ def ingest(files: list[io.RawFile]) -> tuple[list[RawDocument], list[dict]]:
 @task
 def normalize(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:
     """Normalize text and split compound articles into sections: article rows."""
-    rows, bad = [], []
-    for doc in docs:
-        try:
-            rows.extend(build_articles(doc, ingested_at))
-        except Exception as exc:  # one bad document must not sink its batch
-            bad.append({"stage": "normalize", "source_path": doc.source_path, "record_key": doc.record_key,
-                        "reason": f"normalization failed ({type(exc).__name__}: {exc}): "
-                                  "report this file to the eventline maintainers",
-                        "payload": "{}"})
-    return rows, bad
+    return build_articles_batch(docs, ingested_at)
 
 
 @task
@@ -66,22 +63,19 @@ def merge(batches: list) -> dict[str, list[dict]]:
 @task
 def validate(tables: dict[str, list[dict]], reports_dir: Path, run_id: str) -> ValidationOutcome:
     """Great Expectations suites over every curated table; failing records to quarantine."""
-    import pandas as pd
-
-    frames = {name: pd.DataFrame(rows, columns=_columns(name)) for name, rows in tables.items()}
-    return validate_tables(frames, reports_dir / "docs", run_id)
+    return validate_tables(tables, reports_dir / "docs", run_id)
 
 
-def _columns(name: str) -> list[str]:
-    from schemas.tables import TABLES
-
-    return TABLES[name].columns
-
-
-@task(retries=1, retry_delay_seconds=2)
+@task
 def write(curated_dir: Path, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
     """Write the curated Parquet tables (IO)."""
     return io.write_tables(curated_dir, tables, run_id)
+
+
+@task
+def record_run(curated_dir: Path, run: dict) -> None:
+    """Append this run's row to the runs table (IO)."""
+    io.write_tables(curated_dir, {"runs": [run]}, run["run_id"])
 
 
 @task
@@ -97,7 +91,45 @@ def publish_report(reports_dir: Path, run: dict, outcome: ValidationOutcome, qua
     return doc
 
 
-def _task_runner(settings: RunSettings):
+@flow(name="eventline-run")
+def eventline_run(settings: RunSettings) -> dict:
+    """One pipeline run over the raw folder; returns the report document."""
+    started = dt.datetime.now(dt.timezone.utc)
+    run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running"}
+    with io.run_lock(settings.curated_dir):
+        try:
+            files = discover(settings.raw_dir, settings.curated_dir)
+            ingested = [f.result() for f in ingest.map(_chunks(files, settings.batch_size))]
+            docs = [d for batch, _ in ingested for d in batch]
+            normalized = [f.result() for f in normalize.map(_chunks(docs, settings.batch_size), ingested_at=started)]
+            articles = [a for rows, _ in normalized for a in rows]
+            extracted = [f.result() for f in extract.map(_chunks(articles, settings.batch_size))]
+            tables = {**merge(extracted), "articles": articles}
+            outcome = validate(tables, settings.reports_dir, run["run_id"])
+            quarantine = report.stamp_quarantine(
+                [q for _, bad in ingested + normalized for q in bad] + tables.pop("quarantine", [])
+                + outcome.quarantine, run["run_id"])
+            seen = io.previous_hashes(settings.curated_dir)
+            counts = write(settings.curated_dir, {**outcome.select(tables), "quarantine": quarantine}, run["run_id"])
+            run.update(status="completed", finished_at=dt.datetime.now(dt.timezone.utc),
+                       articles_seen=len(articles),
+                       articles_new=sum(a["content_sha256"] not in seen for a in articles),
+                       rows_written=counts, rows_quarantined=len(quarantine),
+                       expectations_passed=outcome.passed, expectations_failed=outcome.failed)
+            record_run(settings.curated_dir, run)
+            return publish_report(settings.reports_dir, run, outcome, quarantine, counts)
+        except BaseException:
+            if run["status"] == "running":  # a failed run is recorded too, when the disk allows
+                run.update(status="failed", finished_at=dt.datetime.now(dt.timezone.utc))
+                try:
+                    io.write_tables(settings.curated_dir, {"runs": [run]}, run["run_id"])
+                except Exception:  # noqa: BLE001 - the original error is the one to report
+                    log.warning("could not record the failed run %s", run["run_id"])
+            raise
+
+
+def task_runner(settings: RunSettings):
+    """Threads in this process, or a Dask cluster when an address is given."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -105,38 +137,6 @@ def _task_runner(settings: RunSettings):
     return ThreadPoolTaskRunner(max_workers=max(1, settings.workers))
 
 
-@flow(name="eventline-run", log_prints=True)
-def eventline_run(settings: RunSettings) -> dict:
-    """One pipeline run over the raw folder; returns the report document."""
-    started = dt.datetime.now(dt.timezone.utc)
-    run_id = make_id("run", started.isoformat())
-    with io.run_lock(settings.curated_dir):
-        files = discover(settings.raw_dir)
-        batches = _chunks(files, settings.batch_size)
-        ingested = [f.result() for f in ingest.map(batches)]
-        docs = [d for batch, _ in ingested for d in batch]
-        normalized = [f.result() for f in normalize.map(_chunks(docs, settings.batch_size), ingested_at=started)]
-        articles = [a for rows, _ in normalized for a in rows]
-        extracted = [f.result() for f in extract.map(_chunks(articles, settings.batch_size))]
-        tables = merge(extracted)
-        tables["articles"] = articles
-        outcome = validate(tables, settings.reports_dir, run_id)
-
-        quarantine = [q for _, bad in ingested for q in bad] + [q for _, bad in normalized for q in bad]
-        quarantine += tables.get("quarantine", []) + outcome.quarantine
-        now = dt.datetime.now(dt.timezone.utc)
-        for q in quarantine:
-            q.update(run_id=run_id, quarantined_at=now)
-        curated = {name: [tables[name][i] for i in kept] for name, kept in outcome.kept.items()}
-        previous = io.read_table(settings.curated_dir, "articles")
-        seen = set(previous.column("content_sha256").to_pylist()) if previous is not None else set()
-        counts = write(settings.curated_dir, {**curated, "quarantine": quarantine}, run_id)
-        run = {
-            "run_id": run_id, "started_at": started, "finished_at": dt.datetime.now(dt.timezone.utc),
-            "status": "completed", "articles_seen": len(articles),
-            "articles_new": sum(a["content_sha256"] not in seen for a in articles),
-            "rows_written": counts, "rows_quarantined": len(quarantine),
-            "expectations_passed": outcome.passed, "expectations_failed": outcome.failed,
-        }
-        io.write_tables(settings.curated_dir, {"runs": [run]}, run_id)
-        return publish_report(settings.reports_dir, run, outcome, quarantine, counts)
+def run_pipeline(settings: RunSettings) -> dict:
+    """Run the flow with the task runner the settings ask for."""
+    return eventline_run.with_options(task_runner=task_runner(settings))(settings)

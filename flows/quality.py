@@ -8,12 +8,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from schemas.expectations import ExpectationSpec, add_check_columns, suite_specs
-from schemas.tables import CURATED_TABLES
+from schemas.expectations import ExpectationSpec, add_check_columns, row_types_ok, suite_specs, type_spec
+from schemas.tables import CURATED_TABLES, TABLES
 
 log = logging.getLogger(__name__)
 _SITE = "eventline"
@@ -41,6 +40,10 @@ class ValidationOutcome:
     quarantine: list[dict] = field(default_factory=list)
     results: dict[str, list[ExpectationResult]] = field(default_factory=dict)
 
+    def select(self, tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        """The rows of each validated table that passed every blocking expectation."""
+        return {name: [tables[name][i] for i in kept] for name, kept in self.kept.items()}
+
     @property
     def passed(self) -> int:
         return sum(r.success for rs in self.results.values() for r in rs)
@@ -59,10 +62,10 @@ def _gx():
     return gx
 
 
-def RunIdentifier(run_name: str):  # noqa: N802 - stands for the GX class, imported late
-    from great_expectations.core.run_identifier import RunIdentifier as _RunIdentifier
+def _run_identifier(run_name: str):
+    from great_expectations.core.run_identifier import RunIdentifier
 
-    return _RunIdentifier(run_name=run_name)
+    return RunIdentifier(run_name=run_name)
 
 
 def _context(docs_dir: Path):
@@ -90,62 +93,85 @@ def _to_gx(spec: ExpectationSpec):
 
 
 def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
-    """List and map columns as text: GX's pandas metrics hash values, and lists are unhashable."""
+    """What GX sees: lists and maps as JSON text (its pandas metrics hash values)."""
     out = df.reset_index(drop=True).copy()
     for col in out.columns:
-        if out[col].dtype == object and any(isinstance(v, (list, tuple, dict)) for v in out[col].head(50)):
-            out[col] = [json.dumps(list(v) if isinstance(v, tuple) else v, default=str) for v in out[col]]
+        if out[col].dtype == object:
+            out[col] = [json.dumps(list(v) if isinstance(v, tuple) else v, default=str)
+                        if isinstance(v, (list, tuple, dict)) else v for v in out[col]]
     return out
 
 
-def validate_tables(tables: dict[str, pd.DataFrame], docs_dir: Path, run_id: str) -> ValidationOutcome:
-    """Validate every curated table in foreign-key order; failing records go to quarantine.
+class _Validator:
+    """One ephemeral GX context: runs suites on DataFrames and maps failures back to row positions."""
 
-    A parent's failing rows are removed before its children are checked, so a child of a
-    quarantined event fails its foreign-key expectation and is quarantined too.
-    """
-    gx = _gx()
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx = _context(docs_dir)
-    source = ctx.data_sources.add_pandas("eventline")
-    outcome = ValidationOutcome(tables={})
-    for name in CURATED_TABLES:
-        df = tables[name].reset_index(drop=True)
-        checked = _for_gx(add_check_columns(name, df, outcome.tables))
-        specs = suite_specs(name)
-        suite = ctx.suites.add(gx.ExpectationSuite(name=f"eventline.{name}", expectations=[_to_gx(s) for s in specs]))
-        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(f"{name}_run")
-        definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=f"{name}.{run_id}", data=batch,
-                                                                            suite=suite))
-        result = definition.run(batch_parameters={"dataframe": checked},
-                                result_format={"result_format": "COMPLETE"}, run_id=RunIdentifier(run_name=run_id))
-        bad_rows: dict[int, list[str]] = {}
-        results = []
+    def __init__(self, docs_dir: Path, run_id: str):
+        self.gx = _gx()
+        self.ctx = _context(docs_dir)
+        self.source = self.ctx.data_sources.add_pandas("eventline")
+        self.run_id = run_id
+
+    def run(self, suite_name: str, specs: list[ExpectationSpec], frame: pd.DataFrame
+            ) -> tuple[list[ExpectationResult], dict[int, list[str]]]:
+        gx = self.gx
+        suite = self.ctx.suites.add(gx.ExpectationSuite(name=suite_name, expectations=[_to_gx(s) for s in specs]))
+        batch = self.source.add_dataframe_asset(suite_name).add_batch_definition_whole_dataframe("run")
+        definition = self.ctx.validation_definitions.add(
+            gx.ValidationDefinition(name=f"{suite_name}.{self.run_id}", data=batch, suite=suite))
+        result = definition.run(batch_parameters={"dataframe": _for_gx(frame)},
+                                result_format={"result_format": "COMPLETE"}, run_id=_run_identifier(self.run_id))
         by_name = {s.name: s for s in specs}
+        results, bad_rows = [], {}
         for r in result.results:
-            meta = r.expectation_config.meta or {}
-            spec = by_name[meta["name"]]
-            unexpected = r.result.get("unexpected_count") or 0
-            if not r.success and r.result.get("unexpected_count") is None and spec.blocking:
-                # A table-level failure (a missing column): every row fails.
-                unexpected = len(df)
-                for i in range(len(df)):
-                    bad_rows.setdefault(i, []).append(spec.name)
-            results.append(ExpectationResult(spec.name, spec.gx_type, spec.kwargs.get("column"), bool(r.success),
-                                              spec.blocking, int(unexpected), int(r.result.get("element_count")
-                                                                                 or len(df))))
-            if not r.success and spec.blocking:
+            spec = by_name[(r.expectation_config.meta or {})["name"]]
+            raised = bool((r.exception_info or {}).get("raised_exception"))
+            if raised:
+                # A crashed expectation says nothing about which rows are bad: report it as
+                # failed (the run's report fails) but remove no row on its account.
+                log.error("expectation %s raised: %s", spec.name, (r.exception_info or {}).get("exception_message"))
+            unexpected = int(r.result.get("unexpected_count") or 0)
+            results.append(ExpectationResult(spec.name, spec.gx_type, spec.kwargs.get("column"),
+                                             bool(r.success) and not raised, spec.blocking, unexpected,
+                                             int(r.result.get("element_count") or len(frame))))
+            if not r.success and spec.blocking and not raised:
                 for i in r.result.get("unexpected_index_list") or []:
-                    index = i if isinstance(i, int) else i.get("index", None) if isinstance(i, dict) else None
+                    index = i if isinstance(i, int) else i.get("index") if isinstance(i, dict) else None
                     if index is not None:
                         bad_rows.setdefault(int(index), []).append(spec.name)
+        return results, bad_rows
+
+
+def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) -> ValidationOutcome:
+    """Validate every curated table in foreign-key order; failing records go to quarantine.
+
+    Per table, rows whose values cannot take the contract's types are removed first (a
+    wrong type would make other expectations crash), then the full suite runs. A
+    parent's failing rows are removed before its children are checked, so a child of a
+    quarantined event fails its foreign-key expectation and is quarantined too.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    validator = _Validator(docs_dir, run_id)
+    outcome = ValidationOutcome(tables={})
+    sources = {a["article_id"]: a["source_path"] for a in tables.get("articles", [])}
+    for name in CURATED_TABLES:
+        rows = tables.get(name, [])
+        df = pd.DataFrame(rows, columns=TABLES[name].columns)
+        type_ok = row_types_ok(name, rows)
+        results, bad_rows = validator.run(f"eventline.{name}.types", [type_spec(name)],
+                                          pd.DataFrame({"_check_row_types": type_ok}))
+        typed = [i for i in range(len(df)) if i not in bad_rows]
+        checked = add_check_columns(name, df.iloc[typed].reset_index(drop=True), outcome.tables)
+        more, bad = validator.run(f"eventline.{name}", suite_specs(name), checked)
+        results += more
+        for position, reasons in bad.items():
+            bad_rows.setdefault(typed[position], []).extend(reasons)
         outcome.results[name] = results
         for index, reasons in sorted(bad_rows.items()):
-            row = df.iloc[index].to_dict()
+            row = rows[index]
             outcome.quarantine.append({
                 "stage": "validate",
-                "source_path": None,
-                "record_key": f"{name}:{_row_key(name, row)}",
+                "source_path": row.get("source_path") or sources.get(row.get("article_id")),
+                "record_key": f"{name}:{record_key(name, row)}",
                 "reason": "; ".join(sorted(set(reasons))),
                 "payload": json.dumps(row, default=str, ensure_ascii=False),
             })
@@ -154,21 +180,22 @@ def validate_tables(tables: dict[str, pd.DataFrame], docs_dir: Path, run_id: str
         outcome.tables[name] = df.iloc[keep].reset_index(drop=True)
         log.info("validated %s: %d rows, %d quarantined, %d/%d expectations passed", name, len(df),
                  len(bad_rows), sum(r.success for r in results), len(results))
-    _build_docs(ctx, docs_dir)
+    _build_docs(validator.ctx, docs_dir)
     return outcome
 
 
-def _row_key(table: str, row: dict) -> str:
-    for col in ("commitment_id", "event_id", "entity_id", "article_id"):
-        if row.get(col) is not None:
-            if table == "participants" and col == "event_id":
-                return f"{row['event_id']}/{row.get('entity_id')}"
-            return str(row[col])
-    return "?"
+def record_key(table: str, row: dict) -> str:
+    """The row's identity: its id column, else its key columns."""
+    spec = TABLES[table]
+    ids = [f.name for f in spec.fields if f.unique]
+    return "/".join(str(row.get(c)) for c in (ids or list(spec.key) or spec.columns[:1]))
 
 
 _EXTERNAL_TAG = re.compile(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//[^>]*>(?:\s*</script>)?",
                            re.I | re.S)
+# Data Docs print failing values into the page unescaped, and their own scripts need the CDN
+# libraries removed above: offline pages keep no script at all.
+_SCRIPT = re.compile(r"<script\b.*?</script\s*>|\son[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I | re.S)
 _EXTERNAL_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s\"')<>]*", re.I)
 _OFFLINE_CSS = """<style>
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
@@ -187,7 +214,7 @@ def _build_docs(ctx, docs_dir: Path) -> None:
     for page in [*docs_dir.rglob("*.html"), *docs_dir.rglob("*.css")]:
         content = page.read_text(encoding="utf-8")
         if page.suffix == ".html":
-            content = _EXTERNAL_TAG.sub("", content).replace("</head>", _OFFLINE_CSS + "</head>", 1)
+            content = _SCRIPT.sub("", _EXTERNAL_TAG.sub("", content)).replace("</head>", _OFFLINE_CSS + "</head>", 1)
         if page == docs_dir / "index.html":
             content = content.replace("<body>", "<body>" + _static_index(docs_dir), 1)
         page.write_text(_EXTERNAL_URL.sub("#", content), encoding="utf-8")

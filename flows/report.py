@@ -27,7 +27,7 @@ def build_report(run: dict, outcome: ValidationOutcome, quarantine: list[dict],
             ],
         }
     # Group by the reason with its numbers blanked: "line 2: invalid JSON" and "line 9: ..." are one kind.
-    reasons = Counter((q["stage"], re.sub(r"\b\d+\b", "N", q["reason"])[:160]) for q in quarantine)
+    reasons = Counter((q["stage"], re.sub(r"(?<![\w-])\d+(?![\w-])", "N", q["reason"])[:160]) for q in quarantine)
     return {
         "run_id": run["run_id"],
         "status": run["status"],
@@ -46,6 +46,12 @@ def build_report(run: dict, outcome: ValidationOutcome, quarantine: list[dict],
             {"stage": stage, "reason": reason, "count": n} for (stage, reason), n in reasons.most_common()
         ],
     }
+
+
+def stamp_quarantine(rows: list[dict], run_id: str) -> list[dict]:
+    """Quarantine rows of every stage with this run's id and time."""
+    now = dt.datetime.now(dt.timezone.utc)
+    return [{**row, "run_id": run_id, "quarantined_at": now} for row in rows]
 
 
 def _iso(value: Any) -> str | None:

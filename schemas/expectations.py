@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pycountry
 
+from schemas.arrow import arrow_schema
 from schemas.tables import TABLES, Table
 
 ISO3_CODES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})  # XKX: Kosovo, user-assigned
@@ -39,8 +41,9 @@ def _column_specs(table: Table) -> list[ExpectationSpec]:
             specs.append(ExpectationSpec(f"{table.name}.{col}.not_null", "ExpectColumnValuesToNotBeNull",
                                          {"column": col}))
         if f.unique:
-            specs.append(ExpectationSpec(f"{table.name}.{col}.unique", "ExpectColumnValuesToBeUnique",
-                                         {"column": col}))
+            # Checked as "first occurrence": a duplicate is quarantined, the first copy is kept.
+            specs.append(ExpectationSpec(f"{table.name}.{col}.unique", "ExpectColumnValuesToBeInSet",
+                                         {"column": f"_check_{col}_first", "value_set": [True]}))
         if f.allowed:
             specs.append(ExpectationSpec(f"{table.name}.{col}.in_vocabulary", "ExpectColumnValuesToBeInSet",
                                          {"column": col, "value_set": list(f.allowed)}))
@@ -62,8 +65,7 @@ def suite_specs(table_name: str) -> list[ExpectationSpec]:
     table = TABLES[table_name]
     specs = _column_specs(table)
     if len(table.key) > 1:
-        specs.append(ExpectationSpec(f"{table.name}.key_unique", "ExpectCompoundColumnsToBeUnique",
-                                     {"column_list": list(table.key)}))
+        specs.append(_check(table, "key_unique"))
     for column, parent, _ in table.foreign_keys:
         specs.append(_check(table, f"fk_{column}"))
     if table.has_span:
@@ -96,6 +98,33 @@ def suite_specs(table_name: str) -> list[ExpectationSpec]:
     return specs
 
 
+def type_spec(table_name: str) -> ExpectationSpec:
+    """The expectation that every value of a row can take its column's contract type."""
+    return ExpectationSpec(f"{table_name}.row_types", "ExpectColumnValuesToBeInSet",
+                           {"column": "_check_row_types", "value_set": [True]})
+
+
+def row_types_ok(table_name: str, rows: list[dict]) -> list[bool]:
+    """Per row: can every value be stored with the contract's Arrow type (and is it present when required)?"""
+    schema = arrow_schema(table_name)
+    out = []
+    for row in rows:
+        ok = True
+        for field in schema:
+            value = row.get(field.name)
+            if value is None:
+                ok = field.nullable
+            else:
+                try:
+                    pa.scalar(value, type=field.type)
+                except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+                    ok = False
+            if not ok:
+                break
+        out.append(ok)
+    return out
+
+
 def _iso3_sorted(values: Any) -> bool:
     items = list(values) if values is not None else []
     return items == sorted(set(items)) and all(v in ISO3_CODES for v in items)
@@ -105,6 +134,11 @@ def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.D
     """A copy of df with the `_check_*` columns its suite expects; `parents` are already validated tables."""
     table = TABLES[table_name]
     out = df.copy()
+    for f in table.fields:
+        if f.unique:
+            out[f"_check_{f.name}_first"] = ~out[f.name].duplicated(keep="first")
+    if len(table.key) > 1:
+        out["_check_key_unique"] = ~out[list(table.key)].duplicated(keep="first")
     for f in table.fields:
         if f.iso3 and f.type == "list<string>":
             out[f"_check_{f.name}_iso3_sorted"] = [_iso3_sorted(v) for v in out[f.name]]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from transforms.ids import make_id
 from transforms.ingest import RawDocument, parse_published
 from transforms.sections import split_sections
-from transforms.text import content_sha256, normalize_text
+from transforms.text import content_sha256, detect_language, normalize_text
 
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 
@@ -30,9 +31,8 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     meta_date = parse_published(doc.published)
     sections = split_sections(text, meta_date)
-    language = (doc.language or "en").lower()[:2]
-    if not _LANGUAGE.match(language):
-        language = "en"
+    declared = (doc.language or "").lower()[:2]
+    language = declared if _LANGUAGE.match(declared) else detect_language(text)
     latest_dateline = max((s.dateline for s in sections if s.dateline), default=None)
     rows = []
     for section in sections:
@@ -60,3 +60,18 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
             "ingested_at": ingested_at,
         })
     return rows
+
+
+def build_articles_batch(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:
+    """Article rows for many documents; a document that cannot be normalized becomes a quarantine row."""
+    rows: list[dict] = []
+    bad: list[dict] = []
+    for doc in docs:
+        try:
+            rows.extend(build_articles(doc, ingested_at))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not sink its batch
+            bad.append({"stage": "normalize", "source_path": doc.source_path, "record_key": doc.record_key,
+                        "reason": f"normalization failed ({type(exc).__name__}: {exc}): "
+                                  "report this file to the eventline maintainers",
+                        "payload": json.dumps({"title": doc.title, "head": doc.body[:500]}, ensure_ascii=False)})
+    return rows, bad

@@ -47,9 +47,14 @@ _TEXT_KEYS = ("text", "content", "body")
 def _first(meta: dict, keys: tuple[str, ...]) -> Any:
     for key in keys:
         value = meta.get(key)
-        if value not in (None, ""):
+        if value not in (None, "") and not isinstance(value, (list, dict)):
             return value
     return None
+
+
+def _first_text(meta: dict, keys: tuple[str, ...]) -> str | None:
+    """The first value under `keys` that is a non-empty string ("text": 5 does not hide "content")."""
+    return next((v for k in keys if isinstance(v := meta.get(k), str) and v.strip()), None)
 
 
 def _as_text(value: Any) -> str | None:
@@ -190,11 +195,11 @@ def _records_from_objects(objects: list[Any], source_path: str, form: str) -> li
     for i, obj in enumerate(objects):
         key = str(i)
         if not isinstance(obj, dict):
-            out.append(IngestError(f"record {key} is a {type(obj).__name__}, not an object: "
+            out.append(IngestError(f"record {key} is not a JSON object ({type(obj).__name__}): "
                                    "each article must be a JSON object with a 'text' field"))
             continue
-        body = _first(obj, _TEXT_KEYS)
-        if not isinstance(body, str) or not body.strip():
+        body = _first_text(obj, _TEXT_KEYS)
+        if body is None:
             out.append(IngestError(f"record {key} has no text: give it a non-empty 'text', 'content' or 'body'"))
             continue
         out.append(RawDocument(source_path, key, form, body=body,
@@ -222,7 +227,9 @@ def parse_json(text: str, source_path: str) -> list[RawDocument | IngestError]:
 def parse_jsonl(text: str, source_path: str) -> list[RawDocument | IngestError]:
     """One JSON object per line; a bad line is reported on its own, the other lines are kept."""
     out: list[RawDocument | IngestError] = []
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    # Split on "\n" only: str.splitlines also breaks at U+2028/U+0085, which may sit inside a JSON string.
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         try:

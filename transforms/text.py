@@ -19,17 +19,40 @@ _TRANSLATE = {
     ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201a"): "'", ord("\u2032"): "'",
     ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"',
     ord("\u200b"): None, ord("\u200c"): None, ord("\u200d"): None, ord("\u2060"): None, ord("\ufeff"): None,
-    ord("\u00ad"): None, ord("\r"): None,
+    ord("\u00ad"): None,
+    # Other C0 control characters (NUL, escape, ...) carry no text.
+    **{c: None for c in range(32) if chr(c) not in "\t\n\r"},
 }
 
 
 def normalize_text(text: str) -> str:
     """NFC, straight quotes, plain spaces, no zero-width characters, at most one blank line in a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR is a line break (old Mac files)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = re.sub(r"[ ]{2,}", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
+
+
+# Scripts whose share of the letters names the language; Latin-script text is taken as English,
+# the only language the extraction rules are written for.
+_SCRIPTS = (("zh", re.compile(r"[\u4e00-\u9fff]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
+            ("ko", re.compile(r"[\uac00-\ud7af]")), ("ru", re.compile(r"[\u0400-\u04ff]")),
+            ("ar", re.compile(r"[\u0600-\u06ff]")), ("he", re.compile(r"[\u0590-\u05ff]")),
+            ("el", re.compile(r"[\u0370-\u03ff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")))
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code from the script most of the letters are in ('en' for Latin script)."""
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    counts = [(len(rx.findall(sample)), code) for code, rx in _SCRIPTS]
+    best, code = max(counts)
+    # Japanese mixes kana with Chinese characters: any kana share makes it Japanese.
+    if counts[1][0] > 0.1 * letters:
+        return "ja"
+    return code if best > 0.3 * letters else "en"
 
 
 def content_sha256(text: str) -> str:

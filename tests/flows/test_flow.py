@@ -16,14 +16,14 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     configure_prefect()
-    from flows.pipeline import eventline_run
+    from flows.pipeline import run_pipeline
 
     root = tmp_path_factory.mktemp("run")
     raw = root / "raw"
     shutil.copytree(FIXTURES, raw)
     settings = RunSettings(raw_dir=raw, curated_dir=root / "curated", reports_dir=root / "reports", workers=2,
                            batch_size=2)
-    doc = eventline_run(settings)
+    doc = run_pipeline(settings)
     return settings, doc
 
 

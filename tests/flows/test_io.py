@@ -25,7 +25,7 @@ def raw(tmp_path):
 
 def test_discover_pairs_sidecars_and_sorts(raw):
     files = io.discover_raw(raw)
-    assert [f.rel for f in files] == ["a.txt", "image.png", "latin1.txt", "sub/b.jsonl", "orphan.meta.json"]
+    assert [f.rel for f in files] == ["a.txt", "image.png", "latin1.txt", "orphan.meta.json", "sub/b.jsonl"]
     assert files[0].sidecar is not None and files[0].sidecar.name == "a.meta.json"
 
 
@@ -87,9 +87,34 @@ def test_run_lock_is_exclusive_and_released(tmp_path):
         pass
 
 
-def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
-    import socket
-
-    (tmp_path / ".eventline.lock").write_text(f"{socket.gethostname()}:999999999")
+def test_lock_file_left_by_a_dead_process_does_not_block(tmp_path):
+    (tmp_path / ".eventline.lock").write_text("otherhost:999999999")
     with io.run_lock(tmp_path):
         pass
+
+
+def test_links_hidden_files_and_parser_crashes_reach_quarantine(tmp_path):
+    root = tmp_path / "raw"
+    root.mkdir()
+    (root / "loop").symlink_to(root / "loop")
+    (root / "dangling.txt").symlink_to(root / "missing.txt")
+    (root / ".hidden.txt").write_text("Hidden title\n\nBody.", encoding="utf-8")
+    (root / "deep.json").write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    docs, bad = io.read_raw(io.discover_raw(root))
+    assert [d.source_path for d in docs] == [".hidden.txt"]
+    reasons = {b["source_path"]: b["reason"] for b in bad}
+    assert "not a regular file" in reasons["loop"] and "not a regular file" in reasons["dangling.txt"]
+    assert "cannot parse" in reasons["deep.json"]
+
+
+def test_preflight_names_the_problem(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "curated_file").write_text("")
+    with pytest.raises(io.FatalRunError, match="is a file"):
+        io.preflight(tmp_path / "raw", tmp_path / "curated_file", tmp_path / "reports")
+    with pytest.raises(io.FatalRunError, match="does not exist"):
+        io.preflight(tmp_path / "nope", tmp_path / "c", tmp_path / "r")
+    with io.run_lock(tmp_path / "c"):
+        with pytest.raises(io.FatalRunError, match="holds the lock"):
+            io.preflight(tmp_path / "raw", tmp_path / "c", tmp_path / "r")
+    io.preflight(tmp_path / "raw", tmp_path / "c", tmp_path / "r")

@@ -84,7 +84,7 @@ def test_json_list_keeps_good_records_and_reports_bad_ones():
     out = parse_json('[{"title": "A", "text": "Body A", "published": "2024-01-02"}, {"title": "B"}, 5]', "j.json")
     assert isinstance(out[0], RawDocument) and out[0].body == "Body A" and out[0].published == "2024-01-02"
     assert isinstance(out[1], IngestError) and "no text" in str(out[1])
-    assert isinstance(out[2], IngestError) and "not an object" in str(out[2])
+    assert isinstance(out[2], IngestError) and "not a JSON object" in str(out[2])
 
 
 def test_json_single_object_and_body_fallbacks():
@@ -128,3 +128,13 @@ def test_sidecar_errors(text):
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+def test_jsonl_keeps_line_separators_inside_strings():
+    out = parse_jsonl('{"text": "one\u2028two"}\n{"text": "three"}\r\n', "l.jsonl")
+    assert [r.body for r in out] == ["one\u2028two", "three"]
+
+
+def test_json_text_of_wrong_type_falls_back_to_content():
+    (doc,) = parse_json('{"text": 5, "content": "Real body", "title": ["a", "b"]}', "j.json")
+    assert doc.body == "Real body" and doc.title is None

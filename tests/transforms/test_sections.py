@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from transforms.articles import build_articles
-from transforms.ingest import RawDocument
 from transforms.sections import split_sections
 
 COMPOUND = """Lead paragraph of a blog post that quotes two releases.
@@ -47,32 +45,3 @@ def test_single_article_with_leading_dateline():
 def test_empty_text():
     (only,) = split_sections("")
     assert (only.start, only.end, only.title) == (0, 0, None)
-
-
-NOW = dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc)
-
-
-def test_build_articles_dates_each_section():
-    doc = RawDocument("digest.txt", "0", "txt", body=COMPOUND, title="Digest")
-    rows = build_articles(doc, NOW)
-    assert [r["title"] for r in rows] == ["Digest", "Minister Holds Talks with Counterpart from Chile",
-                                          "Minister Meets Ambassador of Japan"]
-    assert [(r["published_date"], r["published_date_source"]) for r in rows] == [
-        (dt.date(2024, 3, 5), "inferred"), (dt.date(2024, 3, 4), "dateline"), (dt.date(2024, 3, 5), "dateline")]
-    assert len({r["article_id"] for r in rows}) == 3
-    assert rows == build_articles(doc, NOW), "ids and rows are deterministic"
-    assert rows[0]["text"].startswith("Digest\n\nLead paragraph")
-    assert rows[2]["text"] == "Minister Meets Ambassador of Japan\n\nOn March 5, 2024, the Minister met the Ambassador of Japan in Lima."
-
-
-def test_build_articles_metadata_date_wins_for_single_article():
-    doc = RawDocument("a.md", "0", "md", body="On May 2, 2022, they met.", title="T", published="2022-05-03")
-    (row,) = build_articles(doc, NOW)
-    assert (row["published_date"], row["published_date_source"]) == (dt.date(2022, 5, 3), "metadata")
-    assert row["record_key"] == "0" and row["language"] == "en"
-
-
-def test_build_articles_without_any_date():
-    doc = RawDocument("a.txt", "0", "txt", body="No date anywhere here.", title="T")
-    (row,) = build_articles(doc, NOW)
-    assert (row["published_date"], row["published_date_source"]) == (None, "unknown")

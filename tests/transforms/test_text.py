@@ -2,7 +2,10 @@
 
 import hashlib
 
-from transforms.text import content_sha256, find_noise_start, is_boilerplate_line, normalize_text, split_sentences
+import pytest
+
+from transforms.text import (content_sha256, detect_language, find_noise_start, is_boilerplate_line, normalize_text,
+                             split_sentences)
 
 
 def test_normalize_folds_quotes_spaces_and_blank_lines():
@@ -55,3 +58,19 @@ def test_boilerplate_lines():
 
 def test_sha256_of_utf8():
     assert content_sha256("é") == hashlib.sha256("é".encode("utf-8")).hexdigest()
+
+
+def test_normalize_turns_lone_cr_into_newline_and_drops_controls():
+    assert normalize_text("a.\rB\x00c\x1b") == "a.\nBc"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The ministers met in Lima.", "en"),
+    ("外交部长在西安举行会谈。中国和哈萨克斯坦同意加强合作。", "zh"),
+    ("Министры иностранных дел провели переговоры в Астане.", "ru"),
+    ("وزير الخارجية يلتقي نظيره", "ar"),
+    ("外務大臣はきょう東京で会談しました。", "ja"),
+    ("", "en"),
+])
+def test_detect_language_by_script(text, code):
+    assert detect_language(text) == code

@@ -1,0 +1,92 @@
+"""GX validation: blocking failures go to quarantine (children follow), warnings keep rows."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from flows.quality import validate_tables
+from transforms.text import content_sha256
+
+NOW = dt.datetime(2024, 5, 3, tzinfo=dt.timezone.utc)
+TEXT = "Norway and Chile met in Oslo on May 2. They agreed to trade."
+
+
+def _tables():
+    article = {"article_id": "a1", "source_path": "x.txt", "url": None, "title": "t",
+               "published_date": dt.date(2024, 5, 3), "published_date_source": "metadata", "language": "en",
+               "text": TEXT, "content_sha256": content_sha256(TEXT), "ingested_at": NOW, "record_key": "0"}
+
+    def event(event_id, **kw):
+        row = {"event_id": event_id, "event_type": "meeting", "plover_type": "CONSULT", "name": None,
+               "status": "occurred", "start_date": dt.date(2024, 5, 2), "end_date": dt.date(2024, 5, 2),
+               "date_precision": "day", "location": "Oslo", "location_country": "NOR", "countries": ["CHL", "NOR"],
+               "article_id": "a1", "evidence": TEXT[:38], "char_start": 0, "char_end": 38, "confidence": 0.9,
+               "mention_count": 1}
+        return {**row, **kw}
+
+    def mention(event_id):
+        return {"event_id": event_id, "article_id": "a1", "char_start": 0, "char_end": 38, "evidence": TEXT[:38]}
+
+    return {
+        "articles": [article],
+        "entities": [{"entity_id": "c1", "entity_type": "country", "name": "Norway", "country": "NOR",
+                      "aliases": ["Norway"]}],
+        "events": [event("e1"), event("e2", event_type="<script>alert(1)</script>", end_date=dt.date(2024, 5, 1)),
+                   event("e3", confidence="high"), event("e1"), event("e4", countries=[])],
+        "event_mentions": [mention("e1"), mention("e2"), mention("e4")],
+        "participants": [{"event_id": "e1", "entity_id": "c1", "entity_type": "country", "name": "Norway",
+                          "name_as_written": "Norway", "title": None, "country": "NOR", "role": "participant",
+                          "article_id": "a1", "char_start": 0, "char_end": 6}],
+        "commitments": [{"commitment_id": "k1", "event_id": "e2", "parties": ["CHL", "NOR"], "actor_text": "They",
+                         "modality": "agreement", "action": "trade", "description": "trade",
+                         "topic": "economy_trade", "due_date": None, "due_precision": None, "article_id": "a1",
+                         "evidence": TEXT[39:], "char_start": 39, "char_end": len(TEXT), "confidence": 0.8}],
+    }
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory):
+    return validate_tables(_tables(), tmp_path_factory.mktemp("docs"), "run_test")
+
+
+def _reasons(outcome):
+    return {q["record_key"]: q["reason"] for q in outcome.quarantine}
+
+
+def test_blocking_failures_are_quarantined_with_expectation_names(outcome):
+    reasons = _reasons(outcome)
+    assert "events.event_type.in_vocabulary" in reasons["events:e2"]
+    assert "events.end_date_not_before_start" in reasons["events:e2"]
+    assert reasons["events:e3"] == "events.row_types"
+    assert all(q["stage"] == "validate" and q["source_path"] == "x.txt" for q in outcome.quarantine)
+    assert json.loads(next(q["payload"] for q in outcome.quarantine if q["record_key"] == "events:e2"))
+
+
+def test_duplicate_id_keeps_the_first_copy(outcome):
+    kept = outcome.select(_tables())["events"]
+    assert [e["event_id"] for e in kept] == ["e1", "e4"]
+    assert _reasons(outcome)["events:e1"] == "events.event_id.unique"
+
+
+def test_children_of_quarantined_rows_follow(outcome):
+    kept = outcome.select(_tables())
+    assert [m["event_id"] for m in kept["event_mentions"]] == ["e1", "e4"]
+    assert kept["commitments"] == []
+    assert "commitments.fk_event_id" in _reasons(outcome)["commitments:k1"]
+
+
+def test_warnings_are_reported_but_keep_rows(outcome):
+    events = {r.name: r for r in outcome.results["events"]}
+    assert not events["events.countries.not_empty"].success
+    assert not events["events.countries.not_empty"].blocking
+    assert "e4" in [e["event_id"] for e in outcome.select(_tables())["events"]]
+    assert outcome.blocking_failed > 0
+
+
+def test_data_docs_run_no_script(outcome, tmp_path_factory):
+    pages = [p for p in tmp_path_factory.getbasetemp().rglob("*.html") if "docs" in p.as_posix()]
+    assert pages
+    for page in pages:
+        html = page.read_text()
+        assert "<script" not in html.lower() and "alert(1)" not in html
