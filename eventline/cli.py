@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import time
 from pathlib import Path
@@ -43,8 +42,6 @@ def run(
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     configure_prefect()
-    # GX logs its internals (temporary folders, stores) at INFO: not news for a user.
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     from flows.io import FatalRunError, preflight
 
     settings = RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,

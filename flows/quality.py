@@ -59,6 +59,11 @@ class ValidationOutcome:
 
 def _gx():
     import great_expectations as gx  # slow import (~4 s): only when validating
+
+    # GX logs its internals (temporary folders, stores) at INFO, and some of its modules
+    # pin their own logger to INFO: not news for a user.
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     return gx
 
 
