@@ -134,3 +134,20 @@ def test_evidence_matches_text():
     a = article(text)
     for c in build_tables([extract_articles([a])])["commitments"]:
         assert a["text"][c["char_start"]:c["char_end"]] == c["evidence"]
+
+
+def test_organization_subject_is_kept_without_country_parties():
+    out = build_tables([extract_articles([article("The European Union will double its support for vocational "
+                                                  "schools in Moldova.")])])
+    (c,) = out["commitments"]
+    assert (c["parties"], c["actor_text"], c["action"]) == ([], "The European Union", "double")
+    assert ("organization", "European Union") in {(e["entity_type"], e["name"]) for e in out["entities"]}
+    assert out["quarantine"] == []
+
+
+def test_subject_resolved_to_nothing_is_quarantined():
+    out = build_tables([extract_articles([article("The ministers praised the work done by the United Nations "
+                                                  "Mission to support the return of refugees.")])])
+    assert out["commitments"] == []
+    (q,) = out["quarantine"]
+    assert q["stage"] == "extract" and "not resolved" in q["reason"]

@@ -92,3 +92,13 @@ def test_one_row_per_event_and_entity_and_entities_table():
     for e in out["entities"]:
         assert e["aliases"] == sorted(set(e["aliases"]))
         assert e["entity_type"] in ("person", "country", "organization")
+
+
+def test_portfolio_country_and_organization_official_are_no_home_party():
+    out = run("Special Envoy for Moldova Karl Moen traveled to Bucharest, Romania, on September 5.",
+              source_path="state/e.html")
+    assert [set(e["countries"]) for e in out["events"]] == [{"ROU", "USA"}]
+    out = run("NATO Deputy Secretary General Ines Duarte met with Foreign Minister Ola Brekke of Norway on "
+              "September 5.", source_path="state/n.html")
+    assert [set(e["countries"]) for e in out["events"]] == [{"NOR"}]
+    assert people(out)["Ines Duarte"]["country"] is None

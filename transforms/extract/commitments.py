@@ -2,7 +2,8 @@
 
 A commitment is a clause "SUBJECT CUE PREDICATE" ("China and Kazakhstan | will | set up
 consulates") whose subject resolves to countries: named countries, officials, or
-anaphors of the current event ("the two sides", "all parties", "the six countries").
+anaphors of the current event ("the two sides", "all parties", "the six countries"), or
+to an organization ("NATO will ...": no country party, the organization is the actor).
 Choices (documented in reference/commitment_verbs.yaml): "condemned" and "welcomed" are
 reactions, not commitments; "threatened to" / "warned that ... will" are threats; a
 subject that is not a government actor ("police", "protesters", "Chinese modernization")
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
 from transforms.extract.events import family
@@ -276,11 +278,15 @@ def _frame_end(text: str, limit: int) -> int:
     return _frame(text, limit)[1]
 
 
+@lru_cache(maxsize=1)
+def _frame_re() -> re.Pattern:
+    return re.compile(rf"\b(?:(?:{commitment_rules().reporting.pattern})\s+that|said|says|stated|added)\s+", re.I)
+
+
 def _frame(text: str, limit: int) -> tuple[int, int]:
     """(end of the speaker, end of the frame) of the last reporting frame before `limit`; (0, 0) if none."""
-    rules = commitment_rules()
     found = (0, 0)
-    for m in re.finditer(rf"\b(?:(?:{rules.reporting.pattern})\s+that|said|says|stated|added)\s+", text[:limit], re.I):
+    for m in _frame_re().finditer(text, 0, limit):
         found = (m.start(), m.end())
     return found
 
@@ -341,6 +347,27 @@ def _actor_people(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, .
     return tuple(ParticipantMention("person", p.name, p.name_as_written, p.title, p.country, "participant",
                                     p.name_start, p.name_end)
                  for p in doc.people.within(start, doc.limit) if p.name_start < end)
+
+
+# What may stand beside the organization in a subject that is the organization ("the European Union",
+# "NATO's Parliamentary Assembly", "The EU and its Member States").
+_ORG_FILLER = re.compile(r"\b(?:the|and|its|their|both|also|other|all|member|states|['’]s?)\b|['’]s?|[,&]", re.I)
+
+
+def _actor_orgs(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, ...]:
+    """The organizations a subject is ("NATO will ...", "The European Commission has proposed ..."),
+    not those it merely names ("the efforts made by the United Nations Mission")."""
+    orgs = [o for o in doc.orgs.within(start, end)]
+    if not orgs:
+        return ()
+    rest = list(doc.text[start:end])
+    for span in [*orgs, *doc.countries.within(start, end), *doc.people.within(start, end)]:
+        rest[span.start - start:span.end - start] = " " * (span.end - span.start)
+    others = _ORG_FILLER.sub(" ", "".join(rest)).split()
+    if len(others) > 3 or any(not w[:1].isupper() for w in others):
+        return ()  # only more of the organization's name may stand beside it ("NATO's Parliamentary Assembly")
+    return tuple(ParticipantMention("organization", o.name, o.text, None, None, "participant", o.start, o.end)
+                 for o in orgs)
 
 
 def _make(doc: Doc, sent: Sent, idx: int, ctx: _Context, parties: tuple[str, ...], actor: str, modality: str,
@@ -470,7 +497,8 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
         confidence = 0.85 if parties else 0.6
         made = _make(doc, sent, clause_idx, ctx, parties, subj_text.strip(" ,"), cue.modality, action,
                      description, due, confidence)
-        out.append(replace(made, actor_people=_actor_people(doc, sent.start + subj_lo, sent.start + subj_hi)))
+        out.append(replace(made, actor_people=_actor_people(doc, sent.start + subj_lo, sent.start + subj_hi),
+                           actor_orgs=_actor_orgs(doc, sent.start + subj_lo, sent.start + subj_hi)))
         clause_idx += 1
         used_until = pred_end
         prev_parties = parties
@@ -490,6 +518,8 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     prev_parties: tuple[str, ...] = ()
     wanted = doc.cue_keys
     for sent in doc.sentences:
+        if sent.start < doc.headline_end:
+            continue  # a headline states events; its commitments are told again in the body
         cue_ids = wanted.get(sent.index, set())
         if not cue_ids and not (sent.bullet and list_parties is not None) and sent.index not in doc.listish:
             list_parties = None

@@ -113,6 +113,7 @@ class Doc:
     published_source: str
     home: str | None
     limit: int
+    headline_end: int  # the title is text[:headline_end] (0: the text does not start with one)
     low: str  # text.lower() when that keeps every offset (else text): fast case-sensitive scans
     sentences: list[Sent]
     countries: _Spans
@@ -157,6 +158,23 @@ class Doc:
                                        getattr(d, "kind", "absolute")) for d in mentions]
             self.date_cache[sent.start] = found
         return found
+
+
+_MAX_HEADLINE = 400
+
+
+def headline_end(text: str, title: str | None) -> int:
+    """End of the title line that starts the text ("<title>\\n\\n<body>"), or 0 when the text has none.
+
+    The whole first line counts: a title cut short in the metadata ("Joint Statement on the
+    U.S.") is still written in full in the text.
+    """
+    title = (title or "").strip()
+    if not title or not text.startswith(title):
+        return 0
+    line_end = text.find("\n", len(title))
+    end = len(text) if line_end < 0 else line_end
+    return end if end <= _MAX_HEADLINE else len(title)
 
 
 def publisher_country(url: str | None, source_path: str | None) -> str | None:
@@ -333,6 +351,8 @@ def prepare(article: dict) -> Doc:
     listish = {bisect.bisect_right(starts, pos) - 1 for pos in hits}
     listish.discard(-1)
     wanted.update(listish)
+    head_end = headline_end(text, article.get("title"))
+    wanted.update(s.index for s in sentences if s.start < head_end)  # the title is always read
     wanted.update(s.index for s in sentences if s.bullet)
     # The wanted blocks are joined into one text (blank lines between, so no name spans two
     # blocks) and looked up with one call each; offsets are mapped back through `shifts`.
@@ -363,6 +383,7 @@ def prepare(article: dict) -> Doc:
         published_source=article.get("published_date_source") or "unknown",
         home=publisher_country(article.get("url"), article.get("source_path")),
         limit=limit,
+        headline_end=head_end,
         low=low if len(low) == len(text) else text,
         sentences=sentences,
         countries=_Spans(countries),
@@ -375,4 +396,4 @@ def prepare(article: dict) -> Doc:
     )
 
 
-__all__ = ["Doc", "Place", "Region", "Sent", "Span", "prepare", "publisher_country"]
+__all__ = ["Doc", "Place", "Region", "Sent", "Span", "headline_end", "prepare", "publisher_country"]

@@ -28,7 +28,7 @@ _OBJECT_END = re.compile(
     r"|,\s+(?=[a-z])(?!respectively\b|and\s+(?:[A-Z]|(?:the|his|her|other|senior|several|deputy|vice)\b))"
     r"|(?:,\s*|\s+)and\s+(?=[a-z])(?!the\b|his\b|her\b|their\b|other\b|senior\b|several\b|deputy\b|vice\b|"
     r"high-level\b|minister\b|foreign\b)|;|:|\s[\u2013\u2014-]\s")
-_SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
+SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
 _PAST_WORD = re.compile(r"\b(?:\w+ed|met|held|spoke|had|took|made|went|gave|led|sent|began|came|saw|"
                         r"stood|won|ran|chaired|signed|hosted|inked)\b|\bhave\b|\bhas\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
@@ -53,6 +53,7 @@ _DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}(?:st|nd|rd|th)?,?|Today's|"
                         r"Yesterday's|Tomorrow's|Week's|Year's|Month's)$")
 _GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|Last|Each|Every)$")
+_DATE_AFTER = re.compile(r",?\s*(?:(?:on|in|from)\s+(?:the\s+)?)?")
 _COREF_WORDS = re.compile(r"^(?:meeting|meetings|talks|call|visit|summit|trip)$", re.I)
 _PURPOSE_TO = re.compile(r"\bto\s+$")
 # Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
@@ -63,7 +64,9 @@ EVENT_NOUN_TYPES = {"call": "phone_call", "visit": "visit", "trip": "visit", "ta
 
 
 @dataclass
-class _Hit:
+class Hit:
+    """A trigger or an event name found in a sentence (offsets relative to the sentence)."""
+
     start: int
     end: int
     trigger: Trigger | None
@@ -78,7 +81,8 @@ def family(event_type: str) -> str:
     return event_rules().families.get(event_type, event_type)
 
 
-def _clean_name(match: re.Match) -> tuple[str | None, int, int]:
+def clean_name(match: re.Match) -> tuple[str | None, int, int]:
+    """The event name of a name-pattern match (None for a bare head: "the Summit"), and its span."""
     body = match.group("body")
     tail = match.group("tail") or ""
     words = body.split()
@@ -96,7 +100,7 @@ def _clean_name(match: re.Match) -> tuple[str | None, int, int]:
     return name, match.start(), match.end()
 
 
-def _all_hits(doc: Doc) -> dict[int, list[_Hit]]:
+def _all_hits(doc: Doc) -> dict[int, list[Hit]]:
     """Triggers and names per sentence index, sentence-relative, in order, without overlaps.
 
     Each pattern runs once over the article (cheaper than once per sentence); names win
@@ -105,29 +109,31 @@ def _all_hits(doc: Doc) -> dict[int, list[_Hit]]:
     rules = event_rules()
     text = doc.text
     sents = doc.sentences
-    found: dict[int, list[tuple[int, int, _Hit]]] = {}
+    found: dict[int, list[tuple[int, int, Hit]]] = {}
     # Pre-filter (Doc.event_keys): a pattern runs only on sentences holding one of its key words.
     n_trig = len(rules.triggers)
     wanted = doc.event_keys
     taken: dict[int, list[tuple[int, int]]] = {}
     for i, rule_ids in wanted.items():
         sent = sents[i]
+        if sent.start < doc.headline_end:
+            continue  # the title is read with headline grammar (titles.py)
         spans = taken.setdefault(i, [])
         hits = found.setdefault(i, [])
         if n_trig in rule_ids:
             for m in rules.name_re.finditer(sent.text):
-                name, s, e = _clean_name(m)
+                name, s, e = clean_name(m)
                 head_type = rules.name_heads[m.group("head")]
                 if name is None:
                     # "The Summit": a mention of an event named before; typed, unnamed.
                     if m.group("head") in ("Summit", "Forum") and re.search(r"\bthe\s+$", sent.text[max(0, s - 5):s],
                                                                             re.I):
-                        hits.append((s, e, _Hit(s, e, None, head_type)))
+                        hits.append((s, e, Hit(s, e, None, head_type)))
                         spans.append((s, e))
                     continue
                 if _INDEFINITE.search(sent.text[max(0, s - 12):s]):
                     continue
-                hits.append((s, e, _Hit(s, e, None, head_type, name, s, e)))
+                hits.append((s, e, Hit(s, e, None, head_type, name, s, e)))
                 spans.append((s, e))
         for k in sorted(r for r in rule_ids if r < n_trig):
             trig = rules.triggers[k]
@@ -135,7 +141,7 @@ def _all_hits(doc: Doc) -> dict[int, list[_Hit]]:
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in spans):
                     continue
-                hits.append((s, e, _Hit(s, e, trig, trig.event_type)))
+                hits.append((s, e, Hit(s, e, trig, trig.event_type)))
                 spans.append((s, e))
     return {i: [h for _, _, h in sorted(v, key=lambda x: x[0])] for i, v in found.items() if v}
 
@@ -145,9 +151,9 @@ def _object_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _attach_names(hits: list[_Hit], text: str) -> list[_Hit]:
+def attach_names(hits: list[Hit], text: str) -> list[Hit]:
     """A trigger whose object is an event name becomes that named event ("chaired the X Meeting")."""
-    out: list[_Hit] = []
+    out: list[Hit] = []
     for h in hits:
         if (h.trigger is None and h.name and out and out[-1].trigger is not None and out[-1].name is None
                 and out[-1].event_type in ("meeting", "talks", "summit", "forum", "visit")
@@ -155,7 +161,7 @@ def _attach_names(hits: list[_Hit], text: str) -> list[_Hit]:
             prev = out[-1]
             # "attended / held / chaired the X Summit": the name gives the type; "visit to the X Forum" stays a visit.
             kind = prev.event_type if prev.event_type == "visit" else h.event_type
-            out[-1] = _Hit(prev.start, h.end, prev.trigger, kind, h.name, h.name_start, h.name_end)
+            out[-1] = Hit(prev.start, h.end, prev.trigger, kind, h.name, h.name_start, h.name_end)
             continue
         out.append(h)
     return out
@@ -185,6 +191,11 @@ def _pick_date(doc: Doc, sent: Sent, lo: int, hi: int, state: _State):
     abs_lo, abs_hi = sent.start + lo, sent.start + hi
     inside = [d for d in mentions if abs_lo <= d.start < abs_hi]
     pool = inside or [d for d in mentions if d.start < abs_lo]  # a leading "On April 26, 2023, ..."
+    if not pool:
+        # A date right where the object ends: "met X in Canberra | on 12 June", "spoke | on May 20 with X",
+        # "will travel to X, | from June 20 to 22".
+        pool = [d for d in mentions if abs_hi <= d.start and _DATE_AFTER.fullmatch(doc.text, abs_hi, d.start)
+                and d.value is not None and getattr(d, "kind", "absolute") != "anaphoric"]
     if not pool:
         return None
     best = min(pool, key=lambda d: abs(d.start - abs_lo))
@@ -225,7 +236,7 @@ def _status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | N
     return "unknown"
 
 
-def _location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool) -> tuple[str | None, str | None]:
+def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool) -> tuple[str | None, str | None]:
     """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination."""
     candidates = doc.places_in(sent)
     best = None
@@ -251,7 +262,7 @@ def _mention_id(doc: Doc, start: int, idx: int, event_type: str) -> str:
 
 
 def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
-                      hit: _Hit, state: _State) -> tuple[Zone, list[Zone], bool]:
+                      hit: Hit, state: _State) -> tuple[Zone, list[Zone], bool]:
     """Subject zone, object zones (one per counterpart when split) and whether to split."""
     trig = hit.trigger
     s_role = trig.subject_role if trig else "participant"
@@ -279,7 +290,7 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
-    split = bool(trig and _SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
+    split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
     if not split:
         return subject, [obj], False
     zones = []
@@ -322,7 +333,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
     all_hits = _all_hits(doc)
     for sent in doc.sentences:
         text = sent.text
-        hits = _attach_names(all_hits.get(sent.index, []), text)
+        hits = attach_names(all_hits.get(sent.index, []), text)
         if not hits:
             if prev_sentence_events and _ATTENDANCE.search(text):
                 out, prev_sentence_events = _add_attendance(doc, sent, out, prev_sentence_events)
@@ -381,7 +392,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             named_codes = name_countries(doc, sent.start + hit.name_start, sent.start + hit.name_end) if hit.name else set()
             if hit.trigger is not None and hit.trigger.needs_object and not hit.name and not any(
                     z.people or z.countries or z.orgs for z in objs):
-                if not (event_type == "visit" and _location(doc, sent, hit.start, obj_hi, True)[0]) and not (
+                if not (event_type == "visit" and event_location(doc, sent, hit.start, obj_hi, True)[0]) and not (
                         event_type != "visit" and rules.counterparts.search(text, hit.end, obj_hi)):
                     continue
             if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:obj_hi][:40]) and not any(
@@ -412,7 +423,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
                   and not state.seen_event and not hit.name):
                 # The release's own event, told without a date: on or a few days before publication.
                 start, end, precision, rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-            location, location_country = _location(doc, sent, hit.start, obj_hi, event_type == "visit")
+            location, location_country = event_location(doc, sent, hit.start, obj_hi, event_type == "visit")
             base_conf = 0.9 if hit.trigger is not None else 0.75
             for k, obj in enumerate(objs):
                 participants = list(subject.people + subject.countries + subject.orgs)
@@ -488,4 +499,5 @@ def _add_attendance(doc: Doc, sent: Sent, out: list[EventMention], prev: list[Ev
     return out, prev[:-1] + [updated]
 
 
-__all__ = ["EVENT_NOUN_TYPES", "family", "find_event_mentions"]
+__all__ = ["EVENT_NOUN_TYPES", "Hit", "SPLIT_EACH", "attach_names", "clean_name", "event_location", "family",
+           "find_event_mentions"]

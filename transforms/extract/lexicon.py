@@ -48,6 +48,25 @@ class Trigger:
     object_role: str = "participant"
     needs_object: bool = False
     index: int = 0
+    headline: bool = True  # also tried on a title
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    """How a title is read (event_triggers.yaml `headline`): its own triggers, then the body's."""
+
+    triggers: tuple[Trigger, ...]  # its own, tried first
+    body_triggers: tuple[Trigger, ...]  # the body's triggers that hold in a headline, tried next
+    subject_breaks: re.Pattern
+    object_end: re.Pattern
+    planned: re.Pattern
+    occurred: re.Pattern
+    infinitive_verbs: re.Pattern
+    home_subject: re.Pattern
+    document_types: frozenset[str]
+    issuer_list: re.Pattern
+    issuer_of: re.Pattern
+    issuers_after_topic: re.Pattern
 
 
 def _key_index(groups: list[list[str]]) -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
@@ -65,6 +84,7 @@ class EventRules:
     key_re: re.Pattern  # every trigger key word and name head, for the pre-filter
     key_map: dict[str, tuple[int, ...]]  # key word -> trigger indices (len(triggers) = a name head)
     name_re: re.Pattern
+    name_head_re: re.Pattern  # a name head anywhere (cheap test before name_re)
     name_heads: dict[str, str]
     name_verbs: re.Pattern
     planned: re.Pattern
@@ -75,6 +95,8 @@ class EventRules:
     hostile: re.Pattern
     publisher_hosts: dict[str, str]
     publisher_folders: tuple[tuple[re.Pattern, str], ...]
+    headline: HeadlineRules
+    portfolio_before: re.Pattern
 
 
 _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -85,11 +107,7 @@ _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 def event_rules() -> EventRules:
     """Triggers, name pattern and cues for events."""
     data = _yaml("event_triggers.yaml")
-    triggers = tuple(
-        Trigger(t["type"], re.compile(t["pattern"], re.I), t.get("subject_role", "participant"),
-                t.get("object_role", "participant"), bool(t.get("needs_object", False)), i)
-        for i, t in enumerate(data["triggers"])
-    )
+    triggers = tuple(_trigger(t, i) for i, t in enumerate(data["triggers"]))
     key_groups = [t["keys"] for t in data["triggers"]] + [list(data["name_heads"])]
     key_re, key_map = _key_index(key_groups)
     heads = data["name_heads"]
@@ -103,11 +121,27 @@ def event_rules() -> EventRules:
         rf"(?P<body>(?:[A-Z0-9][\w'.&-]*(?:\s+|-\s?)(?:{word}(?:\s+|-\s?)){{0,8}}?)?(?P<head>{head_alt}))\b"
         rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}})?")
     folders = tuple((re.compile(k, re.I), v) for k, v in data["publishers"]["folders"].items())
+    head = data["headline"]
+    headline = HeadlineRules(
+        triggers=tuple(_trigger(t, i) for i, t in enumerate(head["triggers"])),
+        body_triggers=tuple(t for t in triggers if t.headline),
+        subject_breaks=re.compile(head["subject_breaks"], re.I),
+        object_end=re.compile(head["object_end"], re.I),
+        planned=re.compile(head["planned"], re.I),
+        occurred=re.compile(head["occurred"], re.I),
+        infinitive_verbs=re.compile(head["infinitive_verbs"], re.I),
+        home_subject=re.compile(head["home_subject"], re.I),
+        document_types=frozenset(head["document_types"]),
+        issuer_list=re.compile(head["issuer_list"], re.I),
+        issuer_of=re.compile(head["issuer_of"], re.I),
+        issuers_after_topic=re.compile(head["issuers_after_topic"], re.I),
+    )
     return EventRules(
         triggers=triggers,
         key_re=key_re,
         key_map=key_map,
         name_re=name_re,
+        name_head_re=re.compile(rf"\b(?:{head_alt})\b"),
         name_heads=heads,
         name_verbs=re.compile(data["name_verbs"], re.I),
         planned=re.compile(data["planned_cues"], re.I),
@@ -118,7 +152,15 @@ def event_rules() -> EventRules:
         hostile=re.compile(data["hostile_context"], re.I),
         publisher_hosts=data["publishers"]["hosts"],
         publisher_folders=folders,
+        headline=headline,
+        portfolio_before=re.compile(data["portfolio_before"], re.I),
     )
+
+
+def _trigger(t: dict, i: int) -> Trigger:
+    return Trigger(t["type"], re.compile(t["pattern"], re.I), t.get("subject_role", "participant"),
+                   t.get("object_role", "participant"), bool(t.get("needs_object", False)), i,
+                   bool(t.get("headline", True)))
 
 
 @dataclass(frozen=True)
@@ -241,5 +283,7 @@ def regions() -> tuple[re.Pattern, dict[str, Region]]:
         region = Region(r["name"], tuple(sorted(r["members"])))
         for phrase in r["phrases"]:
             lookup[phrase] = region
+            # Title-case headlines capitalize every word ("Five Central Asian Countries").
+            lookup.setdefault(" ".join(w[:1].upper() + w[1:] for w in phrase.split(" ")), region)
     # "China-Central Asia": a region may follow a hyphen.
     return re.compile(rf"(?<!\w)(?:{trie_alternation(lookup)})(?![\w])"), lookup

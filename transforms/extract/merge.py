@@ -29,6 +29,8 @@ _NAME_NOISE = re.compile(r"\b(?:the|first|second|third|fourth|fifth|sixth|sevent
                          r"\d+(?:st|nd|rd|th)|inaugural|annual|\d{4})\b|['’]s?\b|[^\w\s]", re.I)
 # Named mentions of one event may be told up to this far apart ("this month" vs "in May").
 _NAME_DATE_SLACK = dt.timedelta(days=45)
+# A title's event is not one that ended this long before the release.
+_RECALLED = dt.timedelta(days=30)
 
 
 @lru_cache(maxsize=8192)
@@ -73,9 +75,13 @@ class _Cluster:
     rank: int = 0
     start: dt.date | None = None
     end: dt.date | None = None
+    headline_only: bool = True  # every mention so far was read from a title
+    has_frame: bool = False  # a body mention tells it as the release's own event
 
     def add(self, m: EventMention) -> None:
         self.mentions.append(m)
+        self.headline_only = self.headline_only and m.headline
+        self.has_frame = self.has_frame or (m.frame and not m.headline)
         self.countries.update(m.countries)
         if m.name:
             self.names.append(name_key(m.name))
@@ -86,9 +92,9 @@ class _Cluster:
         loc = m.location or _name_location(m.name)[0]
         if loc:
             self.locations.add(loc)
-        self.fam = family(m.event_type)
+        self.fam = self.fam or family(m.event_type)
         self.rank = max(self.rank, m.date_rank)
-        if m.start_date is not None:
+        if m.start_date is not None and m.date_rank > 0:  # a rank-0 guess neither dates nor narrows
             if self.start is None:
                 self.start, self.end = m.start_date, m.end_date
             elif m.start_date <= self.end and self.start <= m.end_date:
@@ -97,7 +103,7 @@ class _Cluster:
 
 
 def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_source: bool) -> bool:
-    if m.start_date is None or c.start is None:
+    if m.start_date is None or m.date_rank == 0 or c.start is None:
         return same_source or name_match
     if m.start_date <= c.end and c.start <= m.end_date:
         return True
@@ -117,6 +123,10 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
     name_match = any(_names_match(key, k) for k in c.names)
     same_source = m.source_path in c.sources
     same_article = m.article_id in c.articles
+    if (m.headline or c.headline_only) and not same_source:
+        return None  # a title names its own release's event: other documents join it through their bodies
+    if m.headline and m.start_date is not None and c.end is not None and c.end < m.start_date - _RECALLED:
+        return None  # nor an event its body recalls from long before
     loc = m.location or _name_location(m.name)[0]
     if key and c.names and not name_match:
         # Two names for one event ("Xi'an Summit", "China-Central Asia Summit"): same place, same document.
@@ -130,10 +140,15 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         # Across documents only a well-dated mention with the same parties can be the same event.
         if m.weak or len(a) < 2 or a != b or m.date_rank < 2 or c.rank < 2:
             return None
-    if key and not c.names and not (len(a) >= 2 and a == b):
+    # A title and its body tell one event with more or fewer of its parties.
+    headline_pair = same_article and (m.headline or c.headline_only)
+    if key and not c.names and not (len(a) >= 2 and a == b) and not headline_pair:
         return None  # a named event ("the X Conference") is not an unnamed meeting of other parties
     if not name_match:
-        if len(a) >= 2 and len(b) >= 2:
+        if headline_pair:
+            if not (a <= b or b <= a):
+                return None
+        elif len(a) >= 2 and len(b) >= 2:
             if a != b:
                 return None
         elif len(a) <= 1:
@@ -142,8 +157,13 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         elif not b <= a:
             return None
     score = 3.0 * name_match + 2.0 * same_article + 1.0 * same_source + len(a & b)
-    if m.start_date is not None and c.start is not None and m.start_date == c.start:
+    if m.start_date is not None and m.date_rank > 0 and c.start is not None and m.start_date == c.start:
         score += 1.0
+    if m.headline and c.has_frame:
+        score += 0.5  # a title states the release's own event, not one its body recalls
+    if m.headline and m.start_date is not None and c.start is not None and c.start <= m.end_date and (
+            m.start_date <= c.end):
+        score += 0.5  # ... told around its publication
     score += 0.01 * len(b)  # a vague mention joins the larger gathering
     return score
 
@@ -303,10 +323,14 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
     mention_to_event: dict[str, str] = {}
     for ms in cluster_mentions(mentions, published):
         first = ms[0]
+        # The evidence: the most informative statement in the first article (a dated body
+        # sentence before an undated one, any body sentence before the title).
+        lead = min((m for m in ms if m.article_id == first.article_id),
+                   key=lambda m: (m.headline, -m.date_rank, _sort_key(m, published)))
         strong = [m for m in ms if not m.weak] or ms
         types = Counter(m.event_type for m in strong)
         event_type = max(types, key=lambda t: (types[t], -next(i for i, m in enumerate(strong) if m.event_type == t)))
-        event_id = make_id("evt", first.article_id, first.char_start, first.order, family(event_type))
+        event_id = make_id("evt", lead.article_id, lead.char_start, lead.order, family(event_type))
         start, end, precision = _event_dates(ms)
         countries = sorted({c for m in ms for c in m.countries})
         locations = Counter(m.location for m in ms if m.location)
@@ -331,14 +355,14 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
             "location_country": location_country,
             "countries": countries,
             "article_id": first.article_id,
-            "evidence": first.evidence,
-            "char_start": first.char_start,
-            "char_end": first.char_end,
+            "evidence": lead.evidence,
+            "char_start": lead.char_start,
+            "char_end": lead.char_end,
             "confidence": round(min(0.99, max(m.confidence for m in ms) + 0.02 * (len(ms) - 1)), 3),
             "mention_count": 0,
         }
         if start is not None and (end is None or end < start):
-            tables.quarantine.append(_quarantine(first, event_id, "event end_date before start_date", row))
+            tables.quarantine.append(_quarantine(lead, event_id, "event end_date before start_date", row))
             continue
         seen_spans = set()
         for m in ms:
@@ -365,8 +389,9 @@ def _participant_rows(event_id: str, ms: list[EventMention], countries: list[str
                 continue
             eid = entities.add(p)
             old = best.get(eid)
-            better = old is None or _ROLE_RANK[p.role] > _ROLE_RANK[old[0].role] or (
-                old[0].char_start is None and p.char_start is not None and _ROLE_RANK[p.role] == _ROLE_RANK[old[0].role])
+            same_rank = old is not None and _ROLE_RANK[p.role] == _ROLE_RANK[old[0].role]
+            better = old is None or _ROLE_RANK[p.role] > _ROLE_RANK[old[0].role] or same_rank and (
+                old[0].char_start is None and p.char_start is not None or old[0].country is None and p.country)
             if better:
                 best[eid] = (p, m.article_id)
             if p.entity_type == "person" and p.country:
@@ -410,7 +435,7 @@ def _quarantine(m: EventMention | CommitmentMention, key: str, reason: str, payl
 
 def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event: dict[str, str],
                           tables: Tables, entities: _Entities) -> None:
-    """Commitments with their event ids; parties become country entities."""
+    """Commitments with their event ids; parties, actor officials and organizations become entities."""
     seen = set()
     for c in sorted(commitments, key=lambda c: (c.article_id, c.char_start)):
         if c.commitment_id in seen:
@@ -433,13 +458,16 @@ def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event
             "char_end": c.char_end,
             "confidence": c.confidence,
         }
-        if not row["parties"]:
-            tables.quarantine.append(_quarantine(c, c.commitment_id, "commitment without an ISO3 party (organization or unresolved subject)", row))
+        if not (row["parties"] or c.actor_people or c.actor_orgs):
+            # An organization ("NATO will ...") or an official is an actor without a country party;
+            # a subject that is none of these was not understood.
+            tables.quarantine.append(_quarantine(c, c.commitment_id, "commitment subject not resolved to a country, "
+                                                 "official or organization", row))
             continue
         for code in row["parties"]:
             entities.add(ParticipantMention("country", code, code, None, code, "participant", None, None))
-        for person in c.actor_people:
-            entities.add(person)
+        for actor in c.actor_people + c.actor_orgs:
+            entities.add(actor)
         tables.commitments.append(row)
 
 

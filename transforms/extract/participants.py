@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from transforms.extract.document import Doc
+from transforms.extract.lexicon import event_rules
 from transforms.extract.records import ParticipantMention
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
@@ -60,8 +61,8 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
          locative_ok: bool = False) -> Zone:
     """Persons, countries and organizations in text[start:end], each with `role`.
 
-    home_default: a person with no known country is the publisher's own official
-    ("Secretary Blinken met with ...") when the article has a home country.
+    home_default: a person with no known country (and no organization) is the publisher's own
+    official ("Secretary Blinken met with ...") when the article has a home country.
     locative_ok: keep countries after "in/at" (a visit's destination is a party).
     """
     text = doc.text
@@ -70,18 +71,23 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
     covered: list[tuple[int, int]] = []
     for p in people_in(doc, start, end):
         country = getattr(p, "country", None) or _country_after(doc, p.end)
-        if country is None and home_default:
-            country = doc.home
+        org = getattr(p, "organization", None)
+        if country is None and home_default and not org:
+            country = doc.home  # an organization's official ("NATO Secretary General X") is not the publisher's
         people.append(_person(p, role, country))
         covered.append((p.start, p.end))
-        org = getattr(p, "organization", None)
         if org:
             # "NATO Secretary General Dekker": the organization takes part through its official.
             people_orgs.append(ParticipantMention("organization", org, org, None, None, role, None, None))
     countries = []
+    portfolio_end = -1
     for c in doc.countries.within(start, end):
         code = getattr(c, "code", None)
         if not code:
+            continue
+        if event_rules().portfolio_before.search(text[max(0, c.start - 60):c.start]) or (
+                portfolio_end >= 0 and re.fullmatch(r"\s*\(", text[portfolio_end:c.start])):
+            portfolio_end = c.end  # "Special Envoy for Yemen", "... for the DPRK (North Korea)": not a party
             continue
         inside_person = any(s <= c.start < e for s, e in covered)
         if not inside_person:

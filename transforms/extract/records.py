@@ -33,7 +33,10 @@ class EventMention:
     start_date: dt.date | None
     end_date: dt.date | None
     date_precision: str
-    date_rank: int  # how much to trust the date: 3 explicit, 2 relative to a dateline/metadata, 1 inferred, 0 none
+    # How much to trust the date: 3 explicit, 2 relative to a dateline/metadata, 1 inferred, 0 none. A date
+    # with rank 0 is a guess from the publication date: it dates an event only when no mention states one,
+    # and never keeps mentions apart.
+    date_rank: int
     name: str | None
     location: str | None
     location_country: str | None
@@ -46,6 +49,7 @@ class EventMention:
     group: str | None = None  # mentions of one "respectively" list: never the same event
     weak: bool = False  # too little to found an event (one country, no name): joins one if it can
     frame: bool = False  # the article's own event (what the release reports), not a past one recalled
+    headline: bool = False  # read from the article's title: merges with the body's mention of the event
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class CommitmentMention:
     char_end: int
     confidence: float
     actor_people: tuple[ParticipantMention, ...] = ()  # officials named in the subject (become entities)
+    actor_orgs: tuple[ParticipantMention, ...] = ()  # organizations the subject is ("NATO will ...")
 
 
 @dataclass
