@@ -31,6 +31,7 @@ _RIGHT = r"(?![\w])"
 _TOKEN_RX = re.compile(r"[\w'’]+|[^\w\s]")
 _THE_RX = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE_RX = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_MISS = object()
 
 
 @dataclass
@@ -171,8 +172,9 @@ def country_tables() -> _CountryTables:
     scan_names = scan | scan_abbr | set(tables.org_abbr)
     tables.scan_abbr = frozenset(scan_abbr)
     tables.scan_rx = re.compile("(?:" + trie_pattern(sorted(scan_names)) + ")" + _RIGHT)
+    # No leading \b (it would stop the engine skipping to capitals); scan_geo checks it.
     tables.combining_rx = re.compile(
-        r"\b(?:" + trie_pattern(sorted(tables.combining)) + r")(?=[-–]\s?\w)"
+        "(?:" + trie_pattern(sorted(tables.combining)) + r")(?=[-–][^\S\n]?\w)"
     )
     return tables
 
@@ -214,7 +216,9 @@ def _fuzzy_masked(text: str, start: int, end: int, key: str, tables: _CountryTab
             if previous[:1].casefold() != before[-1][0]:
                 continue
             if before_text is None:
-                before_text = _tokens(text[max(0, start - 80):start])
+                # A mask phrase does not run over a line break (titles end without a period).
+                window = max(0, start - 80)
+                before_text = _tokens(text[max(window, text.rfind("\n", window, start) + 1):start])
             seen = before_text[-len(before):]
             if len(seen) != len(before) or not all(map(_token_close, seen, before)):
                 continue
@@ -222,7 +226,8 @@ def _fuzzy_masked(text: str, start: int, end: int, key: str, tables: _CountryTab
             if end + 1 >= len(text) or text[end + 1].casefold() != after[0][0]:
                 continue
             if after_text is None:
-                after_text = _tokens(text[end:end + 80])
+                line_end = text.find("\n", end, end + 80)
+                after_text = _tokens(text[end:line_end if line_end >= 0 else end + 80])
             seen = after_text[:len(after)]
             if len(seen) != len(after) or not all(map(_token_close, seen, after)):
                 continue
@@ -262,12 +267,15 @@ def scan_geo(text: str) -> tuple[list[CountryMention], list[OrgMention], list[tu
     countries: list[CountryMention] = []
     orgs: list[OrgMention] = []
     masked: list[tuple[int, int]] = []
+    memo = tables.memo
     for match in tables.scan_rx.finditer(text):
         start, end = match.span()
-        if start and is_word_char(text[start - 1]):
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w before it
             continue
         surface = match.group()
-        found = _classify(surface, tables)
+        found = memo.get(surface, _MISS)
+        if found is _MISS:
+            found = _classify(surface, tables)
         if found is None:
             continue
         code, kind, key = found
@@ -283,6 +291,8 @@ def scan_geo(text: str) -> tuple[list[CountryMention], list[OrgMention], list[tu
         added = False
         for match in tables.combining_rx.finditer(text):
             start = match.start()
+            if start and is_word_char(text[start - 1]):
+                continue
             if any(s <= start < e for s, e in masked):  # "Indo-Pacific"
                 continue
             countries.append(CountryMention(start, match.end(), match.group(),
@@ -294,11 +304,11 @@ def scan_geo(text: str) -> tuple[list[CountryMention], list[OrgMention], list[tu
 
 
 @functools.lru_cache(maxsize=32)
-def cached_geo(text: str) -> tuple[tuple[CountryMention, ...], tuple[OrgMention, ...], frozenset[int]]:
+def cached_geo(text: str) -> tuple[tuple[CountryMention, ...], tuple[OrgMention, ...], tuple[tuple[int, int], ...]]:
     """scan_geo memoised (the pipeline scans one text for countries, people, orgs); the
-    third item is the start offsets of masked regions/organisation names."""
+    third item is the (start, end) spans of masked regions/organisation names."""
     countries, orgs, masked = scan_geo(text)
-    return tuple(countries), tuple(orgs), frozenset(s for s, _ in masked)
+    return tuple(countries), tuple(orgs), tuple(masked)
 
 
 def find_countries(text: str) -> list[CountryMention]:
@@ -308,7 +318,6 @@ def find_countries(text: str) -> list[CountryMention]:
     return list(cached_geo(text)[0])
 
 
-_MISS = object()
 _PAREN_RX = re.compile(r"^(?P<outer>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*$")
 # Abbreviations of statistical tables ("Korea, Rep.", "Congo, Dem. Rep.", "Venezuela, RB").
 _LOOSE_WORDS = {"rep": "republic", "dem": "democratic", "sts": "states", "is": "islands",

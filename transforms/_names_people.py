@@ -67,7 +67,8 @@ def particles() -> _Particles:
     scan = {h for h in honorifics if not (len(h) <= 2 and h.isupper())}
 
     def rx(words: set[str]) -> re.Pattern:
-        return re.compile("(?:" + trie_pattern(sorted(words)) + r")\.?(?:\s+|$)")
+        # Same line only: an honorific ending a title line is not the next paragraph's.
+        return re.compile("(?:" + trie_pattern(sorted(words)) + r")\.?(?:[^\S\n]+|$)")
 
     keep = [tidy(k) for k in data.get("keep_with_name") or []]
     fold = lambda s: ascii_fold(s).casefold()  # noqa: E731
@@ -99,6 +100,12 @@ def person_key(name: str) -> str:
     """Id key for a person name: ASCII-folded, casefolded, dots/apostrophes dropped, single spaces."""
     if not isinstance(name, str):
         return ""
+    return _person_key(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_key(name: str) -> str:
+    # Memoised: the scanner, the resolver and the id builder key the same names many times.
     text = _KEY_DROP_RX.sub("", ascii_fold(tidy(name)).casefold())
     return _KEY_SPACE_RX.sub(" ", text).strip()
 
@@ -355,6 +362,7 @@ def as_date(value: object) -> date | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _normalise_office_value(office: str) -> str:
     """Office column value in the normalised vocabulary (tolerates "Foreign Minister")."""
     office = tidy(office)
@@ -588,11 +596,20 @@ class Gazetteer:
         if not (len(country) == 3 and country.isupper()):
             country = country_code(country) or country
         title = _normalise_office_value(office)
-        for part in [title, *split_title(title)]:
-            covering = [t for t in self.terms.get((country, part), ()) if t.covers(on_date)]
-            if covering:
-                return max(covering, key=lambda t: t.start or date.min).person
-        return None
+        found = self._holder_of(country, title, on_date)
+        parts = split_title(title)
+        if found or len(parts) < 2:
+            return found
+        # A compound office is one person holding every part ("Deputy Prime Minister and
+        # Minister of Foreign Affairs"); parts the gazetteer does not cover are no evidence.
+        # Parts held by different people ("Prime Minister and President of France") name no
+        # single holder: None, rather than whoever holds the first part.
+        holders = {who for part in parts if (who := self._holder_of(country, part, on_date))}
+        return holders.pop() if len(holders) == 1 else None
+
+    def _holder_of(self, country: str, office: str, on_date: date) -> str | None:
+        covering = [t for t in self.terms.get((country, office), ()) if t.covers(on_date)]
+        return max(covering, key=lambda t: t.start or date.min).person if covering else None
 
     def holder_by_surname(self, surname_key: str, title: str, on_date: date | None,
                           country: str | None = None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -218,6 +218,9 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
                 candidate = _name_at(scan, comma.end())
                 if candidate and len(text[candidate[0]:candidate[1]].split()) >= 2:
                     name_span = candidate
+        if name_span is not None and office.brief_end == office.end \
+                and not _known_after_brief(scan, name_span, office):
+            name_span = None
         if name_span is None:
             bare.append(office)
             continue
@@ -256,6 +259,18 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
             out.append(built)
             scan.take(built.start, built.end)
     return out, bare
+
+
+def _known_after_brief(scan: _Scan, name_span: tuple[int, int], office: OfficeParse) -> bool:
+    """A brief may run on past its place ("Special Representative for Korean Peninsula Peace
+    and Security ..."): one capitalised word after it is a name only if the gazetteer knows it."""
+    written = scan.text[name_span[0]:name_span[1]]
+    if len(written.split()) >= 2:
+        return True
+    g = scan.gazetteer
+    if g.holder_by_surname(person_key(written.rstrip(".")), office.title, scan.on_date, office.country):
+        return True
+    return canonical_cached(written, office.country, g) in g.people
 
 
 def _bare_office_mentions(scan: _Scan, offices: list[OfficeParse], anaphora: bool) -> list[PersonMention]:
@@ -417,13 +432,12 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
         if not surname or len(surname) < 2 or surname in p.stop_tokens or not surname[0].isupper():
             continue
         owners.setdefault(surname, set()).add(mention.name)
-    surnames = tuple(sorted(s for s, names in owners.items() if len(names) == 1))
+    surnames = [s for s, names in owners.items() if len(names) == 1]
     if not surnames:
         return []
     out = []
     text = scan.text
-    for match in _surname_rx(surnames).finditer(text):
-        start, end = match.span()
+    for start, end in _literal_spans(text, surnames):
         if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
             continue
         if start in scan.index.country_by_start or start in scan.index.org_by_start \
@@ -438,9 +452,31 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def _surname_rx(surnames: tuple[str, ...]) -> re.Pattern:
-    return re.compile("(?:" + trie_pattern(surnames) + ")" + _NAME_END)
+_NAME_END_RX = re.compile(_NAME_END)
+
+
+def _literal_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Spans where one of words occurs followed by a name end, left to right, not overlapping
+    (the longer word first at one position), as finditer over their trie would give.
+
+    str.find per word instead of a regex: the word set differs in every article, and
+    compiling a pattern for each (~1 ms) cost more than the whole scan.
+    """
+    hits = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _NAME_END_RX.match(text, end):
+                hits.append((at, -end))
+            at = text.find(word, at + 1)
+    hits.sort()
+    out, last = [], -1
+    for start, neg_end in hits:
+        if start >= last:
+            out.append((start, -neg_end))
+            last = -neg_end
+    return out
 
 
 def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer | None = None,
@@ -473,6 +509,10 @@ class _Antecedent:
     country: str | None
     organization: str | None
 
+    def __post_init__(self) -> None:
+        self.keyset = frozenset(self.keys)
+        self.skeleton = _skeleton(self.surname)
+
 
 class PersonResolver:
     """Within-article coreference: feed mentions in order; short/anaphoric ones get the full name."""
@@ -487,13 +527,14 @@ class PersonResolver:
 
     def resolve(self, mention: PersonMention) -> PersonMention:
         """The mention with name/title/country completed from the most recent compatible antecedent."""
-        keys = tuple(k for k in person_key(mention.name).split() if len(k) > 1)
+        keys = _keys(mention)
         if not keys:
             antecedent = self._latest(lambda a: mention.title is not None and title_compatible(mention.title, a.title)
                                       and self._compatible(mention, a, need_title=True))
             return self._apply(mention, antecedent)
         if len(keys) >= 2:
-            antecedent = self._latest(lambda a: set(keys) <= set(a.keys) and self._compatible(mention, a))
+            wanted = frozenset(keys)
+            antecedent = self._latest(lambda a: wanted <= a.keyset and self._compatible(mention, a))
             if antecedent is not None:
                 return self._apply(mention, antecedent)
             self._register(mention, keys)
@@ -502,6 +543,18 @@ class PersonResolver:
         antecedent = self._latest(lambda a: self._surname_match(token, a) and self._compatible(mention, a)) \
             or self._latest(lambda a: token in a.keys and self._compatible(mention, a))
         return self._apply(mention, antecedent)
+
+    def _resolve_unique(self, mention: PersonMention) -> PersonMention:
+        """A surname-only mention completed only when exactly one known person fits it
+        (the most recent mention of that person supplies title and country)."""
+        keys = _keys(mention)
+        if len(keys) != 1:
+            return mention
+        fits = [a for a in reversed(self._antecedents)
+                if self._surname_match(keys[0], a) and self._compatible(mention, a)]
+        if not fits or any(a.name != fits[0].name for a in fits):
+            return mention
+        return self._apply(mention, fits[0])
 
     # ---- helpers
 
@@ -514,7 +567,7 @@ class PersonResolver:
     @staticmethod
     def _surname_match(token: str, antecedent: _Antecedent) -> bool:
         surname = antecedent.surname
-        if token == surname or _skeleton(token) == _skeleton(surname):
+        if token == surname or _skeleton(token) == antecedent.skeleton:
             return True
         return len(token) >= 5 and fuzz.ratio(token, surname) >= 88
 
@@ -546,12 +599,36 @@ class PersonResolver:
             antecedent.title = title
         antecedent.country = antecedent.country or mention.country
         antecedent.organization = antecedent.organization or mention.organization
-        return replace(mention, name=antecedent.name, title=title,
-                       country=mention.country or antecedent.country,
-                       organization=mention.organization or antecedent.organization)
+        # Built directly: dataclasses.replace introspects the fields on every call.
+        return PersonMention(mention.start, mention.end, mention.name_start, mention.name_end,
+                             mention.name_as_written, antecedent.name, title,
+                             mention.country or antecedent.country,
+                             mention.organization or antecedent.organization)
+
+
+def _keys(mention: PersonMention) -> tuple[str, ...]:
+    """Name tokens that can identify a person (initials dropped)."""
+    return tuple(k for k in person_key(mention.name).split() if len(k) > 1)
 
 
 def resolve_people(mentions: list[PersonMention], gazetteer: Gazetteer | None = None) -> list[PersonMention]:
-    """Run a fresh PersonResolver over one article's mentions (in order)."""
-    resolver = PersonResolver(gazetteer)
-    return [resolver.resolve(m) for m in mentions]
+    """Coreference over one article's mentions (in order): a forward pass, then a backward one.
+
+    The forward pass is PersonResolver's. The title comes first and is short ("President
+    Holm to Visit ...", "Secretary Blinken's Meeting ..."), so a surname-only mention that
+    nothing before it explains is then matched against the mentions after it, nearest
+    first, and takes the full name when exactly one compatible person has that surname.
+    Each pass visits every mention once (against the article's distinct people).
+    """
+    forward = PersonResolver(gazetteer)
+    out = [forward.resolve(m) for m in mentions]
+    pending = {i for i, m in enumerate(out) if len(_keys(m)) == 1}
+    if not pending:
+        return out
+    backward = PersonResolver(gazetteer)
+    for i in range(len(out) - 1, -1, -1):
+        if i in pending:
+            out[i] = backward._resolve_unique(out[i])
+        else:
+            backward.resolve(out[i])  # registers full names; a known one becomes the nearest
+    return out

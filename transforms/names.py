@@ -9,7 +9,8 @@ CSVs, loaded once and cached):
     canonical_person(text, country=None)  -> str
     find_people(text, on_date=None)       -> [PersonMention]
     office_holder(country, office, on_date) -> str | None
-    PersonResolver().resolve(mention)     -> PersonMention      (within-article coreference)
+    PersonResolver().resolve(mention)     -> PersonMention      (within-article coreference, forward)
+    resolve_people(mentions)      -> [PersonMention]  (forward, then title surnames backward)
     find_organizations(text)      -> [OrgMention]
     organization_name(text)       -> str | None
     person_key(name)              -> str
@@ -37,8 +38,18 @@ Decisions worth knowing (details in the YAML headers):
   * "Secretary Blinken" -> title "Secretary" unless the gazetteer says which Secretary;
     "PM Lee" -> the Lee who held that office (on the date; without one, the latest).
   * find_people detects and canonicalises (gazetteer); coreference ("Blinken", "PM Lee", "the
-    Secretary") is PersonResolver's job (or resolve_people(mentions)). Office and
+    Secretary") is PersonResolver's job (forward only) or resolve_people(mentions)'s, which
+    also resolves a surname-only mention nothing before it explains (the title, "President
+    Holm to Visit ...") to the one compatible person of that surname after it. Office and
     PersonMention carry an extra defaulted ``organization`` field ("UN Secretary-General").
+  * A line break ends every office phrase, name and "of <Country>": titles are the first
+    paragraph and have no final period ("... to Mexico\n\nMinister ... Joly" is not Mexican).
+  * "X and Y of Country" is one person holding both offices ("Deputy Prime Minister and
+    Minister of Foreign Affairs"); if the gazetteer has different holders for the parts
+    ("Prime Minister and President of France") no holder is picked.
+  * Only "of X" gives an office its country. "to X" (a posting) and, for envoys, "for X" (a
+    brief) belong to the phrase without one: "U.S. Special Envoy for Yemen" -> USA,
+    "Special Representative for the DPRK" -> None (offices.yaml portfolio_titles).
 """
 
 from __future__ import annotations
@@ -129,7 +140,7 @@ def office_holder(country: str, office: str, on_date: date, *, gazetteer: Gazett
 
 
 def resolve_people(mentions: list[PersonMention], *, gazetteer: Gazetteer | None = None) -> list[PersonMention]:
-    """Resolve one article's mentions (in order) with a fresh PersonResolver."""
+    """Coreference over one article's mentions (in order): forward, then title surnames backward."""
     return _names_scan.resolve_people(mentions, gazetteer)
 
 
@@ -148,9 +159,10 @@ def reload_reference() -> None:
         _names_people.particles,
         _names_people.default_gazetteer,
         _names_people.clean_name,
+        _names_people._person_key,
+        _names_people._normalise_office_value,
         _names_people.canonical_cached,
         _names_scan._name_rx,
         _names_scan._alias_rx,
-        _names_scan._surname_rx,
     ):
         cached.cache_clear()

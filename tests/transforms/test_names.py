@@ -824,3 +824,147 @@ def test_dates_may_be_datetimes_or_iso_strings(gaz):
     assert office_holder("CHN", "Foreign Minister", "2023-04-27", gazetteer=gaz) == "Qin Gang"
     (m,) = find_people("The Chinese Foreign Minister spoke.", datetime(2023, 4, 27, 9), gazetteer=gaz)
     assert m.name == "Qin Gang"
+
+
+# ------------------------------------------------------------------ line breaks end phrases
+# Titles are the first paragraph and have no final period: nothing on the title line may
+# become part of an office phrase, a name or an "of <Country>" on the next line.
+
+@pytest.mark.parametrize("text,expected", [
+    # A country ending the title line is not the next line's office prefix.
+    ("Delegation to Travel to Chile\n\nMinister of Foreign Affairs Jane Roe will travel.",
+     [("Jane Roe", "Minister of Foreign Affairs", None)]),
+    ("Talks in Chile\nForeign Minister Jane Roe spoke.", [("Jane Roe", "Minister of Foreign Affairs", None)]),
+    # An "of <Country>" taken by the title's person does not swallow the next line's office.
+    ("Call with Prime Minister Ola Berg of Portugal\n\nPresident Anders Holm spoke today.",
+     [("Ola Berg", "Prime Minister", "PRT"), ("Anders Holm", "President", None)]),
+    # No compound office, no "of <Country>" and no honorific across a line break.
+    ("Meeting of the Prime Minister,\nPresident Anders Holm spoke.", [("Anders Holm", "President", None)]),
+    ("Remarks by President Anders Holm\nof Finland on trade", [("Anders Holm", "President", None)]),
+    ("A Message from Dr.\nAnders Holm", []),
+])
+def test_line_break_ends_office_name_and_apposition(empty_gaz, text, expected):
+    found = [(m.name, m.title, m.country) for m in find_people(text, gazetteer=empty_gaz)]
+    assert found == expected
+
+
+def test_line_break_ends_office_prefix_for_bare_offices(gaz):
+    text = "Delegation Arrives in China\n\nThe Foreign Minister said."
+    assert find_people(text, date(2023, 4, 27), gazetteer=gaz) == []
+    assert [m.name for m in find_people("The Chinese Foreign Minister said.", date(2023, 4, 27), gazetteer=gaz)] \
+        == ["Qin Gang"]
+
+
+# --------------------------------------------------------------- coreference: the title first
+
+def _resolved(text, g):
+    return [(m.name_as_written, m.name, m.title, m.country) for m in resolve_people(find_people(text, gazetteer=g),
+                                                                                   gazetteer=g)]
+
+
+def test_resolve_people_title_surname_takes_later_full_name(empty_gaz):
+    text = "President Holm to Visit Lisbon\n\nPresident Anders Holm of Finland will travel. Holm said."
+    assert _resolved(text, empty_gaz) == [
+        ("Holm", "Anders Holm", "President", "FIN"),
+        ("Anders Holm", "Anders Holm", "President", "FIN"),
+        ("Holm", "Anders Holm", "President", "FIN"),
+    ]
+    text = "Secretary Roe's Meeting with Partners\n\nSecretary of State Jane Roe met them."
+    assert _resolved(text, empty_gaz)[0] == ("Roe", "Jane Roe", "Secretary of State", None)
+
+
+def test_resolve_people_backward_needs_one_compatible_person(empty_gaz):
+    # Two people named Holm after the title: the title mention is left alone.
+    text = "Minister Holm Visits Oslo\n\nAnders Holm and Maria Holm met the press."
+    assert _resolved(text, empty_gaz)[0][:2] == ("Holm", "Holm")
+    # Titles decide: only one of them is a President.
+    text = "President Holm Visits Oslo\n\nPresident Anders Holm and Minister Maria Holm met the press."
+    assert _resolved(text, empty_gaz)[0][:2] == ("Holm", "Anders Holm")
+    # A country mismatch blocks it too.
+    text = "Chilean President Holm Visits\n\nPresident Anders Holm of Finland spoke."
+    assert _resolved(text, empty_gaz)[0][:2] == ("Holm", "Holm")
+
+
+def test_resolve_people_forward_antecedent_still_wins(empty_gaz):
+    mentions = [_mention("Anders Holm", "President"), _mention("Holm"), _mention("Maria Holm"), _mention("Holm")]
+    assert [m.name for m in resolve_people(mentions, gazetteer=empty_gaz)] == [
+        "Anders Holm", "Anders Holm", "Maria Holm", "Maria Holm"]
+    assert resolve_people([]) == []
+
+
+def test_surname_pass_needs_whole_words(empty_gaz):
+    text = "President Anders Holm arrived. Holm's plan, Holm-Olsen, Holmberg and HOLM differ."
+    found = [(m.name_as_written, m.name) for m in find_people(text, gazetteer=empty_gaz)]
+    assert found == [("Anders Holm", "Anders Holm"), ("Holm", "Holm")]
+    assert text[find_people(text, gazetteer=empty_gaz)[1].start:][:6] == "Holm's"
+
+
+# --------------------------------------------------------------------- compound offices
+# "X and Y of Country" names one person holding both offices (the usual reading, as in
+# "Deputy Prime Minister and Minister of Foreign Affairs"). When the gazetteer says two
+# different people hold the parts, it names no single holder.
+
+_FRA_HOLDERS = ("person,country,office,start_date,end_date,source_note\n"
+                "Paul Prime,FRA,Prime Minister,2022-05-16,2024-01-09,\n"
+                "Anne Head,FRA,President,2017-05-14,,\n"
+                "Solo Both,XKX,Prime Minister,2020-01-01,,\n"
+                "Solo Both,XKX,President,2020-01-01,,\n")
+
+
+@pytest.mark.parametrize("country,office,expected", [
+    ("FRA", "Prime Minister and President", None),
+    ("FRA", "President and Prime Minister", None),
+    ("FRA", "Prime Minister", "Paul Prime"),
+    ("FRA", "President and State Councilor", "Anne Head"),   # a part nobody is recorded for
+    ("XKX", "Prime Minister and President", "Solo Both"),
+])
+def test_office_holder_compound_office(country, office, expected):
+    g = Gazetteer.from_text("", _FRA_HOLDERS)
+    assert office_holder(country, office, date(2023, 6, 1), gazetteer=g) == expected
+
+
+def test_find_people_compound_office_is_not_one_part_holder():
+    g = Gazetteer.from_text("", _FRA_HOLDERS)
+    assert find_people("The Prime Minister and President of France met.", date(2023, 6, 1), gazetteer=g) == []
+    (m,) = find_people("The Prime Minister of France met.", date(2023, 6, 1), gazetteer=g)
+    assert m.name == "Paul Prime"
+    (m,) = find_people("Prime Minister and President of France Jean Dupont met.", gazetteer=g)
+    assert (m.name, m.title, m.country) == ("Jean Dupont", "Prime Minister and President", "FRA")
+
+
+# ------------------------------------------------------------ envoys: the brief is no country
+
+@pytest.mark.parametrize("text,expected", [
+    ("U.S. Special Envoy for Yemen", Office("Special Envoy", "USA")),
+    ("Special Representative for the DPRK", Office("Special Representative", None)),
+    ("Special Envoy to Yemen", Office("Special Envoy", None)),
+    ("Special Coordinator for the Horn of Africa", Office("Special Coordinator", None)),
+    ("Ambassador of Japan to Mexico", Office("Ambassador", "JPN")),
+    ("Chilean Ambassador to the United Nations", Office("Ambassador", "CHL")),
+])
+def test_normalize_office_brief_is_not_the_country(text, expected):
+    assert normalize_office(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("U.S. Special Envoy for Yemen Jane Roe met them.", [("Jane Roe", "Special Envoy", "USA")]),
+    ("Special Representative for the DPRK Ola Berg met them.", [("Ola Berg", "Special Representative", None)]),
+    ("Special Envoy for the Horn of Africa Ola Berg met them.", [("Ola Berg", "Special Envoy", None)]),
+    ("Ambassador to Mexico Ola Berg met them.", [("Ola Berg", "Ambassador", None)]),
+    ("U.S. Ambassador to Mexico Berg met them.", [("Berg", "Ambassador", "USA")]),
+    # A brief that runs on past its place: one capitalised word there is no name.
+    ("Special Representative for Korean Peninsula Peace and Security Ola Berg met them.", []),
+])
+def test_find_people_envoy_brief(empty_gaz, text, expected):
+    assert [(m.name, m.title, m.country) for m in find_people(text, gazetteer=empty_gaz)] == expected
+
+
+def test_canonical_person_drops_the_brief(empty_gaz):
+    assert canonical_person("U.S. Special Envoy for Yemen Jane Roe", gazetteer=empty_gaz) == "Jane Roe"
+    assert canonical_person("Special Representative for the DPRK Ola Berg", gazetteer=empty_gaz) == "Ola Berg"
+
+
+def test_find_people_brief_then_known_surname():
+    g = Gazetteer.from_text("person,country,organization,name_order,aliases\nJane Roe,USA,,given_first,\n")
+    (m,) = find_people("Special Envoy for Yemen Roe's Travel", gazetteer=g)
+    assert (m.name, m.title, m.country) == ("Jane Roe", "Special Envoy", "USA")
