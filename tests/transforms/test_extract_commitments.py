@@ -146,8 +146,111 @@ def test_organization_subject_is_kept_without_country_parties():
 
 
 def test_subject_resolved_to_nothing_is_quarantined():
-    out = build_tables([extract_articles([article("The ministers praised the work done by the United Nations "
-                                                  "Mission to support the return of refugees.")])])
+    out = build_tables([extract_articles([article("The staff of the United Nations Mission will support the "
+                                                  "return of refugees.")])])
     assert out["commitments"] == []
     (q,) = out["quarantine"]
     assert q["stage"] == "extract" and "not resolved" in q["reason"]
+
+
+def by_action(text: str) -> dict[str, dict]:
+    return {c["action"]: c for c in commitments(text)}
+
+
+def test_repeated_stance_verbs_are_one_commitment_each():
+    found = commitments(MEETING + " The three countries support the river treaty, support Kenya's bid to host the "
+                                  "secretariat, and oppose the dumping of waste in the Danube.")
+    assert [c["modality"] for c in found] == ["support", "support", "opposition"]
+    assert found[1]["description"].startswith("support Kenya's bid")
+    # A counted group keeps its count even when it supports one of its own members.
+    assert all(c["parties"] == ["CHL", "KEN", "NOR"] for c in found)
+
+
+def test_one_modal_governing_several_verbs_stays_one():
+    found = commitments("Chile and Peru will open two border crossings, expand rail links and support joint patrols.")
+    assert [(c["modality"], c["action"]) for c in found] == [("pledge", "open")]
+
+
+def test_a_finite_stance_verb_after_a_modal_starts_a_new_commitment():
+    found = commitments("Chile will double its aid to Peru, and supports Peru's bid to host the games.")
+    assert [c["modality"] for c in found] == ["pledge", "support"]
+
+
+def test_coordinated_frame_gives_a_proposal_of_the_same_speakers():
+    found = commitments(MEETING + " All parties support Kenya's initiative to resume talks and hold that disputes "
+                                  "should be settled through dialogue.")
+    assert [(c["modality"], c["action"]) for c in found] == [("support", "support"), ("proposal", "settle")]
+    assert found[0]["description"] == "support Kenya's initiative to resume talks"
+    assert found[1]["description"] == "settle disputes through dialogue"
+    # "Kenya's initiative" is supported by the others; the proposal is theirs too.
+    assert found[0]["parties"] == found[1]["parties"] == ["AUT", "CHL", "NOR"]
+    assert found[1]["actor_text"] == "All parties"
+
+
+def test_stressed_the_need_to_is_a_proposal():
+    c = only(MEETING + " The ministers expressed concern over the floods and stressed the need to build bridges "
+                       "across the river basin.")
+    assert (c["modality"], c["action"], c["actor_text"]) == ("proposal", "build", "The ministers")
+
+
+def test_they_after_a_counted_group_and_its_counterpart():
+    found = commitments(MEETING + " The foreign ministers of the three countries said that the talks were useful. "
+                                  "They will work closely with Austria to clean the river.")
+    (c,) = found
+    assert c["parties"] == ["CHL", "KEN", "NOR"] and c["action"] == "clean"
+
+
+def test_work_with_partner_is_not_a_party():
+    c = only("Kenya and Chile will work with Peru to accelerate the feasibility study of a new port.")
+    assert (c["parties"], c["action"]) == (["CHL", "KEN"], "accelerate")
+
+
+@pytest.mark.parametrize("sentence, action", [
+    ("The two sides should harness the potential of the river commission.", "harness"),
+    ("Chile and Kenya agreed to implement the fisheries deal.", "implement"),
+    ("Chile and Kenya agreed to a new fisheries deal.", "agree"),
+    ("Chile and Kenya agreed that their commission will meet again in June.", "meet"),
+    ("Chile shall not impose new taxes on Kenyan tea.", "impose"),
+    ("We commit to continuing our cooperation on health.", "continue"),
+])
+def test_action_is_the_main_verb(sentence, action):
+    c = only(MEETING + " " + sentence)
+    assert c["action"] == action
+    if "not" in sentence:
+        assert c["description"] == "not impose new taxes on Kenyan tea"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Danube Summit will surely open a new chapter in regional relations.",
+    "The Austria-Chile Summit will open a new era in bilateral ties.",
+    "Chile's economy will grow by three percent next year.",
+    "The ministers expressed confidence that the conference will be a complete success.",
+    "Austria expressed hope that the new bridge will boost trade.",
+    "Chile and Kenya agreed that the talks were useful.",
+    "They discussed the junta's support for the militia.",
+    "Norway announced five million euros in aid to support flood victims in Chile.",
+    "The ministers discussed efforts to urge the rebels to lay down their arms.",
+    "They reviewed plans for a ceasefire deal that will allow residents to return home.",
+    "First, I think we want a serious conversation.",
+    "The ministers praised the work done by the United Nations Mission to support the return of refugees.",
+])
+def test_predictions_nouns_and_purposes_are_not_commitments(sentence):
+    assert commitments(MEETING + " " + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("Foreign Minister Ola Brekke reaffirmed Norway's strong support for Moldova's sovereignty.", ["NOR"]),
+    ("Austria and Chile remain steadfast in their support for the peace process.", ["AUT", "CHL"]),
+    ("The ministers discussed their unwavering support for the people of Moldova.", ["AUT", "CHL", "KEN", "NOR"]),
+])
+def test_support_as_a_noun_after_a_stance(sentence, parties):
+    c = only(MEETING + " " + sentence)
+    assert (c["modality"], c["parties"]) == ("support", parties)
+
+
+def test_joint_statement_we_is_every_author():
+    a = article(MEETING + " We will continue to support the river commission.")
+    a["title"] = "Joint Statement of the Danube Foreign Ministers"
+    a["text"] = a["title"] + "\n\n" + a["text"]
+    (c,) = build_tables([extract_articles([a])])["commitments"]
+    assert c["parties"] == ["AUT", "CHL", "KEN", "NOR"]

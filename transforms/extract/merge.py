@@ -20,6 +20,7 @@ from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.events import family
 from transforms.extract.lexicon import places
+from transforms.extract.merge_commitments import cluster_commitments
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.ids import make_id
 
@@ -435,28 +436,38 @@ def _quarantine(m: EventMention | CommitmentMention, key: str, reason: str, payl
 
 def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event: dict[str, str],
                           tables: Tables, entities: _Entities) -> None:
-    """Commitments with their event ids; parties, actor officials and organizations become entities."""
-    seen = set()
-    for c in sorted(commitments, key=lambda c: (c.article_id, c.char_start)):
-        if c.commitment_id in seen:
-            continue
-        seen.add(c.commitment_id)
+    """Commitments with their event ids, one row per commitment however often it is told (the best
+    mention's row, its confidence raised by the others); parties, officials and organizations become entities."""
+    unique: dict[str, CommitmentMention] = {}
+    for c in commitments:
+        unique.setdefault(c.commitment_id, c)
+    told = {cid: i for i, cid in enumerate(unique)}  # clause order within a sentence
+    rows: list[tuple[tuple, dict]] = []
+    event_of = {cid: mention_to_event.get(c.event_mention_id) if c.event_mention_id else None
+                for cid, c in unique.items()}
+    for group in cluster_commitments(list(unique.values()), event_of):
+        c = group[0]
+        event_id, due = event_of[c.commitment_id], c
+        if len(group) > 1:
+            # The best mention's event and due date; when it states none, those another telling gives.
+            event_id = event_id or next((event_of[o.commitment_id] for o in group if event_of[o.commitment_id]), None)
+            due = c if c.due_date else next((o for o in group if o.due_date), c)
         row = {
             "commitment_id": c.commitment_id,
-            "event_id": mention_to_event.get(c.event_mention_id) if c.event_mention_id else None,
+            "event_id": event_id,
             "parties": sorted(set(c.parties)),
             "actor_text": c.actor_text,
             "modality": c.modality,
             "action": c.action,
             "description": c.description,
             "topic": c.topic,
-            "due_date": c.due_date,
-            "due_precision": c.due_precision,
+            "due_date": due.due_date,
+            "due_precision": due.due_precision,
             "article_id": c.article_id,
             "evidence": c.evidence,
             "char_start": c.char_start,
             "char_end": c.char_end,
-            "confidence": c.confidence,
+            "confidence": round(min(0.99, c.confidence + 0.02 * (len(group) - 1)), 3),
         }
         if not (row["parties"] or c.actor_people or c.actor_orgs):
             # An organization ("NATO will ...") or an official is an actor without a country party;
@@ -468,7 +479,8 @@ def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event
             entities.add(ParticipantMention("country", code, code, None, code, "participant", None, None))
         for actor in c.actor_people + c.actor_orgs:
             entities.add(actor)
-        tables.commitments.append(row)
+        rows.append(((c.article_id, c.char_start, told[c.commitment_id]), row))
+    tables.commitments.extend(row for _, row in sorted(rows, key=lambda r: r[0]))
 
 
 __all__ = ["Tables", "build_commitment_rows", "build_event_rows", "cluster_mentions", "country_name",

@@ -74,6 +74,9 @@ class CommitmentMention:
     confidence: float
     actor_people: tuple[ParticipantMention, ...] = ()  # officials named in the subject (become entities)
     actor_orgs: tuple[ParticipantMention, ...] = ()  # organizations the subject is ("NATO will ...")
+    # 1 when the article states its own date (dateline or metadata): a section that retells others
+    # ("inferred" date, e.g. a blog's lead) is the weaker mention of a commitment told twice.
+    authority: int = 0
 
 
 @dataclass

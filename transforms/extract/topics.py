@@ -11,8 +11,8 @@ def classify_topic(text: str) -> str:
     """The topic whose keywords weigh most in text; diplomacy_politics or other when none match."""
     rules = topic_rules()
     scores: Counter[str] = Counter()
-    for m in rules.regex.finditer(text):
-        topic, weight = rules.weights[m.group(0).lower()]
+    for m in rules.regex.finditer(text.lower()):
+        topic, weight = rules.weights[m.group(0)]
         scores[topic] += weight
     if scores:
         return max(scores, key=lambda t: (scores[t], -rules.order.index(t)))
