@@ -76,6 +76,7 @@ no nos art vol fig inc ltd co corp dept univ jan feb mar apr jun jul aug sep sep
 e.g i.e u.s u.k u.n a.m p.m d.c h.e s.e n.b approx est
 """.split())
 _BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)(?=[\"'(\[]?[A-Z0-9•])|\n+")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -85,10 +86,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         if match.group(1):
-            word = re.search(r"(\S+)$", text[cursor:match.start(1)])
-            token = word.group(1).lower().strip("(\"'") if word else ""
+            # The word before the period (text is normalized: words are split by spaces and newlines).
+            word_end = match.start(1)
+            word_start = max(text.rfind(" ", cursor, word_end), text.rfind("\n", cursor, word_end)) + 1
+            token = text[max(word_start, cursor):word_end].lower().strip("(\"'")
             # "R." in "Joseph R. Biden" and "U.S." are not sentence ends.
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
                 continue
             stop = match.end(2)
         else:

@@ -363,13 +363,9 @@ def prepare(article: dict) -> Doc:
         shifts.append((pos, b_start - pos))
         pos += b_end - b_start + 2
     joined = "\n\n".join(parts)
-    resolver = _deps.PersonResolver()
-    found = []
-    for p in _deps.find_people(joined, on_date=published) if joined else []:
-        try:
-            found.append(resolver.resolve(p))
-        except Exception:  # noqa: BLE001 - coreference is best effort
-            found.append(p)
+    found = _deps.find_people(joined, on_date=published) if joined else []
+    # Forward, then backward: a title's "President Holm" takes the full name the body gives later.
+    found = _deps.resolve_people(found)
     people = _people_at(found, shifts)
     countries = _countries_at(_deps.find_countries(joined) if joined else [], shifts)
     orgs = _orgs_at(_deps.find_organizations(joined) if joined else [], shifts)
