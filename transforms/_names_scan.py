@@ -339,18 +339,24 @@ def _alias_mentions(scan: _Scan) -> list[PersonMention]:
     text = scan.text
     for match in rx.finditer(text):
         start, end = match.span()
-        if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
-            continue
-        if start in scan.index.country_by_start or start in scan.index.org_by_start \
-                or start in scan.index.mask_starts:
-            continue  # "Montenegro" the country, not Luís Montenegro
-        if " " not in match.group() and _inside_longer_name(scan, start, end):
+        if not _bare_name_ok(scan, text, start, end, single_word=" " not in match.group()):
             continue
         built = _mention(scan, start, end, (start, end), None, None, None)
         if built:
             out.append(built)
             scan.take(start, end)
     return out
+
+
+def _bare_name_ok(scan, text: str, start: int, end: int, single_word: bool) -> bool:
+    """A name found without an office: whole word, not taken, not a country, organisation or
+    region ("Montenegro" the country, not Luís Montenegro), and not part of a longer name."""
+    if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
+        return False
+    index = scan.index
+    if start in index.country_by_start or start in index.org_by_start or start in index.mask_starts:
+        return False
+    return not (single_word and _inside_longer_name(scan, start, end))
 
 
 _NEXT_WORD_RX = re.compile(r"[^\S\n]+([\w'’.-]+)")
@@ -438,12 +444,7 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
     out = []
     text = scan.text
     for start, end in _literal_spans(text, surnames):
-        if (start and (is_word_char(text[start - 1]) or text[start - 1] in "-'’")) or not scan.free(start, end):
-            continue
-        if start in scan.index.country_by_start or start in scan.index.org_by_start \
-                or start in scan.index.mask_starts:
-            continue
-        if _inside_longer_name(scan, start, end):
+        if not _bare_name_ok(scan, text, start, end, single_word=True):
             continue
         built = _mention(scan, start, end, (start, end), None, None, None)
         if built:
