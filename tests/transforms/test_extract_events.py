@@ -188,6 +188,12 @@ NEGATIVE_SENTENCES = [
     "Pirates hijacked a cargo ship off the coast of Somalia.",
     "Iran condemned the strike and vowed revenge against those responsible.",
     "Demonstrators in Chile demanded that the government will resign.",
+    "The rebels, backed by a foreign power, said they will attack the port.",
+    "Protesters said they support the strike and oppose the new fuel tax.",
+    "Police said the suspects should be punished for the attack on the embassy.",
+    "The junta's support for the militia has prolonged the fighting.",
+    "Investors expressed confidence that the sanctions will hurt the economy.",
+    "The army announced new funding to support its troops at the front.",
 ]
 _MEETING_TYPES = {"talks", "meeting", "summit", "visit", "phone_call", "signing", "forum"}
 

@@ -114,3 +114,67 @@ def test_entities_cover_participants_and_parties():
     assert people["Lena Vogt"]["country"] == "AUT"
     countries = {e["country"] for e in out["entities"] if e["entity_type"] == "country"}
     assert {c for row in out["commitments"] for c in row["parties"]} <= countries
+
+
+# A blog post whose lead retells the commitments of the readout embedded after it.
+BLOG_LEAD = ("Austria and Italy have agreed to a joint rail corridor through the Brenner Pass.\n\n"
+             "Following the talks, Lena Vogt of Austria and Marco Ricci of Italy reached consensus on two key "
+             "points:\n\n"
+             "• Adhering to open borders, and expanding tourism cooperation.\n"
+             "• Adhering to clean energy, and building new hydropower plants.")
+BLOG_READOUT = ("On October 10, 2023, Foreign Minister Lena Vogt of Austria held talks in Innsbruck with Foreign "
+                "Minister Marco Ricci of Italy. Lena Vogt said that Austria and Italy have agreed to build a joint "
+                "rail corridor through the Brenner Pass.\n\n"
+                "First, adhere to open borders, and expand tourism cooperation.\n\n"
+                "Second, adhere to clean energy, and build new hydropower plants.\n\n"
+                "Austria will not impose new tolls on Italian trucks. Austria will not impose new fees on Italian "
+                "buses.")
+
+
+def blog() -> list[dict]:
+    lead = article(BLOG_LEAD, "blog/brenner.txt", "0#s0")
+    lead["published_date_source"] = "inferred"
+    return [lead, article(BLOG_READOUT, "blog/brenner.txt", "0#s1", dt.date(2023, 10, 10))]
+
+
+def test_commitment_retold_in_a_lead_is_one_row_from_the_readout():
+    lead, readout = blog()
+    out = build_tables([extract_articles([lead, readout])])
+    rows = out["commitments"]
+    corridor = [c for c in rows if "rail corridor" in c["evidence"]]
+    assert len(corridor) == 1
+    (c,) = corridor
+    assert c["article_id"] == readout["article_id"] and c["action"] == "build"
+    (talks,) = [e for e in out["events"] if e["event_type"] == "talks"]
+    assert c["event_id"] == talks["event_id"]
+    points = [c for c in rows if c["action"] == "adhere"]
+    assert len(points) == 2 and {c["article_id"] for c in points} == {readout["article_id"]}
+    assert all(c["confidence"] > 0.8 for c in points)  # told twice
+
+
+def test_parallel_clauses_of_one_text_stay_apart():
+    rows = build_tables([extract_articles(blog())])["commitments"]
+    assert len([c for c in rows if c["action"] == "impose"]) == 2
+
+
+def test_same_commitment_from_two_publishers_of_one_event_merges():
+    a = article("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal. The two "
+                "leaders agreed to open a direct ferry line between Bergen and Porto.", "whitehouse/a.md")
+    b = article("On October 11, 2023, President Ines Duarte of Portugal held a phone call with Prime Minister Karl "
+                "Moen of Norway. The two leaders agreed to open a direct ferry line between Bergen and Porto.",
+                "news/b.txt", published=dt.date(2023, 10, 12))
+    c = article("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal. The two "
+                "leaders agreed to open a direct ferry line between Bergen and Porto.", "whitehouse/c.md",
+                published=dt.date(2023, 11, 20))
+    out = build_tables([extract_articles([a, b]), extract_articles([c])])
+    ferry = [r for r in out["commitments"] if r["action"] == "open"]
+    assert len(ferry) == 2  # the October call (told twice) and the November call
+    assert len({r["event_id"] for r in ferry}) == 2
+
+
+def test_merged_commitments_do_not_depend_on_batching():
+    arts = blog()
+    one = build_tables([extract_articles(arts)])["commitments"]
+    split = build_tables([extract_articles(arts[1:]), extract_articles(arts[:1])])["commitments"]
+    assert sorted(json.dumps(r, default=str, sort_keys=True) for r in one) == sorted(
+        json.dumps(r, default=str, sort_keys=True) for r in split)
