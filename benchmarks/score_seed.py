@@ -434,6 +434,23 @@ def _nearest_commitment(g: dict, rows: list[dict], used: set[int]) -> str | None
     return None
 
 
+def _print_misses_and_fps(p, label: str, res: Result, fmt_gold, fmt_row, nearest) -> None:
+    """Missed gold items (with the nearest system row) and false positives of one table."""
+    used = set(res.pairs.values())
+    p(f"\n== {label}: missed gold")
+    for gi in res.missed():
+        g = res.gold[gi]
+        p(f"  MISS {fmt_gold(g)}")
+        near = nearest(g, res.system, used)
+        if near:
+            p(f"       {near}")
+    p(f"== {label}: false positives")
+    for si in res.false_positives():
+        dup = res.duplicates.get(si)
+        tag = f" [duplicate of {res.gold[dup]['id']}]" if dup is not None else ""
+        p(f"  FP{tag} {fmt_row(res.system[si])}")
+
+
 def report(tables: dict[str, list[dict]], gold: dict, results: dict[str, Result],
            details: bool = True, show_pairs: bool = False, out=None) -> None:
     out = out or sys.stdout
@@ -469,19 +486,7 @@ def report(tables: dict[str, list[dict]], gold: dict, results: dict[str, Result]
 
     ev = results["events"]
     rows = ev.system
-    used = set(ev.pairs.values())
-    p("\n== events: missed gold")
-    for gi in ev.missed():
-        g = ev.gold[gi]
-        p(f"  MISS {_fmt_event_gold(g)}")
-        near = _nearest_event(g, rows, used)
-        if near:
-            p(f"       {near}")
-    p("== events: false positives")
-    for si in ev.false_positives():
-        dup = ev.duplicates.get(si)
-        tag = f" [duplicate of {ev.gold[dup]['id']}]" if dup is not None else ""
-        p(f"  FP{tag} {_fmt_event_row(rows[si])}")
+    _print_misses_and_fps(p, "events", ev, _fmt_event_gold, _fmt_event_row, _nearest_event)
     p("== events: attribute differences on matched pairs")
     for gi, si in sorted(ev.pairs.items()):
         g, r = ev.gold[gi], rows[si]
@@ -521,21 +526,8 @@ def report(tables: dict[str, list[dict]], gold: dict, results: dict[str, Result]
         if r.get("country") and g.get("country") and r["country"] != g["country"]:
             p(f"  country differs: {g['name']} {r['country']}!={g['country']}")
 
-    cm = results["commitments"]
-    rows = cm.system
-    used = set(cm.pairs.values())
-    p("\n== commitments: missed gold")
-    for gi in cm.missed():
-        g = cm.gold[gi]
-        p(f"  MISS {_fmt_commit_gold(g)}")
-        near = _nearest_commitment(g, rows, used)
-        if near:
-            p(f"       {near}")
-    p("== commitments: false positives")
-    for si in cm.false_positives():
-        dup = cm.duplicates.get(si)
-        tag = f" [duplicate of {cm.gold[dup]['id']}]" if dup is not None else ""
-        p(f"  FP{tag} {_fmt_commit_row(rows[si])}")
+    _print_misses_and_fps(p, "commitments", results["commitments"], _fmt_commit_gold, _fmt_commit_row,
+                          _nearest_commitment)
 
 
 def main(argv: list[str] | None = None) -> int:

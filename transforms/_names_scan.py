@@ -335,11 +335,14 @@ def _alias_mentions(scan: _Scan) -> list[PersonMention]:
     rx = _alias_rx(scan.gazetteer)
     if rx is None:
         return []
+    return _bare_mentions(scan, ((m.start(), m.end(), " " not in m.group()) for m in rx.finditer(scan.text)))
+
+
+def _bare_mentions(scan: _Scan, spans) -> list[PersonMention]:
+    """Mentions for names found without an office, from (start, end, single_word) spans in text order."""
     out = []
-    text = scan.text
-    for match in rx.finditer(text):
-        start, end = match.span()
-        if not _bare_name_ok(scan, text, start, end, single_word=" " not in match.group()):
+    for start, end, single_word in spans:
+        if not _bare_name_ok(scan, scan.text, start, end, single_word=single_word):
             continue
         built = _mention(scan, start, end, (start, end), None, None, None)
         if built:
@@ -441,16 +444,7 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
     surnames = [s for s, names in owners.items() if len(names) == 1]
     if not surnames:
         return []
-    out = []
-    text = scan.text
-    for start, end in _literal_spans(text, surnames):
-        if not _bare_name_ok(scan, text, start, end, single_word=True):
-            continue
-        built = _mention(scan, start, end, (start, end), None, None, None)
-        if built:
-            out.append(built)
-            scan.take(start, end)
-    return out
+    return _bare_mentions(scan, ((start, end, True) for start, end in _literal_spans(scan.text, surnames)))
 
 
 _NAME_END_RX = re.compile(_NAME_END)
