@@ -42,7 +42,10 @@ def _month(s: str) -> int:
 
 
 def _day(s: str) -> int:
-    return int(s.rstrip("stndrhSTNDRH"))
+    """Day of month from digits ("26", "26th") or an ordinal word ("twenty-sixth")."""
+    if s[:1].isdigit():
+        return int(s.rstrip("stndrhSTNDRH"))
+    return ORDINALS[norm_phrase(s)]
 
 
 def _num(s: str) -> int:
@@ -493,6 +496,14 @@ def h_offset(g, c):
     direction = norm_phrase(g.get("dir") or "in")
     sign = -1 if direction == "ago" else 1
     s, e = cal.offset_span(unit, c.ref, sign * n)
+    return s, e, unit, "relative"
+
+
+def h_before_last(g, c):
+    """Two units back from the reference: the year before last, the week after next."""
+    unit = g["u"].lower()
+    sign = -2 if g.get("dir") else 2
+    s, e = cal.offset_span(unit, c.ref, sign)
     return s, e, unit, "relative"
 
 

@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 from transforms._date_dispatch import first_words
 from transforms._date_resolvers import (
-    h_ana_before, h_ana_offset, h_ana_rel, h_ana_weekday, h_century, h_day_range, h_decade,
+    h_ana_before, h_ana_offset, h_before_last, h_ana_rel, h_ana_weekday, h_century, h_day_range, h_decade,
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
@@ -171,8 +171,10 @@ _SINGLE_RULES = [
          h_numeric, _ck_numeric),
     Rule("mdy", _WDP + r"(?P<m>$MON)\s+(?:the\s+)?(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_md),
     Rule("dmy", _WDP + r"(?:the\s+)?(?P<d>$DAY)\s+(?:of\s+)?(?P<m>$MON)(?:,?\s+(?P<y>$YEAR))?", h_md),
+    # Spelled-out day, only in the "the first of May" form (never "first May").
+    Rule("dmy_words", _WDP + r"the\s+(?P<d>$ORDW)\s+of\s+(?P<m>$MON)(?:,?\s+(?P<y>$YEAR))?", h_md),
     Rule("holiday", r"(?:(?P<rel>this|last|next)\s+)?(?P<h>$HOLIDAY)(?:,?\s+(?P<y>$YEAR))?", h_holiday, _ck_capital),
-    Rule("period_end", r"(?:the\s+)?(?P<u>year|month|quarter|week)[\s-]end\b", h_period_end),
+    Rule("period_end", r"(?:the\s+)?(?P<u>year|month|quarter|week)(?:[\s-]|['’]s\s+)end\b", h_period_end),
     Rule("half", r"(?P<h>h[12]|[12]h)\s*(?P<y>$YEAR|['’]?\d{2}\b)", h_half),
     Rule("half_bare", r"the\s+(?P<h>first|second)\s+half", h_half, scan=False),
     Rule("ana_rel", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?the\s+(?P<a>$ANA)\s+"
@@ -181,10 +183,12 @@ _SINGLE_RULES = [
     Rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>$DEICTIC)(?:\s+(?:$DP))?", h_deictic),
     Rule("ana_that", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?that\s+"
          r"(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend)\b", h_ana_rel),
+    Rule("before_last", r"the\s+(?P<u>week|month|year)\s+(?:(?P<dir>before)\s+last|(?P<dir2>after)\s+next)\b",
+         h_before_last),
     Rule("ana_before", r"the\s+(?P<u>day|week|month|year|night|morning|evening)\s+"
          r"(?P<dir>before|after|earlier|later)\b", h_ana_before, _ck_followed_by_punct),
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
-    Rule("week_of", r"(?:the\s+)?week\s+of\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
+    Rule("week_of", r"(?:the\s+)?week\s+(?:of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
     Rule("ago", r"(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),

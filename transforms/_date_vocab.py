@@ -91,6 +91,7 @@ def fragments(scan: bool) -> dict[str, str]:
         "HOLIDAY": alternation(holiday_words) + r"\b",
         "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)",
         "CORD": r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation(ORDINALS) + ")",
+        "ORDW": alternation(ORDINALS) + r"\b",
         "DECW": alternation(DECADE_WORDS),
         "REL": alternation(rel_words) + r"\b",
         "DP": alternation(WORDS["day_parts"]) + r"\b",

@@ -836,3 +836,25 @@ def test_property_scan_dispatch_matches_full_grammar(words, ref):
     fast = D._find_dates(text, ref, None, False, dispatch=True)
     full = D._find_dates(text, ref, None, False, dispatch=False)
     assert fast == full
+
+
+# --------------------------------------------------------------------------- less common forms
+@pytest.mark.parametrize("expr,expected", [
+    ("the first of May", dv("2023-05-01")),
+    ("the twenty-sixth of April, 2023", dv("2023-04-26")),
+    ("the thirty-first of March", dv("2023-03-31")),
+    ("first May", None),                      # spelled-out days only in "the X of Month"
+    ("'98", dv("1998-01-01", "1998-12-31", "year")),
+    ("the year before last", dv("2021-01-01", "2021-12-31", "year")),
+    ("the week after next", dv("2023-05-15", "2023-05-21", "week")),
+    ("the year's end", dv("2023-01-01", "2023-12-31", "year")),
+    ("the week ending April 28", dv("2023-04-24", "2023-04-30", "week")),
+    ("the week beginning May 8", dv("2023-05-08", "2023-05-14", "week")),
+])
+def test_less_common_forms(expr, expected):
+    assert resolve_date(expr, REF) == expected
+
+
+def test_spelled_out_day_found_in_running_text():
+    found = find_dates("The ministers met on the first of May in Astana.", REF)
+    assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]
