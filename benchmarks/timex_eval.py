@@ -3,7 +3,8 @@
 Usage: .venv/bin/python benchmarks/timex_eval.py FILE.tsv [--no-dateparser] [--repeat N] [--quiet]
 
 Input: a tab-separated file, one expression a line: ``expression<TAB>reference_date<TAB>gold_value``
-(further columns are ignored; blank lines and lines starting with "#" are skipped). The
+(an optional 5th column holds the sentence the expression was read in; further columns are
+ignored; blank lines and lines starting with "#" are skipped). The
 reference is the document creation date (YYYY-MM-DD); the gold value is a TIMEX3 DATE
 value as TimeBank / TempEval-3 write it. The corpus text itself is not needed and none
 is kept in this repository: build the file from annotated documents you have.
@@ -11,13 +12,15 @@ is kept in this repository: build the file from annotated documents you have.
 Gold values become calendar spans (start, end, precision):
 
 * ``YYYY-MM-DD`` (a time part ``THH...`` is dropped) -> that day;
-* ``YYYY-MM`` -> the month; ``YYYY-Www`` -> the ISO week (Monday..Sunday);
+* ``YYYY-MM`` -> the month; ``YYYY-Www`` (one or two digits) -> the ISO week (Monday..Sunday);
+  ``YYYY-Www-WE`` -> that week's Saturday and Sunday (precision week, as "the weekend" is read);
+* trailing unknown parts are dropped: ``1968-XX`` -> the year 1968, ``1998-10-XX`` -> the month;
 * ``YYYY-Qn`` -> the quarter; ``YYYY-H1``/``H2`` -> the half year (precision year);
 * ``YYYY-SP/SU/FA/WI`` -> the meteorological season (winter YYYY = Dec YYYY .. Feb YYYY+1);
 * ``YYYY`` -> the year; ``YYY`` or ``YYYX`` -> the decade; ``YY`` or ``YYXX`` -> the century
   (TimeBank style: "19" = 1900-1999);
 * everything else -> None, the expression is not a calendar date: ``PAST_REF``,
-  ``PRESENT_REF``, ``FUTURE_REF``, values with unknown parts (``XXXX-XX-XX``, ``2012-XX-XX``,
+  ``PRESENT_REF``, ``FUTURE_REF``, values with unknown parts elsewhere (``XXXX-XX-XX``, ``1998-WXX``, ``1989-QX``,
   ``XXXX-WI``), durations (``P5Y``) that were typed DATE.
 
 Scoring (all exact, no partial credit):
@@ -39,6 +42,10 @@ Scoring (all exact, no partial credit):
   the gold span, or when it returns None for a None gold. It is called as
   ``dateparser.parse(expr, languages=["en"], settings={"RELATIVE_BASE": ref})``.
 
+In running text: where sentences are given, the expression is also read the way the
+pipeline reads it (with the tense of its clause, as ``find_dates`` takes it, placing
+partial dates) and scored the same way.
+
 Speed: both are timed warm over all rows (best of --repeat passes) and the ratio printed.
 """
 
@@ -55,6 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from transforms._date_tense import TenseIndex  # noqa: E402
 from transforms.dates import resolve_date  # noqa: E402
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
@@ -65,10 +73,17 @@ def _month_end(y: int, m: int) -> date:
     return date(y, 12, 31) if m == 12 else date(y, m + 1, 1) - timedelta(days=1)
 
 
+_UNKNOWN_TAIL = re.compile(r"(?:-XX)+\Z")
+
+
 def _norm(value: str) -> str:
     """Upper-case a TIMEX3 value and drop a time part ("1998-02-06T10:00" -> "1998-02-06")."""
     v = value.strip().upper()
-    return v.split("T", 1)[0] if re.match(r"\d{4}-\d\d-\d\dT", v) else v
+    if re.match(r"\d{4}-\d\d-\d\dT", v):
+        v = v.split("T", 1)[0]
+    # An unknown part below known ones says nothing more: 1968-XX is the year 1968,
+    # 1998-10-XX the month (XXXX-XX-XX keeps no known part and stays non-calendar).
+    return _UNKNOWN_TAIL.sub("", v) if v.endswith("-XX") and v[:1].isdigit() else v
 
 
 def gold_span(value: str):
@@ -81,9 +96,12 @@ def gold_span(value: str):
         if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
             y, mo = map(int, m.groups())
             return date(y, mo, 1), _month_end(y, mo), "month"
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
+        if m := re.fullmatch(r"(\d{4})-W(\d{1,2})", v):
             s = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
             return s, s + timedelta(days=6), "week"
+        if m := re.fullmatch(r"(\d{4})-W(\d{1,2})-WE", v):
+            s = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6)
+            return s, s + timedelta(days=1), "week"
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
             y, q = int(m.group(1)), int(m.group(2))
             return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
@@ -139,6 +157,30 @@ def as_timex(v) -> str | None:
     if p == "century":
         return f"{s.year // 100:02d}"
     return None
+
+
+def load_context(path: Path) -> list[str | None]:
+    """The optional 5th column: the sentence the expression was read in (None where absent)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        out.append(parts[4] if len(parts) > 4 and parts[4].strip() else None)
+    return out
+
+
+def in_context(expr: str, ref: date, sentence: str | None):
+    """Resolve as the pipeline does in running text: with the tense of the expression's
+    clause (``TenseIndex``, what ``find_dates`` uses); without a sentence, as resolve_date."""
+    tense = None
+    if sentence:
+        at = sentence.find(expr)
+        if at < 0:
+            at = sentence.lower().find(expr.lower())
+        if at >= 0:
+            tense = TenseIndex(sentence).tense_at(at, at + len(expr))
+    return resolve_date(expr, ref, tense=tense)
 
 
 def load(path: Path) -> list[tuple[str, date, str]]:
@@ -211,6 +253,12 @@ def main(argv=None) -> int:
     print(f"eventline TIMEX value accuracy      = {sum(ok_value) / n:.3f} ({sum(ok_value)}/{n})")
     if dp_ok is not None:
         print(f"dateparser (date within gold span)  = {sum(dp_ok) / n:.3f} ({sum(dp_ok)}/{n})")
+    contexts = load_context(args.file)
+    if any(contexts):
+        in_text = [in_context(e, r, s) for (e, r, _), s in zip(rows, contexts)]
+        ok_text = [_span_ok(g, v) for g, v in zip(golds, in_text)]
+        print(f"eventline with the clause's tense (5th-column sentence) = "
+              f"{sum(ok_text) / n:.3f} ({sum(ok_text)}/{n})")
 
     by = defaultdict(list)
     for i, t in enumerate(types):

@@ -149,10 +149,12 @@ def place(cands: list[Span], ref: date, tense: str | None) -> Span | None:
 
 
 def place_weekday(ref: date, wd: int, tense: str | None) -> date:
-    """Place a bare weekday: on or before ref (past / no tense), on or after ref (future)."""
-    if tense == "future":
-        return ref + timedelta(days=(wd - ref.weekday()) % 7)
-    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+    """Place a bare weekday: on or before ref (past), on or after it (future), else past-biased nearest."""
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    if tense == "future" or (tense is None and back and ahead * FUTURE_WEIGHT < back):
+        return ref + timedelta(days=ahead)
+    return ref - timedelta(days=back)
 
 
 def nth_weekday(y: int, m: int, wd: int, n: int) -> date:

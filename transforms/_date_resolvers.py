@@ -203,8 +203,8 @@ def h_holiday(g, c):
         hm, hd = HOLIDAYS_FIXED[name]
         on = lambda y: date(y, hm, hd)  # noqa: E731
     elif name in HOLIDAYS_NTH:
-        hm, wd, n = HOLIDAYS_NTH[name]
-        on = lambda y: cal.nth_weekday(y, hm, wd, n)  # noqa: E731
+        hm, wd, n, after = HOLIDAYS_NTH[name]
+        on = lambda y: cal.nth_weekday(y, hm, wd, n) + timedelta(days=after)  # noqa: E731
     else:
         off = HOLIDAYS_EASTER[name]
         on = lambda y: cal.easter(y) + timedelta(days=off)  # noqa: E731
@@ -276,6 +276,12 @@ def h_year_ago_quarter(g, c):
     y, q = _latest_quarter(c.ref)
     s, e = cal.quarter_span(y - 1, q)
     return s, e, "quarter", "relative"
+
+
+def h_year_ago_adj(g, c):
+    """A bare year-ago / year-earlier (adjective: "year-ago results"): the previous year."""
+    s, e = cal.year_span(c.ref.year - 1)
+    return s, e, "year", "relative"
 
 
 def h_half(g, c):
@@ -489,9 +495,21 @@ def h_deictic(g, c):
     return d, d, "day", "relative"
 
 
+# An offset of decades or centuries lands on a year: "a decade ago" (said in 1999) is
+# 1989, not the 1980s (TimeBank annotates it so, and it is what the writer counts).
+_OFFSET_AS_YEARS = {"decade": 10, "century": 100}
+
+
+def _offset_unit(s: str) -> tuple[str, int]:
+    unit, mult = _unit_mult(s)
+    if unit in _OFFSET_AS_YEARS:
+        return "year", mult * _OFFSET_AS_YEARS[unit]
+    return unit, mult
+
+
 def h_offset(g, c):
     """Offset from the reference: two weeks ago, in three days (the unit containing ref +/- n)."""
-    unit, mult = _unit_mult(g["u"])
+    unit, mult = _offset_unit(g["u"])
     n = _num(g["n"]) * mult
     direction = norm_phrase(g.get("dir") or "in")
     sign = -1 if direction == "ago" else 1
@@ -512,7 +530,7 @@ def h_ana_offset(g, c):
     a = _anchor_span(c)
     if a is None:
         return ANAPHOR_NO_ANCHOR
-    unit, mult = _unit_mult(g["u"])
+    unit, mult = _offset_unit(g["u"])
     n = _num(g["n"]) * mult
     if g["dir"].lower() == "earlier":
         base, n = a[0], -n

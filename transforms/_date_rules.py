@@ -21,7 +21,7 @@ from transforms._date_resolvers import (
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
-    h_year_ago_quarter, h_year_range, norm_phrase,
+    h_year_ago_adj, h_year_ago_quarter, h_year_range, norm_phrase,
 )
 from transforms._date_vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
 
@@ -141,6 +141,9 @@ _WDP = r"(?:(?P<wd>$WDX),?\s+)?"
 _REL_DAY = r"this\s+past|this\s+coming|this|last|next|coming|past"
 _ANA = r"following|next|previous|preceding|prior|same|subsequent"
 _DEICTIC = alternation(DEICTIC_DAYS) + r"\b"
+# A rounding word before a counted offset: "almost four years ago", "some two weeks later".
+_APPROX = (r"(?:(?:almost|nearly|about|around|some|roughly|approximately|more\s+than|over|less\s+than"
+           r"|just\s+over|just\s+under|under|at\s+least|only|just|barely)\s+)?")
 
 # Ranges come in two flavours: "(from) X to/-/until Y" and "between X and Y".
 _RANGE_FLAVOURS = (
@@ -190,9 +193,10 @@ _SINGLE_RULES = [
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
     Rule("week_of", r"(?:the\s+)?week\s+(?:of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
+    Rule("year_ago_adj", r"(?:the\s+)?year-(?:ago|earlier)\b", h_year_ago_adj),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
-    Rule("ago", r"(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
-    Rule("ana_offset", r"(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
+    Rule("ago", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
+    Rule("ana_offset", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
     Rule("in_n", r"in\s+(?P<n>$NUM)\s+(?P<u>$UNIT)(?:['’]?\s+time)?", h_offset, _ck_in_n),
     Rule("weekday", r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>$RELD)\s+)?(?P<wd>$WD)"
          r"(?:\s+(?:$DP))?(?:,?\s+(?:of\s+)?(?P<wk>this|last|next)\s+week\b)?", h_weekday, _ck_weekday),
@@ -209,7 +213,7 @@ _PERIODS = [
     Rule("quarter", r"(?:the\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
          r"(?:,?\s+(?:of\s+)?(?:(?P<y>$YEAR)|fiscal\s+(?:year\s+)?(?P<fy>$YEARB)|fy\s*['’]?(?P<fy2>\d{4}|\d{2})\b"
          r"|(?P<rel>this|last|next|the)\s+year))?", h_quarter),
-    Rule("quarter_yf", r"(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),
+    Rule("quarter_yf", r"(?:the\s+)?(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),
     Rule("year", r"(?:(?P<yr>(?:the\s+)?year)\s+)?(?:(?P<y>$YEAR)|['’](?P<yy>\d{2})\b)", h_year, _ck_year),
     # Spoken millennium years, only after "year": "the year two thousand (and one)".
     Rule("year_words", r"(?:the\s+)?year\s+two[\s-]+thousand(?:\s+(?:and\s+)?(?P<yn>$NUM))?", h_year),
@@ -313,7 +317,7 @@ def _expand(template: str, scan: bool) -> str:
 
 
 _FRAGMENTS = {
-    mode: {**fragments(mode), "DEICTIC": _DEICTIC, "ANA": "(?:" + _ANA + ")", "RELD": "(?:" + _REL_DAY + ")"}
+    mode: {**fragments(mode), "DEICTIC": _DEICTIC, "APPROX": _APPROX, "ANA": "(?:" + _ANA + ")", "RELD": "(?:" + _REL_DAY + ")"}
     for mode in (False, True)
 }
 

@@ -15,7 +15,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 def _cue_tables():
     single, phrases = {}, {}
-    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"])):
+    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"]),
+                         ("present", TENSE["present"])):
         for w in words:
             parts = tuple(w.split())
             if w.startswith("'"):
@@ -125,10 +126,12 @@ class TenseIndex:
         return best
 
     def tense_at(self, start: int, end: int) -> str | None:
-        """Tense of the nearest cue in the expression's clause, else in its sentence."""
+        """Tense of the nearest cue in the expression's clause, else in its sentence.
+
+        A present-tense cue counts as found and gives None (the no-tense placement)."""
         lo, hi = self._bounds(self._clause, start, end)
         t = self._nearest(lo, hi, start, end)
         if t is None:
             lo, hi = self._bounds(self._sent, start, end)
             t = self._nearest(lo, hi, start, end)
-        return t
+        return None if t == "present" else t

@@ -37,7 +37,9 @@ DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
 FUTURE_WEIGHT: float = float(WORDS["future_distance_weight"])
 TWO_DIGIT_WINDOW: int = int(WORDS["two_digit_year_window"])
 HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in WORDS["holidays"]["fixed"].items()}
-HOLIDAYS_NTH: dict[str, tuple[int, int, int]] = {k: tuple(v) for k, v in WORDS["holidays"]["nth_weekday"].items()}
+# [month, weekday, n] or [month, weekday, n, days after that weekday].
+HOLIDAYS_NTH: dict[str, tuple[int, int, int, int]] = {
+    k: (*v, 0)[:4] for k, v in WORDS["holidays"]["nth_weekday"].items()}
 HOLIDAYS_EASTER: dict[str, int] = WORDS["holidays"]["easter"]
 PREPOSITIONS: frozenset[str] = frozenset(WORDS["prepositions"])
 ORDINAL_FOLLOWERS: frozenset[str] = frozenset(WORDS["ordinal_day_followers"])

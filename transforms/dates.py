@@ -44,10 +44,12 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
 * Placement of partial dates ("in May", "April 26", "the third quarter", "summer"):
   tense 'past' takes the latest occurrence starting on or before the reference, 'future' the
   earliest ending on or after it; no tense takes the occurrence containing the reference,
-  else the nearest one, where a future one must be twice as close as the past one to win
-  (news mostly reports the past). Bare weekdays ("on Tuesday"): 'past' and no tense give the
-  latest such day on or before the reference (the reference itself if it is that weekday),
-  'future' the first on or after it. "last Friday" is strictly before the reference, "next
+  else the nearest one, where a future one must be three times as close as the past one to
+  win (news mostly reports the past; ``future_distance_weight`` in date_words.yaml). Bare
+  weekdays ("on Tuesday") follow the same rule: 'past' gives the latest such day on or
+  before the reference (the reference itself if it is that weekday), 'future' the first on
+  or after it, no tense the past one unless the next one is three times closer (Thursday
+  read on a Wednesday is tomorrow; Monday read on a Wednesday is two days ago). "last Friday" is strictly before the reference, "next
   Monday" strictly after, "this Friday" the Friday of the current ISO week.
 * Numeric dates: a part > 12 must be the day ("26/04/2023"); dotted dates are day first
   ("05.04.2023" = 5 April); otherwise month/day (US, "05/04/2023" = May 4) unless

@@ -338,7 +338,10 @@ def test_winter_seen_from_january_is_the_current_one():
     ("on Tuesday", "past", dv("2023-05-02")),
     ("on Thursday", "past", dv("2023-04-27")),
     ("on Thursday", "future", dv("2023-05-04")),
-    ("on Thursday", None, dv("2023-04-27")),
+    ("on Thursday", None, dv("2023-04-27")),   # 5 days back beats 2 ahead
+    ("on Wednesday", None, dv("2023-05-03")),  # tomorrow beats 6 days back
+    ("on Monday", None, dv("2023-05-01")),
+    ("Wednesday", "past", dv("2023-04-26")),
     ("the weekend", "past", dv("2023-04-29", "2023-04-30", "week")),
     ("the weekend", "future", dv("2023-05-06", "2023-05-07", "week")),
 ])
@@ -850,6 +853,15 @@ def test_property_scan_dispatch_matches_full_grammar(words, ref):
     ("the year's end", dv("2023-01-01", "2023-12-31", "year")),
     ("the week ending April 28", dv("2023-04-24", "2023-04-30", "week")),
     ("the week beginning May 8", dv("2023-05-08", "2023-05-14", "week")),
+    ("Election Day", dv("2022-11-08")),           # Tuesday after the first Monday of November
+    ("Election Day 2024", dv("2024-11-05")),
+    ("Mother's Day", dv("2023-05-14")),
+    ("almost four years ago", dv("2019-01-01", "2019-12-31", "year")),
+    ("some two weeks later", dv("2023-05-15", "2023-05-21", "week")),
+    ("a decade ago", dv("2013-01-01", "2013-12-31", "year")),  # the year, not the 2010s
+    ("two decades ago", dv("2003-01-01", "2003-12-31", "year")),
+    ("year-ago", dv("2022-01-01", "2022-12-31", "year")),
+    ("the 2022 second quarter", dv("2022-04-01", "2022-06-30", "quarter")),
 ])
 def test_less_common_forms(expr, expected):
     assert resolve_date(expr, REF) == expected
@@ -858,3 +870,23 @@ def test_less_common_forms(expr, expected):
 def test_spelled_out_day_found_in_running_text():
     found = find_dates("The ministers met on the first of May in Astana.", REF)
     assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]
+
+
+def test_modal_obligation_points_forward():
+    text = "The ministers said the agreement must be ratified by March."
+    [m] = find_dates(text, REF)
+    assert m.value == dv("2024-03-01", "2024-03-31", "month")
+
+
+def test_counterfactual_modal_points_back():
+    text = "The treaty would have been signed in June."
+    [m] = find_dates(text, REF)
+    assert m.value == dv("2022-06-01", "2022-06-30", "month")
+
+
+def test_present_tense_clause_does_not_borrow_a_neighbouring_past():
+    # "had not signed" is in another clause; "is heard in June" is placed by the no-tense
+    # rule (nearest, past-biased): June 2023 is a month away, June 2022 eleven months back.
+    text = "The relatives had not signed an agreement, and the case is heard in June."
+    [m] = find_dates(text, REF)
+    assert m.value == dv("2023-06-01", "2023-06-30", "month")
