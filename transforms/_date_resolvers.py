@@ -445,11 +445,17 @@ def h_weekday(g, c):
 
 
 def h_week_of(g, c):
-    """The week of a date: the week of May 1 (its ISO week)."""
+    """The week of a date (its ISO week), or the seven days ending / beginning on it."""
     out = h_md(g, c)
     if out is None:
         return None
-    s, e = cal.week_span(out[0])
+    k = (g.get("k") or "of").lower()
+    if k in ("ending", "ended"):
+        s, e = out[0] - timedelta(days=6), out[0]
+    elif k in ("beginning", "starting"):
+        s, e = out[0], out[0] + timedelta(days=6)
+    else:
+        s, e = cal.week_span(out[0])
     return s, e, "week", out[3]
 
 

@@ -191,9 +191,9 @@ _SINGLE_RULES = [
     Rule("ana_before", r"the\s+(?P<u>day|week|month|year|night|morning|evening)\s+"
          r"(?P<dir>before|after|earlier|later)\b", h_ana_before, _ck_followed_by_punct),
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
-    Rule("week_of", r"(?:the\s+)?week\s+(?:of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
+    Rule("week_of", r"(?:the\s+)?week\s+(?P<k>of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
-    Rule("year_ago_adj", r"(?:the\s+)?year-(?:ago|earlier)\b", h_year_ago_adj),
+    Rule("year_ago_adj", r"(?<![\w-])(?:the\s+)?year-(?:ago|earlier)\b", h_year_ago_adj),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
     Rule("ago", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
     Rule("ana_offset", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
@@ -214,7 +214,7 @@ _PERIODS = [
          r"(?:,?\s+(?:of\s+)?(?:(?P<y>$YEAR)|fiscal\s+(?:year\s+)?(?P<fy>$YEARB)|fy\s*['’]?(?P<fy2>\d{4}|\d{2})\b"
          r"|(?P<rel>this|last|next|the)\s+year))?", h_quarter),
     Rule("quarter_yf", r"(?:the\s+)?(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),
-    Rule("year", r"(?:(?P<yr>(?:the\s+)?year)\s+)?(?:(?P<y>$YEAR)|['’](?P<yy>\d{2})\b)", h_year, _ck_year),
+    Rule("year", r"(?:(?P<yr>(?:the\s+)?year)\s+)?(?:(?P<y>$YEAR)|['’‘](?P<yy>\d{2})\b)", h_year, _ck_year),
     # Spoken millennium years, only after "year": "the year two thousand (and one)".
     Rule("year_words", r"(?:the\s+)?year\s+two[\s-]+thousand(?:\s+(?:and\s+)?(?P<yn>$NUM))?", h_year),
     # "(?!\s+of\b)": not "the fall of Kabul", nor "the last week of March" (the month is the date).

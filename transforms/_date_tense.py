@@ -15,8 +15,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 def _cue_tables():
     single, phrases = {}, {}
-    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"]),
-                         ("present", TENSE["present"])):
+    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"])):
         for w in words:
             parts = tuple(w.split())
             if w.startswith("'"):
@@ -110,7 +109,7 @@ class TenseIndex:
         hi = marks[j] if j < len(marks) else 1 << 60
         return lo, hi
 
-    def _nearest(self, lo: int, hi: int, start: int, end: int) -> str | None:
+    def _nearest(self, lo: int, hi: int, start: int, end: int, before_first: bool = False) -> str | None:
         i = bisect.bisect_left(self._cue_starts, lo)
         best, best_d = None, None
         while i < len(self._cues) and self._cues[i][0] < hi:
@@ -119,19 +118,24 @@ class TenseIndex:
             if cs >= start and ce <= end:
                 continue  # a cue inside the expression itself ("last", "next") says nothing new
             # A time adverbial mostly follows its verb ("said on Thursday it would..."),
-            # so a cue after the expression counts as twice as far away.
-            d = start - ce if ce <= start else 2 * (cs - end)
+            # so a cue after the expression counts as twice as far away; inside one clause
+            # (before_first) any cue before it wins: "the ceasefire agreed in June is
+            # holding", "the sanctions imposed in March should be lifted".
+            if ce <= start:
+                d = start - ce
+            elif before_first and best is not None and best_d < 1 << 40:
+                break
+            else:
+                d = (1 << 40) + (cs - end) if before_first else 2 * (cs - end)
             if best_d is None or d < best_d:
                 best, best_d = kind, d
         return best
 
     def tense_at(self, start: int, end: int) -> str | None:
-        """Tense of the nearest cue in the expression's clause, else in its sentence.
-
-        A present-tense cue counts as found and gives None (the no-tense placement)."""
+        """Tense of the nearest cue in the expression's clause, else in its sentence."""
         lo, hi = self._bounds(self._clause, start, end)
-        t = self._nearest(lo, hi, start, end)
+        t = self._nearest(lo, hi, start, end, before_first=True)
         if t is None:
             lo, hi = self._bounds(self._sent, start, end)
             t = self._nearest(lo, hi, start, end)
-        return None if t == "present" else t
+        return t

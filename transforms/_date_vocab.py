@@ -72,7 +72,11 @@ def fragments(scan: bool) -> dict[str, str]:
     month_full = [ws[0] for ws in WORDS["months"].values()]
     wd_all = [w for ws in WORDS["weekdays"].values() for w in ws]
     wd_full = [ws[0] for ws in WORDS["weekdays"].values()]
-    mon = _case_block(alternation(month_all, scan_case=scan) + r"\b\.?", scan)
+    # An abbreviation may carry its dot ("Apr. 26"); after a full name a dot ends the
+    # sentence unless a number follows ("May. 1", as `%b.` writes it).
+    month_abbr = [w for ws in WORDS["months"].values() for w in ws[1:]]
+    mon = _case_block("(?:" + alternation(month_abbr, scan_case=scan) + r"\b\.?|"
+                      + alternation(month_full, scan_case=scan) + r"\b(?:\.(?=\s*\d))?)", scan)
     monf = _case_block(alternation(month_full, scan_case=scan) + r"\b", scan) if scan else mon
     holiday_words = list(HOLIDAYS_FIXED) + list(HOLIDAYS_NTH) + list(HOLIDAYS_EASTER)
     rel_words = list(RELATIVE)

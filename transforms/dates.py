@@ -182,7 +182,7 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
     s = expression.strip(_STRIP_CHARS).lower()
     if not s:
         return None
-    if len(s) == 2 and s.isdigit() and expression.strip()[:1] in "'’":
+    if len(s) == 2 and s.isdigit() and expression.strip()[:1] in "'’‘":
         s = "'" + s  # '98: the apostrophe marks a two-digit year
     if tense is not None and tense not in _TENSES:
         raise ValueError(f"tense must be None, 'past' or 'future', not {tense!r}")
