@@ -175,6 +175,33 @@ def _whole_match(s: str, *, dispatch: bool = True):
     return None
 
 
+# Spoken years, as broadcast transcripts write them: "nineteen ninety-four" -> 1994,
+# "eighteen twelve" -> 1812, "twenty twenty-three" -> 2023, "nineteen oh five" -> 1905,
+# "the nineteen nineties" -> the 1990s.
+# resolve_date reads them by rewriting the expression; find_dates does not look for them
+# (a run of number words in running text is far more often a count).
+_UNITS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEENS = {w: i for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_CENTURIES = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+_SPOKEN_YEAR = re.compile(
+    r"\b(?P<c>eighteen|nineteen|twenty)[\s-]+(?:(?P<t>" + "|".join(_TENS) + r")(?:[\s-]+(?P<u>"
+    + "|".join(_UNITS) + r"))?|(?P<teen>" + "|".join(_TEENS) + r")|oh[\s-]+(?P<o>" + "|".join(_UNITS)
+    + r")|(?P<h>hundred)|(?P<ds>" + "|".join(w[:-1] + "ies" for w in _TENS) + r"))\b")
+
+
+def _spoken_year(m: re.Match) -> str:
+    c = _CENTURIES[m["c"]] * 100
+    if m["t"]:
+        return str(c + _TENS[m["t"]] + (_UNITS[m["u"]] if m["u"] else 0))
+    if m["teen"]:
+        return str(c + _TEENS[m["teen"]])
+    if m["ds"]:
+        return f"{c + _TENS[m['ds'][:-3] + 'y']}s"  # the nineteen nineties -> the 1990s
+    return str(c + _UNITS[m["o"]]) if m["o"] else str(c)
+
+
 def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=False) -> DateValue | None:
     """Resolve one date expression against a reference day; None if it is not a calendar date."""
     if not isinstance(expression, str):
@@ -197,6 +224,8 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
         s = _POSSESSIVE.sub("", s).rstrip()
         if not s:
             return None
+    if ("nineteen" in s or "eighteen" in s or "twenty" in s) and (spoken := _SPOKEN_YEAR.sub(_spoken_year, s)) != s:
+        s = spoken
     hit = _whole_match(s)
     if hit is None:
         # A clock time is finer than a date: "10 p.m. Tuesday", "May 5 at 3:30 pm".

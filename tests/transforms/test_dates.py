@@ -913,3 +913,18 @@ def test_counterfactual_modal_points_back():
     assert m.value == dv("2022-06-01", "2022-06-30", "month")
 
 
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("nineteen ninety-four", dv("1994-01-01", "1994-12-31", "year")),
+    ("the winter of nineteen ninety-four", dv("1994-12-01", "1995-02-28", "season")),
+    ("eighteen twelve", dv("1812-01-01", "1812-12-31", "year")),
+    ("twenty twenty-three", dv("2023-01-01", "2023-12-31", "year")),
+    ("nineteen oh five", dv("1905-01-01", "1905-12-31", "year")),
+    ("May nineteen ninety-nine", dv("1999-05-01", "1999-05-31", "month")),
+    ("the nineteen nineties", dv("1990-01-01", "1999-12-31", "decade")),
+    ("twenty-one", None),
+    ("nineteen years ago", dv("2004-01-01", "2004-12-31", "year")),
+])
+def test_spoken_years_in_transcripts(expr, expected):
+    assert resolve_date(expr, REF) == expected
