@@ -179,7 +179,7 @@ def in_context(expr: str, ref: date, sentence: str | None):
         if at < 0:
             at = sentence.lower().find(expr.lower())
         if at >= 0:
-            tense = TenseIndex(sentence).tense_at(at, at + len(expr))
+            tense = TenseIndex(sentence).placement_tense(at, at + len(expr))
     return resolve_date(expr, ref, tense=tense)
 
 

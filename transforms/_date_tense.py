@@ -15,7 +15,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 def _cue_tables():
     single, phrases = {}, {}
-    for tense, words in (("future", TENSE["future"]), ("past", TENSE["past"] + TENSE["irregular_past"])):
+    for tense, words in (("future", TENSE["future"]), ("neutral", TENSE["future_in_past"]),
+                         ("past", TENSE["past"] + TENSE["irregular_past"])):
         for w in words:
             parts = tuple(w.split())
             if w.startswith("'"):
@@ -31,6 +32,13 @@ def _cue_tables():
 
 
 _SINGLE, _PHRASES, _CLITICS = _cue_tables()
+_REPORTING = frozenset(TENSE["reporting"])
+# A reporting verb governs only a date right next to it: "said on Thursday", "said Monday".
+_ADJACENT = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+_DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
+_DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
 _NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
 _IRREGULAR = frozenset(TENSE["irregular_past"])
 # A participle after these is passive, infinitive or adjectival ("will be held", "is held",
@@ -72,6 +80,8 @@ def cues(text: str) -> list[tuple[int, int, str]]:
         if tense == "past" and (w in _IRREGULAR or w.endswith("ed")) and (
                 (i and toks[i - 1][2] in _NOT_FINITE_BEFORE) or (i + 1 < n and toks[i + 1][2] == "by")):
             tense = None  # a participle, not a past verb: "will be held", "the planned", "followed by"
+        if tense == "past" and w in _REPORTING:
+            tense = "report"
         if tense is not None:
             out.append((s, e, tense))
         i += 1
@@ -82,7 +92,7 @@ def infer_tense(clause: str) -> str | None:
     """Return 'future', 'past' or None for a clause; a future cue outranks past ones."""
     if not clause or not isinstance(clause, str):
         return None
-    found = {k for _, _, k in cues(clause)}
+    found = {"past" if k == "report" else k for _, _, k in cues(clause)}
     if "future" in found:
         return "future"
     if "past" in found:
@@ -93,9 +103,10 @@ def infer_tense(clause: str) -> str | None:
 class TenseIndex:
     """Per-text index answering "which tense governs the span [start, end)?"."""
 
-    __slots__ = ("_cues", "_cue_starts", "_sent", "_clause")
+    __slots__ = ("_text", "_cues", "_cue_starts", "_sent", "_clause")
 
     def __init__(self, text: str):
+        self._text = text
         self._cues = cues(text)
         self._cue_starts = [c[0] for c in self._cues]
         self._sent = [m.end() for m in _SENTENCE_END.finditer(text)]
@@ -121,6 +132,13 @@ class TenseIndex:
             # so a cue after the expression counts as twice as far away; inside one clause
             # (before_first) any cue before it wins: "the ceasefire agreed in June is
             # holding", "the sanctions imposed in March should be lifted".
+            if kind == "report":
+                # "said" tells when something was said: it places only a date next to it,
+                # not one inside the reported words ("will leave Thursday," Castro said).
+                gap = self._text[ce:start] if ce <= start else self._text[end:cs]
+                if not _ADJACENT.match(gap):
+                    continue
+                kind = "past"
             if ce <= start:
                 d = start - ce
             elif before_first and best is not None and best_d < 1 << 40:
@@ -131,6 +149,22 @@ class TenseIndex:
                 best, best_d = kind, d
         return best
 
+    def placement_tense(self, start: int, end: int) -> str | None:
+        """The tense that places a partial date at [start, end): its clause's tense, except
+        that a past clause does not place a deadline or target ("extended the offer to
+        Nov. 20", "set a Jan. 14 deadline"): its verb tells when the date was set, not
+        when it falls, so the date is placed as with no tense."""
+        tense = self.tense_at(start, end)
+        if tense != "past":
+            return tense
+        before = _PREV_WORD.search(self._text, max(0, start - 30), start)
+        if before and before.group(1).lower() in _DEADLINE_BEFORE:
+            return None
+        after = _NEXT_WORD.match(self._text, end)
+        if after and after.group(1).lower() in _DEADLINE_AFTER:
+            return None
+        return tense
+
     def tense_at(self, start: int, end: int) -> str | None:
         """Tense of the nearest cue in the expression's clause, else in its sentence."""
         lo, hi = self._bounds(self._clause, start, end)
@@ -138,4 +172,4 @@ class TenseIndex:
         if t is None:
             lo, hi = self._bounds(self._sent, start, end)
             t = self._nearest(lo, hi, start, end)
-        return t
+        return None if t == "neutral" else t

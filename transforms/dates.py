@@ -60,8 +60,12 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
   (forward ones from its end, backward ones from its start). ``resolve_date`` falls back to
   the reference when no anchor is given; ``find_dates`` uses the latest day-precision date
   found earlier in the same text, else ``anchor``, else returns the mention with value None.
-* ``find_dates`` takes each partial date's tense from its clause (nearest ``infer_tense``
-  cue); a dateline at the start of the text comes first (kind 'dateline') and, when it is
+* ``find_dates`` takes each partial date's tense from its clause: the nearest cue before
+  it in the clause, else the nearest after it, else the nearest in the sentence (a cue after
+  the date counting twice as far). Reporting verbs ("said") place only a date next to them;
+  future seen from the past ("was scheduled for") and a past clause's deadline ("extended
+  the offer to Nov. 20", "a Jan. 14 deadline") are placed as with no tense. Cue words live
+  in date_words.yaml (``tense``). A dateline at the start of the text comes first (kind 'dateline') and, when it is
   a full day, becomes the reference for the rest of the text.
 * ``reference`` (and ``anchor``) may be a date, a datetime or an ISO "YYYY-MM-DD" string.
 * Expressions may carry a leading preposition ("on", "in", "as of"...), "'s", a clock time
@@ -310,7 +314,7 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         tense_fn = lambda s=s, e=e: tenses.tense_at(s, e)  # noqa: E731
         if rule.check is not None and not rule.check(text, s, e, g, tense_fn):
             continue
-        res = _resolve_match(rule, g, ref, tense_fn(), chain, dayfirst)
+        res = _resolve_match(rule, g, ref, tenses.placement_tense(s, e), chain, dayfirst)
         if res is None:
             continue
         pos = e

@@ -895,6 +895,17 @@ def test_year_ago_inside_a_longer_compound_is_not_a_date():
     # "X have to" looks ahead; "X have been" looks back.
     ("The minister would have to resign in July.", dv("2023-07-01", "2023-07-31", "month")),
     ("The bank might have to raise rates again in June.", dv("2023-06-01", "2023-06-30", "month")),
+    # A reporting verb places only a date next to it, not one inside what was said.
+    ('"The delegation will leave on Thursday," the minister said.', dv("2023-05-04")),
+    ("The minister said on Thursday that talks would resume.", dv("2023-04-27")),
+    # Future seen from the past may fall on either side of today: no-tense placement.
+    ("The talks were scheduled for May 5.", dv("2023-05-05")),
+    ("The talks were scheduled for April 20.", dv("2023-04-20")),
+    # A past clause sets a deadline; it does not place it.
+    ("The ministry extended the offer to May 20.", dv("2023-05-20")),
+    ("The government set a May 20 deadline.", dv("2023-05-20")),
+    ("The ministers met on April 20.", dv("2023-04-20")),
+    ("They decided to meet again in March.", dv("2024-03-01", "2024-03-31", "month")),
 ])
 def test_clause_tense_for_partial_dates(text, expected):
     [m] = find_dates(text, REF)
