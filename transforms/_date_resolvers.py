@@ -259,6 +259,10 @@ def h_quarter(g, c):
         span = cal.quarter_span(fy, q)
     elif g.get("y"):
         span = cal.quarter_span(int(g["y"]), q)
+    elif g.get("ago"):
+        # the year-ago third quarter: that quarter of the year before its latest occurrence
+        latest = cal.place([cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year)], c.ref, "past")
+        span, kind = cal.quarter_span(latest[0].year - 1, q), "relative"
     elif g.get("rel"):
         span = cal.quarter_span(c.ref.year + RELATIVE[norm_phrase(g["rel"])], q)
         kind = "relative"
@@ -276,6 +280,12 @@ def h_year_ago_quarter(g, c):
     y, q = _latest_quarter(c.ref)
     s, e = cal.quarter_span(y - 1, q)
     return s, e, "quarter", "relative"
+
+
+def h_full_year(g, c):
+    """The full / whole / entire year: the reference's year."""
+    s, e = cal.year_span(c.ref.year)
+    return s, e, "year", "relative"
 
 
 def h_year_ago_adj(g, c):

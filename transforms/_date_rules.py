@@ -21,7 +21,7 @@ from transforms._date_resolvers import (
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
-    h_year_ago_adj, h_year_ago_quarter, h_year_range, norm_phrase,
+    h_full_year, h_year_ago_adj, h_year_ago_quarter, h_year_range, norm_phrase,
 )
 from transforms._date_vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
 
@@ -137,7 +137,7 @@ _PART = (
     r"|(?:first|second|third|fourth|final|last)\s+week)\s+of\s+"
     r"|(?P<pc>end|start)-))"
 )
-_WDP = r"(?:(?P<wd>$WDX),?\s+)?"
+_WDP = r"(?:(?:this\s+(?:coming\s+|past\s+)?|next\s+|last\s+)?(?P<wd>$WDX),?\s+)?"
 _REL_DAY = r"this\s+past|this\s+coming|this|last|next|coming|past"
 _ANA = r"following|next|previous|preceding|prior|same|subsequent"
 _DEICTIC = alternation(DEICTIC_DAYS) + r"\b"
@@ -173,6 +173,8 @@ _SINGLE_RULES = [
     Rule("numeric", r"(?<![\d/.\-,:])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})\b(?![.,:/-]\d)",
          h_numeric, _ck_numeric),
     Rule("mdy", _WDP + r"(?P<m>$MON)\s+(?:the\s+)?(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_md),
+    # Spelled-out day after the month, as transcripts write it: "March eighth".
+    Rule("mdy_words", _WDP + r"(?P<m>$MON)\s+(?:the\s+)?(?P<d>$ORDW)(?:,?\s+(?P<y>$YEAR))?", h_md, scan=False),
     Rule("dmy", _WDP + r"(?:the\s+)?(?P<d>$DAY)\s+(?:of\s+)?(?P<m>$MON)(?:,?\s+(?P<y>$YEAR))?", h_md),
     # Spelled-out day, only in the "the first of May" form (never "first May").
     Rule("dmy_words", _WDP + r"the\s+(?P<d>$ORDW)\s+of\s+(?P<m>$MON)(?:,?\s+(?P<y>$YEAR))?", h_md),
@@ -184,7 +186,7 @@ _SINGLE_RULES = [
          r"(?P<u>day|week|month|year|quarter|decade|century|morning|afternoon|evening|night|weekend)\b", h_ana_rel),
     Rule("ana_weekday", r"the\s+(?P<a>$ANA)\s+(?P<wd>$WD)", h_ana_weekday),
     Rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>$DEICTIC)(?:\s+(?:$DP))?", h_deictic),
-    Rule("ana_that", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?that\s+"
+    Rule("ana_that", r"(?:(?:earlier|later)\s+(?:in\s+|on\s+)?)?that\s+(?:same\s+)?"
          r"(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend)\b", h_ana_rel),
     Rule("before_last", r"the\s+(?P<u>week|month|year)\s+(?:(?P<dir>before)\s+last|(?P<dir2>after)\s+next)\b",
          h_before_last),
@@ -193,7 +195,9 @@ _SINGLE_RULES = [
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
     Rule("week_of", r"(?:the\s+)?week\s+(?P<k>of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
-    Rule("year_ago_adj", r"(?<![\w-])(?:the\s+)?year-(?:ago|earlier)\b", h_year_ago_adj),
+    Rule("year_ago_adj", r"(?<![\w-])(?:the\s+)?year-(?:ago|earlier)\b(?![\s-]+(?:$QORD)[\s-]+quarter)",
+         h_year_ago_adj),
+    Rule("full_year", r"the\s+(?:full|whole|entire)[\s-]+year\b(?!\s+of\b)", h_full_year),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
     Rule("ago", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
     Rule("ana_offset", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
@@ -210,7 +214,7 @@ _SINGLE_RULES = [
 _PERIODS = [
     Rule("fiscal", r"(?:the\s+)?(?:fiscal(?:\s+year)?|fy)\s*['’]?(?:(?P<y>$YEARB)|(?P<yy>\d{2}))\b", h_fiscal),
     Rule("fiscal_rel", r"(?:(?P<rel>$REL)|(?:the\s+)?(?P<y>$YEAR))\s+fiscal(?:\s+year)?\b", h_fiscal),
-    Rule("quarter", r"(?:the\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
+    Rule("quarter", r"(?:the\s+)?(?P<ago>year[\s-]+(?:ago|earlier)\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
          r"(?:,?\s+(?:of\s+)?(?:(?P<y>$YEAR)|fiscal\s+(?:year\s+)?(?P<fy>$YEARB)|fy\s*['’]?(?P<fy2>\d{4}|\d{2})\b"
          r"|(?P<rel>this|last|next|the)\s+year))?", h_quarter),
     Rule("quarter_yf", r"(?:the\s+)?(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),

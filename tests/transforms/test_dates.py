@@ -865,6 +865,13 @@ def test_property_scan_dispatch_matches_full_grammar(words, ref):
     ("two decades ago", dv("2003-01-01", "2003-12-31", "year")),
     ("year-ago", dv("2022-01-01", "2022-12-31", "year")),
     ("the 2022 second quarter", dv("2022-04-01", "2022-06-30", "quarter")),
+    ("the year-ago first quarter", dv("2022-01-01", "2022-03-31", "quarter")),
+    ("the year-earlier second quarter", dv("2022-04-01", "2022-06-30", "quarter")),  # Q2 2023 is under way
+    ("the full year", dv("2023-01-01", "2023-12-31", "year")),
+    ("a full year", None),                     # a duration
+    ("March eighth", dv("2023-03-08")),
+    ("this coming Sunday, May seventh", dv("2023-05-07")),
+    ("that same day", dv("2023-05-02")),
 ])
 def test_less_common_forms(expr, expected):
     assert resolve_date(expr, REF) == expected
