@@ -268,6 +268,10 @@ def h_quarter(g, c):
         kind = "relative"
     elif g.get("fq"):
         span, kind = cal.quarter_span(c.ref.year, q), "relative"
+    elif c.tense == "future" and _latest_quarter(c.ref)[1] == q:
+        # "expects to report third-quarter results" in October: results come out after the
+        # quarter ends, so the latest completed quarter is still ahead in the news.
+        span, kind = cal.quarter_span(_latest_quarter(c.ref)[0], q), "partial"
     else:
         cands = [cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1)]
         span, kind = cal.place(cands, c.ref, c.tense), "partial"

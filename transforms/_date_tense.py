@@ -38,7 +38,7 @@ _ADJACENT = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s
 _DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
 _DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
-_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)")
+_NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 _NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
 _IRREGULAR = frozenset(TENSE["irregular_past"])
 # A participle after these is passive, infinitive or adjectival ("will be held", "is held",
@@ -160,9 +160,10 @@ class TenseIndex:
         before = _PREV_WORD.search(self._text, max(0, start - 30), start)
         if before and before.group(1).lower() in _DEADLINE_BEFORE:
             return None
-        after = _NEXT_WORD.match(self._text, end)
-        if after and after.group(1).lower() in _DEADLINE_AFTER:
-            return None
+        after = _NEXT_WORDS.match(self._text, end)
+        if after and (after.group(1).lower() in _DEADLINE_AFTER
+                      or (after.group(2) or "").lower() in _DEADLINE_AFTER):
+            return None  # "a Jan. 14 deadline", "a Jan. 14 return date"
         return tense
 
     def tense_at(self, start: int, end: int) -> str | None:

@@ -913,6 +913,12 @@ def test_year_ago_inside_a_longer_compound_is_not_a_date():
     ("The government set a May 20 deadline.", dv("2023-05-20")),
     ("The ministers met on April 20.", dv("2023-04-20")),
     ("They decided to meet again in March.", dv("2024-03-01", "2024-03-31", "month")),
+    ("The ministry set a May 20 return date.", dv("2023-05-20")),
+    # "unspecified" is an adjective, not a past verb: "would" places the month.
+    ("It would be paid on a still unspecified date in January.", dv("2024-01-01", "2024-01-31", "month")),
+    # Results for the quarter just ended are still to be reported.
+    ("The company expects to report first-quarter results.", dv("2023-01-01", "2023-03-31", "quarter")),
+    ("The company expects growth in the third quarter.", dv("2023-07-01", "2023-09-30", "quarter")),
 ])
 def test_clause_tense_for_partial_dates(text, expected):
     [m] = find_dates(text, REF)
