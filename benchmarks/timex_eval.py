@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from transforms._date_tense import TenseIndex  # noqa: E402
-from transforms.dates import resolve_date  # noqa: E402
+from transforms.dates import find_dates, resolve_date  # noqa: E402
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
 _SEASON_CODE = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
@@ -171,14 +171,19 @@ def load_context(path: Path) -> list[str | None]:
 
 
 def in_context(expr: str, ref: date, sentence: str | None):
-    """Resolve as the pipeline does in running text: with the tense of the expression's
-    clause (``TenseIndex``, what ``find_dates`` uses); without a sentence, as resolve_date."""
+    """Resolve as the pipeline does in running text: find_dates on the sentence, taking the
+    mention with exactly the gold span; where the finder cut the span differently, resolve
+    the expression with the tense of its clause (``TenseIndex``, what ``find_dates``
+    uses). Without a sentence, as resolve_date."""
     tense = None
     if sentence:
         at = sentence.find(expr)
         if at < 0:
             at = sentence.lower().find(expr.lower())
         if at >= 0:
+            for m in find_dates(sentence, ref):
+                if m.start == at and m.end == at + len(expr) and m.kind != "dateline":
+                    return m.value
             tense = TenseIndex(sentence).placement_tense(at, at + len(expr))
     return resolve_date(expr, ref, tense=tense)
 

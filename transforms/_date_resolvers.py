@@ -17,12 +17,14 @@ from transforms._date_vocab import (
 
 
 class Ctx:
-    """Resolution context: reference day, tense hint, anchor span, numeric-date order."""
+    """Resolution context: reference day, tense hint, anchor span, numeric-date order, and
+    whether the running text speaks of reported results (earnings, sales, GDP)."""
 
-    __slots__ = ("ref", "tense", "anchor", "dayfirst")
+    __slots__ = ("ref", "tense", "anchor", "dayfirst", "results")
 
-    def __init__(self, ref: date, tense: str | None, anchor, dayfirst: bool):
+    def __init__(self, ref: date, tense: str | None, anchor, dayfirst: bool, results: bool = False):
         self.ref, self.tense, self.anchor, self.dayfirst = ref, tense, anchor, dayfirst
+        self.results = results
 
 
 # ---------------------------------------------------------------- word parsing
@@ -268,9 +270,10 @@ def h_quarter(g, c):
         kind = "relative"
     elif g.get("fq"):
         span, kind = cal.quarter_span(c.ref.year, q), "relative"
-    elif c.tense == "future" and _latest_quarter(c.ref)[1] == q:
+    elif c.tense == "future" and c.results and _latest_quarter(c.ref)[1] == q:
         # "expects to report third-quarter results" in October: results come out after the
-        # quarter ends, so the latest completed quarter is still ahead in the news.
+        # quarter ends, so the latest completed quarter is still ahead in the news ("expects
+        # to finish the project in the first quarter" in April is next year's).
         span, kind = cal.quarter_span(_latest_quarter(c.ref)[0], q), "partial"
     else:
         cands = [cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1)]
@@ -287,8 +290,9 @@ def h_year_ago_quarter(g, c):
 
 
 def h_full_year(g, c):
-    """The full / whole / entire year: the reference's year."""
-    s, e = cal.year_span(c.ref.year)
+    """The full / whole / entire year: the reference's year; in a past clause in the first
+    quarter ("full-year sales rose 5%" in February) the year just ended."""
+    s, e = cal.year_span(c.ref.year - (c.tense == "past" and c.ref.month <= 3))
     return s, e, "year", "relative"
 
 

@@ -33,12 +33,37 @@ def _cue_tables():
 
 _SINGLE, _PHRASES, _CLITICS = _cue_tables()
 _REPORTING = frozenset(TENSE["reporting"])
-# A reporting verb governs only a date right next to it: "said on Thursday", "said Monday".
-_ADJACENT = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+# A reporting verb governs only a date next to it: "said on Thursday", "said Monday", also
+# past its listener or medium: "told reporters Thursday", "said in a statement on Thursday".
+_LISTENER = (r"(?:to\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|congress|"
+             r"senators|delegates|the\s+(?:press|media|house|senate|council|assembly|committee|"
+             r"newspaper|agency|channel|station|nation|country)|an?\s+(?:news|press)\s+conference)")
+_MEDIUM = (r"(?:in|at|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+           r"(?:[A-Za-z-]+\s+){0,2}?(?:statement|remarks|interview|speech|address|briefing|"
+           r"conference|post|tweet|letter|release|broadcast|session|hearing|meeting|television|radio)")
+_ADJACENT = re.compile(r"[\s,]*(?:" + _LISTENER + r"[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?"
+                       r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+_ADJACENT_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+# A clause that is only an adverbial or participial phrase ("In June,", "Speaking to
+# reporters on Thursday,") has no verb of its own: the next clause's verb places it,
+# a reporting verb included ("In June, the minister said ...").
+_ADVERBIAL_HEAD = re.compile(
+    r"[\s\"“”'‘’(]*(?:(?:on|in|at|during|since|after|before|by|until|from|early|late|later|"
+    r"earlier|last|this|that|next|over|throughout|as\s+of)\b|[A-Za-z]+ing\b)", re.IGNORECASE)
 _DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
 _DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
+_DEADLINE_VERBS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in TENSE["deadline_verbs"]) + r")\b",
+    re.IGNORECASE)
+_DEADLINE_NOUN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(TENSE["deadline_nouns_before"]) + r")\s+(?:(?:of|is|was|for|on|set\s+for)\s+)?\Z",
+    re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:[A-Za-z]+ed|" + "|".join(TENSE["irregular_past"]) + r")\s+\Z", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+_RESULTS = re.compile(r"\b(?:" + "|".join(TENSE["quarter_results"]) + r")\b", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
 _IRREGULAR = frozenset(TENSE["irregular_past"])
 # A participle after these is passive, infinitive or adjectival ("will be held", "is held",
@@ -120,7 +145,8 @@ class TenseIndex:
         hi = marks[j] if j < len(marks) else 1 << 60
         return lo, hi
 
-    def _nearest(self, lo: int, hi: int, start: int, end: int, before_first: bool = False) -> str | None:
+    def _nearest(self, lo: int, hi: int, start: int, end: int, before_first: bool = False,
+                 any_report: bool = False) -> str | None:
         i = bisect.bisect_left(self._cue_starts, lo)
         best, best_d = None, None
         while i < len(self._cues) and self._cues[i][0] < hi:
@@ -133,11 +159,13 @@ class TenseIndex:
             # (before_first) any cue before it wins: "the ceasefire agreed in June is
             # holding", "the sanctions imposed in March should be lifted".
             if kind == "report":
-                # "said" tells when something was said: it places only a date next to it,
-                # not one inside the reported words ("will leave Thursday," Castro said).
-                gap = self._text[ce:start] if ce <= start else self._text[end:cs]
-                if not _ADJACENT.match(gap):
-                    continue
+                # "said" tells when something was said: it places a date next to it, not
+                # one inside the reported words ("will leave Thursday," Castro said).
+                if not any_report:
+                    near = (_ADJACENT.match(self._text, ce, start) if ce <= start
+                            else _ADJACENT_AFTER.match(self._text, end, cs))
+                    if not near:
+                        continue
                 kind = "past"
             if ce <= start:
                 d = start - ce
@@ -152,25 +180,44 @@ class TenseIndex:
     def placement_tense(self, start: int, end: int) -> str | None:
         """The tense that places a partial date at [start, end): its clause's tense, except
         that a past clause does not place a deadline or target ("extended the offer to
-        Nov. 20", "set a Jan. 14 deadline"): its verb tells when the date was set, not
-        when it falls, so the date is placed as with no tense."""
+        Nov. 20", "set a Jan. 14 deadline", "a deadline of June 30"): its verb tells when
+        the date was set, not when it falls, so the date is placed as with no tense."""
         tense = self.tense_at(start, end)
-        if tense != "past":
-            return tense
-        before = _PREV_WORD.search(self._text, max(0, start - 30), start)
-        if before and before.group(1).lower() in _DEADLINE_BEFORE:
-            return None
-        after = _NEXT_WORDS.match(self._text, end)
+        if tense != "past" or _POSSESSIVE.match(self._text, end):
+            return tense  # "Sunday's strike" names an event, not a deadline
+        text = self._text
+        lo, _ = self._bounds(self._clause, start, end)
+        head = text[max(0, start - 40):start]
+        before = _PREV_WORD.search(head)
+        if before:
+            word = before.group(1).lower()
+            if word == "by":
+                agent = _PARTICIPLE.search(text[max(0, start - 60):start - len(head) + before.start()])
+                slo, shi = self._bounds(self._sent, start, end)
+                if not agent and not _HAD.search(text, slo, min(shi, len(text))):
+                    return None  # "agreed to finish by June"; not "hit by", "By June, ... had"
+            elif word in _DEADLINE_BEFORE and _DEADLINE_VERBS.search(text, lo, start):
+                return None  # "postponed the vote until June", "extended the offer to Nov. 20"
+        if _DEADLINE_NOUN_BEFORE.search(head):
+            return None  # "a deadline of June 30"
+        after = _NEXT_WORDS.match(text, end)
         if after and (after.group(1).lower() in _DEADLINE_AFTER
                       or (after.group(2) or "").lower() in _DEADLINE_AFTER):
             return None  # "a Jan. 14 deadline", "a Jan. 14 return date"
         return tense
 
+    def results_near(self, start: int, end: int) -> bool:
+        """Whether the expression's clause speaks of reported results (earnings, sales, GDP)."""
+        lo, hi = self._bounds(self._clause, start, end)
+        return bool(_RESULTS.search(self._text, lo, min(hi, len(self._text))))
+
     def tense_at(self, start: int, end: int) -> str | None:
-        """Tense of the nearest cue in the expression's clause, else in its sentence."""
+        """Tense of the nearest cue in the expression's clause, else in its sentence (where a
+        clause that is only an adverbial phrase takes a reporting verb's past too)."""
         lo, hi = self._bounds(self._clause, start, end)
         t = self._nearest(lo, hi, start, end, before_first=True)
         if t is None:
-            lo, hi = self._bounds(self._sent, start, end)
-            t = self._nearest(lo, hi, start, end)
+            adverbial = _ADVERBIAL_HEAD.match(self._text, lo) is not None or not self._text[lo:start].strip(" \t\n,")
+            slo, shi = self._bounds(self._sent, start, end)
+            t = self._nearest(slo, shi, start, end, any_report=adverbial)
         return None if t == "neutral" else t

@@ -62,9 +62,15 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
   found earlier in the same text, else ``anchor``, else returns the mention with value None.
 * ``find_dates`` takes each partial date's tense from its clause: the nearest cue before
   it in the clause, else the nearest after it, else the nearest in the sentence (a cue after
-  the date counting twice as far). Reporting verbs ("said") place only a date next to them;
-  future seen from the past ("was scheduled for") and a past clause's deadline ("extended
-  the offer to Nov. 20", "a Jan. 14 deadline") are placed as with no tense. Cue words live
+  the date counting twice as far). Reporting verbs ("said", "told") place a date next to
+  them or past their listener or medium ("told reporters Thursday", "said in a statement
+  Thursday"), not one inside what was said; a clause that is only an adverbial ("In June,
+  the minister said ...") takes the next verb, a reporting one included. Future seen from
+  the past ("was scheduled for") and a past clause's deadline ("extended the offer to
+  Nov. 20", "postponed the vote until June", "a Jan. 14 deadline", "a deadline of June 30")
+  are placed as with no tense; "lasted until", a passive "by" and a possessive ("Sunday's
+  strike") are not deadlines. A quarter in a future clause that speaks of results
+  ("will report first-quarter results" in April) is the latest completed one. Cue words live
   in date_words.yaml (``tense``). A dateline at the start of the text comes first (kind 'dateline') and, when it is
   a full day, becomes the reference for the rest of the text.
 * ``reference`` (and ``anchor``) may be a date, a datetime or an ISO "YYYY-MM-DD" string.
@@ -254,9 +260,9 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
     return DateValue(out[0], out[1], out[2])
 
 
-def _resolve_match(rule, g, ref, tense, anchor, dayfirst):
+def _resolve_match(rule, g, ref, tense, anchor, dayfirst, results=False):
     try:
-        return rule.handler(g, Ctx(ref, tense, anchor, dayfirst))
+        return rule.handler(g, Ctx(ref, tense, anchor, dayfirst, results))
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
 
@@ -314,7 +320,9 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         tense_fn = lambda s=s, e=e: tenses.tense_at(s, e)  # noqa: E731
         if rule.check is not None and not rule.check(text, s, e, g, tense_fn):
             continue
-        res = _resolve_match(rule, g, ref, tenses.placement_tense(s, e), chain, dayfirst)
+        tense = tenses.placement_tense(s, e)
+        results = tense == "future" and rule.name.startswith("quarter") and tenses.results_near(s, e)
+        res = _resolve_match(rule, g, ref, tense, chain, dayfirst, results)
         if res is None:
             continue
         pos = e

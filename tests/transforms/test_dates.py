@@ -877,6 +877,16 @@ def test_less_common_forms(expr, expected):
     assert resolve_date(expr, REF) == expected
 
 
+def test_the_full_year_leaves_a_following_year_to_the_year():
+    found = find_dates("Sales for the full year 2022 rose.", REF)
+    assert [m.value for m in found] == [dv("2022-01-01", "2022-12-31", "year")]
+
+
+def test_the_full_year_in_a_past_clause_early_in_the_year_is_the_year_just_ended():
+    assert resolve_date("the full year", date(2023, 2, 1), tense="past") == dv("2022-01-01", "2022-12-31", "year")
+    assert resolve_date("the full year", date(2023, 2, 1), tense="future") == dv("2023-01-01", "2023-12-31", "year")
+
+
 def test_spelled_out_day_found_in_running_text():
     found = find_dates("The ministers met on the first of May in Astana.", REF)
     assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]
@@ -919,6 +929,28 @@ def test_year_ago_inside_a_longer_compound_is_not_a_date():
     # Results for the quarter just ended are still to be reported.
     ("The company expects to report first-quarter results.", dv("2023-01-01", "2023-03-31", "quarter")),
     ("The company expects growth in the third quarter.", dv("2023-07-01", "2023-09-30", "quarter")),
+    ("The firm expects to complete the project in the first quarter.", dv("2024-01-01", "2024-03-31", "quarter")),
+    # A clause that is only an adverbial takes the next verb, a reporting verb included.
+    ("In June, the minister said that Kazakhstan would join the talks.", dv("2022-06-01", "2022-06-30", "month")),
+    ("On Thursday, the White House said it will send aid.", dv("2023-04-27")),
+    ("Speaking to reporters on Thursday, the minister said aid would come.", dv("2023-04-27")),
+    # A reporting verb also places a date after its listener or medium.
+    ("The company will cut jobs, it said in a statement Thursday.", dv("2023-04-27")),
+    ("The army will withdraw, the minister told reporters on Thursday.", dv("2023-04-27")),
+    ('"We will win," the President said in remarks Thursday.', dv("2023-04-27")),
+    # Verbs that are often not reporting ones keep their past.
+    ("Moscow recalled its ambassador in June, and relations will worsen.", dv("2022-06-01", "2022-06-30", "month")),
+    # Not deadlines: a possessive, a passive agent, "had", a durative "until".
+    ("In response to Sunday's strike, Israel closed the border.", dv("2023-04-30")),
+    ("The vote was overshadowed by Sunday's attack.", dv("2023-04-30")),
+    ("By June, refugees had fled the city.", dv("2022-06-01", "2022-06-30", "month")),
+    ("The talks lasted until Thursday.", dv("2023-04-27")),
+    # Deadlines: after a deadline verb, after a deadline noun.
+    ("The parliament postponed the vote until June.", dv("2023-06-01", "2023-06-30", "month")),
+    ("They agreed a deadline of June 30.", dv("2023-06-30")),
+    # "was due to" + noun and "was planned in" are plain past.
+    ("The delay was due to heavy rains in June.", dv("2022-06-01", "2022-06-30", "month")),
+    ("The meeting was planned in March.", dv("2023-03-01", "2023-03-31", "month")),
 ])
 def test_clause_tense_for_partial_dates(text, expected):
     [m] = find_dates(text, REF)
