@@ -3,8 +3,8 @@
 Usage: .venv/bin/python benchmarks/timex_eval.py FILE.tsv [--no-dateparser] [--repeat N] [--quiet]
 
 Input: a tab-separated file, one expression a line: ``expression<TAB>reference_date<TAB>gold_value``
-(an optional 5th column holds the sentence the expression was read in; further columns are
-ignored; blank lines and lines starting with "#" are skipped). The
+(an optional 4th column names the document, an optional 5th holds the sentence the
+expression was read in; further columns are ignored; blank lines and lines starting with "#" are skipped). The
 reference is the document creation date (YYYY-MM-DD); the gold value is a TIMEX3 DATE
 value as TimeBank / TempEval-3 write it. The corpus text itself is not needed and none
 is kept in this repository: build the file from annotated documents you have.
@@ -43,8 +43,10 @@ Scoring (all exact, no partial credit):
   ``dateparser.parse(expr, languages=["en"], settings={"RELATIVE_BASE": ref})``.
 
 In running text: where sentences are given, the expression is also read the way the
-pipeline reads it (with the tense of its clause, as ``find_dates`` takes it, placing
-partial dates) and scored the same way.
+pipeline reads it: find_dates on the sentence (the tense of its clause places partial
+dates), and, where the 4th column names the document, find_dates on the document's
+sentences joined in file order (earlier dates anchor later anaphora: "the third quarter
+... a year earlier"); both are scored the same way.
 
 Speed: both are timed warm over all rows (best of --repeat passes) and the ratio printed.
 """
@@ -159,14 +161,46 @@ def as_timex(v) -> str | None:
     return None
 
 
-def load_context(path: Path) -> list[str | None]:
-    """The optional 5th column: the sentence the expression was read in (None where absent)."""
+def load_context(path: Path, column: int = 4) -> list[str | None]:
+    """An optional column (4th: the document's name; 5th: the sentence the expression was
+    read in), None where absent."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        out.append(parts[4] if len(parts) > 4 and parts[4].strip() else None)
+        out.append(parts[column].strip() if len(parts) > column and parts[column].strip() else None)
+    return out
+
+
+def in_documents(rows, sentences, docs) -> list:
+    """Read each document's sentences (rows in file order, joined as paragraphs) with
+    find_dates, as the pipeline reads a section: earlier dates anchor later anaphora
+    ("the third quarter ... a year earlier"). A row whose gold span the finder cut
+    differently falls back to in_context."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for s, d in zip(sentences, docs):
+        if s and d and s not in texts[d]:
+            texts[d].append(s)
+    found = {}
+    for d, sents in texts.items():
+        ref = next(r for (_, r, _), dd in zip(rows, docs) if dd == d)
+        text = "\n\n".join(sents)
+        starts, at = {}, 0
+        for s in sents:
+            starts[s] = at
+            at += len(s) + 2
+        found[d] = (starts, {(m.start, m.end): m.value for m in find_dates(text, ref) if m.kind != "dateline"})
+    out = []
+    for (e, r, _), s, d in zip(rows, sentences, docs):
+        if s and d:
+            starts, values = found[d]
+            i = s.find(e)
+            key = (starts[s] + i, starts[s] + i + len(e))
+            if i >= 0 and key in values:
+                out.append(values[key])
+                continue
+        out.append(in_context(e, r, s))
     return out
 
 
@@ -264,6 +298,12 @@ def main(argv=None) -> int:
         ok_text = [_span_ok(g, v) for g, v in zip(golds, in_text)]
         print(f"eventline with the clause's tense (5th-column sentence) = "
               f"{sum(ok_text) / n:.3f} ({sum(ok_text)}/{n})")
+        docs = load_context(args.file, 3)
+        if any(docs):
+            in_doc = in_documents(rows, contexts, docs)
+            ok_doc = [_span_ok(g, v) for g, v in zip(golds, in_doc)]
+            print(f"eventline reading each document (4th column)  = "
+                  f"{sum(ok_doc) / n:.3f} ({sum(ok_doc)}/{n})")
 
     by = defaultdict(list)
     for i, t in enumerate(types):

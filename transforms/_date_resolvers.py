@@ -249,7 +249,8 @@ def _latest_quarter(ref: date) -> tuple[int, int]:
 
 
 def h_quarter(g, c):
-    """Quarter: the third quarter, Q3 2024, 2024 Q3, the first quarter of fiscal 2024 (= 2024-Q1,
+    """Quarter: the third quarter, Q3 2024, 2024 Q3, next year's first quarter, the first
+    quarter of fiscal 2024 (= 2024-Q1,
     fiscal labels as in h_fiscal), the fiscal first quarter (the reference's year)."""
     q = int(g["qq"][1]) if g.get("qq") else int(g["qn"]) if g.get("qn") else _ordinal(g["qo"])
     if not 1 <= q <= 4:
@@ -265,8 +266,9 @@ def h_quarter(g, c):
         # the year-ago third quarter: that quarter of the year before its latest occurrence
         latest = cal.place([cal.quarter_span(y, q) for y in (c.ref.year - 1, c.ref.year)], c.ref, "past")
         span, kind = cal.quarter_span(latest[0].year - 1, q), "relative"
-    elif g.get("rel"):
-        span = cal.quarter_span(c.ref.year + RELATIVE[norm_phrase(g["rel"])], q)
+    elif g.get("rel") or g.get("ry"):
+        # the first quarter of next year, next year's first quarter
+        span = cal.quarter_span(c.ref.year + RELATIVE[norm_phrase(g.get("rel") or g["ry"])], q)
         kind = "relative"
     elif g.get("fq"):
         span, kind = cal.quarter_span(c.ref.year, q), "relative"
@@ -280,6 +282,17 @@ def h_quarter(g, c):
         span, kind = cal.place(cands, c.ref, c.tense), "partial"
     s, e = cal.narrow(span, "quarter", _part(g))
     return s, e, "quarter", kind
+
+
+def h_year_ago_period(g, c):
+    """The year-earlier / year-ago / prior-year period: the anchor's month or quarter a year
+    before; without one, the reporting period of financial news, the latest completed
+    quarter a year back."""
+    if c.anchor is not None and c.anchor[2] in ("month", "quarter"):
+        k = PERIOD_MONTHS["year"] // PERIOD_MONTHS[c.anchor[2]]
+        s, e = cal.offset_span(c.anchor[2], c.anchor[0], -k)
+        return s, e, c.anchor[2], "anaphoric"
+    return h_year_ago_quarter(g, c)
 
 
 def h_year_ago_quarter(g, c):
@@ -524,7 +537,7 @@ def h_deictic(g, c):
 _OFFSET_AS_YEARS = {"decade": 10, "century": 100}
 
 
-def _offset_unit(s: str) -> tuple[str, int]:
+def offset_unit(s: str) -> tuple[str, int]:
     unit, mult = _unit_mult(s)
     if unit in _OFFSET_AS_YEARS:
         return "year", mult * _OFFSET_AS_YEARS[unit]
@@ -533,12 +546,20 @@ def _offset_unit(s: str) -> tuple[str, int]:
 
 def h_offset(g, c):
     """Offset from the reference: two weeks ago, in three days (the unit containing ref +/- n)."""
-    unit, mult = _offset_unit(g["u"])
+    unit, mult = offset_unit(g["u"])
     n = _num(g["n"]) * mult
     direction = norm_phrase(g.get("dir") or "in")
     sign = -1 if direction == "ago" else 1
     s, e = cal.offset_span(unit, c.ref, sign * n)
     return s, e, unit, "relative"
+
+
+def h_ago_compared(g, c):
+    """"from ... a year ago" comparing a month or quarter named before (the anchor): that
+    period a year back, as "a year earlier"; otherwise as h_offset."""
+    if c.anchor is not None and c.anchor[2] in ("month", "quarter") and norm_phrase(g.get("dir") or "") == "ago":
+        return h_ana_offset({**g, "dir": "earlier"}, c)[:3] + ("relative",)
+    return h_offset(g, c)
 
 
 def h_before_last(g, c):
@@ -549,13 +570,24 @@ def h_before_last(g, c):
     return s, e, unit, "relative"
 
 
+# Months in a period: an offset of a whole number of the anchor's periods keeps its precision.
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
 def h_ana_offset(g, c):
-    """Offset from the anchor: two days later, a week earlier."""
+    """Offset from the anchor: two days later, a week earlier; from a month, quarter or year
+    anchor an offset in units at least that long keeps the anchor's precision ("sales in the
+    third quarter rose from a year earlier" = that quarter a year before)."""
     a = _anchor_span(c)
     if a is None:
         return ANAPHOR_NO_ANCHOR
-    unit, mult = _offset_unit(g["u"])
+    unit, mult = offset_unit(g["u"])
     n = _num(g["n"]) * mult
+    ap = c.anchor[2]
+    if ap in PERIOD_MONTHS and PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[ap] and n == int(n):
+        k = int(n) * PERIOD_MONTHS[unit] // PERIOD_MONTHS[ap]
+        s, e = cal.offset_span(ap, a[0], -k if g["dir"].lower() == "earlier" else k)
+        return s, e, ap, "anaphoric"
     if g["dir"].lower() == "earlier":
         base, n = a[0], -n
     else:

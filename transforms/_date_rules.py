@@ -21,7 +21,7 @@ from transforms._date_resolvers import (
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
-    h_full_year, h_year_ago_adj, h_year_ago_quarter, h_year_range, norm_phrase,
+    h_full_year, h_year_ago_adj, h_year_ago_period, h_year_ago_quarter, h_year_range, norm_phrase,
 )
 from transforms._date_vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
 
@@ -133,7 +133,7 @@ class Rule(NamedTuple):
 # A part-of-period prefix: "early ", "mid-", "the end of ", "the first half of ", "end-".
 _PART = (
     r"(?:(?:the\s+)?(?:(?P<pa>(?:very\s+)?early|mid|late)(?:\s*-\s*|\s+in\s+|\s+)"
-    r"|(?P<pb>beginning|start|middle|end|early\s+part|latter\s+part|first\s+half|second\s+half"
+    r"|(?P<pb>beginning|start|middle|end|early\s+part|latter\s+part|first\s+half|second\s+half|(?:last|latter)\s+half"
     r"|(?:first|second|third|fourth|final|last)\s+week)\s+of\s+"
     r"|(?P<pc>end|start)-))"
 )
@@ -194,6 +194,8 @@ _SINGLE_RULES = [
          r"(?P<dir>before|after|earlier|later)\b", h_ana_before, _ck_followed_by_punct),
     Rule("weekend", r"(?P<rel>$RELD|the)\s+weekend\b", h_weekend),
     Rule("week_of", r"(?:the\s+)?week\s+(?P<k>of|ending|ended|beginning|starting)\s+(?P<m>$MON)\s+(?P<d>$DAY)(?:,?\s+(?P<y>$YEAR))?", h_week_of),
+    Rule("year_ago_period", r"the\s+(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)\s+period\b",
+         h_year_ago_period),
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
     Rule("year_ago_adj", r"(?<![\w-])(?:the\s+)?year-(?:ago|earlier)\b(?![\s-]+(?:$QORD)[\s-]+quarter)",
          h_year_ago_adj),
@@ -214,7 +216,7 @@ _SINGLE_RULES = [
 _PERIODS = [
     Rule("fiscal", r"(?:the\s+)?(?:fiscal(?:\s+year)?|fy)\s*['’]?(?:(?P<y>$YEARB)|(?P<yy>\d{2}))\b", h_fiscal),
     Rule("fiscal_rel", r"(?:(?P<rel>$REL)|(?:the\s+)?(?P<y>$YEAR))\s+fiscal(?:\s+year)?\b", h_fiscal),
-    Rule("quarter", r"(?:the\s+)?(?P<ago>year[\s-]+(?:ago|earlier)\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
+    Rule("quarter", r"(?:the\s+)?(?:(?P<ry>this|last|next)\s+year['’]s\s+)?(?P<ago>year[\s-]+(?:ago|earlier)\s+)?(?:(?P<fq>fiscal[\s-]+)?(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4])|(?P<qn>[1-4])q)\b"
          r"(?:,?\s+(?:of\s+)?(?:(?P<y>$YEAR)|fiscal\s+(?:year\s+)?(?P<fy>$YEARB)|fy\s*['’]?(?P<fy2>\d{4}|\d{2})\b"
          r"|(?P<rel>this|last|next|the)\s+year))?", h_quarter),
     Rule("quarter_yf", r"(?:the\s+)?(?P<y>$YEAR)\s+(?:(?P<qo>$QORD)[\s-]+quarter|(?P<qq>q[1-4]))\b", h_quarter),

@@ -52,6 +52,7 @@ _ADVERBIAL_HEAD = re.compile(
     r"earlier|last|this|that|next|over|throughout|as\s+of)\b|[A-Za-z]+ing\b)", re.IGNORECASE)
 _DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
 _DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
+_DUE_BEFORE = frozenset(TENSE["due_words_before"])
 _DEADLINE_VERBS = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in TENSE["deadline_verbs"]) + r")\b",
     re.IGNORECASE)
@@ -63,6 +64,8 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs|against)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"[$€£¥%]|\d|\bper\s?cent\b", re.IGNORECASE)
 _RESULTS = re.compile(r"\b(?:" + "|".join(TENSE["quarter_results"]) + r")\b", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
 _IRREGULAR = frozenset(TENSE["irregular_past"])
@@ -198,6 +201,8 @@ class TenseIndex:
                     return None  # "agreed to finish by June"; not "hit by", "By June, ... had"
             elif word in _DEADLINE_BEFORE and _DEADLINE_VERBS.search(text, lo, start):
                 return None  # "postponed the vote until June", "extended the offer to Nov. 20"
+        if before and before.group(1).lower() in _DUE_BEFORE:
+            return None  # "payable Dec. 1", "of record Nov. 10", "effective Jan. 1"
         if _DEADLINE_NOUN_BEFORE.search(head):
             return None  # "a deadline of June 30"
         after = _NEXT_WORDS.match(text, end)
@@ -205,6 +210,12 @@ class TenseIndex:
                       or (after.group(2) or "").lower() in _DEADLINE_AFTER):
             return None  # "a Jan. 14 deadline", "a Jan. 14 return date"
         return tense
+
+    def compared(self, start: int) -> bool:
+        """Whether start's sentence compares figures before it ("rose to $5 million from
+        $3 million", "up 5% from"): a comparison word and a number, currency or percent."""
+        lo, _ = self._bounds(self._sent, start, start)
+        return bool(_COMPARED.search(self._text, lo, start)) and bool(_FIGURE.search(self._text, lo, start))
 
     def results_near(self, start: int, end: int) -> bool:
         """Whether the expression's clause speaks of reported results (earnings, sales, GDP)."""

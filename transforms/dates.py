@@ -88,7 +88,7 @@ from datetime import date, datetime
 
 from transforms import _date_rules as _rules
 from transforms._date_dispatch import lead_key, scan_key
-from transforms._date_resolvers import Ctx
+from transforms._date_resolvers import PERIOD_MONTHS, Ctx, offset_unit, h_ago_compared
 from transforms._date_tense import TenseIndex, infer_tense
 from transforms._date_vocab import PREPOSITIONS
 
@@ -290,6 +290,25 @@ def _match_at(text: str, s: int, tok: str, dispatch: bool):
     return (mt, mt.regex.match(text, s)) if mt is not None else (None, None)
 
 
+# Anaphors that may count from a month, quarter or year ("a year earlier", "the year-ago
+# period", "later that year", "the following month") rather than from the latest day: the
+# latest date of any precision anchors them when it is such a period and their unit is at
+# least as long.
+_PERIOD_ANAPHORS = frozenset(["ana_offset", "year_ago_period", "ana_rel", "ana_that"])
+
+
+_AGO_COMPARED = _rules.Rule("ago_compared", "", h_ago_compared)
+
+
+def _period_fits(rule, g, last) -> bool:
+    if last[2] not in PERIOD_MONTHS or (rule.name == "ago" and last[2] == "year"):
+        return False
+    if rule.name == "year_ago_period":
+        return last[2] != "year"
+    unit = offset_unit(g["u"])[0] if rule.name in ("ago", "ana_offset") else g["u"].lower()
+    return PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[last[2]]
+
+
 def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[DateMention]:
     if not isinstance(text, str) or not text.strip():
         return []
@@ -306,6 +325,7 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
             ref = dl.value.start
             chain = (dl.value.start, dl.value.end, "day")
     tenses = None
+    last = chain  # the latest date found, at any precision
     for w in _TOKEN.finditer(text, pos):
         s = w.start()
         if s < pos:
@@ -322,15 +342,24 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
             continue
         tense = tenses.placement_tense(s, e)
         results = tense == "future" and rule.name.startswith("quarter") and tenses.results_near(s, e)
-        res = _resolve_match(rule, g, ref, tense, chain, dayfirst, results)
+        anchor, from_period = chain, False
+        if rule.name == "ago" and last is not None and _period_fits(rule, g, last) \
+                and tenses.compared(s):
+            rule, anchor, from_period = _AGO_COMPARED, last, True  # "sales in May rose from a year ago"
+        elif rule.name in _PERIOD_ANAPHORS and last is not None and _period_fits(rule, g, last):
+            anchor, from_period = last, True  # "in the third quarter ... from a year earlier"
+        res = _resolve_match(rule, g, ref, tense, anchor, dayfirst, results)
         if res is None:
             continue
         pos = e
         start, end, precision, kind = res
         value = DateValue(start, end, precision) if start is not None else None
         out.append(DateMention(s, e, text[s:e], value, kind))
-        if value is not None and precision == "day":
-            chain = (start, end, "day")
+        if value is not None:
+            if not from_period:  # a year-ago figure is not the period the text is about
+                last = (start, end, precision)
+            if precision == "day":
+                chain = last
     return out
 
 

@@ -887,6 +887,49 @@ def test_the_full_year_in_a_past_clause_early_in_the_year_is_the_year_just_ended
     assert resolve_date("the full year", date(2023, 2, 1), tense="future") == dv("2023-01-01", "2023-12-31", "year")
 
 
+@pytest.mark.parametrize("text,expected", [
+    # A year-ago comparison of a quarter or month named before: that period a year back.
+    ("Net income rose to $5 million in the third quarter from $3 million a year earlier.",
+     dv("2021-07-01", "2021-09-30", "quarter")),
+    ("Exports in March rose 5% from a year ago.", dv("2022-03-01", "2022-03-31", "month")),
+    ("Revenue in the first quarter rose. In the year-earlier period, it fell.",
+     dv("2022-01-01", "2022-03-31", "quarter")),
+    # Without figures compared, "a year ago" counts from the reference.
+    ("The ministers met in March. Tensions are higher than a year ago.", dv("2022-01-01", "2022-12-31", "year")),
+    # Anaphora with a month or year antecedent.
+    ("He fled to Florida in June 1998 and returned to Cuba later that year.", dv("1998-01-01", "1998-12-31", "year")),
+    ("Talks began in February. The following month they collapsed.", dv("2023-03-01", "2023-03-31", "month")),
+])
+def test_anaphora_counts_from_the_latest_period(text, expected):
+    assert find_dates(text, REF)[-1].value == expected
+
+
+def test_a_year_ago_figure_does_not_anchor_the_next_comparison():
+    text = ("Revenue in the first quarter rose 4% from a year ago. "
+            "In the year-earlier period, costs were 3% higher than a year ago.")
+    values = [m.value for m in find_dates(text, REF)]
+    assert values[1:] == [dv("2022-01-01", "2022-03-31", "quarter")] * 3
+
+
+def test_due_and_record_dates_are_not_placed_by_the_past_verb():
+    text = "The company declared a dividend of five cents, payable Dec. 1 to stock of record Nov. 10."
+    values = [m.value for m in find_dates(text, date(1989, 10, 27))]
+    assert values == [dv("1989-12-01"), dv("1989-11-10")]
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("next year's first quarter", dv("2024-01-01", "2024-03-31", "quarter")),
+    ("last year's fourth quarter", dv("2022-10-01", "2022-12-31", "quarter")),
+    ("the last half of 1989", dv("1989-07-01", "1989-12-31", "year")),
+    ("the latter half of 2022", dv("2022-07-01", "2022-12-31", "year")),
+    # Financial news' reporting period: the latest completed quarter, a year back.
+    ("the year-earlier period", dv("2022-01-01", "2022-03-31", "quarter")),
+    ("the prior-year period", dv("2022-01-01", "2022-03-31", "quarter")),
+])
+def test_financial_period_forms(expr, expected):
+    assert resolve_date(expr, REF) == expected
+
+
 def test_spelled_out_day_found_in_running_text():
     found = find_dates("The ministers met on the first of May in Astana.", REF)
     assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]
