@@ -234,6 +234,8 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
         s = _POSSESSIVE.sub("", s).rstrip()
         if not s:
             return None
+    if s.endswith(" or so"):
+        s = s[:-6].rstrip(_STRIP_CHARS)  # "the next year or so": a rounding, same period
     if ("nineteen" in s or "eighteen" in s or "twenty" in s) and (spoken := _SPOKEN_YEAR.sub(_spoken_year, s)) != s:
         s = spoken
     hit = _whole_match(s)

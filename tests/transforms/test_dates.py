@@ -925,6 +925,7 @@ def test_due_and_record_dates_are_not_placed_by_the_past_verb():
     # Financial news' reporting period: the latest completed quarter, a year back.
     ("the year-earlier period", dv("2022-01-01", "2022-03-31", "quarter")),
     ("the prior-year period", dv("2022-01-01", "2022-03-31", "quarter")),
+    ("the next year or so", dv("2024-01-01", "2024-12-31", "year")),
 ])
 def test_financial_period_forms(expr, expected):
     assert resolve_date(expr, REF) == expected
