@@ -1,6 +1,6 @@
 """Benchmark transforms.dates.resolve_date against dateparser on benchmarks/date_expressions.tsv.
 
-Usage: .venv/bin/python benchmarks/dates.py [--repeat N] [--verbose]
+Usage: .venv/bin/python benchmarks/dates.py [--repeat N] [--verbose] [--long]
 
 Scoring
 * eventline is correct when start, end and precision all equal the expected values, or,
@@ -15,6 +15,9 @@ Timing
   rows, best of --repeat passes. eventline keeps no result cache; dateparser is timed both
   as specified, dateparser.parse(expr, languages=["en"]), and with RELATIVE_BASE settings.
   The reported ratio uses the first (the specified call); the other ratio is printed too.
+* --long also times find_dates on long texts without sentence punctuation (~200 KB each,
+  one news phrase repeated): context look-ups are bounded to a window
+  around each date, so these must run in time linear in the text (well under a second).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.dates import resolve_date  # noqa: E402
+from transforms.dates import find_dates, resolve_date  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "date_expressions.tsv"
 
@@ -78,12 +81,34 @@ def _time(fn, rows, repeat: int) -> float:
     return best / len(rows)
 
 
+LONG_PHRASES = [
+    "the minister said he will visit on Monday ",
+    "sales rose 5% from a year ago in March ",
+    "troops captured the town by June and ",
+    "the company will report the first quarter and ",
+    "In June, ",
+]
+
+
+def time_long_texts(size: int = 200_000) -> None:
+    """Time find_dates on texts of one phrase repeated with no sentence end."""
+    for phrase in LONG_PHRASES:
+        text = phrase * (size // len(phrase))
+        t0 = time.perf_counter()
+        found = find_dates(text, "2023-05-02")
+        dt = time.perf_counter() - t0
+        print(f"long text {phrase.strip()!r:52} {len(text):7d} chars {len(found):6d} dates {dt:6.2f}s")
+
+
 def main(argv=None) -> int:
     """Print accuracy of both resolvers, time per expression and the speed ratio."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--verbose", action="store_true", help="list every eventline miss")
+    ap.add_argument("--long", action="store_true", help="also time find_dates on long unpunctuated texts")
     args = ap.parse_args(argv)
+    if args.long:
+        time_long_texts()
 
     import dateparser  # the baseline only; never used by transforms.dates
 

@@ -285,9 +285,12 @@ def h_quarter(g, c):
 
 
 def h_year_ago_period(g, c):
-    """The year-earlier / year-ago / prior-year period: the anchor's month or quarter a year
-    before; without one, the reporting period of financial news, the latest completed
+    """The year-earlier / year-ago / prior-year period: the anchor's month, quarter or year a
+    year before; without one, the reporting period of financial news, the latest completed
     quarter a year back."""
+    if c.anchor is not None and c.anchor[2] == "year":
+        s, e = cal.year_span(c.anchor[0].year - 1)  # "sales for 2022 ... the year-earlier period"
+        return s, e, "year", "anaphoric"
     if c.anchor is not None and c.anchor[2] in ("month", "quarter"):
         k = PERIOD_MONTHS["year"] // PERIOD_MONTHS[c.anchor[2]]
         s, e = cal.offset_span(c.anchor[2], c.anchor[0], -k)
@@ -303,9 +306,9 @@ def h_year_ago_quarter(g, c):
 
 
 def h_full_year(g, c):
-    """The full / whole / entire year: the reference's year; in a past clause in the first
-    quarter ("full-year sales rose 5%" in February) the year just ended."""
-    s, e = cal.year_span(c.ref.year - (c.tense == "past" and c.ref.month <= 3))
+    """The full / whole / entire year: the reference's year; in a past clause on results in
+    the first quarter ("sales for the full year rose 5%" in February) the year just ended."""
+    s, e = cal.year_span(c.ref.year - (c.results and c.tense == "past" and c.ref.month <= 3))
     return s, e, "year", "relative"
 
 

@@ -199,7 +199,7 @@ _SINGLE_RULES = [
     Rule("year_ago_quarter", r"(?:the\s+)?year[\s-]+(?:ago|earlier)\s+quarter\b", h_year_ago_quarter),
     Rule("year_ago_adj", r"(?<![\w-])(?:the\s+)?year-(?:ago|earlier)\b(?![\s-]+(?:$QORD)[\s-]+quarter)",
          h_year_ago_adj),
-    Rule("full_year", r"the\s+(?:full|whole|entire)[\s-]+year\b(?!\s+of\b)(?![\s,]*(?:\d|ended\b|ending\b|through\b|to\b))", h_full_year),
+    Rule("full_year", r"the\s+(?:full|whole|entire)[\s-]+year\b(?!\s+of\b)(?![\s,]*(?:\d|ended\b|ending\b|(?:through|to)\s+(?:\d|$MON)))", h_full_year),
     "PERIODS",  # the periods below, first with a part-of-period prefix, then without
     Rule("ago", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>ago|from\s+now|from\s+today|hence)\b", h_offset),
     Rule("ana_offset", r"$APPROX(?P<n>$NUM)\s+(?P<u>$UNIT)\s+(?P<dir>later|earlier|afterwards?)\b", h_ana_offset),
@@ -403,4 +403,8 @@ def read(grammar: Grammar, matcher: Matcher, m: re.Match) -> tuple[Rule, dict]:
         return grammar.rules[key][0], ({names[0]: m.group(idx[0])} if idx else {})
     rule, rx = grammar.rules[key]
     s, e = m.span(key)
-    return rule, rx.fullmatch(m.string, s, e).groupdict()
+    # Match on the whole string (not fullmatch on [s, e)): a lookahead must see what follows.
+    mm = rx.match(m.string, s)
+    if mm is None or mm.end() != e:
+        mm = rx.fullmatch(m.string, s, e) or mm
+    return rule, mm.groupdict()

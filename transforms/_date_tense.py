@@ -37,7 +37,8 @@ _REPORTING = frozenset(TENSE["reporting"])
 # past its listener or medium: "told reporters Thursday", "said in a statement on Thursday".
 _LISTENER = (r"(?:to\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|congress|"
              r"senators|delegates|the\s+(?:press|media|house|senate|council|assembly|committee|"
-             r"newspaper|agency|channel|station|nation|country)|an?\s+(?:news|press)\s+conference)")
+             r"newspaper|agency|channel|station|nation|country)|an?\s+(?:news|press)\s+conference|"
+             r"(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}))")
 _MEDIUM = (r"(?:in|at|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
            r"(?:[A-Za-z-]+\s+){0,2}?(?:statement|remarks|interview|speech|address|briefing|"
            r"conference|post|tweet|letter|release|broadcast|session|hearing|meeting|television|radio)")
@@ -52,20 +53,30 @@ _ADVERBIAL_HEAD = re.compile(
     r"earlier|last|this|that|next|over|throughout|as\s+of)\b|[A-Za-z]+ing\b)", re.IGNORECASE)
 _DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
 _DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
-_DUE_BEFORE = frozenset(TENSE["due_words_before"])
+_DUE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in TENSE["due_words_before"]) + r")[\s,]*\Z", re.IGNORECASE)
 _DEADLINE_VERBS = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in TENSE["deadline_verbs"]) + r")\b",
     re.IGNORECASE)
 _DEADLINE_NOUN_BEFORE = re.compile(
-    r"\b(?:" + "|".join(TENSE["deadline_nouns_before"]) + r")\s+(?:(?:of|is|was|for|on|set\s+for)\s+)?\Z",
+    r"\b(?:" + "|".join(TENSE["deadline_nouns_before"]) + r")\s+(?:(?:of|is|was|for|set\s+for)\s+)?\Z",
     re.IGNORECASE)
-_PARTICIPLE = re.compile(r"(?:[A-Za-z]+ed|" + "|".join(TENSE["irregular_past"]) + r")\s+\Z", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_BY_OPENS = re.compile(r"[\s\"“”'‘’(]*by\b", re.IGNORECASE)
+# A closing quote and a short subject before a past verb make it a quote tag, a reporting
+# verb: '"Talks resume in June," the envoy added.'
+_QUOTE_TAG = re.compile(r"[,!?][\"”’']\s+(?:[A-Za-z.'’-]+\s+){0,4}\Z")
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 _COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs|against)\b", re.IGNORECASE)
+# Context searches look at most this many characters around a date (a text without
+# sentence punctuation must not make them quadratic).
+_WINDOW = 300
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b[^.;:,]{0,20}\Z", re.IGNORECASE)
 _FIGURE = re.compile(r"[$€£¥%]|\d|\bper\s?cent\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:" + "|".join(TENSE["full_year_not_results"]) + r")\b", re.IGNORECASE)
 _RESULTS = re.compile(r"\b(?:" + "|".join(TENSE["quarter_results"]) + r")\b", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
 _IRREGULAR = frozenset(TENSE["irregular_past"])
@@ -108,7 +119,7 @@ def cues(text: str) -> list[tuple[int, int, str]]:
         if tense == "past" and (w in _IRREGULAR or w.endswith("ed")) and (
                 (i and toks[i - 1][2] in _NOT_FINITE_BEFORE) or (i + 1 < n and toks[i + 1][2] == "by")):
             tense = None  # a participle, not a past verb: "will be held", "the planned", "followed by"
-        if tense == "past" and w in _REPORTING:
+        if tense == "past" and (w in _REPORTING or _QUOTE_TAG.search(text, max(0, s - 60), s)):
             tense = "report"
         if tense is not None:
             out.append((s, e, tense))
@@ -164,7 +175,7 @@ class TenseIndex:
             if kind == "report":
                 # "said" tells when something was said: it places a date next to it, not
                 # one inside the reported words ("will leave Thursday," Castro said).
-                if not any_report:
+                if not (any_report and cs >= end):  # "In June, the minister said"
                     near = (_ADJACENT.match(self._text, ce, start) if ce <= start
                             else _ADJACENT_AFTER.match(self._text, end, cs))
                     if not near:
@@ -186,49 +197,62 @@ class TenseIndex:
         Nov. 20", "set a Jan. 14 deadline", "a deadline of June 30"): its verb tells when
         the date was set, not when it falls, so the date is placed as with no tense."""
         tense = self.tense_at(start, end)
-        if tense != "past" or _POSSESSIVE.match(self._text, end):
-            return tense  # "Sunday's strike" names an event, not a deadline
+        if tense != "past":
+            return tense
         text = self._text
+        after = _NEXT_WORDS.match(text, end)
+        if after and (after.group(1).lower() in _DEADLINE_AFTER
+                      or (after.group(2) or "").lower() in _DEADLINE_AFTER):
+            return None  # "a Jan. 14 deadline", "Wednesday's deadline", "a Jan. 14 return date"
+        if _POSSESSIVE.match(text, end):
+            return tense  # "Sunday's strike" names an event, not a deadline
         lo, _ = self._bounds(self._clause, start, end)
         head = text[max(0, start - 40):start]
         before = _PREV_WORD.search(head)
         if before:
             word = before.group(1).lower()
             if word == "by":
-                agent = _PARTICIPLE.search(text[max(0, start - 60):start - len(head) + before.start()])
-                slo, shi = self._bounds(self._sent, start, end)
-                if not agent and not _HAD.search(text, slo, min(shi, len(text))):
-                    return None  # "agreed to finish by June"; not "hit by", "By June, ... had"
-            elif word in _DEADLINE_BEFORE and _DEADLINE_VERBS.search(text, lo, start):
+                # "agreed to finish by June"; not "By June, ... had fled", "had left by June"
+                if not _BY_OPENS.match(text, lo) and not _HAD.search(text, max(lo, start - 200), start):
+                    return None
+            elif word in _DEADLINE_BEFORE and _DEADLINE_VERBS.search(text, max(lo, start - 200), start):
                 return None  # "postponed the vote until June", "extended the offer to Nov. 20"
-        if before and before.group(1).lower() in _DUE_BEFORE:
+        if _DUE_BEFORE.search(head):
             return None  # "payable Dec. 1", "of record Nov. 10", "effective Jan. 1"
         if _DEADLINE_NOUN_BEFORE.search(head):
             return None  # "a deadline of June 30"
-        after = _NEXT_WORDS.match(text, end)
-        if after and (after.group(1).lower() in _DEADLINE_AFTER
-                      or (after.group(2) or "").lower() in _DEADLINE_AFTER):
-            return None  # "a Jan. 14 deadline", "a Jan. 14 return date"
         return tense
 
-    def compared(self, start: int) -> bool:
-        """Whether start's sentence compares figures before it ("rose to $5 million from
-        $3 million", "up 5% from"): a comparison word and a number, currency or percent."""
+    def compared(self, start: int, since: int) -> bool:
+        """Whether a figure is compared between since (a period named in the same sentence)
+        and start: "rose to $5 million in the third quarter from $3 million a year ago"."""
         lo, _ = self._bounds(self._sent, start, start)
-        return bool(_COMPARED.search(self._text, lo, start)) and bool(_FIGURE.search(self._text, lo, start))
+        if since < lo or start - since > _WINDOW:
+            return False
+        return bool(_COMPARED.search(self._text, since, start)) and bool(
+            _FIGURE.search(self._text, max(lo, start - _WINDOW), start))
 
-    def results_near(self, start: int, end: int) -> bool:
-        """Whether the expression's clause speaks of reported results (earnings, sales, GDP)."""
+    def comparison_base(self, start: int) -> bool:
+        """Whether the date at start is what something is compared with ("from 6% in
+        February", "compared with March"): a comparison word shortly before it."""
+        return bool(_COMPARED_BEFORE.search(self._text, max(0, start - 30), start))
+
+    def results_near(self, start: int, end: int, forecasts: bool = True) -> bool:
+        """Whether the expression's clause speaks of reported results (earnings, sales, GDP);
+        with forecasts=False, not of forecasts ("raised its forecast for the full year")."""
         lo, hi = self._bounds(self._clause, start, end)
-        return bool(_RESULTS.search(self._text, lo, min(hi, len(self._text))))
+        lo, hi = max(lo, start - _WINDOW), min(hi, len(self._text), end + _WINDOW)
+        return bool(_RESULTS.search(self._text, lo, hi)) and (forecasts or not _FORECAST.search(self._text, lo, hi))
 
     def tense_at(self, start: int, end: int) -> str | None:
         """Tense of the nearest cue in the expression's clause, else in its sentence (where a
         clause that is only an adverbial phrase takes a reporting verb's past too)."""
         lo, hi = self._bounds(self._clause, start, end)
-        t = self._nearest(lo, hi, start, end, before_first=True)
+        w_lo, w_hi = start - _WINDOW, end + _WINDOW  # no cue farther away counts
+        t = self._nearest(max(lo, w_lo), min(hi, w_hi), start, end, before_first=True)
         if t is None:
-            adverbial = _ADVERBIAL_HEAD.match(self._text, lo) is not None or not self._text[lo:start].strip(" \t\n,")
+            adverbial = _ADVERBIAL_HEAD.match(self._text, lo) is not None or (
+                start - lo <= _WINDOW and not self._text[lo:start].strip(" \t\n,"))
             slo, shi = self._bounds(self._sent, start, end)
-            t = self._nearest(slo, shi, start, end, any_report=adverbial)
+            t = self._nearest(max(slo, w_lo), min(shi, w_hi), start, end, any_report=adverbial)
         return None if t == "neutral" else t

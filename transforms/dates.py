@@ -60,6 +60,14 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
   (forward ones from its end, backward ones from its start). ``resolve_date`` falls back to
   the reference when no anchor is given; ``find_dates`` uses the latest day-precision date
   found earlier in the same text, else ``anchor``, else returns the mention with value None.
+  Anaphora in units at least as long as the latest month, quarter or year found ("a year
+  earlier", "later that year", "the following month", "the year-earlier period") count
+  from that period at its precision ("revenue in the third quarter rose from a year
+  earlier" = that quarter a year back); a date that is a comparison base ("from 6% in
+  February") or a year-ago figure does not become that period. "N years ago" counts from
+  a month or quarter only when its sentence compares figures after naming it ("rose to $5
+  million in the third quarter from $3 million a year ago"). "The full year" in a past
+  clause on results in January-March is the year just ended.
 * ``find_dates`` takes each partial date's tense from its clause: the nearest cue before
   it in the clause, else the nearest after it, else the nearest in the sentence (a cue after
   the date counting twice as far). Reporting verbs ("said", "told") place a date next to
@@ -303,10 +311,12 @@ _AGO_COMPARED = _rules.Rule("ago_compared", "", h_ago_compared)
 
 
 def _period_fits(rule, g, last) -> bool:
-    if last[2] not in PERIOD_MONTHS or (rule.name == "ago" and last[2] == "year"):
+    if last[2] not in PERIOD_MONTHS:
         return False
+    if rule.name == "ago":
+        return last[2] != "year" and offset_unit(g["u"])[0] == "year"
     if rule.name == "year_ago_period":
-        return last[2] != "year"
+        return True
     unit = offset_unit(g["u"])[0] if rule.name in ("ago", "ana_offset") else g["u"].lower()
     return PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[last[2]]
 
@@ -327,7 +337,8 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
             ref = dl.value.start
             chain = (dl.value.start, dl.value.end, "day")
     tenses = None
-    last = chain  # the latest date found, at any precision
+    last = chain  # the latest date found, at any precision (not a comparison base)
+    last_at = -1  # where it was found
     for w in _TOKEN.finditer(text, pos):
         s = w.start()
         if s < pos:
@@ -343,10 +354,11 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         if rule.check is not None and not rule.check(text, s, e, g, tense_fn):
             continue
         tense = tenses.placement_tense(s, e)
-        results = tense == "future" and rule.name.startswith("quarter") and tenses.results_near(s, e)
+        results = ((tense == "future" and rule.name.startswith("quarter") and tenses.results_near(s, e))
+                   or (tense == "past" and rule.name == "full_year" and tenses.results_near(s, e, False)))
         anchor, from_period = chain, False
         if rule.name == "ago" and last is not None and _period_fits(rule, g, last) \
-                and tenses.compared(s):
+                and tenses.compared(s, last_at):
             rule, anchor, from_period = _AGO_COMPARED, last, True  # "sales in May rose from a year ago"
         elif rule.name in _PERIOD_ANAPHORS and last is not None and _period_fits(rule, g, last):
             anchor, from_period = last, True  # "in the third quarter ... from a year earlier"
@@ -358,8 +370,10 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         value = DateValue(start, end, precision) if start is not None else None
         out.append(DateMention(s, e, text[s:e], value, kind))
         if value is not None:
-            if not from_period:  # a year-ago figure is not the period the text is about
-                last = (start, end, precision)
+            # A year-ago figure or a comparison base ("from 6% in February") is not the
+            # period the text is about.
+            if not from_period and not tenses.comparison_base(s):
+                last, last_at = (start, end, precision), s
             if precision == "day":
                 chain = last
     return out
