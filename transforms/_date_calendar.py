@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from transforms._date_vocab import FUTURE_WEIGHT, PART_RANGES, TWO_DIGIT_WINDOW
+from transforms._date_vocab import FUTURE_WEIGHT, PAST_DAY_TOLERANCE, PART_RANGES, TWO_DIGIT_WINDOW
 
 Span = tuple[date, date]
 
@@ -127,7 +127,10 @@ def place(cands: list[Span], ref: date, tense: str | None) -> Span | None:
     if not cands:
         return None
     if tense == "past":
-        past = [c for c in cands if c[0] <= ref]
+        # A single day may lie PAST_DAY_TOLERANCE days after ref (a publication date a time
+        # zone behind the event).
+        late = ref + timedelta(days=PAST_DAY_TOLERANCE)
+        past = [c for c in cands if c[0] <= ref or (c[0] == c[1] and c[0] <= late)]
         return past[-1] if past else cands[0]
     if tense == "future":
         fut = [c for c in cands if c[1] >= ref]

@@ -35,6 +35,7 @@ NUMBERS: dict[str, int] = WORDS["numbers"]
 ORDINALS: dict[str, int] = WORDS["ordinals"]
 DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
 FUTURE_WEIGHT: float = float(WORDS["future_distance_weight"])
+PAST_DAY_TOLERANCE: int = int(WORDS["past_day_tolerance"])
 TWO_DIGIT_WINDOW: int = int(WORDS["two_digit_year_window"])
 HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in WORDS["holidays"]["fixed"].items()}
 # [month, weekday, n] or [month, weekday, n, days after that weekday].

@@ -42,7 +42,9 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
 * "two weeks ago" / "in three days" / "a year from now": the unit containing ref -/+ n units,
   at that unit's precision.
 * Placement of partial dates ("in May", "April 26", "the third quarter", "summer"):
-  tense 'past' takes the latest occurrence starting on or before the reference, 'future' the
+  tense 'past' takes the latest occurrence starting on or before the reference (a single
+  day up to ``past_day_tolerance`` days after it counts too: a publication date is often a
+  time zone behind the event, "met on August 29" dated August 28), 'future' the
   earliest ending on or after it; no tense takes the occurrence containing the reference,
   else the nearest one, where a future one must be three times as close as the past one to
   win (news mostly reports the past; ``future_distance_weight`` in date_words.yaml). Bare

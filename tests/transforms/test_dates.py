@@ -957,6 +957,15 @@ def test_financial_period_forms(expr, expected):
     assert resolve_date(expr, REF) == expected
 
 
+def test_a_past_day_one_day_after_the_reference_is_a_time_zone_not_a_year_back():
+    ref = date(2024, 8, 28)
+    assert resolve_date("August 29", ref, tense="past") == dv("2024-08-29")
+    assert resolve_date("August 30", ref, tense="past") == dv("2023-08-30")
+    assert resolve_date("September", date(2024, 8, 31), tense="past") == dv("2023-09-01", "2023-09-30", "month")
+    found = find_dates("The adviser met on August 29 with the vice chairman in Beijing.", ref)
+    assert found[0].value == dv("2024-08-29")
+
+
 def test_spelled_out_day_found_in_running_text():
     found = find_dates("The ministers met on the first of May in Astana.", REF)
     assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]

@@ -178,3 +178,28 @@ def test_merged_commitments_do_not_depend_on_batching():
     split = build_tables([extract_articles(arts[1:]), extract_articles(arts[:1])])["commitments"]
     assert sorted(json.dumps(r, default=str, sort_keys=True) for r in one) == sorted(
         json.dumps(r, default=str, sort_keys=True) for r in split)
+
+
+def _mention(mid: str, start: dt.date, end: dt.date, precision: str, rank: int) -> EventMention:
+    return EventMention(
+        mention_id=mid, article_id="art_" + mid, source_path=f"news/{mid}.txt", order=0, event_type="meeting",
+        status="occurred", start_date=start, end_date=end, date_precision=precision, date_rank=rank, name=None,
+        location="Lisbon", location_country="PRT", countries=("NOR", "PRT"), char_start=0, char_end=5,
+        evidence="Hello", confidence=0.9)
+
+
+def test_a_more_precise_telling_that_agrees_narrows_the_event_date():
+    # "met today" in the readout (relative, rank 2) inside "in November 2022" of a later
+    # article (explicit, rank 3): the event is that day, not the month.
+    from transforms.extract.merge import _event_dates
+    day = _mention("a", dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day", 2)
+    month = _mention("b", dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month", 3)
+    assert _event_dates([month, day]) == (dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day")
+    # A telling that disagrees, or a rank-0 guess, does not.
+    other = _mention("c", dt.date(2022, 12, 2), dt.date(2022, 12, 2), "day", 2)
+    guess = _mention("d", dt.date(2022, 11, 5), dt.date(2022, 11, 5), "day", 0)
+    assert _event_dates([month, other, guess]) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")
+    # The days of a stated range are parts of the event, not its date.
+    visit = _mention("e", dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day", 3)
+    one_day = _mention("f", dt.date(2022, 2, 19), dt.date(2022, 2, 19), "day", 2)
+    assert _event_dates([visit, one_day]) == (dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day")
