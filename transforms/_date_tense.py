@@ -63,6 +63,9 @@ _DEADLINE_NOUN_BEFORE = re.compile(
     re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
+# An infinitive lasting up to the date: set in the past, it may end on either side.
+_INFINITIVE_UNTIL = re.compile(r"\bto\s+[A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s+(?:through|until|till|thru)\s+\Z",
+                               re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _BY_OPENS = re.compile(r"[\s\"“”'‘’(]*by\b", re.IGNORECASE)
 # A closing quote and a short subject before a past verb make it a quote tag, a reporting
@@ -217,6 +220,8 @@ class TenseIndex:
                     return None
             elif word in _DEADLINE_BEFORE and _DEADLINE_VERBS.search(text, max(lo, start - 200), start):
                 return None  # "postponed the vote until June", "extended the offer to Nov. 20"
+        if _INFINITIVE_UNTIL.search(text, max(0, start - 60), start):
+            return None  # "a program to run through June", "troops to stay until June"
         if _DUE_BEFORE.search(head):
             return None  # "payable Dec. 1", "of record Nov. 10", "effective Jan. 1"
         if _DEADLINE_NOUN_BEFORE.search(head):

@@ -1035,6 +1035,9 @@ def test_year_ago_inside_a_longer_compound_is_not_a_date():
     ("The troops had left by June.", dv("2022-06-01", "2022-06-30", "month")),
     ("He told the court he stayed in Kyiv until June.", dv("2022-06-01", "2022-06-30", "month")),
     ("The Dow closed at a record Wednesday.", dv("2023-04-26")),
+    # An infinitive lasting up to the date: placed as with no tense.
+    ("The company said it has chosen three firms for the program to run through June.",
+     dv("2023-06-01", "2023-06-30", "month")),
     # A reporting verb before the date does not govern it from outside its clause.
     ("He said that in June, the country will hold a referendum.", dv("2023-06-01", "2023-06-30", "month")),
     ("Officials said that, on Friday, the border will reopen.", dv("2023-05-05")),

@@ -93,6 +93,16 @@ def test_visit_travel_notice():
     assert visit["location"] == "Brussels"
 
 
+@pytest.mark.parametrize("text", [
+    "Deputy Secretary Ray Lund will travel on June 20-22 to Brussels, Belgium, to meet with NATO officials.",
+    "Deputy Secretary Ray Lund will travel June 20-22 to Brussels, Belgium, to meet with NATO officials.",
+])
+def test_visit_travel_notice_with_the_date_before_the_destination(text):
+    (visit,) = [e for e in events_of(text, source_path="state/t.html") if e["event_type"] == "visit"]
+    assert {"BEL", "USA"} <= set(visit["countries"])
+    assert (visit["start_date"], visit["end_date"]) == (dt.date(2023, 6, 20), dt.date(2023, 6, 22))
+
+
 @pytest.mark.parametrize("sentence, event_type", [
     ("President Ines Duarte of Portugal and Prime Minister Karl Moen of Norway signed a memorandum on "
      "offshore wind in Oslo.", "signing"),

@@ -14,7 +14,7 @@ from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import Tables, _Entities, build_commitment_rows, build_event_rows, order_keys
 from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
-from transforms.extract.titles import find_title_mentions
+from transforms.extract.titles import date_trips, find_title_mentions
 
 __all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "ParticipantMention", "build_tables",
            "extract_article", "extract_articles"]
@@ -23,7 +23,8 @@ __all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "ParticipantMent
 def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentMention]]:
     """Event and commitment mentions of one article row."""
     doc = prepare(article)
-    events = find_title_mentions(doc) + find_event_mentions(doc)
+    body = find_event_mentions(doc)
+    events = date_trips(doc, find_title_mentions(doc), body) + body
     commitments = find_commitments(doc, events)
     return events, commitments
 

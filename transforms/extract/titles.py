@@ -10,6 +10,7 @@ the evidence (merge.py). Rules: reference/event_triggers.yaml `headline`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -294,4 +295,32 @@ def _infinitive(doc: Doc, head: str, hit: Hit, subj_lo: int) -> bool:
     return bool(last and event_rules().headline.home_subject.fullmatch(last.group(0)))
 
 
-__all__ = ["find_title_mentions"]
+# A trip's days: the body's dated events in the destination within this many days.
+_TRIP_MAX_DAYS = 31
+
+
+def date_trips(doc: Doc, titles: list[EventMention], body: list[EventMention]) -> list[EventMention]:
+    """Date an undated headline trip ("Counselor Chollet's Trip to Ukraine") by the days of
+    the body's events in its destination ("met ... in Kyiv, Ukraine, on July 20-21"): from
+    the first to the last, inferred (rank 1), when they span at most a month."""
+    out = []
+    for t in titles:
+        dest = {t.location_country} if t.location_country else set(t.countries) - {doc.home}
+        if t.event_type != "visit" or t.date_rank > 0 or len(dest) != 1:
+            out.append(t)
+            continue
+        (country,) = dest
+        days = [m for m in body if m.date_rank >= 2 and m.start_date is not None and m.date_precision == "day"
+                and (m.location_country == country or (m.location_country is None and country in m.countries))]
+        if not days:
+            out.append(t)
+            continue
+        start, end = min(m.start_date for m in days), max(m.end_date for m in days)
+        if (end - start).days > _TRIP_MAX_DAYS:
+            out.append(t)
+            continue
+        out.append(dataclasses.replace(t, start_date=start, end_date=end, date_precision="day", date_rank=1))
+    return out
+
+
+__all__ = ["date_trips", "find_title_mentions"]
