@@ -122,14 +122,14 @@ def two_digit_year(yy: int, ref: date) -> int:
     return y if y <= ref.year + TWO_DIGIT_WINDOW else y - 100
 
 
-def place(cands: list[Span], ref: date, tense: str | None) -> Span | None:
-    """Pick one occurrence of a partial date: past looks back, future forward, None = past-biased nearest."""
+def place(cands: list[Span], ref: date, tense: str | None, tolerance: int = PAST_DAY_TOLERANCE) -> Span | None:
+    """Pick one occurrence of a partial date: past looks back (a single day up to tolerance
+    days after ref counts), future forward, None = past-biased nearest."""
     if not cands:
         return None
     if tense == "past":
-        # A single day may lie PAST_DAY_TOLERANCE days after ref (a publication date a time
-        # zone behind the event).
-        late = ref + timedelta(days=PAST_DAY_TOLERANCE)
+        # A single day may lie a day after ref (a publication date a time zone behind).
+        late = ref + timedelta(days=tolerance)
         past = [c for c in cands if c[0] <= ref or (c[0] == c[1] and c[0] <= late)]
         return past[-1] if past else cands[0]
     if tense == "future":

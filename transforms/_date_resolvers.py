@@ -17,14 +17,17 @@ from transforms._date_vocab import (
 
 
 class Ctx:
-    """Resolution context: reference day, tense hint, anchor span, numeric-date order, and
-    whether the running text speaks of reported results (earnings, sales, GDP)."""
+    """Resolution context: reference day, tense hint, anchor span, numeric-date order,
+    whether the running text speaks of reported results (earnings, sales, GDP), and whether
+    it places a past day strictly before the reference."""
 
-    __slots__ = ("ref", "tense", "anchor", "dayfirst", "results")
+    __slots__ = ("ref", "tense", "anchor", "dayfirst", "results", "strict")
 
-    def __init__(self, ref: date, tense: str | None, anchor, dayfirst: bool, results: bool = False):
+    def __init__(self, ref: date, tense: str | None, anchor, dayfirst: bool, results: bool = False,
+                 strict: bool = False):
         self.ref, self.tense, self.anchor, self.dayfirst = ref, tense, anchor, dayfirst
         self.results = results
+        self.strict = strict  # a past day may not lie after ref (the text says "last year")
 
 
 # ---------------------------------------------------------------- word parsing
@@ -122,7 +125,7 @@ def h_md(g, c):
         x = _safe_date(int(g["y"]), m, d)
         return (x, x, "day", "absolute") if x else None
     wd = WEEKDAYS[g["wd"].lower().rstrip(".")] if g.get("wd") else None
-    span = cal.place(_md_cands(m, d, c.ref, wd), c.ref, c.tense)
+    span = cal.place(_md_cands(m, d, c.ref, wd), c.ref, c.tense, 0 if c.strict else cal.PAST_DAY_TOLERANCE)
     return (span[0], span[1], "day", "partial") if span else None
 
 

@@ -407,4 +407,4 @@ def read(grammar: Grammar, matcher: Matcher, m: re.Match) -> tuple[Rule, dict]:
     mm = rx.match(m.string, s)
     if mm is None or mm.end() != e:
         mm = rx.fullmatch(m.string, s, e) or mm
-    return rule, mm.groupdict()
+    return rule, (mm.groupdict() if mm is not None else {})  # no groups: the handler declines

@@ -37,13 +37,16 @@ _REPORTING = frozenset(TENSE["reporting"])
 # past its listener or medium: "told reporters Thursday", "said in a statement on Thursday".
 _LISTENER = (r"(?:to\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|congress|"
              r"senators|delegates|the\s+(?:press|media|house|senate|council|assembly|committee|"
-             r"newspaper|agency|channel|station|nation|country)|an?\s+(?:news|press)\s+conference|"
-             r"(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}))")
+             r"newspaper|agency|channel|station|nation|country)|an?\s+(?:news|press)\s+conference)")
+# "told" takes a named listener too: "told Reuters on Thursday", "told The New York Times".
+_NAMED = r"(?-i:[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 _MEDIUM = (r"(?:in|at|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
            r"(?:[A-Za-z-]+\s+){0,2}?(?:statement|remarks|interview|speech|address|briefing|"
            r"conference|post|tweet|letter|release|broadcast|session|hearing|meeting|television|radio)")
 _ADJACENT = re.compile(r"[\s,]*(?:" + _LISTENER + r"[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?"
                        r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+_ADJACENT_TOLD = re.compile(r"[\s,]*(?:(?:" + _LISTENER + r"|" + _NAMED + r")[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?"
+                            r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
 _ADJACENT_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
 # A clause that is only an adverbial or participial phrase ("In June,", "Speaking to
 # reporters on Thursday,") has no verb of its own: the next clause's verb places it,
@@ -64,8 +67,8 @@ _DEADLINE_NOUN_BEFORE = re.compile(
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # An infinitive lasting up to the date: set in the past, it may end on either side.
-_INFINITIVE_UNTIL = re.compile(r"\bto\s+[A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s+(?:through|until|till|thru)\s+\Z",
-                               re.IGNORECASE)
+# "to" + a lowercase verb, not after a past verb ("continued to occupy ... until").
+_INFINITIVE_UNTIL = re.compile(r"(?<!ed\s)\bto\s+[a-z]+(?:\s+[a-z]+){0,3}\s+(?:through|until|till|thru)\s+\Z")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _BY_OPENS = re.compile(r"[\s\"“”'‘’(]*by\b", re.IGNORECASE)
 # A closing quote and a short subject before a past verb make it a quote tag, a reporting
@@ -76,8 +79,14 @@ _COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs|against
 # Context searches look at most this many characters around a date (a text without
 # sentence punctuation must not make them quadratic).
 _WINDOW = 300
+# A comparison base: "compared with March", "than in 2021", "from 6% in February" (after
+# "from" only with a figure: "withdrew from Kherson on November 11" is no comparison).
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b[^.;:,]{0,20}\Z", re.IGNORECASE)
+    r"(?:\b(?:than|compared\s+(?:with|to)|versus|vs)\b[^.;:,]{0,20}"
+    r"|\bfrom\s+[^.;:,]{0,20}?[\d$€£¥%][^.;:,]{0,15})\Z", re.IGNORECASE)
+# Words that put a past day a year back: "last year", "a year ago", "the previous year".
+_YEAR_BACK = re.compile(r"\blast\s+year\b|\byears?\s+(?:ago|earlier|before)\b|\b(?:previous|prior)\s+year\b",
+                        re.IGNORECASE)
 _FIGURE = re.compile(r"[$€£¥%]|\d|\bper\s?cent\b", re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:" + "|".join(TENSE["full_year_not_results"]) + r")\b", re.IGNORECASE)
 _RESULTS = re.compile(r"\b(?:" + "|".join(TENSE["quarter_results"]) + r")\b", re.IGNORECASE)
@@ -122,8 +131,10 @@ def cues(text: str) -> list[tuple[int, int, str]]:
         if tense == "past" and (w in _IRREGULAR or w.endswith("ed")) and (
                 (i and toks[i - 1][2] in _NOT_FINITE_BEFORE) or (i + 1 < n and toks[i + 1][2] == "by")):
             tense = None  # a participle, not a past verb: "will be held", "the planned", "followed by"
-        if tense == "past" and (w in _REPORTING or _QUOTE_TAG.search(text, max(0, s - 60), s)):
+        if tense == "past" and w in _REPORTING:
             tense = "report"
+        elif tense == "past" and _QUOTE_TAG.search(text, max(0, s - 60), s):
+            tense = "tag"  # '"...," the envoy added': reports what the quote says
         if tense is not None:
             out.append((s, e, tense))
         i += 1
@@ -134,7 +145,7 @@ def infer_tense(clause: str) -> str | None:
     """Return 'future', 'past' or None for a clause; a future cue outranks past ones."""
     if not clause or not isinstance(clause, str):
         return None
-    found = {"past" if k == "report" else k for _, _, k in cues(clause)}
+    found = {"past" if k in ("report", "tag") else k for _, _, k in cues(clause)}
     if "future" in found:
         return "future"
     if "past" in found:
@@ -175,11 +186,14 @@ class TenseIndex:
             # so a cue after the expression counts as twice as far away; inside one clause
             # (before_first) any cue before it wins: "the ceasefire agreed in June is
             # holding", "the sanctions imposed in March should be lifted".
-            if kind == "report":
+            if kind == "tag" and ce <= start:
+                kind = "past"  # '"Enough," protesters chanted in the capital in June'
+            if kind in ("report", "tag"):
                 # "said" tells when something was said: it places a date next to it, not
                 # one inside the reported words ("will leave Thursday," Castro said).
                 if not (any_report and cs >= end):  # "In June, the minister said"
-                    near = (_ADJACENT.match(self._text, ce, start) if ce <= start
+                    adjacent = _ADJACENT_TOLD if self._text[cs:ce].lower() == "told" else _ADJACENT
+                    near = (adjacent.match(self._text, ce, start) if ce <= start
                             else _ADJACENT_AFTER.match(self._text, end, cs))
                     if not near:
                         continue
@@ -241,6 +255,12 @@ class TenseIndex:
         """Whether the date at start is what something is compared with ("from 6% in
         February", "compared with March"): a comparison word shortly before it."""
         return bool(_COMPARED_BEFORE.search(self._text, max(0, start - 30), start))
+
+    def year_back(self, start: int, end: int) -> bool:
+        """Whether the date's sentence puts it a year back ("last year", "a year ago")."""
+        lo, hi = self._bounds(self._sent, start, end)
+        lo, hi = max(lo, start - _WINDOW), min(hi, len(self._text), end + _WINDOW)
+        return bool(_YEAR_BACK.search(self._text, lo, hi))
 
     def results_near(self, start: int, end: int, forecasts: bool = True) -> bool:
         """Whether the expression's clause speaks of reported results (earnings, sales, GDP);

@@ -44,7 +44,8 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
 * Placement of partial dates ("in May", "April 26", "the third quarter", "summer"):
   tense 'past' takes the latest occurrence starting on or before the reference (a single
   day up to ``past_day_tolerance`` days after it counts too: a publication date is often a
-  time zone behind the event, "met on August 29" dated August 28), 'future' the
+  time zone behind the event, "met on August 29" dated August 28; in running text not when
+  its sentence says "last year" or "a year ago"), 'future' the
   earliest ending on or after it; no tense takes the occurrence containing the reference,
   else the nearest one, where a future one must be three times as close as the past one to
   win (news mostly reports the past; ``future_distance_weight`` in date_words.yaml). Bare
@@ -72,15 +73,19 @@ checked on TimeBank, AQUAINT and TempEval-3 annotations with benchmarks/timex_ev
   clause on results in January-March is the year just ended.
 * ``find_dates`` takes each partial date's tense from its clause: the nearest cue before
   it in the clause, else the nearest after it, else the nearest in the sentence (a cue after
-  the date counting twice as far). Reporting verbs ("said", "told") place a date next to
-  them or past their listener or medium ("told reporters Thursday", "said in a statement
-  Thursday"), not one inside what was said; a clause that is only an adverbial ("In June,
-  the minister said ...") takes the next verb, a reporting one included. Future seen from
-  the past ("was scheduled for") and a past clause's deadline ("extended the offer to
-  Nov. 20", "postponed the vote until June", "a Jan. 14 deadline", "a deadline of June 30")
-  are placed as with no tense; "lasted until", a passive "by" and a possessive ("Sunday's
-  strike") are not deadlines. A quarter in a future clause that speaks of results
-  ("will report first-quarter results" in April) is the latest completed one. Cue words live
+  the date counting twice as far; no cue more than 300 characters away). Reporting verbs
+  ("said", "told") place a date next to them or past their listener or medium ("told
+  reporters Thursday", "told Reuters on Thursday", "said in a statement Thursday"), not one
+  inside what was said (a past verb after a quote, '"...," the envoy added', reports too);
+  a clause that is only an adverbial ("In June, the minister said ...") takes the next verb,
+  a reporting one included. Future seen from the past ("was scheduled for", "was to take
+  place"), a past clause's deadline ("extended the offer to Nov. 20", "postponed the vote
+  until June", "agreed to finish by June", "a Jan. 14 deadline", "a deadline of June 30"),
+  due dates ("payable Dec. 1", "effective Jan. 1") and an infinitive lasting until a date
+  ("a program to run through June") are placed as with no tense; "lasted until", "by"
+  opening its clause or after "had" ("By June, refugees had fled") and a possessive
+  ("Sunday's strike") are not deadlines. A quarter in a future clause that speaks of
+  results ("will report first-quarter results" in April) is the latest completed one. Cue words live
   in date_words.yaml (``tense``). A dateline at the start of the text comes first (kind 'dateline') and, when it is
   a full day, becomes the reference for the rest of the text.
 * ``reference`` (and ``anchor``) may be a date, a datetime or an ISO "YYYY-MM-DD" string.
@@ -272,9 +277,9 @@ def resolve_date(expression, reference, *, tense=None, anchor=None, dayfirst=Fal
     return DateValue(out[0], out[1], out[2])
 
 
-def _resolve_match(rule, g, ref, tense, anchor, dayfirst, results=False):
+def _resolve_match(rule, g, ref, tense, anchor, dayfirst, results=False, strict=False):
     try:
-        return rule.handler(g, Ctx(ref, tense, anchor, dayfirst, results))
+        return rule.handler(g, Ctx(ref, tense, anchor, dayfirst, results, strict))
     except (ValueError, OverflowError, KeyError, IndexError):
         return None
 
@@ -319,7 +324,7 @@ def _period_fits(rule, g, last) -> bool:
         return last[2] != "year" and offset_unit(g["u"])[0] == "year"
     if rule.name == "year_ago_period":
         return True
-    unit = offset_unit(g["u"])[0] if rule.name in ("ago", "ana_offset") else g["u"].lower()
+    unit = offset_unit(g["u"])[0] if rule.name == "ana_offset" else g["u"].lower()
     return PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[last[2]]
 
 
@@ -364,7 +369,8 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
             rule, anchor, from_period = _AGO_COMPARED, last, True  # "sales in May rose from a year ago"
         elif rule.name in _PERIOD_ANAPHORS and last is not None and _period_fits(rule, g, last):
             anchor, from_period = last, True  # "in the third quarter ... from a year earlier"
-        res = _resolve_match(rule, g, ref, tense, anchor, dayfirst, results)
+        strict = tense == "past" and tenses.year_back(s, e)  # "last year ... on March 3"
+        res = _resolve_match(rule, g, ref, tense, anchor, dayfirst, results, strict)
         if res is None:
             continue
         pos = e
@@ -373,11 +379,11 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         out.append(DateMention(s, e, text[s:e], value, kind))
         if value is not None:
             # A year-ago figure or a comparison base ("from 6% in February") is not the
-            # period the text is about.
+            # period the text is about; a day still anchors "two days later".
             if not from_period and not tenses.comparison_base(s):
                 last, last_at = (start, end, precision), s
             if precision == "day":
-                chain = last
+                chain = (start, end, precision)
     return out
 
 

@@ -966,6 +966,37 @@ def test_a_past_day_one_day_after_the_reference_is_a_time_zone_not_a_year_back()
     assert found[0].value == dv("2024-08-29")
 
 
+def test_a_day_after_from_still_anchors_the_next_anaphor():
+    text = "Russian troops withdrew from Kherson on November 11. Two days later, the president visited the city."
+    assert find_dates(text, date(2022, 11, 20))[-1].value == dv("2022-11-13")
+    text = "Sales in March rose 5%, up from $3 million on February 28. Two days later, the firm cut prices."
+    assert find_dates(text, REF)[-1].value == dv("2023-03-02")
+
+
+def test_the_past_day_tolerance_yields_to_a_stated_year_back():
+    ref = date(2024, 3, 2)
+    assert find_dates("The summit was held on March 3.", ref)[0].value == dv("2024-03-03")
+    found = find_dates("Last year, the summit was held on March 3.", ref)
+    assert found[-1].value == dv("2023-03-03")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Only "told" takes a named listener; a name after "said" is the reported clause's subject.
+    ("The Kremlin said Putin on Friday would hold talks.", dv("2023-05-05")),
+    ("Officials said Kyiv in June will host the meeting.", dv("2023-06-01", "2023-06-30", "month")),
+    ('"We will leave," the minister told The New York Times on Monday.', dv("2023-05-01")),
+    # A quote-tag verb places a date after it like any past verb.
+    ('"Enough," protesters chanted in the capital in June.', dv("2022-06-01", "2022-06-30", "month")),
+])
+def test_reporting_verbs_and_listeners(text, expected):
+    assert find_dates(text, REF)[-1].value == expected
+
+
+def test_continued_to_until_is_past():
+    found = find_dates("Protesters continued to occupy the square until December.", date(2023, 10, 5))
+    assert found[-1].value == dv("2022-12-01", "2022-12-31", "month")
+
+
 def test_spelled_out_day_found_in_running_text():
     found = find_dates("The ministers met on the first of May in Astana.", REF)
     assert [(m.text, m.value) for m in found] == [("the first of May", dv("2023-05-01"))]

@@ -222,3 +222,24 @@ def test_general_news_guard():
 def test_ids_are_deterministic():
     a = article("Prime Minister Karl Moen of Norway met with President Ines Duarte of Portugal on June 5.")
     assert tables(a)["events"] == tables(dict(a))["events"]
+
+
+def test_a_day_after_publication_told_in_the_past_is_an_occurred_event():
+    # A readout dated in Washington a time zone behind the meeting in Rome.
+    (meeting,) = [e for e in events_of(
+        "Foreign Minister Lena Vogt of Austria met on October 12 with Foreign Minister Marco Ricci of Italy in Rome.",
+        published=dt.date(2023, 10, 11)) if e["event_type"] in ("meeting", "talks")]
+    assert meeting["start_date"] == dt.date(2023, 10, 12) and meeting["status"] == "occurred"
+
+
+def test_go_on_a_day_to_a_court_is_not_a_visit():
+    text = "The border dispute between Guyana and Venezuela will go on Monday to the International Court of Justice."
+    assert [e for e in events_of(text) if e["event_type"] == "visit"] == []
+
+
+def test_an_undated_headline_trip_takes_the_days_of_its_events_in_the_destination():
+    text = ("Secretary Ray Lund's Travel to Japan\n\nSecretary Ray Lund met with Foreign Minister Ken Sato of Japan "
+            "in Tokyo on June 12. The two ministers had first met in Tokyo on January 5, 2023.")
+    arts = tables(article(text, title="Secretary Ray Lund's Travel to Japan", source_path="state/trip.html"))
+    visits = [e for e in arts["events"] if e["event_type"] == "visit"]
+    assert [(v["start_date"], v["end_date"]) for v in visits] == [(dt.date(2023, 6, 12), dt.date(2023, 6, 12))]

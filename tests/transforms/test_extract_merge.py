@@ -203,3 +203,10 @@ def test_a_more_precise_telling_that_agrees_narrows_the_event_date():
     visit = _mention("e", dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day", 3)
     one_day = _mention("f", dt.date(2022, 2, 19), dt.date(2022, 2, 19), "day", 2)
     assert _event_dates([visit, one_day]) == (dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day")
+    # Tellings of a multi-day event narrow a period to the days between them.
+    opened = _mention("g", dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day", 2)
+    closed = _mention("h", dt.date(2022, 11, 23), dt.date(2022, 11, 23), "day", 2)
+    assert _event_dates([month, opened, closed]) == (dt.date(2022, 11, 21), dt.date(2022, 11, 23), "day")
+    # An inferred guess (rank 1) does not narrow.
+    week = _mention("i", dt.date(2022, 11, 14), dt.date(2022, 11, 20), "week", 1)
+    assert _event_dates([month, week]) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from schemas.vocab import DATE_PRECISIONS
+from transforms._date_vocab import PAST_DAY_TOLERANCE
 from transforms.extract import _deps
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Trigger, event_rules
@@ -220,6 +221,10 @@ def _pick_date(doc: Doc, sent: Sent, lo: int, hi: int, state: _State):
     return value.start, value.end, value.precision, rank, best.text
 
 
+# A past verb may tell a day this far after publication (dates.py's past_day_tolerance).
+_LAG = dt.timedelta(days=PAST_DAY_TOLERANCE)
+
+
 def _status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | None, precision: str,
             published: dt.date | None, trigger_text: str) -> str:
     """planned / occurred / unknown from the words around the trigger and the date against publication."""
@@ -227,10 +232,12 @@ def _status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | N
     window = text[max(0, lo - 60):hi]
     if rules.planned.search(window) and not re.search(r"\b(?:has|have) been\b", window):
         return "planned"
-    if start is not None and published is not None and start > published:
+    if start is not None and published is not None and start > published + _LAG:
         return "planned"
     if _PAST_WORD.search(trigger_text) or rules.occurred.search(text[max(0, lo - 60):lo + len(trigger_text)]):
-        return "occurred"
+        return "occurred"  # "met on August 29" in a readout dated August 28 (a time zone behind)
+    if start is not None and published is not None and start > published:
+        return "planned"
     if end is not None and published is not None and (end < published or precision == "day" and end <= published):
         return "occurred"
     return "unknown"

@@ -248,15 +248,19 @@ def _event_dates(ms: list[EventMention]) -> tuple[dt.date | None, dt.date | None
         if m.start_date <= end and start <= m.end_date and m.start_date >= start and m.end_date <= end:
             start, end = max(start, m.start_date), min(end, m.end_date)
     precision = anchor.date_precision
-    # A less certain telling that agrees and is more precise narrows a period: "met today"
-    # in the readout inside "in November 2022" of a later article gives the day. Days of a
-    # stated range ("February 17-19") are parts of the event, not its date.
+    # Less certain tellings (relative to a dateline or metadata) that agree and are more
+    # precise narrow a period to the days they span: "met today" in the readout inside "in
+    # November 2022" of a later article gives that day; "opened today" and "concluded today"
+    # give the days between. A stated range of days is kept: its days are parts of it.
     inside = [] if precision == "day" else [
-        m for m in dated if m.date_rank > 0 and start <= m.start_date <= m.end_date <= end
-        and (m.end_date - m.start_date) < (end - start)]
+        m for m in dated if m.date_rank >= 2 and start <= m.start_date <= m.end_date <= end
+        and m.end_date - m.start_date < end - start]
     if inside:
-        finest = min(inside, key=lambda m: ((m.end_date - m.start_date).days, -m.date_rank))
-        start, end, precision = finest.start_date, finest.end_date, finest.date_precision
+        lo, hi = min(m.start_date for m in inside), max(m.end_date for m in inside)
+        if hi - lo < end - start:
+            days = all(m.date_precision == "day" for m in inside)
+            widest = max(inside, key=lambda m: m.end_date - m.start_date)
+            start, end, precision = lo, hi, "day" if days else widest.date_precision
     return start, end, precision
 
 

@@ -295,14 +295,26 @@ def _infinitive(doc: Doc, head: str, hit: Hit, subj_lo: int) -> bool:
     return bool(last and event_rules().headline.home_subject.fullmatch(last.group(0)))
 
 
-# A trip's days: the body's dated events in the destination within this many days.
+# A trip's days: the body's dated events in the destination within this many days; a trip
+# already made was made within _TRIP_RECENT days before its release.
 _TRIP_MAX_DAYS = 31
+_TRIP_RECENT = dt.timedelta(days=14)
+
+
+def _on_trip(m: EventMention, t: EventMention, country: str, published: dt.date | None) -> bool:
+    if (m.date_rank < 2 or m.start_date is None or m.date_precision != "day" or m.location_country != country
+            or m.event_type == "phone_call" or (t.status != "unknown" and m.status != t.status)):
+        return False
+    if m.status == "planned" or published is None:
+        return True
+    return published - _TRIP_RECENT <= m.start_date <= published + dt.timedelta(days=1)
 
 
 def date_trips(doc: Doc, titles: list[EventMention], body: list[EventMention]) -> list[EventMention]:
     """Date an undated headline trip ("Counselor Chollet's Trip to Ukraine") by the days of
-    the body's events in its destination ("met ... in Kyiv, Ukraine, on July 20-21"): from
-    the first to the last, inferred (rank 1), when they span at most a month."""
+    the body's events located in its destination ("met ... in Kyiv, Ukraine, on July 20-21"),
+    with the title's status, not calls, and (unless planned) in the fortnight before the
+    release: from the first to the last, inferred (rank 1), when they span at most a month."""
     out = []
     for t in titles:
         dest = {t.location_country} if t.location_country else set(t.countries) - {doc.home}
@@ -310,8 +322,7 @@ def date_trips(doc: Doc, titles: list[EventMention], body: list[EventMention]) -
             out.append(t)
             continue
         (country,) = dest
-        days = [m for m in body if m.date_rank >= 2 and m.start_date is not None and m.date_precision == "day"
-                and (m.location_country == country or (m.location_country is None and country in m.countries))]
+        days = [m for m in body if _on_trip(m, t, country, doc.published)]
         if not days:
             out.append(t)
             continue
