@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from transforms.extract import ArticleBatch, build_tables, extract_articles
 from transforms.extract.records import EventMention
 from transforms.ids import make_id
@@ -188,25 +190,26 @@ def _mention(mid: str, start: dt.date, end: dt.date, precision: str, rank: int) 
         evidence="Hello", confidence=0.9)
 
 
-def test_a_more_precise_telling_that_agrees_narrows_the_event_date():
+D = dt.date
+NOV = ("2022-11-01", "2022-11-30", "month", 3)
+
+
+@pytest.mark.parametrize("tellings,expected", [
     # "met today" in the readout (relative, rank 2) inside "in November 2022" of a later
     # article (explicit, rank 3): the event is that day, not the month.
-    from transforms.extract.merge import _event_dates
-    day = _mention("a", dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day", 2)
-    month = _mention("b", dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month", 3)
-    assert _event_dates([month, day]) == (dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day")
-    # A telling that disagrees, or a rank-0 guess, does not.
-    other = _mention("c", dt.date(2022, 12, 2), dt.date(2022, 12, 2), "day", 2)
-    guess = _mention("d", dt.date(2022, 11, 5), dt.date(2022, 11, 5), "day", 0)
-    assert _event_dates([month, other, guess]) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")
+    ([NOV, ("2022-11-21", "2022-11-21", "day", 2)], ("2022-11-21", "2022-11-21", "day")),
+    # A telling that disagrees, a rank-0 guess or an inferred week (rank 1) does not narrow.
+    ([NOV, ("2022-12-02", "2022-12-02", "day", 2), ("2022-11-05", "2022-11-05", "day", 0),
+      ("2022-11-14", "2022-11-20", "week", 1)], ("2022-11-01", "2022-11-30", "month")),
     # The days of a stated range are parts of the event, not its date.
-    visit = _mention("e", dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day", 3)
-    one_day = _mention("f", dt.date(2022, 2, 19), dt.date(2022, 2, 19), "day", 2)
-    assert _event_dates([visit, one_day]) == (dt.date(2022, 2, 17), dt.date(2022, 2, 19), "day")
-    # Tellings of a multi-day event narrow a period to the days between them.
-    opened = _mention("g", dt.date(2022, 11, 21), dt.date(2022, 11, 21), "day", 2)
-    closed = _mention("h", dt.date(2022, 11, 23), dt.date(2022, 11, 23), "day", 2)
-    assert _event_dates([month, opened, closed]) == (dt.date(2022, 11, 21), dt.date(2022, 11, 23), "day")
-    # An inferred guess (rank 1) does not narrow.
-    week = _mention("i", dt.date(2022, 11, 14), dt.date(2022, 11, 20), "week", 1)
-    assert _event_dates([month, week]) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")
+    ([("2022-02-17", "2022-02-19", "day", 3), ("2022-02-19", "2022-02-19", "day", 2)],
+     ("2022-02-17", "2022-02-19", "day")),
+    # Tellings of a multi-day event ("opened today", "concluded today") narrow to the days between.
+    ([NOV, ("2022-11-21", "2022-11-21", "day", 2), ("2022-11-23", "2022-11-23", "day", 2)],
+     ("2022-11-21", "2022-11-23", "day")),
+])
+def test_agreeing_more_precise_tellings_narrow_the_event_date(tellings, expected):
+    from transforms.extract.merge import _event_dates
+    ms = [_mention(str(i), D.fromisoformat(s), D.fromisoformat(e), p, r) for i, (s, e, p, r) in enumerate(tellings)]
+    start, end, precision = expected
+    assert _event_dates(ms) == (D.fromisoformat(start), D.fromisoformat(end), precision)
