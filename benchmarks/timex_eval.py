@@ -179,12 +179,14 @@ def in_documents(rows, sentences, docs) -> list:
     ("the third quarter ... a year earlier"). A row whose gold span the finder cut
     differently falls back to in_context."""
     texts: dict[str, list[str]] = defaultdict(list)
-    for s, d in zip(sentences, docs):
+    refs: dict[str, date] = {}
+    for (_, r, _), s, d in zip(rows, sentences, docs):
         if s and d and s not in texts[d]:
             texts[d].append(s)
+            refs.setdefault(d, r)
     found = {}
     for d, sents in texts.items():
-        ref = next(r for (_, r, _), dd in zip(rows, docs) if dd == d)
+        ref = refs[d]
         text = "\n\n".join(sents)
         starts, at = {}, 0
         for s in sents:

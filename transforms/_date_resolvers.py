@@ -291,13 +291,8 @@ def h_year_ago_period(g, c):
     """The year-earlier / year-ago / prior-year period: the anchor's month, quarter or year a
     year before; without one, the reporting period of financial news, the latest completed
     quarter a year back."""
-    if c.anchor is not None and c.anchor[2] == "year":
-        s, e = cal.year_span(c.anchor[0].year - 1)  # "sales for 2022 ... the year-earlier period"
-        return s, e, "year", "anaphoric"
-    if c.anchor is not None and c.anchor[2] in ("month", "quarter"):
-        k = PERIOD_MONTHS["year"] // PERIOD_MONTHS[c.anchor[2]]
-        s, e = cal.offset_span(c.anchor[2], c.anchor[0], -k)
-        return s, e, c.anchor[2], "anaphoric"
+    if c.anchor is not None and c.anchor[2] in PERIOD_MONTHS:  # "sales for 2022 ... the year-earlier period"
+        return _shift_period(c.anchor, -PERIOD_MONTHS["year"]) + ("anaphoric",)
     return h_year_ago_quarter(g, c)
 
 
@@ -580,6 +575,13 @@ def h_before_last(g, c):
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
+def _shift_period(anchor, months: int) -> tuple[date, date, str]:
+    """The anchor's month, quarter or year moved by a whole number of such periods (months)."""
+    precision = anchor[2]
+    s, e = cal.offset_span(precision, anchor[0], months // PERIOD_MONTHS[precision])
+    return s, e, precision
+
+
 def h_ana_offset(g, c):
     """Offset from the anchor: two days later, a week earlier; from a month, quarter or year
     anchor an offset in units at least that long keeps the anchor's precision ("sales in the
@@ -590,10 +592,9 @@ def h_ana_offset(g, c):
     unit, mult = offset_unit(g["u"])
     n = _num(g["n"]) * mult
     ap = c.anchor[2]
-    if ap in PERIOD_MONTHS and PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[ap] and n == int(n):
-        k = int(n) * PERIOD_MONTHS[unit] // PERIOD_MONTHS[ap]
-        s, e = cal.offset_span(ap, a[0], -k if g["dir"].lower() == "earlier" else k)
-        return s, e, ap, "anaphoric"
+    if ap in PERIOD_MONTHS and PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[ap]:
+        months = n * PERIOD_MONTHS[unit]
+        return _shift_period(c.anchor, -months if g["dir"].lower() == "earlier" else months) + ("anaphoric",)
     if g["dir"].lower() == "earlier":
         base, n = a[0], -n
     else:

@@ -43,11 +43,19 @@ _NAMED = r"(?-i:[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 _MEDIUM = (r"(?:in|at|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
            r"(?:[A-Za-z-]+\s+){0,2}?(?:statement|remarks|interview|speech|address|briefing|"
            r"conference|post|tweet|letter|release|broadcast|session|hearing|meeting|television|radio)")
-_ADJACENT = re.compile(r"[\s,]*(?:" + _LISTENER + r"[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?"
-                       r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
-_ADJACENT_TOLD = re.compile(r"[\s,]*(?:(?:" + _LISTENER + r"|" + _NAMED + r")[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?"
-                            r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
-_ADJACENT_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z", re.IGNORECASE)
+_DATE_LEAD = r"(?:(?:on|in|at|during|late|early|earlier|later)\s+)?\Z"
+
+
+def _adjacent(listener: str | None) -> re.Pattern:
+    """The gap from a reporting verb to a date it governs: listener, medium, a preposition."""
+    head = r"[\s,]*" if listener is None else (
+        r"[\s,]*(?:" + listener + r"[\s,]+)?(?:" + _MEDIUM + r"[\s,]+)?")
+    return re.compile(head + _DATE_LEAD, re.IGNORECASE)
+
+
+_ADJACENT = _adjacent(_LISTENER)
+_ADJACENT_TOLD = _adjacent(r"(?:" + _LISTENER + r"|" + _NAMED + r")")
+_ADJACENT_AFTER = _adjacent(None)  # "Thursday, she said": nothing but a comma between
 # A clause that is only an adverbial or participial phrase ("In June,", "Speaking to
 # reporters on Thursday,") has no verb of its own: the next clause's verb places it,
 # a reporting verb included ("In June, the minister said ...").
@@ -242,14 +250,18 @@ class TenseIndex:
             return None  # "a deadline of June 30"
         return tense
 
+    def _near(self, marks: list[int], start: int, end: int) -> tuple[int, int]:
+        """The clause or sentence bounds around [start, end), at most _WINDOW characters out."""
+        lo, hi = self._bounds(marks, start, end)
+        return max(lo, start - _WINDOW), min(hi, len(self._text), end + _WINDOW)
+
     def compared(self, start: int, since: int) -> bool:
         """Whether a figure is compared between since (a period named in the same sentence)
         and start: "rose to $5 million in the third quarter from $3 million a year ago"."""
-        lo, _ = self._bounds(self._sent, start, start)
-        if since < lo or start - since > _WINDOW:
+        lo, _ = self._near(self._sent, start, start)
+        if since < lo:
             return False
-        return bool(_COMPARED.search(self._text, since, start)) and bool(
-            _FIGURE.search(self._text, max(lo, start - _WINDOW), start))
+        return bool(_COMPARED.search(self._text, since, start)) and bool(_FIGURE.search(self._text, lo, start))
 
     def comparison_base(self, start: int) -> bool:
         """Whether the date at start is what something is compared with ("from 6% in
@@ -258,26 +270,22 @@ class TenseIndex:
 
     def year_back(self, start: int, end: int) -> bool:
         """Whether the date's sentence puts it a year back ("last year", "a year ago")."""
-        lo, hi = self._bounds(self._sent, start, end)
-        lo, hi = max(lo, start - _WINDOW), min(hi, len(self._text), end + _WINDOW)
+        lo, hi = self._near(self._sent, start, end)
         return bool(_YEAR_BACK.search(self._text, lo, hi))
 
     def results_near(self, start: int, end: int, forecasts: bool = True) -> bool:
         """Whether the expression's clause speaks of reported results (earnings, sales, GDP);
         with forecasts=False, not of forecasts ("raised its forecast for the full year")."""
-        lo, hi = self._bounds(self._clause, start, end)
-        lo, hi = max(lo, start - _WINDOW), min(hi, len(self._text), end + _WINDOW)
+        lo, hi = self._near(self._clause, start, end)
         return bool(_RESULTS.search(self._text, lo, hi)) and (forecasts or not _FORECAST.search(self._text, lo, hi))
 
     def tense_at(self, start: int, end: int) -> str | None:
         """Tense of the nearest cue in the expression's clause, else in its sentence (where a
         clause that is only an adverbial phrase takes a reporting verb's past too)."""
-        lo, hi = self._bounds(self._clause, start, end)
-        w_lo, w_hi = start - _WINDOW, end + _WINDOW  # no cue farther away counts
-        t = self._nearest(max(lo, w_lo), min(hi, w_hi), start, end, before_first=True)
-        if t is None:
+        lo, _ = self._bounds(self._clause, start, end)
+        t = self._nearest(*self._near(self._clause, start, end), start, end, before_first=True)
+        if t is None:  # no cue farther than _WINDOW counts
             adverbial = _ADVERBIAL_HEAD.match(self._text, lo) is not None or (
                 start - lo <= _WINDOW and not self._text[lo:start].strip(" \t\n,"))
-            slo, shi = self._bounds(self._sent, start, end)
-            t = self._nearest(max(slo, w_lo), min(shi, w_hi), start, end, any_report=adverbial)
+            t = self._nearest(*self._near(self._sent, start, end), start, end, any_report=adverbial)
         return None if t == "neutral" else t
