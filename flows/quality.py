@@ -5,17 +5,17 @@ from __future__ import annotations
 import html
 import json
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from flows import datadocs
 from schemas.expectations import ExpectationSpec, add_check_columns, row_types_ok, suite_specs, type_spec
 from schemas.tables import CURATED_TABLES, TABLES
 
 log = logging.getLogger(__name__)
-_SITE = "eventline"
+_EXAMPLES = 3  # failing rows shown per expectation in the report
 
 
 @dataclass
@@ -29,6 +29,10 @@ class ExpectationResult:
     blocking: bool
     unexpected_count: int
     element_count: int
+    description: str = ""
+    threshold: str = "every row"
+    advice: str = ""
+    examples: list[dict] = field(default_factory=list)  # a few failing rows: record, source, evidence
 
 
 @dataclass
@@ -81,29 +85,33 @@ def _context(docs_dir: Path):
         ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     except (ImportError, AttributeError):  # older/newer GX: progress bars only cost log noise
         pass
-    for site in list(ctx.get_site_names()):
-        ctx.delete_data_docs_site(site)  # the default site writes outside the reports folder
-    ctx.add_data_docs_site(_SITE, {
-        "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-    })
+    datadocs.configure_site(ctx, docs_dir)
     return ctx
 
 
 def _to_gx(spec: ExpectationSpec):
     gx = _gx()
     cls = getattr(gx.expectations, spec.gx_type)
-    return cls(**spec.kwargs, meta={"name": spec.name, "blocking": spec.blocking})
+    # GX renders a description instead of its template: derived checks read as what they check,
+    # not "values must belong to this set: True". `$` starts a template variable there.
+    extra = {"description": spec.description.replace("$", "$$")} if spec.is_derived and spec.description else {}
+    return cls(**spec.kwargs, **extra, meta={"name": spec.name, "blocking": spec.blocking,
+                                             "advice": spec.advice})
 
 
 def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
-    """What GX sees: lists and maps as JSON text (its pandas metrics hash values)."""
+    """What GX sees: lists and maps as JSON text (its pandas metrics hash values), text HTML-escaped.
+
+    Data Docs print failing values into the page unescaped; escaping before validation keeps
+    markup in an article out of the pages and changes no outcome of our suites (vocabularies,
+    codes and patterns hold no markup characters).
+    """
     out = df.reset_index(drop=True).copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = [json.dumps(list(v) if isinstance(v, tuple) else v, default=str)
-                        if isinstance(v, (list, tuple, dict)) else v for v in out[col]]
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = [html.escape(json.dumps(list(v) if isinstance(v, tuple) else v, default=str))
+                        if isinstance(v, (list, tuple, dict)) else html.escape(v) if isinstance(v, str) else v
+                        for v in out[col]]
     return out
 
 
@@ -135,14 +143,21 @@ class _Validator:
                 # failed (the run's report fails) but remove no row on its account.
                 log.error("expectation %s raised: %s", spec.name, (r.exception_info or {}).get("exception_message"))
             unexpected = int(r.result.get("unexpected_count") or 0)
-            results.append(ExpectationResult(spec.name, spec.gx_type, spec.kwargs.get("column"),
-                                             bool(r.success) and not raised, spec.blocking, unexpected,
-                                             int(r.result.get("element_count") or len(frame))))
-            if not r.success and spec.blocking and not raised:
-                for i in r.result.get("unexpected_index_list") or []:
-                    index = i if isinstance(i, int) else i.get("index") if isinstance(i, dict) else None
-                    if index is not None:
-                        bad_rows.setdefault(int(index), []).append(spec.name)
+            result_row = ExpectationResult(spec.name, spec.gx_type, spec.kwargs.get("column"),
+                                           bool(r.success) and not raised, spec.blocking, unexpected,
+                                           int(r.result.get("element_count") or len(frame)),
+                                           spec.description, spec.threshold, spec.advice)
+            results.append(result_row)
+            if r.success or raised:
+                continue
+            for i in r.result.get("unexpected_index_list") or []:
+                index = i if isinstance(i, int) else i.get("index") if isinstance(i, dict) else None
+                if index is None:
+                    continue
+                if len(result_row.examples) < _EXAMPLES:
+                    result_row.examples.append({"position": int(index)})
+                if spec.blocking:
+                    bad_rows.setdefault(int(index), []).append(spec.name)
         return results, bad_rows
 
 
@@ -164,9 +179,11 @@ def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) 
         type_ok = row_types_ok(name, rows)
         results, bad_rows = validator.run(f"eventline.{name}.types", [type_spec(name)],
                                           pd.DataFrame({"_check_row_types": type_ok}))
+        _describe_examples(name, results, rows, list(range(len(rows))), sources)
         typed = [i for i in range(len(df)) if i not in bad_rows]
         checked = add_check_columns(name, df.iloc[typed].reset_index(drop=True), outcome.tables)
         more, bad = validator.run(f"eventline.{name}", suite_specs(name), checked)
+        _describe_examples(name, more, rows, typed, sources)
         results += more
         for position, reasons in bad.items():
             bad_rows.setdefault(typed[position], []).extend(reasons)
@@ -185,8 +202,25 @@ def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) 
         outcome.tables[name] = df.iloc[keep].reset_index(drop=True)
         log.info("validated %s: %d rows, %d quarantined, %d/%d expectations passed", name, len(df),
                  len(bad_rows), sum(r.success for r in results), len(results))
-    _build_docs(validator.ctx, docs_dir)
+    datadocs.build(validator.ctx, docs_dir)
     return outcome
+
+
+def _describe_examples(table: str, results: list[ExpectationResult], rows: list[dict], positions: list[int],
+                       sources: dict[str, str]) -> None:
+    """Replace each example's frame position with what a reader needs: the record, its file, its evidence."""
+    for result in results:
+        described = []
+        for example in result.examples:
+            row = rows[positions[example["position"]]]
+            value = row.get(result.column) if result.column and not result.column.startswith("_check_") else None
+            described.append({
+                "record_key": f"{table}:{record_key(table, row)}",
+                "source_path": row.get("source_path") or sources.get(row.get("article_id")),
+                "evidence": str(row.get("evidence") or row.get("title") or row.get("name") or "")[:300],
+                "value": None if value is None else str(value)[:120],
+            })
+        result.examples = described
 
 
 def record_key(table: str, row: dict) -> str:
@@ -194,45 +228,3 @@ def record_key(table: str, row: dict) -> str:
     spec = TABLES[table]
     ids = [f.name for f in spec.fields if f.unique]
     return "/".join(str(row.get(c)) for c in (ids or list(spec.key) or spec.columns[:1]))
-
-
-_EXTERNAL_TAG = re.compile(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//[^>]*>(?:\s*</script>)?",
-                           re.I | re.S)
-# Data Docs print failing values into the page unescaped, and their own scripts need the CDN
-# libraries removed above: offline pages keep no script at all.
-_SCRIPT = re.compile(r"<script\b.*?</script\s*>|\son[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I | re.S)
-_EXTERNAL_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s\"')<>]*", re.I)
-_OFFLINE_CSS = """<style>
-body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top}
-.alert-danger,.text-danger{color:#a00}.text-success{color:#070}nav,.navbar{display:block;margin-bottom:1rem}
-</style>"""
-
-
-def _build_docs(ctx, docs_dir: Path) -> None:
-    """Render Data Docs, then make them readable offline: no CDN CSS/JS, no outside URLs."""
-    try:
-        ctx.build_data_docs(site_names=[_SITE])
-    except Exception as exc:  # docs are a convenience; latest.json and summary.html carry the results
-        log.warning("Data Docs could not be built (%s); see data/reports/summary.html", exc)
-        return
-    for page in [*docs_dir.rglob("*.html"), *docs_dir.rglob("*.css")]:
-        content = page.read_text(encoding="utf-8")
-        if page.suffix == ".html":
-            content = _SCRIPT.sub("", _EXTERNAL_TAG.sub("", content)).replace("</head>", _OFFLINE_CSS + "</head>", 1)
-        if page == docs_dir / "index.html":
-            content = content.replace("<body>", "<body>" + _static_index(docs_dir), 1)
-        page.write_text(_EXTERNAL_URL.sub("#", content), encoding="utf-8")
-
-
-def _static_index(docs_dir: Path) -> str:
-    """Links to every validation result and suite page: GX fills its index tables with CDN JavaScript."""
-    items = []
-    for folder, label in (("validations", "Validation results"), ("expectations", "Expectation suites")):
-        # Validation pages sit under .../<run>/<timestamp>/: newest run first.
-        links = sorted(docs_dir.glob(f"{folder}/**/*.html"), key=lambda p: (p.parent.name, p.as_posix()),
-                       reverse=folder == "validations")
-        items.append(f"<h2>{label}</h2><ul>" + "".join(
-            f"<li><a href='{html.escape(p.relative_to(docs_dir).as_posix())}'>"
-            f"{html.escape(p.relative_to(docs_dir / folder).as_posix())}</a></li>" for p in links) + "</ul>")
-    return "<section id='eventline-index'><h1>eventline Data Docs</h1>" + "".join(items) + "</section>"

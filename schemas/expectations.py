@@ -24,40 +24,94 @@ ISO3_CODES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})  # XK
 
 @dataclass(frozen=True)
 class ExpectationSpec:
-    """One expectation: GX class name, its kwargs, a stable name for reports, and whether it blocks."""
+    """One expectation: GX class name, its kwargs, a stable name for reports, whether it blocks,
+    what it checks in words (Data Docs and the summary page show it) and what to do when it fails."""
 
     name: str
     gx_type: str
     kwargs: dict[str, Any] = field(default_factory=dict)
     blocking: bool = True
+    description: str = ""
+    advice: str = ""
+
+    @property
+    def threshold(self) -> str:
+        """The pass mark in words: every row, or the share that must pass."""
+        mostly = self.kwargs.get("mostly")
+        return f"at least {mostly:.0%} of rows" if mostly is not None else "every row"
+
+    @property
+    def is_derived(self) -> bool:
+        """Reads a `_check_*` column: GX's own wording ("values must belong to this set: True") says nothing."""
+        return str(self.kwargs.get("column", "")).startswith("_check_")
 
 
 def _column_specs(table: Table) -> list[ExpectationSpec]:
     specs: list[ExpectationSpec] = []
     for f in table.fields:
         col = f.name
-        specs.append(ExpectationSpec(f"{table.name}.{col}.exists", "ExpectColumnToExist", {"column": col}))
+        specs.append(ExpectationSpec(f"{table.name}.{col}.exists", "ExpectColumnToExist", {"column": col},
+                                     description=f"column {col} is present",
+                                     advice=_BUG))
         if not f.nullable:
             specs.append(ExpectationSpec(f"{table.name}.{col}.not_null", "ExpectColumnValuesToNotBeNull",
-                                         {"column": col}))
+                                         {"column": col}, description=f"{col} is never empty", advice=_BUG))
         if f.unique:
             # Checked as "first occurrence": a duplicate is quarantined, the first copy is kept.
-            specs.append(ExpectationSpec(f"{table.name}.{col}.unique", "ExpectColumnValuesToBeInSet",
-                                         {"column": f"_check_{col}_first", "value_set": [True]}))
+            specs.append(ExpectationSpec(
+                f"{table.name}.{col}.unique", "ExpectColumnValuesToBeInSet",
+                {"column": f"_check_{col}_first", "value_set": [True]},
+                description=f"{col} is unique: a second row with the same {col} is quarantined, the first kept",
+                advice="two raw records produced the same id: look for a duplicated raw file or record"))
         if f.allowed:
             specs.append(ExpectationSpec(f"{table.name}.{col}.in_vocabulary", "ExpectColumnValuesToBeInSet",
-                                         {"column": col, "value_set": list(f.allowed)}))
+                                         {"column": col, "value_set": list(f.allowed)},
+                                         description=f"{col} is one of: {', '.join(f.allowed)}",
+                                         advice="a value outside the contract's vocabulary: " + _BUG))
         if f.iso3 and f.type == "string":
             specs.append(ExpectationSpec(f"{table.name}.{col}.iso3", "ExpectColumnValuesToBeInSet",
-                                         {"column": col, "value_set": sorted(ISO3_CODES)}))
+                                         {"column": col, "value_set": sorted(ISO3_CODES)},
+                                         description=f"{col} is an ISO 3166-1 alpha-3 country code",
+                                         advice=_GAZETTEER))
         if f.iso3 and f.type == "list<string>":
             specs.append(_check(table, f"{col}_iso3_sorted"))
     return specs
 
 
-def _check(table: Table, check: str, blocking: bool = True) -> ExpectationSpec:
-    return ExpectationSpec(f"{table.name}.{check}", "ExpectColumnValuesToBeInSet",
-                           {"column": f"_check_{check}", "value_set": [True]}, blocking)
+_BUG = "the pipeline wrote a malformed record: report it with the record below (an extraction bug)"
+_GAZETTEER = "a country name was not mapped to ISO3: add it to the country gazetteer in reference/, then run again"
+_SOURCE = "check the raw file named below; if it reads correctly, report the record (an extraction bug)"
+
+# What each derived `_check_*` column states, and what to do when a row fails it.
+_CHECKS: dict[str, tuple[str, str]] = {
+    "iso3_sorted": ("every item of {col} is an ISO 3166-1 alpha-3 code, sorted, without duplicates",
+                    _GAZETTEER),
+    "key_unique": ("the key ({key}) is unique: a second row with the same key is quarantined, the first kept",
+                   "two raw records told the same thing twice: look for a duplicated raw file or record"),
+    "fk": ("{col} refers to an existing {parent} row",
+           "its parent record was quarantined or never written: see the parent's quarantine row"),
+    "span_in_text": ("char_start..char_end lie inside the article's text", _SOURCE),
+    "evidence_matches_span": ("evidence equals the article's text between char_start and char_end", _SOURCE),
+    "sha256_matches_text": ("content_sha256 is the SHA-256 of the text", _BUG),
+    "has_countries": ("the event names at least one country",
+                      "add the missing country names to the gazetteer in reference/, or accept: such events are kept"),
+    "has_parties": ("the commitment names at least one committing country",
+                    "add the missing country names to the gazetteer in reference/, or accept: such rows are kept"),
+    "row_types": ("every value of the row can take its column's contract type", _BUG),
+}
+
+
+def _check(table: Table, check: str, blocking: bool = True, mostly: float | None = None,
+           column: str | None = None, parent: str = "") -> ExpectationSpec:
+    """An expectation that a derived `_check_<check>` column is True, with its words and advice."""
+    kind = "fk" if check.startswith("fk_") else ("iso3_sorted" if check.endswith("_iso3_sorted") else check)
+    text, advice = _CHECKS[kind]
+    col = column or check.removeprefix("fk_").removesuffix("_iso3_sorted")
+    kwargs: dict[str, Any] = {"column": f"_check_{check}", "value_set": [True]}
+    if mostly is not None:
+        kwargs["mostly"] = mostly
+    return ExpectationSpec(f"{table.name}.{check}", "ExpectColumnValuesToBeInSet", kwargs, blocking,
+                           text.format(col=col, key=", ".join(table.key), parent=parent), advice)
 
 
 def suite_specs(table_name: str) -> list[ExpectationSpec]:
@@ -67,41 +121,51 @@ def suite_specs(table_name: str) -> list[ExpectationSpec]:
     if len(table.key) > 1:
         specs.append(_check(table, "key_unique"))
     for column, parent, _ in table.foreign_keys:
-        specs.append(_check(table, f"fk_{column}"))
+        specs.append(_check(table, f"fk_{column}", parent=parent))
     if table.has_span:
         specs.append(_check(table, "span_in_text"))
     if "evidence" in table.columns:
         specs.append(_check(table, "evidence_matches_span"))
     if "confidence" in table.columns:
         specs.append(ExpectationSpec(f"{table.name}.confidence.range", "ExpectColumnValuesToBeBetween",
-                                     {"column": "confidence", "min_value": 0.0, "max_value": 1.0}))
+                                     {"column": "confidence", "min_value": 0.0, "max_value": 1.0},
+                                     description="confidence lies between 0 and 1", advice=_BUG))
     if table.name == "events":
         specs.append(ExpectationSpec("events.end_date_not_before_start", "ExpectColumnPairValuesAToBeGreaterThanB",
                                      {"column_A": "end_date", "column_B": "start_date", "or_equal": True,
-                                      "ignore_row_if": "either_value_is_missing"}))
+                                      "ignore_row_if": "either_value_is_missing"},
+                                     description="end_date is on or after start_date", advice=_SOURCE))
         # Warnings: a timeline with many undated events is weaker, but such events are kept.
-        specs.append(ExpectationSpec("events.start_date.mostly_dated", "ExpectColumnValuesToNotBeNull",
-                                     {"column": "start_date", "mostly": 0.8}, blocking=False))
-        specs.append(ExpectationSpec("events.countries.not_empty", "ExpectColumnValuesToBeInSet",
-                                     {"column": "_check_has_countries", "value_set": [True], "mostly": 0.9},
-                                     blocking=False))
+        specs.append(ExpectationSpec(
+            "events.start_date.mostly_dated", "ExpectColumnValuesToNotBeNull", {"column": "start_date", "mostly": 0.8},
+            blocking=False, description="events have a start_date",
+            advice="undated events are kept: check that their articles give a date or a publication date "
+                   "(front matter, <time>, a dateline); add the date words the texts use to the date words in reference/"))
+        spec = _check(table, "has_countries", blocking=False, mostly=0.9, column="countries")
+        specs.append(ExpectationSpec("events.countries.not_empty", spec.gx_type, spec.kwargs, False,
+                                     spec.description, spec.advice))
     if table.name == "articles":
         specs.append(ExpectationSpec("articles.language.iso639_1", "ExpectColumnValuesToMatchRegex",
-                                     {"column": "language", "regex": r"^[a-z]{2}$"}))
+                                     {"column": "language", "regex": r"^[a-z]{2}$"},
+                                     description="language is a two-letter ISO 639-1 code",
+                                     advice="fix the language field of the raw file's metadata (e.g. 'en')"))
         specs.append(_check(table, "sha256_matches_text"))
-        specs.append(ExpectationSpec("articles.published_date.mostly_known", "ExpectColumnValuesToNotBeNull",
-                                     {"column": "published_date", "mostly": 0.9}, blocking=False))
+        specs.append(ExpectationSpec(
+            "articles.published_date.mostly_known", "ExpectColumnValuesToNotBeNull",
+            {"column": "published_date", "mostly": 0.9}, blocking=False, description="articles have a published_date",
+            advice="give the raw files a date (front matter date, <meta article:published_time>, a NAME.meta.json)"))
     if table.name == "commitments":
-        specs.append(ExpectationSpec("commitments.parties.not_empty", "ExpectColumnValuesToBeInSet",
-                                     {"column": "_check_has_parties", "value_set": [True], "mostly": 0.9},
-                                     blocking=False))
+        spec = _check(table, "has_parties", blocking=False, mostly=0.9, column="parties")
+        specs.append(ExpectationSpec("commitments.parties.not_empty", spec.gx_type, spec.kwargs, False,
+                                     spec.description, spec.advice))
     return specs
 
 
 def type_spec(table_name: str) -> ExpectationSpec:
     """The expectation that every value of a row can take its column's contract type."""
+    text, advice = _CHECKS["row_types"]
     return ExpectationSpec(f"{table_name}.row_types", "ExpectColumnValuesToBeInSet",
-                           {"column": "_check_row_types", "value_set": [True]})
+                           {"column": "_check_row_types", "value_set": [True]}, description=text, advice=advice)
 
 
 def row_types_ok(table_name: str, rows: list[dict]) -> list[bool]:

@@ -2,10 +2,12 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
 from flows.quality import validate_tables
+from schemas.expectations import suite_specs
 from transforms.text import content_sha256
 
 NOW = dt.datetime(2024, 5, 3, tzinfo=dt.timezone.utc)
@@ -84,9 +86,50 @@ def test_warnings_are_reported_but_keep_rows(outcome):
     assert outcome.blocking_failed > 0
 
 
-def test_data_docs_run_no_script(outcome, tmp_path_factory):
-    pages = [p for p in tmp_path_factory.getbasetemp().rglob("*.html") if "docs" in p.as_posix()]
+def test_failures_carry_threshold_advice_and_example_rows(outcome):
+    events = {r.name: r for r in outcome.results["events"]}
+    warning = events["events.countries.not_empty"]
+    assert warning.threshold == "at least 90% of rows" and "country" in warning.description
+    assert warning.examples == [{"record_key": "events:e4", "source_path": "x.txt", "evidence": TEXT[:38],
+                                 "value": None}]
+    blocking = events["events.event_type.in_vocabulary"]
+    assert blocking.threshold == "every row" and blocking.advice
+    assert blocking.examples[0]["record_key"] == "events:e2"
+    assert blocking.examples[0]["value"] == "<script>alert(1)</script>"
+
+
+def _docs(tmp_path_factory):
+    return [p for p in tmp_path_factory.getbasetemp().rglob("*.html") if "docs" in p.as_posix()]
+
+
+def test_data_docs_scripts_are_local_and_data_is_escaped(outcome, tmp_path_factory):
+    pages = _docs(tmp_path_factory)
     assert pages
     for page in pages:
         html = page.read_text()
-        assert "<script" not in html.lower() and "alert(1)" not in html
+        assert "<script>alert(1)" not in html
+        assert "https://" not in html and "cdn" not in html.lower() and "newsletter" not in html
+        for src in re.findall(r"<script[^>]*src=\"([^\"]+)\"", html):
+            assert (page.parent / src).is_file(), (page, src)
+    events_page = next(p for p in pages if "validations" in p.as_posix() and p.name.endswith("eventline.events.html"))
+    assert "&lt;script&gt;alert(1)" in events_page.read_text()
+
+
+def test_derived_checks_read_as_what_they_check(outcome, tmp_path_factory):
+    page = next(p for p in _docs(tmp_path_factory) if p.as_posix().endswith("expectations/eventline/events.html"))
+    html = page.read_text()
+    assert "evidence equals the article&#39;s text between char_start and char_end" in html \
+        or "evidence equals the article's text between char_start and char_end" in html
+    # GX's own wording remains only for real columns (vocabularies, ISO3 codes), never for _check_ columns.
+    plain = [s for s in suite_specs("events") if s.gx_type == "ExpectColumnValuesToBeInSet" and not s.is_derived]
+    assert html.count("must belong to this set") == len(plain)
+
+
+def test_earlier_runs_validation_pages_stay(tmp_path):
+    docs = tmp_path / "docs"
+    validate_tables(_tables(), docs, "run_one")
+    validate_tables(_tables(), docs, "run_two")
+    runs = {p.parent.parent.name for p in docs.glob("validations/eventline/events/*/*/*.html")}
+    assert runs == {"run_one", "run_two"}
+    index = (docs / "index.html").read_text()
+    assert "run_one" in index and "run_two" in index

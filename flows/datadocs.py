@@ -1,0 +1,109 @@
+"""Great Expectations Data Docs that work offline and keep every run's validation pages.
+
+GX renders its pages with Bootstrap, bootstrap-table, jQuery and Font Awesome from CDNs.
+The same files (the versions GX's templates name, see `datadocs_vendor/README.md`) ship
+with this package; after each build they are copied beside the pages and every CDN
+reference is pointed at the local copy, so the pages keep their styles, icons and
+"Failed Only" filter without a network. Validation results are kept in a file store
+next to the docs, so GX's own index lists every run and no earlier page is cleaned away.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SITE = "eventline"
+VENDOR_DIR = Path(__file__).with_name("datadocs_vendor")
+RESULTS_STORE = "eventline_validation_results"
+
+# CDN address (as GX's templates write it) -> local file under static/vendor/, or None to drop the tag.
+_CDN_FILES: tuple[tuple[re.Pattern, str | None], ...] = tuple((re.compile(p, re.I), f) for p, f in (
+    (r"bootstrap-table@[\d.]+/dist/bootstrap-table\.min\.css", "bootstrap-table/bootstrap-table.min.css"),
+    (r"bootstrap-table@[\d.]+/dist/bootstrap-table\.min\.js", "bootstrap-table/bootstrap-table.min.js"),
+    (r"bootstrap-table@[\d.]+/dist/extensions/filter-control/bootstrap-table-filter-control(?:\.min)?\.css",
+     "bootstrap-table/extensions/filter-control/bootstrap-table-filter-control.min.css"),
+    (r"bootstrap-table@[\d.]+/dist/extensions/filter-control/bootstrap-table-filter-control(?:\.min)?\.js",
+     "bootstrap-table/extensions/filter-control/bootstrap-table-filter-control.min.js"),
+    (r"bootstrap/4\.3\.1/css/bootstrap\.min\.css", "bootstrap/css/bootstrap.min.css"),
+    (r"bootstrap/4\.3\.1/js/bootstrap\.min\.js", "bootstrap/js/bootstrap.min.js"),
+    (r"bootstrap-datepicker/[\d.]+/css/bootstrap-datepicker\.min\.css",
+     "bootstrap-datepicker/css/bootstrap-datepicker.min.css"),
+    (r"bootstrap-datepicker/[\d.]+/js/bootstrap-datepicker\.min\.js",
+     "bootstrap-datepicker/js/bootstrap-datepicker.min.js"),
+    (r"font-awesome/[\d.]+/css/all\.min\.css", "fontawesome-free/css/all.min.css"),
+    (r"jquery-[\d.]+\.min\.js", "jquery/jquery.min.js"),
+    (r"popper\.js/[\d.]+/umd/popper\.min\.js", "popper.js/popper.min.js"),
+    # Vega draws profiling charts only (no validation page has one); the dark theme is optional.
+    (r"npm/vega(?:-lite|-embed)?@", None),
+    (r"bootstrap-dark@", None),
+))
+_TAG = re.compile(r"<(script|link|img)\b([^>]*?)\b(src|href)=([\"'])((?:https?:)?//[^\"']*)\4([^>]*)>"
+                  r"(?:\s*</script>)?", re.I | re.S)
+_SRI = re.compile(r"\s(?:integrity|crossorigin)=(\"[^\"]*\"|'[^']*')", re.I)
+_LINK = re.compile(r"<a\b[^>]*\bhref=([\"'])(?:https?:)?//[^\"']*\1[^>]*>(.*?)</a>", re.I | re.S)
+_FOOTER = re.compile(r"<footer>.*?</footer>", re.I | re.S)
+_EXTERNAL_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s\"')<>]*", re.I)
+
+
+def configure_site(ctx, docs_dir: Path) -> None:
+    """One Data Docs site in docs_dir, fed by validation results kept on disk beside it."""
+    for site in list(ctx.get_site_names()):
+        ctx.delete_data_docs_site(site)  # the default site writes outside the reports folder
+    # Results persist across runs: GX's index then lists every run and cleans no earlier page away.
+    ctx.add_store(RESULTS_STORE, {
+        "class_name": "ValidationResultsStore",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                          "base_directory": str(results_dir(docs_dir).resolve())},
+    })
+    ctx.variables.validation_results_store_name = RESULTS_STORE
+    ctx.add_data_docs_site(SITE, {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,  # a walkthrough modal over the page and links to GX's website
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+
+
+def results_dir(docs_dir: Path) -> Path:
+    """Where GX's validation results (JSON) are kept: beside the docs, not inside them."""
+    return docs_dir.parent / "gx-results"
+
+
+def build(ctx, docs_dir: Path) -> None:
+    """Render Data Docs, ship the scripts and styles beside them and point every page at those copies."""
+    try:
+        ctx.build_data_docs(site_names=[SITE])
+    except Exception as exc:  # docs are a convenience; latest.json and summary.html carry the results
+        log.warning("Data Docs could not be built (%s); see data/reports/summary.html", exc)
+        return
+    vendor = docs_dir / "static" / "vendor"
+    shutil.copytree(VENDOR_DIR, vendor, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
+    for page in docs_dir.rglob("*.html"):
+        page.write_text(localize_page(page.read_text(encoding="utf-8"), page, vendor), encoding="utf-8")
+
+
+def localize_page(content: str, page: Path, vendor: Path) -> str:
+    """One page with CDN tags pointed at the local copies, no other outside address, no newsletter footer."""
+    images = vendor.parent / "images"
+
+    def local(match: re.Match) -> str:
+        tag, before, attr, quote, url, after = match.groups()
+        if tag.lower() == "img" and "logo" in url:  # GX ships its logo in static/images
+            target = images / "logo-long.png"
+        else:
+            target = next((vendor / f if f else None for pattern, f in _CDN_FILES if pattern.search(url)), None)
+        if target is None:
+            return ""
+        rel = os.path.relpath(target, page.parent).replace(os.sep, "/")
+        rebuilt = f"<{tag}{before}{attr}={quote}{rel}{quote}{after}>" + ("</script>" if tag.lower() == "script" else "")
+        return _SRI.sub("", rebuilt)  # integrity/crossorigin would make file:// loads fail
+
+    content = _TAG.sub(local, content)
+    content = _LINK.sub(r"\2", _FOOTER.sub("", content))
+    return _EXTERNAL_URL.sub("#", content)
