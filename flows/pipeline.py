@@ -10,7 +10,7 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventline.settings import RunSettings
-from flows import io, report
+from flows import io, progress, report
 from flows.quality import ValidationOutcome, validate_tables
 from transforms.articles import build_articles_batch
 from transforms.extract import build_tables, extract_articles
@@ -22,6 +22,16 @@ log = logging.getLogger("eventline")
 
 def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _gather(futures, batches: list[list], step: str) -> list:
+    """Each batch's result in order, reporting progress as the batches come back."""
+    results, done, total = [], 0, sum(map(len, batches))
+    for future, batch in zip(futures, batches):
+        results.append(future.result())
+        done += len(batch)
+        progress.report(step, done, total)
+    return results
 
 
 @task
@@ -79,16 +89,10 @@ def record_run(curated_dir: Path, run: dict) -> None:
 
 
 @task
-def publish_report(reports_dir: Path, run: dict, outcome: ValidationOutcome, quarantine: list[dict],
-                   counts: dict[str, int]) -> dict:
-    """latest.json, summary.html and runs/<run_id>.html (IO)."""
-    doc = report.build_report(run, outcome, quarantine, counts)
-    page = report.render_summary_html(doc, quarantine)
-    io.write_text(reports_dir / "latest.json", report.dumps(doc))
-    io.write_text(reports_dir / "runs" / f"{run['run_id']}.json", report.dumps(doc))
-    io.write_text(reports_dir / "summary.html", page)
-    io.write_text(reports_dir / "runs" / f"{run['run_id']}.html", page)
-    return doc
+def publish_report(settings: RunSettings, run: dict, outcome: ValidationOutcome, quarantine: list[dict],
+                   counts: dict[str, int], events: list[dict]) -> dict:
+    """latest.json, summary.html and runs/<run_id>.html, with the trend over earlier runs (IO)."""
+    return report.publish(settings.reports_dir, settings.curated_dir, run, outcome, quarantine, counts, events)
 
 
 @flow(name="eventline-run")
@@ -99,25 +103,30 @@ def eventline_run(settings: RunSettings) -> dict:
     with io.run_lock(settings.curated_dir):
         try:
             files = discover(settings.raw_dir, settings.curated_dir)
-            ingested = [f.result() for f in ingest.map(_chunks(files, settings.batch_size))]
+            batches = _chunks(files, settings.batch_size)
+            ingested = _gather(ingest.map(batches), batches, "files read")
             docs = [d for batch, _ in ingested for d in batch]
             normalized = [f.result() for f in normalize.map(_chunks(docs, settings.batch_size), ingested_at=started)]
             articles = [a for rows, _ in normalized for a in rows]
-            extracted = [f.result() for f in extract.map(_chunks(articles, settings.batch_size))]
+            batches = _chunks(articles, settings.batch_size)
+            extracted = _gather(extract.map(batches), batches, "articles")
             tables = {**merge(extracted), "articles": articles}
             outcome = validate(tables, settings.reports_dir, run["run_id"])
             quarantine = report.stamp_quarantine(
                 [q for _, bad in ingested + normalized for q in bad] + tables.pop("quarantine", [])
                 + outcome.quarantine, run["run_id"])
             seen = io.previous_hashes(settings.curated_dir)
-            counts = write(settings.curated_dir, {**outcome.select(tables), "quarantine": quarantine}, run["run_id"])
+            selected = outcome.select(tables)
+            counts = write(settings.curated_dir, {**selected, "quarantine": quarantine}, run["run_id"])
+            progress.report("rows written", sum(counts.values()), sum(counts.values()))
             run.update(status="completed", finished_at=dt.datetime.now(dt.timezone.utc),
                        articles_seen=len(articles),
                        articles_new=sum(a["content_sha256"] not in seen for a in articles),
                        rows_written=counts, rows_quarantined=len(quarantine),
-                       expectations_passed=outcome.passed, expectations_failed=outcome.failed)
+                       expectations_passed=outcome.passed, expectations_failed=outcome.failed,
+                       **report.run_figures(outcome, selected.get("events", [])))
             record_run(settings.curated_dir, run)
-            return publish_report(settings.reports_dir, run, outcome, quarantine, counts)
+            return publish_report(settings, run, outcome, quarantine, counts, selected.get("events", []))
         except BaseException:
             if run["status"] == "running":  # a failed run is recorded too, when the disk allows
                 run.update(status="failed", finished_at=dt.datetime.now(dt.timezone.utc))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 
 from schemas.tables import SCHEMA_VERSION, TABLES, Table
@@ -30,6 +32,9 @@ def arrow_schema(table: Table | str) -> pa.Schema:
         "schema_version": SCHEMA_VERSION,
         "table": table.name,
         "grain": table.grain,
+        # Field metadata lives inside the ARROW:schema blob, which Polars and DuckDB do not read;
+        # the same descriptions as one file-level key are visible to both (docs/CODEBOOK.md).
+        "column_descriptions": json.dumps({f.name: f.description for f in table.fields}, ensure_ascii=False),
     })
 
 

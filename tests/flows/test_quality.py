@@ -48,8 +48,13 @@ def _tables():
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory):
-    return validate_tables(_tables(), tmp_path_factory.mktemp("docs"), "run_test")
+def docs_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("docs")
+
+
+@pytest.fixture(scope="module")
+def outcome(docs_dir):
+    return validate_tables(_tables(), docs_dir, "run_test")
 
 
 def _reasons(outcome):
@@ -98,12 +103,12 @@ def test_failures_carry_threshold_advice_and_example_rows(outcome):
     assert blocking.examples[0]["value"] == "<script>alert(1)</script>"
 
 
-def _docs(tmp_path_factory):
-    return [p for p in tmp_path_factory.getbasetemp().rglob("*.html") if "docs" in p.as_posix()]
+def _docs(docs_dir):
+    return list(docs_dir.rglob("*.html"))
 
 
-def test_data_docs_scripts_are_local_and_data_is_escaped(outcome, tmp_path_factory):
-    pages = _docs(tmp_path_factory)
+def test_data_docs_scripts_are_local_and_data_is_escaped(outcome, docs_dir):
+    pages = _docs(docs_dir)
     assert pages
     for page in pages:
         html = page.read_text()
@@ -115,8 +120,8 @@ def test_data_docs_scripts_are_local_and_data_is_escaped(outcome, tmp_path_facto
     assert "&lt;script&gt;alert(1)" in events_page.read_text()
 
 
-def test_derived_checks_read_as_what_they_check(outcome, tmp_path_factory):
-    page = next(p for p in _docs(tmp_path_factory) if p.as_posix().endswith("expectations/eventline/events.html"))
+def test_derived_checks_read_as_what_they_check(outcome, docs_dir):
+    page = next(p for p in _docs(docs_dir) if p.as_posix().endswith("expectations/eventline/events.html"))
     html = page.read_text()
     assert "evidence equals the article&#39;s text between char_start and char_end" in html \
         or "evidence equals the article's text between char_start and char_end" in html

@@ -1,0 +1,66 @@
+"""Reading the curated tables: the one reader every tool of this package uses, and a DuckDB helper.
+
+Tables are folders of Parquet files (possibly hive-partitioned, e.g. `year=2024/`, and
+possibly a symbolic link into a generation folder); files of older runs may lack columns
+added since, which read as nulls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from schemas.arrow import arrow_schema
+from schemas.tables import TABLES
+
+
+def read_table(curated: Path | str, name: str, columns: list[str] | None = None) -> pa.Table:
+    """A curated table with its contract schema (every file under the table's folder, recursively).
+
+    An absent table reads as empty. Hidden files and folders (`.`, `_`: staging, in-progress
+    writes) are skipped by pyarrow's discovery.
+    """
+    schema = arrow_schema(name)
+    folder = Path(curated) / name
+    if not folder.exists():
+        table = schema.empty_table()
+    else:
+        # resolve(): the table folder may be a link into a generation folder.
+        dataset = ds.dataset(folder.resolve(), format="parquet", partitioning="hive", schema=schema)
+        table = dataset.to_table()
+    return table.select(columns) if columns else table
+
+
+def latest_run_id(curated: Path | str) -> str | None:
+    """The run_id of the most recent run, or None before the first."""
+    runs = read_table(curated, "runs", ["run_id", "started_at"]).to_pylist()
+    return max(runs, key=lambda r: r["started_at"])["run_id"] if runs else None
+
+
+def quarantine_latest(curated: Path | str) -> pa.Table:
+    """Quarantine rows of the latest run only: `quarantine` keeps every run's rows."""
+    table = read_table(curated, "quarantine")
+    run_id = latest_run_id(curated)
+    return table.filter(pa.compute.equal(table["run_id"], run_id)) if run_id else table.slice(0, 0)
+
+
+def duckdb_connect(curated: Path | str, database: str = ":memory:"):
+    """A DuckDB connection holding every curated table (read by `read_table`), `quarantine_latest`,
+    and each column's description as its comment (`select column_name, comment from duckdb_columns()`)."""
+    import duckdb
+
+    con = duckdb.connect(database)
+    for name, table in TABLES.items():
+        arrow = read_table(curated, name)  # noqa: F841 - DuckDB finds the local variable by name
+        con.execute(f'create or replace table "{name}" as select * from arrow')
+        for field in table.fields:
+            con.execute(f'comment on column "{name}"."{field.name}" is {_literal(field.description)}')
+    con.execute("create or replace view quarantine_latest as select * from quarantine where run_id = "
+                "(select run_id from runs order by started_at desc limit 1)")
+    return con
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
