@@ -1,7 +1,8 @@
-"""The `eventline` command line: run the pipeline, read its data-quality report."""
+"""The `eventline` command line: run the pipeline, read its data-quality report, see the timeline."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -12,7 +13,8 @@ import typer
 
 from eventline.settings import RunSettings, configure_prefect
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# rich_markup_mode=None: plain click help, whose flags carry no "<bool>" type label.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="eventline: a curated, validated event timeline from news and press releases.")
 
 EXIT_FATAL = 2
@@ -25,6 +27,24 @@ def _fail(message: str, code: int = EXIT_FATAL) -> None:
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from schemas.tables import SCHEMA_VERSION
+
+        typer.echo(f"eventline {version('eventline')} (data contract schema_version {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="print the package version and the contract's schema_version, then exit"),
+) -> None:
+    """eventline: a curated, validated event timeline from news and press releases."""
+
+
 @app.command()
 def run(
     raw: Path = typer.Option(_DEFAULTS.raw_dir, "--raw", help="folder of raw articles (searched recursively)"),
@@ -34,7 +54,7 @@ def run(
                                           help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address",
                                                help="run tasks on this Dask scheduler instead of threads"),
-    quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result"),
+    quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result (no progress bar)"),
 ) -> None:
     """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records."""
     if dask_address and workers is not None:
@@ -51,11 +71,13 @@ def run(
         preflight(raw, curated, reports)
     except FatalRunError as exc:
         _fail(str(exc))
+    from eventline.progress_bar import progress_bar
     from flows.pipeline import run_pipeline
 
     started = time.perf_counter()
     try:
-        doc = run_pipeline(settings)
+        with progress_bar(enabled=not quiet):
+            doc = run_pipeline(settings)
     except FatalRunError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -87,3 +109,47 @@ def report(
         typer.echo(line)
     if not doc.get("success", False):
         raise typer.Exit(EXIT_BLOCKING)
+
+
+def _date(value: Optional[str], option: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r} is not a date: write it as YYYY-MM-DD")
+
+
+@app.command()
+def timeline(
+    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", help="folder of the curated tables"),
+    country: Optional[str] = typer.Option(None, "--country", help="events a country takes part in (ISO3, e.g. KAZ)"),
+    person: Optional[str] = typer.Option(None, "--person", help="events a person takes part in (part of the name)"),
+    event_type: Optional[str] = typer.Option(None, "--type", help="one event type (talks, meeting, summit, ...)"),
+    date_from: Optional[str] = typer.Option(None, "--from", help="events ending on or after this date (YYYY-MM-DD)"),
+    date_to: Optional[str] = typer.Option(None, "--to", help="events starting on or before this date (YYYY-MM-DD)"),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="write one self-contained HTML page here instead"),
+) -> None:
+    """The event timeline, oldest first, in the terminal or as one self-contained HTML page."""
+    from eventline.timeline import TimelineFilter, load_timeline, print_timeline
+
+    if not (curated / "events").exists():
+        _fail(f"no events table under {curated}: run `eventline run` first (or pass --curated DIR)")
+    try:
+        filters = TimelineFilter(country, person, event_type, _date(date_from, "--from"), _date(date_to, "--to"))
+        entries = load_timeline(curated, filters)
+    except ValueError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot read {curated} ({exc}): check the folder, or run `eventline run` again")
+    if html_file is None:
+        print_timeline(entries)
+        return
+    from eventline.timeline_page import render_timeline_html
+
+    try:
+        html_file.parent.mkdir(parents=True, exist_ok=True)
+        html_file.write_text(render_timeline_html(entries, filters), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {html_file} ({exc.strerror}): choose another --html FILE")
+    typer.echo(f"timeline: {len(entries)} events -> {html_file}")
