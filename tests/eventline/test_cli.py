@@ -49,3 +49,36 @@ def test_report_missing_or_malformed(tmp_path):
     assert result.exit_code == 2 and "run `eventline run` first" in result.output
     result = _report(tmp_path, {})
     assert result.exit_code == 2 and "cannot read" in result.output
+
+
+def test_version_names_package_and_schema_version():
+    from schemas.tables import SCHEMA_VERSION
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and f"schema_version {SCHEMA_VERSION}" in result.output
+    assert result.output.startswith("eventline 0.")
+
+
+def test_help_shows_no_bool_labels():
+    for command in (["--help"], ["run", "--help"], ["report", "--help"], ["timeline", "--help"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0 and "<bool>" not in result.output, command
+    assert "--quiet" in runner.invoke(app, ["run", "--help"]).output
+
+
+def test_progress_bar_shows_steps_and_quiet_silences_it():
+    import io
+
+    from rich.console import Console
+
+    from eventline.progress_bar import progress_bar
+    from flows import progress
+
+    out = io.StringIO()
+    with progress_bar(console=Console(file=out, force_terminal=True, width=100)):
+        progress.report("files read", 3, 4)
+        progress.report("files read", 4, 4)
+        progress.report("rows written", 120, 120)
+    assert "files read" in out.getvalue() and "4/4" in out.getvalue() and "120/120" in out.getvalue()
+    with progress_bar(enabled=False):
+        progress.report("files read", 1, 1)  # nobody listens: nothing printed, nothing raised
