@@ -69,7 +69,8 @@ def bar_chart(title: str, bars: list[tuple[str, int]], *, width: int = 700, heig
         x = left + i * slot
         parts.append(f"<rect x='{x + slot * 0.1:.1f}' y='{top + inner_h - h:.1f}' width='{max(slot * 0.8, 1):.1f}' "
                      f"height='{h:.1f}' fill='{PALETTE[0]}'><title>{escape(label)}: {n:,}</title></rect>")
-        if i % every == 0 or i == len(bars) - 1:
+        last = len(bars) - 1
+        if i == last or (i % every == 0 and last - i >= every / 2):  # no label crowding the last one
             parts.append(f"<text x='{x + slot / 2:.1f}' y='{height - 10}' class='tick' text-anchor='middle'>"
                          f"{escape(label)}</text>")
     return f"<figure class='chart wide'>{''.join(parts)}</svg></figure>"
