@@ -64,7 +64,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms._date_tense import TenseIndex  # noqa: E402
+from transforms.dates.tense import TenseIndex  # noqa: E402
 from transforms.dates import find_dates, resolve_date  # noqa: E402
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms import dates as D
+from transforms.dates import grammar, resolve, scan
 from transforms.dates import DateMention, DateValue, find_dateline, find_dates, infer_tense, resolve_date
 
 # Hypothesis: no example database written to the repository.
@@ -814,12 +814,12 @@ def test_property_never_raises_on_arbitrary_text(text, ref):
 def test_property_first_word_dispatch_matches_full_grammar(words, ref):
     # The first-word dispatch is a speed-up only: it must pick what the full grammar picks.
     s = " ".join(words).lower()
-    fast, full = D._whole_match(s), D._whole_match(s, dispatch=False)
+    fast, full = resolve.whole_match(s), resolve.whole_match(s, dispatch=False)
     assert (fast is None) == (full is None)
     if full is not None:
         (mf, f), (mg, g) = fast, full
         assert (f.lastgroup, f.span(), f.string) == (g.lastgroup, g.span(), g.string)
-        assert D._rules.read(D._RESOLVE, mf, f) == D._rules.read(D._RESOLVE, mg, g)
+        assert grammar.read(grammar.RESOLVE, mf, f) == grammar.read(grammar.RESOLVE, mg, g)
 
 
 SENTENCE_WORDS = st.sampled_from(
@@ -836,8 +836,8 @@ SENTENCE_WORDS = st.sampled_from(
 def test_property_scan_dispatch_matches_full_grammar(words, ref):
     # In running text, too, the first-word dispatch must find what the full grammar finds.
     text = " ".join(words)
-    fast = D._find_dates(text, ref, None, False, dispatch=True)
-    full = D._find_dates(text, ref, None, False, dispatch=False)
+    fast = scan._find_dates(text, ref, None, False, dispatch=True)
+    full = scan._find_dates(text, ref, None, False, dispatch=False)
     assert fast == full
 
 

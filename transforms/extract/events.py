@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from schemas.vocab import DATE_PRECISIONS
-from transforms._date_vocab import PAST_DAY_TOLERANCE
+from transforms.dates.vocab import PAST_DAY_TOLERANCE
 from transforms.extract import _deps
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Trigger, event_rules
@@ -221,7 +221,7 @@ def _pick_date(doc: Doc, sent: Sent, lo: int, hi: int, state: _State):
     return value.start, value.end, value.precision, rank, best.text
 
 
-# A past verb may tell a day this far after publication (dates.py's past_day_tolerance).
+# A past verb may tell a day this far after publication (transforms.dates' past_day_tolerance).
 _LAG = dt.timedelta(days=PAST_DAY_TOLERANCE)
 
 

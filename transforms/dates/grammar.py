@@ -1,12 +1,12 @@
 """Grammar of date expressions: one regex rule per form, each with a resolver and a running-text check.
 
 Every rule is a regex template (``$NAME`` pulls a fragment from the vocabulary), a
-handler from ``_date_resolvers`` turning the rule's groups into ``(start, end, precision,
+handler from ``resolvers`` turning the rule's groups into ``(start, end, precision,
 kind)`` and an optional ``check`` that vetoes a match found in running text (e.g. "May" in
 "they may meet"). Rules compile into alternations per mode: ``resolve`` (lower-cased
 input, whole-string match) and ``scan`` (case-aware month/weekday names, matched at word
 starts of running text); both try only the rules that can start with the first words
-(see _date_dispatch). An alternation takes the first rule that matches, so where two
+(see dispatch.py). An alternation takes the first rule that matches, so where two
 rules can match at one position the longer form is listed first.
 """
 
@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from transforms._date_dispatch import first_words
-from transforms._date_resolvers import (
+from transforms.dates.dispatch import first_words
+from transforms.dates.resolvers import (
     h_ana_before, h_ana_offset, h_before_last, h_ana_rel, h_ana_weekday, h_century, h_day_range, h_decade,
     h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
     h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
     h_full_year, h_year_ago_adj, h_year_ago_period, h_year_ago_quarter, h_year_range, norm_phrase,
 )
-from transforms._date_vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
+from transforms.dates.vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
 
 # ---------------------------------------------------------------- running-text checks
 # Each gets (text, start, end, groups, tense_fn) and says whether a scan match is a date.
@@ -408,3 +408,8 @@ def read(grammar: Grammar, matcher: Matcher, m: re.Match) -> tuple[Rule, dict]:
     if mm is None or mm.end() != e:
         mm = rx.fullmatch(m.string, s, e) or mm
     return rule, (mm.groupdict() if mm is not None else {})  # no groups: the handler declines
+
+
+# The two compiled grammars: whole expressions (resolve_date) and running text (find_dates).
+RESOLVE = build(scan=False)
+SCAN = build(scan=True)

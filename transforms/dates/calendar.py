@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from transforms._date_vocab import FUTURE_WEIGHT, PAST_DAY_TOLERANCE, PART_RANGES, TWO_DIGIT_WINDOW
+from transforms.dates.vocab import FUTURE_WEIGHT, PAST_DAY_TOLERANCE, PART_RANGES, TWO_DIGIT_WINDOW
 
 Span = tuple[date, date]
 

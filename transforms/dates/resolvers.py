@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from transforms import _date_calendar as cal
-from transforms._date_vocab import (
+from transforms.dates import calendar as cal
+from transforms.dates.vocab import (
     ANAPHORIC, DECADE_WORDS, DEICTIC_DAYS, HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH,
     MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS,
 )

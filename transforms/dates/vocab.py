@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-_DATA_PATH = Path(__file__).resolve().parents[1] / "reference" / "date_words.yaml"
+_DATA_PATH = Path(__file__).resolve().parents[2] / "reference" / "date_words.yaml"
 
 with _DATA_PATH.open(encoding="utf-8") as _fh:
     WORDS: dict = yaml.safe_load(_fh)
@@ -69,7 +69,6 @@ def _case_block(body: str, scan: bool) -> str:
 
 def fragments(scan: bool) -> dict[str, str]:
     """Regex fragments for the grammar; `scan` builds the running-text (case-aware) variant."""
-    month_all = [w for ws in WORDS["months"].values() for w in ws]
     month_full = [ws[0] for ws in WORDS["months"].values()]
     wd_all = [w for ws in WORDS["weekdays"].values() for w in ws]
     wd_full = [ws[0] for ws in WORDS["weekdays"].values()]

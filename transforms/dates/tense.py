@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from transforms._date_vocab import TENSE
+from transforms.dates.vocab import TENSE
 
 
 # Cues are matched on word tokens: single words by lookup, phrases ("going to", "is
