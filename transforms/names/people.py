@@ -13,9 +13,9 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from transforms._names_geo import country_code
-from transforms._names_office import normalize_office, office_at_start, office_tables, split_title
-from transforms._names_text import REFERENCE_DIR, ascii_fold, load_yaml, read_csv_rows, tidy, trie_pattern
+from transforms.names.geo import country_code
+from transforms.names.office import normalize_office, office_at_start, office_tables, split_title
+from transforms.names.text import REFERENCE_DIR, ascii_fold, load_yaml, read_csv_rows, tidy, trie_pattern
 
 PEOPLE_CSV = REFERENCE_DIR / "people.csv"
 OFFICE_HOLDERS_CSV = REFERENCE_DIR / "office_holders.csv"

@@ -6,9 +6,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from transforms._names_geo import cached_geo
-from transforms._names_text import is_word_char, load_yaml, lower_same_length, tidy, trie_pattern
-from transforms._names_types import CountryMention, Office, OrgMention
+from transforms.names.geo import cached_geo
+from transforms.names.text import is_word_char, load_yaml, lower_same_length, tidy, trie_pattern
+from transforms.names.types import CountryMention, Office, OrgMention
 
 # An office phrase never runs past a line break: titles are the article's first paragraph
 # and have no final period, so "... travel to Mexico\n\nMinister of Foreign Affairs Joly"

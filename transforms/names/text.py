@@ -10,7 +10,7 @@ from typing import Iterable
 
 import yaml
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference"
 
 # Typographic variants seen in press releases; folded before any lookup.
 _PUNCT_TRANSLATION = str.maketrans({

@@ -10,7 +10,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from transforms._names_text import (
+from transforms.names.text import (
     ascii_fold,
     case_variants,
     dotted_variants,
@@ -21,7 +21,7 @@ from transforms._names_text import (
     tidy,
     trie_pattern,
 )
-from transforms._names_types import CountryMention, OrgMention
+from transforms.names.types import CountryMention, OrgMention
 
 # Scanners are ONE case-sensitive trie of the surfaces in the casings they appear in (as
 # written, UPPER, Title Case): a pattern that starts with a bare trie of upper-case-initial

@@ -9,8 +9,8 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from transforms._names_office import MentionIndex, OfficeParse, find_offices, office_tables, split_title
-from transforms._names_people import (
+from transforms.names.office import MentionIndex, OfficeParse, find_offices, office_tables, split_title
+from transforms.names.people import (
     Gazetteer,
     as_date,
     _skeleton,
@@ -20,8 +20,8 @@ from transforms._names_people import (
     person_key,
     surname_of,
 )
-from transforms._names_text import is_word_char, lower_same_length, trie_pattern, upper_class
-from transforms._names_types import PersonMention
+from transforms.names.text import is_word_char, lower_same_length, trie_pattern, upper_class
+from transforms.names.types import PersonMention
 
 _UP = upper_class()
 _LET = r"[^\W\d_]"
