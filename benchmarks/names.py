@@ -5,7 +5,7 @@ Usage: .venv/bin/python benchmarks/names.py [--repeat N] [--paragraphs N] [--ver
 Accuracy
 * country: country_code(input) must equal the expected ISO3 ("-" means None).
 * person: canonical_person(input) must equal the expected canonical name. The default
-  gazetteer (reference/people.csv, reference/office_holders.csv) is used, as in the pipeline;
+  gazetteer (reference/gazetteers/people.csv and office_holders.csv) is used, as in the pipeline;
   rows whose expected person is not in it are counted and reported as "not in gazetteer".
 
 Throughput

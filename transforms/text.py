@@ -7,11 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-_REFERENCE = Path(__file__).resolve().parents[1] / "reference"
+from transforms.reference import load
 
 # Characters folded so that gazetteers and rules see one form ("Xi’an" == "Xi'an").
 _TRANSLATE = {
@@ -112,11 +109,10 @@ def _append(out: list[Sentence], text: str, start: int, stop: int) -> None:
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> dict:
-    with open(_REFERENCE / "boilerplate.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load("text/boilerplate.yaml")
     return {
-        "tail": re.compile("|".join(f"(?:{p})" for p in data["tail_markers"]), re.I | re.M),
-        "line": re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.I),
+        "tail": re.compile("|".join(f"(?:{p})" for p in data.tail_markers), re.I | re.M),
+        "line": re.compile("|".join(f"(?:{p})" for p in data.line_patterns), re.I),
     }
 
 

@@ -1,7 +1,7 @@
 """Tests for transforms.names (countries, offices, people, organisations).
 
 People/office-holder tests use the small inline gazetteer below, so they do not depend on
-reference/people.csv or reference/office_holders.csv (owned by another engineer).
+reference/gazetteers/people.csv or office_holders.csv.
 """
 
 from __future__ import annotations
@@ -641,8 +641,13 @@ def test_office_holder_time_aware(gaz, country, office, on, expected):
     assert office_holder(country, office, on, gazetteer=gaz) == expected
 
 
-def test_gazetteer_tolerates_missing_files(tmp_path):
-    g = Gazetteer.from_csv(tmp_path / "people.csv", tmp_path / "office_holders.csv")
+def test_gazetteer_refuses_missing_files(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.from_csv(tmp_path / "people.csv", tmp_path / "office_holders.csv")
+
+
+def test_an_empty_gazetteer_still_cleans_names():
+    g = Gazetteer.from_text("", "")
     assert g.people == {}
     assert office_holder("CHN", "President", date(2023, 1, 1), gazetteer=g) is None
     assert canonical_person("President Xi Jinping", gazetteer=g) == "Xi Jinping"
@@ -803,7 +808,7 @@ def test_known_name_starting_with_a_title_word():
 def test_default_gazetteer_loads():
     from transforms.names import default_gazetteer, reload_reference
     reload_reference()
-    g = default_gazetteer()  # reference/ CSVs when present, empty tables otherwise
+    g = default_gazetteer()  # reference/gazetteers/people.csv and office_holders.csv
     assert isinstance(g, Gazetteer)
     assert canonical_person("H.E. Mr. Wang Yi") == "Wang Yi"
 

@@ -23,7 +23,8 @@ from transforms.dates.resolvers import (
     h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
     h_full_year, h_year_ago_adj, h_year_ago_period, h_year_ago_quarter, h_year_range, norm_phrase,
 )
-from transforms.dates.vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, alternation, fragments
+from transforms.dates.vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, fragments
+from transforms.reference.patterns import phrase_alternation
 
 # ---------------------------------------------------------------- running-text checks
 # Each gets (text, start, end, groups, tense_fn) and says whether a scan match is a date.
@@ -140,7 +141,7 @@ _PART = (
 _WDP = r"(?:(?:this\s+(?:coming\s+|past\s+)?|next\s+|last\s+)?(?P<wd>$WDX),?\s+)?"
 _REL_DAY = r"this\s+past|this\s+coming|this|last|next|coming|past"
 _ANA = r"following|next|previous|preceding|prior|same|subsequent"
-_DEICTIC = alternation(DEICTIC_DAYS) + r"\b"
+_DEICTIC = phrase_alternation(DEICTIC_DAYS) + r"\b"
 # A rounding word before a counted offset: "almost four years ago", "some two weeks later".
 _APPROX = (r"(?:(?:almost|nearly|about|around|some|roughly|approximately|more\s+than|over|less\s+than"
            r"|just\s+over|just\s+under|under|at\s+least|only|just|barely)\s+)?")

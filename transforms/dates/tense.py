@@ -15,8 +15,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 def _cue_tables():
     single, phrases = {}, {}
-    for tense, words in (("future", TENSE["future"]), ("neutral", TENSE["future_in_past"]),
-                         ("past", TENSE["past"] + TENSE["irregular_past"])):
+    for tense, words in (("future", TENSE.future), ("neutral", TENSE.future_in_past),
+                         ("past", TENSE.past + TENSE.irregular_past)):
         for w in words:
             parts = tuple(w.split())
             if w.startswith("'"):
@@ -27,12 +27,12 @@ def _cue_tables():
                 phrases.setdefault(parts[0], []).append((parts, tense))
     for lst in phrases.values():
         lst.sort(key=lambda p: -len(p[0]))
-    clitics = tuple(w for w in TENSE["future"] if w.startswith("'"))
+    clitics = tuple(w for w in TENSE.future if w.startswith("'"))
     return single, phrases, clitics
 
 
 _SINGLE, _PHRASES, _CLITICS = _cue_tables()
-_REPORTING = frozenset(TENSE["reporting"])
+_REPORTING = frozenset(TENSE.reporting)
 # A reporting verb governs only a date next to it: "said on Thursday", "said Monday", also
 # past its listener or medium: "told reporters Thursday", "said in a statement on Thursday".
 _LISTENER = (r"(?:to\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|congress|"
@@ -62,15 +62,15 @@ _ADJACENT_AFTER = _adjacent(None)  # "Thursday, she said": nothing but a comma b
 _ADVERBIAL_HEAD = re.compile(
     r"[\s\"“”'‘’(]*(?:(?:on|in|at|during|since|after|before|by|until|from|early|late|later|"
     r"earlier|last|this|that|next|over|throughout|as\s+of)\b|[A-Za-z]+ing\b)", re.IGNORECASE)
-_DEADLINE_BEFORE = frozenset(TENSE["deadline_before"])
-_DEADLINE_AFTER = frozenset(TENSE["deadline_after"])
+_DEADLINE_BEFORE = frozenset(TENSE.deadline_before)
+_DEADLINE_AFTER = frozenset(TENSE.deadline_after)
 _DUE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in TENSE["due_words_before"]) + r")[\s,]*\Z", re.IGNORECASE)
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in TENSE.due_words_before) + r")[\s,]*\Z", re.IGNORECASE)
 _DEADLINE_VERBS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in TENSE["deadline_verbs"]) + r")\b",
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in TENSE.deadline_verbs) + r")\b",
     re.IGNORECASE)
 _DEADLINE_NOUN_BEFORE = re.compile(
-    r"\b(?:" + "|".join(TENSE["deadline_nouns_before"]) + r")\s+(?:(?:of|is|was|for|set\s+for)\s+)?\Z",
+    r"\b(?:" + "|".join(TENSE.deadline_nouns_before) + r")\s+(?:(?:of|is|was|for|set\s+for)\s+)?\Z",
     re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -96,10 +96,10 @@ _COMPARED_BEFORE = re.compile(
 _YEAR_BACK = re.compile(r"\blast\s+year\b|\byears?\s+(?:ago|earlier|before)\b|\b(?:previous|prior)\s+year\b",
                         re.IGNORECASE)
 _FIGURE = re.compile(r"[$€£¥%]|\d|\bper\s?cent\b", re.IGNORECASE)
-_FORECAST = re.compile(r"\b(?:" + "|".join(TENSE["full_year_not_results"]) + r")\b", re.IGNORECASE)
-_RESULTS = re.compile(r"\b(?:" + "|".join(TENSE["quarter_results"]) + r")\b", re.IGNORECASE)
-_NOT_PAST_ED = frozenset(TENSE["not_past_ed"])
-_IRREGULAR = frozenset(TENSE["irregular_past"])
+_FORECAST = re.compile(r"\b(?:" + "|".join(TENSE.full_year_not_results) + r")\b", re.IGNORECASE)
+_RESULTS = re.compile(r"\b(?:" + "|".join(TENSE.quarter_results) + r")\b", re.IGNORECASE)
+_NOT_PAST_ED = frozenset(TENSE.not_past_ed)
+_IRREGULAR = frozenset(TENSE.irregular_past)
 # A participle after these is passive, infinitive or adjectival ("will be held", "is held",
 # "the revised plan"), not a past verb.
 _NOT_FINITE_BEFORE = frozenset(["be", "being", "is", "are", "am", "to", "been", "the", "a", "an"])

@@ -4,7 +4,7 @@ A commitment is a clause "SUBJECT CUE PREDICATE" ("China and Kazakhstan | will |
 consulates") whose subject resolves to countries: named countries, officials, or
 anaphors of the current event ("the two sides", "all parties", "the six countries"), or
 to an organization ("NATO will ...": no country party, the organization is the actor).
-Choices (documented in reference/commitment_verbs.yaml): "condemned" and "welcomed" are
+Choices (documented in reference/commitments/cues.yaml): "condemned" and "welcomed" are
 reactions, not commitments; "threatened to" / "warned that ... will" are threats; a
 subject that is not a government actor ("police", "protesters", "Chinese modernization")
 gives nothing, nor does a forecast ("The Summit will open a new chapter", "expressed

@@ -1,46 +1,19 @@
-"""Reference data for extraction, loaded and compiled once (rules live in reference/*.yaml|csv)."""
+"""Reference data for extraction, loaded and compiled once (the rules live in reference/: events/,
+commitments/, gazetteers/; transforms.reference reads and checks them)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-_REFERENCE = Path(__file__).resolve().parents[2] / "reference"
-
-
-def trie_alternation(words) -> str:
-    """A regex alternation of literal words as a prefix trie (much faster than a flat list in `re`)."""
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
-
-
-def _yaml(name: str) -> dict:
-    with open(_REFERENCE / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+from transforms.reference import load, rows
+from transforms.reference.patterns import trie_alternation
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """One event trigger rule from event_triggers.yaml."""
+    """One event trigger rule of reference/events/triggers.yaml (or headline.yaml)."""
 
     event_type: str
     regex: re.Pattern
@@ -53,7 +26,7 @@ class Trigger:
 
 @dataclass(frozen=True)
 class HeadlineRules:
-    """How a title is read (event_triggers.yaml `headline`): its own triggers, then the body's."""
+    """How a title is read (reference/events/headline.yaml): its own triggers, then the body's."""
 
     triggers: tuple[Trigger, ...]  # its own, tried first
     body_triggers: tuple[Trigger, ...]  # the body's triggers that hold in a headline, tried next
@@ -106,11 +79,11 @@ _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 @lru_cache(maxsize=1)
 def event_rules() -> EventRules:
     """Triggers, name pattern and cues for events."""
-    data = _yaml("event_triggers.yaml")
-    triggers = tuple(_trigger(t, i) for i, t in enumerate(data["triggers"]))
-    key_groups = [t["keys"] for t in data["triggers"]] + [list(data["name_heads"])]
+    data = load("events/triggers.yaml")
+    triggers = tuple(_trigger(t, i) for i, t in enumerate(data.triggers))
+    key_groups = [t.keys for t in data.triggers] + [list(data.name_heads)]
     key_re, key_map = _key_index(key_groups)
-    heads = data["name_heads"]
+    heads = data.name_heads
     head_alt = "|".join(sorted(heads, key=len, reverse=True))
     word = r"(?:[A-Z0-9][\w'.&-]*|of|and|the|for|on|de|-)"
     # "the fourth China-Central Asia Foreign Ministers' Meeting", "Summit for Democracy",
@@ -120,21 +93,22 @@ def event_rules() -> EventRules:
         rf"(?:(?P<ord>{_ORDINALS})\s+)?"
         rf"(?P<body>(?:[A-Z0-9][\w'.&-]*(?:\s+|-\s?)(?:{word}(?:\s+|-\s?)){{0,8}}?)?(?P<head>{head_alt}))\b"
         rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}})?")
-    folders = tuple((re.compile(k, re.I), v) for k, v in data["publishers"]["folders"].items())
-    head = data["headline"]
+    publishers = load("gazetteers/publishers.yaml")
+    folders = tuple((re.compile(k, re.I), v) for k, v in publishers.folders.items())
+    head = load("events/headline.yaml")
     headline = HeadlineRules(
-        triggers=tuple(_trigger(t, i) for i, t in enumerate(head["triggers"])),
+        triggers=tuple(_trigger(t, i) for i, t in enumerate(head.triggers)),
         body_triggers=tuple(t for t in triggers if t.headline),
-        subject_breaks=re.compile(head["subject_breaks"], re.I),
-        object_end=re.compile(head["object_end"], re.I),
-        planned=re.compile(head["planned"], re.I),
-        occurred=re.compile(head["occurred"], re.I),
-        infinitive_verbs=re.compile(head["infinitive_verbs"], re.I),
-        home_subject=re.compile(head["home_subject"], re.I),
-        document_types=frozenset(head["document_types"]),
-        issuer_list=re.compile(head["issuer_list"], re.I),
-        issuer_of=re.compile(head["issuer_of"], re.I),
-        issuers_after_topic=re.compile(head["issuers_after_topic"], re.I),
+        subject_breaks=re.compile(head.subject_breaks, re.I),
+        object_end=re.compile(head.object_end, re.I),
+        planned=re.compile(head.planned, re.I),
+        occurred=re.compile(head.occurred, re.I),
+        infinitive_verbs=re.compile(head.infinitive_verbs, re.I),
+        home_subject=re.compile(head.home_subject, re.I),
+        document_types=frozenset(head.document_types),
+        issuer_list=re.compile(head.issuer_list, re.I),
+        issuer_of=re.compile(head.issuer_of, re.I),
+        issuers_after_topic=re.compile(head.issuers_after_topic, re.I),
     )
     return EventRules(
         triggers=triggers,
@@ -143,24 +117,23 @@ def event_rules() -> EventRules:
         name_re=name_re,
         name_head_re=re.compile(rf"\b(?:{head_alt})\b"),
         name_heads=heads,
-        name_verbs=re.compile(data["name_verbs"], re.I),
-        planned=re.compile(data["planned_cues"], re.I),
-        occurred=re.compile(data["occurred_cues"], re.I),
-        families=data["families"],
-        non_diplomatic=re.compile(data["non_diplomatic_objects"], re.I),
-        counterparts=re.compile(data["counterpart_words"], re.I),
-        hostile=re.compile(data["hostile_context"], re.I),
-        publisher_hosts=data["publishers"]["hosts"],
+        name_verbs=re.compile(data.name_verbs, re.I),
+        planned=re.compile(data.planned_cues, re.I),
+        occurred=re.compile(data.occurred_cues, re.I),
+        families=data.families,
+        non_diplomatic=re.compile(data.non_diplomatic_objects, re.I),
+        counterparts=re.compile(data.counterpart_words, re.I),
+        hostile=re.compile(data.hostile_context, re.I),
+        publisher_hosts=publishers.hosts,
         publisher_folders=folders,
         headline=headline,
-        portfolio_before=re.compile(data["portfolio_before"], re.I),
+        portfolio_before=re.compile(data.portfolio_before, re.I),
     )
 
 
-def _trigger(t: dict, i: int) -> Trigger:
-    return Trigger(t["type"], re.compile(t["pattern"], re.I), t.get("subject_role", "participant"),
-                   t.get("object_role", "participant"), bool(t.get("needs_object", False)), i,
-                   bool(t.get("headline", True)))
+def _trigger(t, i: int) -> Trigger:
+    return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
+                   getattr(t, "needs_object", False), i, getattr(t, "headline", True))
 
 
 @dataclass(frozen=True)
@@ -203,40 +176,40 @@ class CommitmentRules:
 @lru_cache(maxsize=1)
 def commitment_rules() -> CommitmentRules:
     """Cues, frames and lemma data for commitments."""
-    data = _yaml("commitment_verbs.yaml")
+    data = load("commitments/cues.yaml")
     # A cue starts at a word start ("will", not "goodwill").
-    cues = tuple(Cue(c["modality"], re.compile(rf"(?<![\w-])(?:{c['pattern']})", re.I), c.get("verb"),
-                     re.compile(rf"(?<![\w-])(?:{c['pattern']})")) for c in data["cues"])
-    key_re, key_map = _key_index([c["keys"] for c in data["cues"]])
-    adverbs = tuple(sorted({a.lower() for a in data["adverbs"]}, key=len, reverse=True))
+    cues = tuple(Cue(c.modality, re.compile(rf"(?<![\w-])(?:{c.pattern})", re.I), c.verb,
+                     re.compile(rf"(?<![\w-])(?:{c.pattern})")) for c in data.cues)
+    key_re, key_map = _key_index([c.keys for c in data.cues])
+    adverbs = tuple(sorted({a.lower() for a in data.adverbs}, key=len, reverse=True))
     return CommitmentRules(
         cues=cues,
         key_re=key_re,
         key_map=key_map,
-        passive=re.compile(data["passive_subjects"], re.I),
-        ordinal_items=re.compile(data["ordinal_items"]),
-        list_intro=re.compile(data["list_intro"], re.I),
-        reporting=re.compile(data["reporting_verbs"], re.I),
-        threat=re.compile(data["threat_verbs"], re.I),
-        hostile_actions=frozenset(a.lower() for a in data["hostile_actions"]),
+        passive=re.compile(data.passive_subjects, re.I),
+        ordinal_items=re.compile(data.ordinal_items),
+        list_intro=re.compile(data.list_intro, re.I),
+        reporting=re.compile(data.reporting_verbs, re.I),
+        threat=re.compile(data.threat_verbs, re.I),
+        hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
         adverbs=adverbs,
         adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
                              re.I),
-        phrasal=frozenset(data["phrasal_verbs"]),
-        light_frames=re.compile(data["light_frames"], re.I),
-        irregular=data["irregular"],
-        finite_stance=re.compile(data["finite_stance"], re.I),
-        coordinated_frame=re.compile(data["coordinated_frame"], re.I),
-        passive_proposal=re.compile(data["passive_proposal"], re.I),
-        forecast_heads=frozenset(w.lower() for w in data["forecast_heads"]),
+        phrasal=frozenset(data.phrasal_verbs),
+        light_frames=re.compile(data.light_frames, re.I),
+        irregular=data.irregular,
+        finite_stance=re.compile(data.finite_stance, re.I),
+        coordinated_frame=re.compile(data.coordinated_frame, re.I),
+        passive_proposal=re.compile(data.passive_proposal, re.I),
+        forecast_heads=frozenset(w.lower() for w in data.forecast_heads),
         counterpart_re=re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
-            sorted(data["counterpart_nouns"], key=len, reverse=True)) + r")\b", re.I),
-        noun_like_verbs=frozenset(w.lower() for w in data["noun_like_verbs"]),
-        stance_verbs=frozenset(data["stance_verbs"].split("|")),
-        own_support_words=frozenset(data["own_support_words"]),
-        steadfast_in=frozenset(data["steadfast_in"]),
-        verb_support_before=frozenset(data["verb_support_before"]),
-        stance_to=frozenset(data["stance_to"]),
+            sorted(data.counterpart_nouns, key=len, reverse=True)) + r")\b", re.I),
+        noun_like_verbs=frozenset(w.lower() for w in data.noun_like_verbs),
+        stance_verbs=frozenset(data.stance_verbs),
+        own_support_words=frozenset(data.own_support_words),
+        steadfast_in=frozenset(data.steadfast_in),
+        verb_support_before=frozenset(data.verb_support_before),
+        stance_to=frozenset(data.stance_to),
     )
 
 
@@ -262,16 +235,16 @@ class TopicRules:
 @lru_cache(maxsize=1)
 def topic_rules() -> TopicRules:
     """Topic keyword lexicon."""
-    data = _yaml("topics.yaml")
+    data = load("commitments/topics.yaml")
     keywords = []
-    for topic, words in data["topics"].items():
+    for topic, words in data.topics.items():
         for w in words:
             keywords.append((topic, w.lower(), 2 if " " in w else 1))
     weights = {k: (t, w) for t, k, w in keywords}
     order = tuple(dict.fromkeys(t for t, _, _ in keywords))
     # Matched against lower-cased text: a case-sensitive scan is several times faster.
     return TopicRules(tuple(keywords), weights, order, re.compile(rf"\b(?:{trie_alternation(k for _, k, _ in keywords)})"),
-                      re.compile(data["political_fallback"], re.I))
+                      re.compile(data.political_fallback, re.I))
 
 
 @dataclass(frozen=True)
@@ -284,12 +257,11 @@ class Place:
 def places() -> tuple[re.Pattern, dict[str, Place]]:
     """Place gazetteer: one regex over every name and alias, and alias -> Place."""
     lookup: dict[str, Place] = {}
-    with open(_REFERENCE / "places.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            place = Place(row["place"], row["country"])
-            for alias in [row["place"], *filter(None, (row.get("aliases") or "").split("|"))]:
-                lookup.setdefault(alias, place)
-                lookup.setdefault(alias.replace("'", "\u2019"), place)
+    for row in rows("gazetteers/places.csv"):
+        place = Place(row.place, row.country)
+        for alias in [row.place, *filter(None, row.aliases.split("|"))]:
+            lookup.setdefault(alias, place)
+            lookup.setdefault(alias.replace("'", "\u2019"), place)
     return re.compile(rf"(?<![\w-])(?:{trie_alternation(lookup)})(?![\w-])"), lookup
 
 
@@ -302,11 +274,11 @@ class Region:
 @lru_cache(maxsize=1)
 def regions() -> tuple[re.Pattern, dict[str, Region]]:
     """Regions and standing groups: one regex over their phrases, and phrase -> Region."""
-    data = _yaml("regions.yaml")
+    data = load("gazetteers/regions.yaml")
     lookup: dict[str, Region] = {}
-    for r in data["regions"]:
-        region = Region(r["name"], tuple(sorted(r["members"])))
-        for phrase in r["phrases"]:
+    for r in data.regions:
+        region = Region(r.name, tuple(sorted(r.members)))
+        for phrase in r.phrases:
             lookup[phrase] = region
             # Title-case headlines capitalize every word ("Five Central Asian Countries").
             lookup.setdefault(" ".join(w[:1].upper() + w[1:] for w in phrase.split(" ")), region)

@@ -5,7 +5,7 @@ grammar: nominal triggers ("Readout of X's Call with Y", "X's Travel to Z", "U.S
 Leaders' Statement"), the present tense for the past ("X Holds Talks with Y"), the infinitive
 for the future ("X to Travel to Z"). Its mentions have the title as evidence and no stated
 date: merging joins them to the body's mentions of the same event, which give the date and
-the evidence (merge.py). Rules: reference/event_triggers.yaml `headline`.
+the evidence (merge.py). Rules: reference/events/headline.yaml.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Topic of a commitment from a keyword lexicon (reference/topics.yaml)."""
+"""Topic of a commitment from a keyword lexicon (reference/commitments/topics.yaml)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ CSVs, loaded once and cached):
     organization_name(text)       -> str | None
     person_key(name)              -> str
 
-Gazetteer: reference/people.csv and reference/office_holders.csv. Every gazetteer-dependent
+Gazetteer: reference/gazetteers/people.csv and office_holders.csv. Every gazetteer-dependent
 function takes an optional keyword ``gazetteer=`` (a ``Gazetteer``, e.g.
 ``Gazetteer.from_text(people_csv, holders_csv)``) so callers and tests can use their own data; ``reload_reference()`` drops all caches after the files change.
 
@@ -121,7 +121,7 @@ def resolve_people(mentions: list[PersonMention], *, gazetteer: Gazetteer | None
 
 
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer loaded from reference/people.csv and reference/office_holders.csv."""
+    """The gazetteer loaded from reference/gazetteers/people.csv and office_holders.csv."""
     return _people.default_gazetteer()
 
 

@@ -15,12 +15,12 @@ from transforms.names.text import (
     case_variants,
     dotted_variants,
     is_word_char,
-    load_yaml,
     name_key,
     surface_variants,
     tidy,
-    trie_pattern,
 )
+from transforms.reference import load
+from transforms.reference.patterns import trie_alternation
 from transforms.names.types import CountryMention, OrgMention
 
 # Scanners are ONE case-sensitive trie of the surfaces in the casings they appear in (as
@@ -82,8 +82,8 @@ def _demonym_plurals(demonym: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def country_tables() -> _CountryTables:
     """Build (once) every country lookup table and the compiled text scanner."""
-    data = load_yaml("countries.yaml")
-    curated = data.get("countries") or {}
+    data = load("gazetteers/countries.yaml")
+    curated = data.countries
     tables = _CountryTables()
     scan_names: set[str] = set()
     scan_abbr: set[str] = set()
@@ -102,12 +102,12 @@ def country_tables() -> _CountryTables:
                 derived_surfaces.setdefault(key, set()).add(surface)
         tables.codes[country.alpha_3] = country.alpha_3
         tables.codes[country.alpha_2] = country.alpha_3
-    dropped = {name_key(n) for n in data.get("drop_names") or []}
+    dropped = {name_key(n) for n in data.drop_names}
     for key, codes in derived.items():
         if len(codes) == 1 and key not in dropped:
             tables.names[key] = next(iter(codes))
             scan_names.update(s for s in derived_surfaces[key] if "," not in s)
-    for code in data.get("iso2_exclude") or []:
+    for code in data.iso2_exclude:
         tables.codes.pop(code, None)
 
     # 2. Curated names, demonyms, abbreviations (override pycountry; must not conflict).
@@ -116,37 +116,36 @@ def country_tables() -> _CountryTables:
     def claim(key: str, code: str, what: str) -> None:
         owner = curated_owner.setdefault(key, code)
         if owner != code:
-            raise ValueError(f"countries.yaml: {what} {key!r} claimed by {owner} and {code}")
+            raise ValueError(f"reference/gazetteers/countries.yaml: {what} {key!r} claimed by {owner} and {code}")
 
     for code, entry in curated.items():
-        entry = entry or {}
         tables.codes.setdefault(code, code)
-        for surface in entry.get("names") or []:
+        for surface in entry.names:
             key = name_key(surface)
             claim(key, code, "name")
             tables.names[key] = code
             scan_names.update(surface_variants(surface))
-        for surface in entry.get("demonyms") or []:
+        for surface in entry.demonyms:
             for form in [surface, *_demonym_plurals(surface)]:
                 key = name_key(form)
                 claim(key, code, "demonym")
                 tables.demonyms[key] = code
                 scan_names.update(surface_variants(form))
-        for abbreviation in entry.get("abbreviations") or []:
+        for abbreviation in entry.abbreviations:
             for form in dotted_variants(abbreviation):
                 tables.abbreviations[form] = code
-                if abbreviation not in (data.get("scan_exclude") or []):
+                if abbreviation not in data.scan_exclude:
                     scan_abbr.add(form)
     # A curated demonym wins over a derived name only if no curated name claims the key.
     for key in list(tables.names):
         if key in tables.demonyms and curated_owner.get(key) != tables.names[key]:
             del tables.names[key]
 
-    tables.combining = dict(data.get("combining_forms") or {})
+    tables.combining = dict(data.combining_forms)
 
     # 3. Masks: regions, plus organisation names (so "Organization of American States"
     #    does not yield USA).
-    mask_surfaces = list(data.get("regions") or [])
+    mask_surfaces = list(data.regions)
     mask_surfaces += org_tables().surfaces
     for surface in mask_surfaces:
         key = name_key(surface)
@@ -171,10 +170,10 @@ def country_tables() -> _CountryTables:
     tables.org_abbr = {a: n for a, n in org_tables().abbreviations.items() if a not in tables.abbreviations}
     scan_names = scan | scan_abbr | set(tables.org_abbr)
     tables.scan_abbr = frozenset(scan_abbr)
-    tables.scan_rx = re.compile("(?:" + trie_pattern(sorted(scan_names)) + ")" + _RIGHT)
+    tables.scan_rx = re.compile("(?:" + trie_alternation(sorted(scan_names)) + ")" + _RIGHT)
     # No leading \b (it would stop the engine skipping to capitals); scan_geo checks it.
     tables.combining_rx = re.compile(
-        "(?:" + trie_pattern(sorted(tables.combining)) + r")(?=[-–][^\S\n]?\w)"
+        "(?:" + trie_alternation(sorted(tables.combining)) + r")(?=[-–][^\S\n]?\w)"
     )
     return tables
 
@@ -435,17 +434,16 @@ class _OrgTables:
 @functools.lru_cache(maxsize=1)
 def org_tables() -> _OrgTables:
     """Build (once) the organisation lookup tables (scanned together with countries)."""
-    data = load_yaml("organizations.yaml").get("organizations") or {}
+    data = load("gazetteers/organizations.yaml").organizations
     tables = _OrgTables()
     for canonical, entry in data.items():
-        entry = entry or {}
-        if entry.get("parent"):
-            tables.parents[canonical] = entry["parent"]
-        for surface in [canonical, *(entry.get("names") or [])]:
+        if entry.parent:
+            tables.parents[canonical] = entry.parent
+        for surface in [canonical, *entry.names]:
             for form in surface_variants(surface):
                 tables.keys[name_key(form)] = canonical
             tables.surfaces.append(surface)
-        for abbreviation in entry.get("abbreviations") or []:
+        for abbreviation in entry.abbreviations:
             for form in dotted_variants(abbreviation):
                 tables.abbreviations[form] = canonical
     return tables

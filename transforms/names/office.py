@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.names.geo import cached_geo
-from transforms.names.text import is_word_char, load_yaml, lower_same_length, tidy, trie_pattern
+from transforms.names.text import is_word_char, lower_same_length, tidy
+from transforms.reference import load
+from transforms.reference.names import Offices
+from transforms.reference.patterns import trie_alternation
 from transforms.names.types import CountryMention, Office, OrgMention
 
 # An office phrase never runs past a line break: titles are the article's first paragraph
@@ -46,23 +49,23 @@ class _OfficeTables:
     unit_rx: re.Pattern | None = None
 
 
-def _ministry_pattern(data: dict, tables: _OfficeTables) -> str:
+def _ministry_pattern(data: Offices, tables: _OfficeTables) -> str:
     """Regex (lower-case) for ministerial titles: [rank] lead portfolio | [rank] portfolio tail.
 
     Built from the templates as two tries ("minister of ", "secretary of state for " ... and
     " minister", " secretary") around a portfolio trie; generating every surface instead
     would mean ~10k strings, a slow compile and a slow scan.
     """
-    templates = data.get("ministry_templates") or {}
+    templates = data.ministry_templates
     plain: set[str] = set()
     extended: set[str] = set()
-    for portfolio, entry in (data.get("portfolios") or {}).items():
-        for form in entry.get("forms") or []:
+    for portfolio, entry in data.portfolios.items():
+        for form in entry.forms:
             for variant in _spellings(form):
                 tables.portfolios[variant] = portfolio
                 plain.add(variant)
             if form.endswith(("Affairs", "Relations")):
-                for ext in entry.get("extensions") or []:
+                for ext in entry.extensions:
                     for variant in _spellings(f"{form} {ext}"):
                         tables.portfolios[variant] = portfolio
                         extended.add(variant)
@@ -70,23 +73,23 @@ def _ministry_pattern(data: dict, tables: _OfficeTables) -> str:
             tables.vocabulary.add(f"{rank}Minister of {portfolio}")
         tables.vocabulary.add(f"Minister of State for {portfolio}")
     for kind in ("minister", "secretary", "state_minister"):
-        for template in templates.get(kind) or []:
+        for template in templates.get(kind, []):
             before, after = (lower_same_length(part) for part in template.split("{}"))
             if before:
                 tables.leads[before] = kind
             else:
                 tables.tails[after] = kind
     ranks = {}
-    for key in ("deputy_prefixes", "secretary_deputy_prefixes"):
-        for prefix, rank in (data.get(key) or {}).items():
+    for prefixes in (data.deputy_prefixes, data.secretary_deputy_prefixes):
+        for prefix, rank in prefixes.items():
             ranks[lower_same_length(prefix.rstrip("-"))] = rank
     tables.ranks.update(ranks)
     # "the Interior" only follows "Minister of": portfolio-first forms never start with "the".
     leading = sorted(p for p in plain if not p.startswith("the "))
     return (
-        f"(?:(?P<rank>{trie_pattern(sorted(ranks))})[ -])?"
-        f"(?:(?P<lead>{trie_pattern(sorted(tables.leads))})(?P<pa>{trie_pattern(sorted(plain | extended))})"
-        f"|(?P<pb>{trie_pattern(leading)})(?P<tail>{trie_pattern(sorted(tables.tails))}))"
+        f"(?:(?P<rank>{trie_alternation(sorted(ranks))})[ -])?"
+        f"(?:(?P<lead>{trie_alternation(sorted(tables.leads))})(?P<pa>{trie_alternation(sorted(plain | extended))})"
+        f"|(?P<pb>{trie_alternation(leading)})(?P<tail>{trie_alternation(sorted(tables.tails))}))"
     )
 
 
@@ -106,24 +109,24 @@ def _spellings(surface: str) -> set[str]:
 @functools.lru_cache(maxsize=1)
 def office_tables() -> _OfficeTables:
     """Build (once) the office vocabulary and the office-unit regex."""
-    data = load_yaml("offices.yaml")
+    data = load("names/offices.yaml")
     tables = _OfficeTables()
     expanded: set[str] = set()
-    for title, variants in (data.get("titles") or {}).items():
+    for title, variants in data.titles.items():
         tables.vocabulary.add(title)
-        for variant in variants or []:
+        for variant in variants:
             for form in _spellings(variant):
                 tables.by_surface.setdefault(form, title)
                 expanded.add(form)
     ministry = _ministry_pattern(data, tables)
-    tables.abbreviations = dict(data.get("abbreviations") or {})
+    tables.abbreviations = dict(data.abbreviations)
     tables.vocabulary.update(tables.abbreviations.values())
-    tables.abbreviation_countries = dict(data.get("abbreviation_countries") or {})
-    tables.generic = frozenset(data.get("generic_titles") or [])
-    tables.portfolio_titles = frozenset(data.get("portfolio_titles") or [])
+    tables.abbreviation_countries = dict(data.abbreviation_countries)
+    tables.generic = frozenset(data.generic_titles)
+    tables.portfolio_titles = frozenset(data.portfolio_titles)
     tables.overrides = {
-        code: {lower_same_length(tidy(k)): v for k, v in (mapping or {}).items()}
-        for code, mapping in (data.get("country_overrides") or {}).items()
+        code: {lower_same_length(tidy(k)): v for k, v in mapping.items()}
+        for code, mapping in data.country_overrides.items()
     }
     # Office titles are matched case-insensitively (news text writes "foreign minister"):
     # the regex runs over lower_same_length(text); abbreviations ("PM") must then match the
@@ -140,8 +143,8 @@ def office_tables() -> _OfficeTables:
         word[:1].upper() + word[1:] for form in tables.portfolios for word in form.split()
         if word.isalpha() and word not in ("and", "the", "of", "for")
     )
-    modifiers = sorted(lower_same_length(m) for m in data.get("modifiers") or [])
-    modifier = f"(?:(?:{trie_pattern(modifiers)})[ -])?" if modifiers else ""
+    modifiers = sorted(lower_same_length(m) for m in data.modifiers)
+    modifier = f"(?:(?:{trie_alternation(modifiers)})[ -])?" if modifiers else ""
     # Every unit starts with one of these words. A look-ahead trie of them rejects most word
     # starts at once; without it the engine tries each of the unit's alternatives (modifier,
     # rank, lead, portfolio, title) at every word, which made this scan ~1/3 slower.
@@ -149,8 +152,8 @@ def office_tables() -> _OfficeTables:
     starts |= {form for form in tables.portfolios if not form.startswith("the ")}
     first_words = sorted({re.split(r"[ -]", form, maxsplit=1)[0] for form in starts} - {""})
     tables.unit_rx = re.compile(
-        r"\b(?=" + trie_pattern(first_words) + ")" + modifier
-        + "(?:" + ministry + "|" + trie_pattern(sorted(expanded)) + r")(?![\w])(?!-\w)"
+        r"\b(?=" + trie_alternation(first_words) + ")" + modifier
+        + "(?:" + ministry + "|" + trie_alternation(sorted(expanded)) + r")(?![\w])(?!-\w)"
     )
     return tables
 

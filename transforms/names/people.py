@@ -15,11 +15,11 @@ from rapidfuzz import fuzz, process
 
 from transforms.names.geo import country_code
 from transforms.names.office import normalize_office, office_at_start, office_tables, split_title
-from transforms.names.text import REFERENCE_DIR, ascii_fold, load_yaml, read_csv_rows, tidy, trie_pattern
+from transforms.names.text import ascii_fold, tidy
+from transforms.reference import load, rows
+from transforms.reference.gazetteers import NAME_ORDERS
+from transforms.reference.patterns import trie_alternation
 
-PEOPLE_CSV = REFERENCE_DIR / "people.csv"
-OFFICE_HOLDERS_CSV = REFERENCE_DIR / "office_holders.csv"
-NAME_ORDERS = ("given_first", "family_first", "surname_first_patronymic")
 
 _PARENS_RX = re.compile(r"\s*\([^)]*\)")
 _NICKNAME_RX = re.compile(r'\s"[^"]{1,40}"(?=\s)')
@@ -59,37 +59,37 @@ class _Particles:
 
 @functools.lru_cache(maxsize=1)
 def particles() -> _Particles:
-    """Load (once) reference/name_particles.yaml into matchers and sets."""
-    data = load_yaml("name_particles.yaml")
-    honorifics = {h.rstrip(".") for h in data.get("honorifics") or []}
+    """Load (once) reference/names/name_particles.yaml into matchers and sets."""
+    data = load("names/name_particles.yaml")
+    honorifics = {h.rstrip(".") for h in data.honorifics}
     # Bare two-letter capitals ("HE", "HM") are honorifics in a name string but in running
     # text they are mostly ordinary upper-case words ("HE SAID").
     scan = {h for h in honorifics if not (len(h) <= 2 and h.isupper())}
 
     def rx(words: set[str]) -> re.Pattern:
         # Same line only: an honorific ending a title line is not the next paragraph's.
-        return re.compile("(?:" + trie_pattern(sorted(words)) + r")\.?(?:[^\S\n]+|$)")
+        return re.compile("(?:" + trie_alternation(sorted(words)) + r")\.?(?:[^\S\n]+|$)")
 
-    keep = [tidy(k) for k in data.get("keep_with_name") or []]
+    keep = [tidy(k) for k in data.keep_with_name]
     fold = lambda s: ascii_fold(s).casefold()  # noqa: E731
     return _Particles(
         honorific_rx=rx(honorifics),
         scan_honorific_rx=rx(scan),
-        keep_rx=re.compile(trie_pattern(sorted(keep)) + r"(?![\w])") if keep else None,
-        generational=frozenset(s.rstrip(".") for s in data.get("generational_suffixes") or []),
-        regnal=frozenset(data.get("regnal_numbers") or []),
-        postnominals=frozenset(s.replace(".", "") for s in data.get("postnominals") or []),
-        particles=frozenset(data.get("particles") or []),
-        hyphen_particles=frozenset(data.get("hyphen_particles") or []),
-        patronymic_endings=tuple(sorted({fold(e).replace("’", "'") for e in data.get("patronymic_endings") or []},
+        keep_rx=re.compile(trie_alternation(sorted(keep)) + r"(?![\w])") if keep else None,
+        generational=frozenset(s.rstrip(".") for s in data.generational_suffixes),
+        regnal=frozenset(data.regnal_numbers),
+        postnominals=frozenset(s.replace(".", "") for s in data.postnominals),
+        particles=frozenset(data.particles),
+        hyphen_particles=frozenset(data.hyphen_particles),
+        patronymic_endings=tuple(sorted({fold(e).replace("’", "'") for e in data.patronymic_endings},
                                         key=len, reverse=True)),
-        patronymic_words=frozenset(fold(w).replace("’", "'") for w in data.get("patronymic_words") or []),
+        patronymic_words=frozenset(fold(w).replace("’", "'") for w in data.patronymic_words),
         family_first=frozenset(
-            s.casefold() for group in (data.get("family_first_surnames") or {}).values() for s in group or []
+            s.casefold() for group in data.family_first_surnames.values() for s in group
         ),
-        stop_tokens=frozenset(data.get("stop_tokens") or []),
-        common_surnames=frozenset(person_key(s) for s in data.get("common_surnames") or []),
-        weak_honorifics=frozenset(h.rstrip(".") for h in data.get("weak_honorifics") or []),
+        stop_tokens=frozenset(data.stop_tokens),
+        common_surnames=frozenset(person_key(s) for s in data.common_surnames),
+        weak_honorifics=frozenset(h.rstrip(".") for h in data.weak_honorifics),
     )
 
 
@@ -429,10 +429,10 @@ class Gazetteer:
         return cls(people, terms)
 
     @classmethod
-    def from_csv(cls, people_path: Path | str | None = PEOPLE_CSV,
-                 holders_path: Path | str | None = OFFICE_HOLDERS_CSV) -> "Gazetteer":
-        """Gazetteer from CSV files; absent files are empty tables."""
-        return cls.from_rows(read_csv_rows(people_path), read_csv_rows(holders_path))
+    def from_csv(cls, people_path: Path | str, holders_path: Path | str) -> "Gazetteer":
+        """Gazetteer from CSV files of your own (people.csv / office_holders.csv columns); a missing file raises."""
+        return cls.from_text(Path(people_path).read_text(encoding="utf-8"),
+                             Path(holders_path).read_text(encoding="utf-8"))
 
     @classmethod
     def from_text(cls, people_csv: str = "", holders_csv: str = "") -> "Gazetteer":
@@ -647,8 +647,9 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer from reference/people.csv and reference/office_holders.csv (cached)."""
-    return Gazetteer.from_csv()
+    """The gazetteer from reference/gazetteers/people.csv and office_holders.csv (cached)."""
+    return Gazetteer.from_rows([r.model_dump() for r in rows("gazetteers/people.csv")],
+                               [r.model_dump() for r in rows("gazetteers/office_holders.csv")])
 
 
 @functools.lru_cache(maxsize=65536)

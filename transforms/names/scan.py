@@ -20,7 +20,8 @@ from transforms.names.people import (
     person_key,
     surname_of,
 )
-from transforms.names.text import is_word_char, lower_same_length, trie_pattern, upper_class
+from transforms.names.text import is_word_char, lower_same_length, upper_class
+from transforms.reference.patterns import trie_alternation
 from transforms.names.types import PersonMention
 
 _UP = upper_class()
@@ -42,9 +43,9 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     p = particles()
     word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
     initial = rf"{_UP}\.(?:-?{_UP}\.)*"        # "S.", "J.R."
-    glued = rf"(?:{trie_pattern(sorted(p.hyphen_particles))})-{_UP}{_LET}*"
+    glued = rf"(?:{trie_alternation(sorted(p.hyphen_particles))})-{_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
-    particle = rf"(?:{trie_pattern(sorted(p.particles))})"
+    particle = rf"(?:{trie_alternation(sorted(p.particles))})"
     name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}"
     suffix = rf"(?:,?{_SP}(?:Jr|Sr)\b\.?|,?{_SP}(?:II|III|IV)\b)?"
     return re.compile(name + suffix + _NAME_END), re.compile(rf"(?:{name})$")
@@ -327,7 +328,7 @@ def _alias_rx(gazetteer: Gazetteer) -> re.Pattern | None:
             surfaces.add(surface[:1].upper() + surface[1:])
     if not surfaces:
         return None
-    return re.compile("(?:" + trie_pattern(sorted(surfaces)) + ")" + _NAME_END)
+    return re.compile("(?:" + trie_alternation(sorted(surfaces)) + ")" + _NAME_END)
 
 
 def _alias_mentions(scan: _Scan) -> list[PersonMention]:

@@ -1,16 +1,10 @@
-"""Private text helpers for transforms.names: folding, keys, trie regexes, data loading."""
+"""Text helpers for transforms.names: folding, keys, case and spelling variants."""
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
-from pathlib import Path
-from typing import Iterable
 
-import yaml
-
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference"
 
 # Typographic variants seen in press releases; folded before any lookup.
 _PUNCT_TRANSLATION = str.maketrans({
@@ -91,88 +85,6 @@ def _build_upper_class() -> str:
 
 
 _UPPER_CLASS = _build_upper_class()
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """Regex alternation of literal words as a trie: fast, and greedy-longest at each branch."""
-    trie: dict = {}
-    for word in words:
-        # The builder and re's parser recurse once per character: absurdly long entries
-        # (none in the reference data) are skipped rather than risk the recursion limit.
-        if not word or len(word) > 150:
-            continue
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    if not trie:
-        return "(?!)"
-    return _trie_to_regex(trie)
-
-
-_SPECIAL = frozenset("\\.^$*+?{}[]|()")
-
-
-def _esc(ch: str) -> str:
-    # Only real metacharacters: re.escape also escapes spaces and "-", which bloats big
-    # patterns and slows re.compile (its parser dominates table build time).
-    return "\\" + ch if ch in _SPECIAL else ch
-
-
-def _trie_to_regex(node: dict) -> str:
-    # Recursion depth is the word length (< 150 characters).
-    terminal = "" in node
-    singles: list[str] = []
-    alternatives: list[str] = []
-    for ch in sorted(k for k in node if k):
-        rest = _trie_to_regex(node[ch])
-        if rest:
-            alternatives.append(_esc(ch) + rest)
-        else:
-            singles.append(ch)
-    if len(singles) == 1:
-        alternatives.append(_esc(singles[0]))
-    elif singles:
-        # Leaf branches as one character class: "[ns]" instead of "(?:n|s)".
-        cls = "".join("\\" + c if c in "\\]^-[" else c for c in singles)
-        alternatives.append(f"[{cls}]")
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    if terminal:
-        # Greedy optional suffix: prefers the longer word, backtracks to the shorter one.
-        if len(alternatives) == 1 and (len(body) == 1 or (body.startswith("[") and body.endswith("]")
-                                                            and body.count("[") == 1)
-                                       or (len(body) == 2 and body[0] == "\\")):
-            return body + "?"
-        return "(?:" + body + ")?"
-    return body
-
-
-
-
-def load_yaml(name: str) -> dict:
-    """Load reference/<name>; an absent file is an empty table."""
-    path = REFERENCE_DIR / name
-    if not path.exists():
-        return {}
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~5x faster parse
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader) or {}
-
-
-def read_csv_rows(path: Path | str | None) -> list[dict[str, str]]:
-    """Rows of a CSV file as dicts with stripped values; an absent file is no rows."""
-    if path is None:
-        return []
-    path = Path(path)
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle)
-        ]
 
 
 def dotted_variants(abbreviation: str) -> list[str]:

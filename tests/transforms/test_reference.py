@@ -1,0 +1,121 @@
+"""The strict loader of reference/ (transforms.reference): every file loads, bad files are refused."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import transforms.reference as R
+from transforms.reference import files
+from transforms.reference.patterns import expand_sets, phrase_alternation, trie_alternation
+
+REFERENCE = Path(R.files._root())
+
+
+def test_every_reference_file_loads_and_has_a_schema():
+    loaded = R.load_all()
+    assert "events/triggers.yaml" in loaded and "gazetteers/people.csv" in loaded
+
+
+def test_the_readme_describes_every_file():
+    readme = (REFERENCE / "README.md").read_text(encoding="utf-8")
+    for name in files.all_files():
+        assert f"`{name.rsplit('/', 1)[-1]}`" in readme, f"reference/README.md does not describe {name}"
+
+
+def test_version_is_read_and_well_formed():
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d+", R.reference_version())
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    """A copy of reference/ that a test may break; the loader reads it instead of the real one."""
+    root = tmp_path / "reference"
+    shutil.copytree(REFERENCE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(files, "_root", lambda: root)
+    R.load.cache_clear()
+    R.rows.cache_clear()
+    yield root
+    R.load.cache_clear()
+    R.rows.cache_clear()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_missing_file_is_an_error_not_an_empty_table(scratch):
+    (scratch / "events" / "headline.yaml").unlink()
+    with pytest.raises(R.ReferenceDataError, match=r"reference/events/headline.yaml is missing"):
+        R.load("events/headline.yaml")
+    (scratch / "gazetteers" / "places.csv").unlink()
+    with pytest.raises(R.ReferenceDataError, match="places.csv is missing"):
+        R.rows("gazetteers/places.csv")
+
+
+def test_an_unknown_field_is_refused_naming_the_file_and_entry(scratch):
+    _edit(scratch / "events" / "triggers.yaml", "    needs_object: true\n", "    needs_object: true\n    need_object: true\n")
+    with pytest.raises(R.ReferenceDataError) as err:
+        R.load("events/triggers.yaml")
+    message = str(err.value)
+    assert "reference/events/triggers.yaml" in message
+    assert "triggers[0]" in message and "need_object" in message and "Extra inputs" in message
+
+
+def test_an_unknown_vocabulary_value_is_refused(scratch):
+    _edit(scratch / "events" / "triggers.yaml", "  - type: phone_call\n", "  - type: telephone_call\n")
+    with pytest.raises(R.ReferenceDataError, match=r"triggers\[0\].*type"):
+        R.load("events/triggers.yaml")
+    _edit(scratch / "commitments" / "cues.yaml", "  - modality: agreement\n", "  - modality: accord\n")
+    with pytest.raises(R.ReferenceDataError, match=r"cues\[0\].*modality"):
+        R.load("commitments/cues.yaml")
+
+
+def test_a_pattern_that_does_not_compile_is_refused(scratch):
+    _edit(scratch / "events" / "headline.yaml", r"pattern: '\bcalls?\s+(?:with", r"pattern: '\bcalls?\s+((?:with")
+    with pytest.raises(R.ReferenceDataError, match=r"triggers\[0\].*pattern does not compile"):
+        R.load("events/headline.yaml")
+
+
+def test_a_bad_country_code_and_a_bad_office_are_refused_with_their_line(scratch):
+    _edit(scratch / "gazetteers" / "office_holders.csv", "Ashraf Ghani,AFG,President,", "Ashraf Ghani,AFX,President,")
+    with pytest.raises(R.ReferenceDataError, match=r"office_holders.csv.*\n  line 2 \(Ashraf Ghani\), country: .*AFX"):
+        R.rows("gazetteers/office_holders.csv")
+    R.rows.cache_clear()
+    _edit(scratch / "gazetteers" / "office_holders.csv", "Ashraf Ghani,AFX,President,", "Ashraf Ghani,AFG,Leader,")
+    with pytest.raises(R.ReferenceDataError, match=r"line 2 \(Ashraf Ghani\), office"):
+        R.rows("gazetteers/office_holders.csv")
+
+
+def test_a_csv_with_another_header_is_refused(scratch):
+    _edit(scratch / "gazetteers" / "places.csv", "place,country,aliases", "place,country")
+    with pytest.raises(R.ReferenceDataError, match="header"):
+        R.rows("gazetteers/places.csv")
+
+
+def test_a_yaml_boolean_is_not_a_word(scratch):
+    # YAML 1.1 reads a bare On / No / Yes as a boolean: such words must be quoted.
+    _edit(scratch / "names" / "name_particles.yaml", '  - "On"\n', "  - On\n")
+    with pytest.raises(R.ReferenceDataError, match=r"stop_tokens\[\d+\].*valid string"):
+        R.load("names/name_particles.yaml")
+
+
+def test_a_file_without_a_schema_is_refused(scratch):
+    (scratch / "events" / "extra.yaml").write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(R.ReferenceDataError, match="extra.yaml has no schema"):
+        R.load_all()
+
+
+def test_one_builder_for_word_lists():
+    rx = re.compile(trie_alternation(["call", "calls", "called"]) + r"\b")
+    assert [m.group(0) for m in rx.finditer("called calls call")] == ["called", "calls", "call"]
+    assert re.fullmatch(phrase_alternation(["next week"]), "next \n week")
+    assert re.fullmatch(phrase_alternation(["may"], scan_case=True), "MAY")
+    assert expand_sets(r"\b(?:&SAY) that", {"SAY": ["said", "pointed out"]}) == r"\b(?:(?:pointed out|said)) that"
+    with pytest.raises(ValueError, match="unknown word set &TOLD"):
+        expand_sets("&TOLD", {})

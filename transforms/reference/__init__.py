@@ -1,0 +1,137 @@
+"""One strict loader for every file under reference/ (the versioned rules and gazetteers).
+
+``load(name)`` reads reference/<name> through the installed package, validates it against
+its schema and returns a frozen model (cached): a missing file raises, and unknown fields,
+unknown vocabulary values (schemas/vocab.py) and patterns that do not compile are refused
+with a ``ReferenceDataError`` naming the file and the entry. ``reference_version()`` is
+reference/VERSION, recorded in every runs row. Schemas: one module per folder of
+reference/ (gazetteers, names, dates, events, commitments, text); reference/README.md
+describes every file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from transforms.reference import commitments, dates, events, gazetteers, names, text
+from transforms.reference.files import ReferenceDataError, all_files, read_csv, read_yaml
+from transforms.reference.files import version as reference_version
+
+__all__ = ["FILES", "ReferenceDataError", "load", "reference_version", "rows"]
+
+
+@dataclass(frozen=True)
+class _Yaml:
+    model: type[BaseModel]
+
+
+@dataclass(frozen=True)
+class _Csv:
+    row: type[BaseModel]
+
+
+# Every reference file and its schema (README.md and VERSION are read as they are).
+FILES: dict[str, _Yaml | _Csv] = {
+    "gazetteers/countries.yaml": _Yaml(gazetteers.Countries),
+    "gazetteers/organizations.yaml": _Yaml(gazetteers.Organizations),
+    "gazetteers/regions.yaml": _Yaml(gazetteers.Regions),
+    "gazetteers/publishers.yaml": _Yaml(gazetteers.Publishers),
+    "gazetteers/places.csv": _Csv(gazetteers.Place),
+    "gazetteers/people.csv": _Csv(gazetteers.Person),
+    "gazetteers/office_holders.csv": _Csv(gazetteers.OfficeHolder),
+    "names/offices.yaml": _Yaml(names.Offices),
+    "names/name_particles.yaml": _Yaml(names.NameParticles),
+    "dates/date_words.yaml": _Yaml(dates.DateWords),
+    "events/triggers.yaml": _Yaml(events.Triggers),
+    "events/headline.yaml": _Yaml(events.Headline),
+    "commitments/cues.yaml": _Yaml(commitments.Cues),
+    "commitments/topics.yaml": _Yaml(commitments.Topics),
+    "text/boilerplate.yaml": _Yaml(text.Boilerplate),
+}
+NOT_VALIDATED = ("README.md", "VERSION", "__init__.py")
+
+
+def _context(name: str) -> dict[str, Any]:
+    return {"file": name}
+
+
+def _where(data: Any, loc: tuple) -> str:
+    """An error location as a reader finds it: 'triggers[3] (type phone_call) > pattern'."""
+    parts, node = [], data
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node):
+            node = node[key]
+            label = f"[{key}]"
+            if isinstance(node, dict):
+                ident = node.get("name") or node.get("person") or node.get("place") or node.get("type") \
+                    or node.get("modality")
+                if ident:
+                    label += f" ({ident})"
+            parts.append(label)
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+            parts.append(f" > {key}" if parts else str(key))
+    return "".join(parts) or "(top level)"
+
+
+def _refuse(name: str, data: Any, exc: ValidationError, line_of=None) -> ReferenceDataError:
+    lines = []
+    for err in exc.errors()[:10]:
+        loc = tuple(err["loc"])
+        where = _where(data, loc)
+        if line_of is not None and loc and isinstance(loc[0], int):
+            row = data[loc[0]] if 0 <= loc[0] < len(data) else {}
+            ident = next((v for v in row.values() if v), "") if isinstance(row, dict) else ""
+            where = f"line {line_of(loc[0])} ({ident}), {where.split(' > ', 1)[-1]}"
+        lines.append(f"  {where}: {err['msg']}")
+    more = len(exc.errors()) - 10
+    if more > 0:
+        lines.append(f"  ... and {more} more")
+    return ReferenceDataError(f"reference/{name} breaks its schema (fix the entry; fields are described in "
+                              f"reference/README.md):\n" + "\n".join(lines))
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> BaseModel:
+    """The validated contents of reference/<name> (a YAML file): a frozen model."""
+    spec = FILES.get(name)
+    if not isinstance(spec, _Yaml):
+        raise ReferenceDataError(f"reference/{name} is not a YAML file the loader knows (see transforms.reference.FILES)")
+    data = read_yaml(name)
+    try:
+        return spec.model.model_validate(data, context=_context(name))
+    except ValidationError as exc:
+        raise _refuse(name, data, exc) from None
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple:
+    """The validated rows of reference/<name> (a CSV file): frozen models, in file order."""
+    spec = FILES.get(name)
+    if not isinstance(spec, _Csv):
+        raise ReferenceDataError(f"reference/{name} is not a CSV file the loader knows (see transforms.reference.FILES)")
+    found = read_csv(name, tuple(spec.row.model_fields))
+    lines, data = [line for line, _ in found], [row for _, row in found]
+    try:
+        return tuple(TypeAdapter(list[spec.row]).validate_python(data, context=_context(name)))
+    except ValidationError as exc:
+        raise _refuse(name, data, exc, line_of=lambda i: lines[i]) from None
+
+
+def load_all() -> list[str]:
+    """Load and check every reference file; return their names (a test and `eventline` checks call this)."""
+    files = all_files()
+    for name in files:
+        if name in NOT_VALIDATED or name.endswith(".pyc"):
+            continue
+        spec = FILES.get(name)
+        if spec is None:
+            raise ReferenceDataError(f"reference/{name} has no schema: add it to transforms.reference.FILES "
+                                     f"and describe it in reference/README.md")
+        (load if isinstance(spec, _Yaml) else rows)(name)
+    reference_version()
+    return files

@@ -1,0 +1,104 @@
+"""Schemas of reference/gazetteers/: countries, organisations, regions, places, people, office holders, publishers."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from transforms.reference.fields import ISO3, ISO3OrEmpty, IsoDateOrEmpty, NonEmpty, Pattern, Strict
+
+# The controlled office list of office_holders.csv (reference/README.md says what each covers).
+GAZETTEER_OFFICES = (
+    "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor", "Monarch",
+    "Crown Prince", "Premier", "Minister of Foreign Affairs", "Deputy Minister of Foreign Affairs",
+    "Secretary of State", "Deputy Secretary of State", "National Security Advisor", "Minister of Defense",
+    "Secretary General",
+)
+NAME_ORDERS = ("given_first", "family_first", "surname_first_patronymic")
+
+
+class Country(Strict):
+    names: list[NonEmpty] = []
+    demonyms: list[NonEmpty] = []
+    abbreviations: list[NonEmpty] = []
+
+
+class Countries(Strict):
+    """gazetteers/countries.yaml: names, demonyms and abbreviations pycountry lacks."""
+
+    countries: dict[ISO3, Country]
+    combining_forms: dict[NonEmpty, ISO3]
+    scan_exclude: list[NonEmpty]
+    iso2_exclude: list[NonEmpty]
+    drop_names: list[NonEmpty]
+    regions: list[NonEmpty]
+
+
+class Organization(Strict):
+    names: list[NonEmpty]
+    abbreviations: list[NonEmpty] = []
+    parent: str | None = None
+
+
+class Organizations(Strict):
+    """gazetteers/organizations.yaml: international organisations by canonical name."""
+
+    organizations: dict[NonEmpty, Organization]
+
+    @model_validator(mode="after")
+    def _parents_known(self):
+        for name, org in self.organizations.items():
+            if org.parent is not None and org.parent not in self.organizations:
+                raise ValueError(f"{name!r}: parent {org.parent!r} is not an organisation of this file")
+        return self
+
+
+class Region(Strict):
+    name: NonEmpty
+    phrases: list[NonEmpty]
+    members: list[ISO3]
+
+
+class Regions(Strict):
+    """gazetteers/regions.yaml: regions and standing groups named as a whole."""
+
+    regions: list[Region]
+
+
+class Publishers(Strict):
+    """gazetteers/publishers.yaml: the country of a release's publisher, by URL host or source folder."""
+
+    hosts: dict[NonEmpty, ISO3]
+    folders: dict[Pattern, ISO3]
+
+
+class Place(Strict):
+    place: NonEmpty
+    country: ISO3
+    aliases: str
+
+
+class Person(Strict):
+    person: NonEmpty
+    country: ISO3OrEmpty
+    organization: str
+    name_order: Literal[NAME_ORDERS]
+    aliases: str
+
+
+class OfficeHolder(Strict):
+    person: NonEmpty
+    country: ISO3
+    office: Literal[GAZETTEER_OFFICES]
+    start_date: IsoDateOrEmpty
+    end_date: IsoDateOrEmpty
+    source_note: str
+
+    @field_validator("person", "source_note")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if re.search(r"[\r\n]", value):
+            raise ValueError("a value spans lines")
+        return value
