@@ -16,6 +16,7 @@ from transforms.articles import build_articles_batch
 from transforms.extract import build_tables, extract_articles
 from transforms.ids import make_id
 from transforms.ingest import RawDocument
+from transforms.reference import reference_version
 
 log = logging.getLogger("eventline")
 
@@ -99,7 +100,8 @@ def publish_report(settings: RunSettings, run: dict, outcome: ValidationOutcome,
 def eventline_run(settings: RunSettings) -> dict:
     """One pipeline run over the raw folder; returns the report document."""
     started = dt.datetime.now(dt.timezone.utc)
-    run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running"}
+    run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running",
+           "reference_version": reference_version()}
     with io.run_lock(settings.curated_dir):
         try:
             files = discover(settings.raw_dir, settings.curated_dir)

@@ -206,6 +206,7 @@ RUNS = Table(
         # Added run-level figures (the contract allows added columns): the report's trend charts.
         Field("expectations_blocking_failed", "int64", True, "failed expectations that block records"),
         Field("events_dated", "int64", True, "events written with a start_date (share = events_dated / events)"),
+        Field("reference_version", "string", True, "reference/VERSION: the version of the rules and gazetteers used"),
     ),
     append_only=True,
 )

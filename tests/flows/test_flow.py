@@ -9,6 +9,7 @@ import pytest
 
 from eventline.settings import RunSettings, configure_prefect
 from schemas.tables import SCHEMA_VERSION, TABLES
+from transforms.reference import reference_version
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
 
@@ -106,6 +107,7 @@ def test_latest_json_and_summary(run):
     assert (settings.reports_dir / "docs" / "index.html").exists()
     runs = _table(settings, "runs").to_pylist()
     assert runs[-1]["status"] == "completed" and runs[-1]["articles_seen"] >= 5
+    assert runs[-1]["reference_version"] == reference_version()
 
 
 def test_data_docs_load_nothing_from_outside(run):
