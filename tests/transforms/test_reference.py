@@ -36,11 +36,14 @@ def scratch(tmp_path, monkeypatch):
     root = tmp_path / "reference"
     shutil.copytree(REFERENCE, root, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(files, "_root", lambda: root)
-    R.load.cache_clear()
-    R.rows.cache_clear()
+    _clear()
     yield root
-    R.load.cache_clear()
-    R.rows.cache_clear()
+    _clear()
+
+
+def _clear() -> None:
+    for cached in (R.load, R.rows, R._base_sets, R.word_sets):
+        cached.cache_clear()
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -119,3 +122,26 @@ def test_one_builder_for_word_lists():
     assert expand_sets(r"\b(?:&SAY) that", {"SAY": ["said", "pointed out"]}) == r"\b(?:(?:pointed out|said)) that"
     with pytest.raises(ValueError, match="unknown word set &TOLD"):
         expand_sets("&TOLD", {})
+
+
+def test_word_sets_are_defined_once_and_used_by_name():
+    sets = R.word_sets()
+    assert "stressed" in sets["REPORTING_VERBS"] and sets["SAYING_VERBS"] == ("said", "says", "stated", "added")
+    assert sets["LIST_ORDINALS"][:10] == sets["ORDINAL_WORDS"]  # an include keeps the set's order
+    assert sets["WEEKDAYS"][0] == "monday" and sets["MONTHS"][4] == "may"  # from dates/date_words.yaml
+    # The date tense cues and the commitment frames read the same reporting verbs.
+    assert set(R.load("dates/date_words.yaml").tense.reporting) == set(sets["REPORTING_VERBS"])
+    frames = re.compile(R.load("commitments/cues.yaml").reporting_verbs)
+    assert all(frames.fullmatch(w) for w in sets["REPORTING_VERBS"])
+
+
+def test_an_unknown_word_set_is_refused(scratch):
+    _edit(scratch / "events" / "triggers.yaml", "&WEEKDAYS", "&WEEKDAY")
+    with pytest.raises(R.ReferenceDataError, match=r"unknown word set &WEEKDAY"):
+        R.load("events/triggers.yaml")
+
+
+def test_word_sets_may_not_include_each_other_in_a_circle(scratch):
+    _edit(scratch / "text" / "word_sets.yaml", "ORDINAL_WORDS: [first,", "ORDINAL_WORDS: ['&LIST_ORDINALS', first,")
+    with pytest.raises(R.ReferenceDataError, match="include each other"):
+        R.load("text/word_sets.yaml")

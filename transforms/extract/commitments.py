@@ -39,12 +39,6 @@ from transforms.ids import make_id
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "both": 2}
-_LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:over|since|in|on|at|during|after|before|under|with|taking|noting|as|for|following|based on|through|"
-    r"given|last|this|next|currently|meanwhile|moreover|in addition|furthermore|however|therefore|also|together|"
-    r"recently|to this end|at the same time|going forward|in this regard|on this basis|first|second|third|"
-    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|lastly|later|earlier|finally|"
-    r"besides|additionally|specifically)\b[^,]{0,160},\s*)+", re.I)
 _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leadership|leaders?|authorities|"
              r"administration|ministry|foreign ministry|president|prime minister|foreign minister|officials|diplomats|"
              r"state|states|nation|nations|country|countries|people|military|parliament|congress|cabinet|"
@@ -63,12 +57,6 @@ _HOPE = re.compile(r"hope|confiden|belie|expect|optimis|predict|trust|view", re.
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$", re.I)
 _HOME_OFFICE = re.compile(r"^(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|"
                           r"Assistant Secretary|National Security Advisor|Administration|White House|U\.S\. side)\b")
-_NON_ACTOR = re.compile(r"\b(?:police|protesters?|demonstrators?|rioters?|militants?|rebels?|insurgents?|gunmen|"
-                        r"troops|soldiers|army|forces|crowds?|students|workers|union|unions|company|companies|firm|"
-                        r"investors|fans|residents|witnesses|hospital|doctors|court|judge|prosecutors?|suspects?|"
-                        r"critics|analysts|experts|opposition|activists|organizers|organisers|group|gang|militia|"
-                        r"modernization|economy|market|markets|prices?|summit|meeting|event|it|this|that|which|"
-                        r"position|relations?|cooperation|situation|world)\b", re.I)
 _COORD = re.compile(r"(?:,\s*and\s+|\s+and\s+|,\s+)(?=(?:also\s+|firmly\s+|resolutely\s+|strongly\s+)*"
                     r"(?:support|supports|oppose|opposes|reject|rejects|back|backs)\b)", re.I)
 _WORK_WITH = re.compile(r"^(?:work|cooperate|join hands|coordinate|partner)(?:\s+(?:closely|together|jointly))*"
@@ -99,12 +87,6 @@ def _cue_lemma(cue_text: str) -> str | None:
 _TRAILING = re.compile(r"[\s,;:.]+$")
 _BULLET_MARK = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
 _CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|so|then)\s+", re.I)
-# Finite verbs of a clause before the cue's own ("The Secretary stressed X, and the two leaders agreed").
-_FINITE = (r"(?:is|are|was|were|has|have|share|shares|spoke|held|met|said|expressed|reiterated|reaffirmed|affirmed|"
-           r"confirmed|noted|stressed|emphasized|emphasised|underlined|underscored|highlighted|discussed|welcomed|"
-           r"commended|thanked|praised|congratulated|condemned|exchanged|reviewed|acknowledged|recognized|"
-           r"appreciated|briefed|outlined|raised|conveyed|denounced|deplored|called|urged)")
-_FIRST_CLAUSE = re.compile(rf"\b{_FINITE}\b", re.I)
 _SECOND_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?=\S)")
 # ... and only when what follows is a short actor phrase ("the two leaders", "President Biden", "they").
 _SECOND_ACTOR = re.compile(r"(?:(?:the|both|all)\s+\w[^,;]{0,60}?|they|we|he|she|(?-i:[A-Z])[^,;]{0,60}?)"
@@ -289,10 +271,10 @@ def _resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: _Context, sent
             # Only an uncounted group ("they", "all parties") may lose a counterpart it names later.
             return tuple(sorted(codes | group)), not codes and not n
     if codes:
-        if _NON_ACTOR.search(low) and not re.search(rf"\b{_GOV_NOUN}\b", low) and not doc.people.within(abs_start, abs_end):
+        if commitment_rules().non_actors.search(low) and not re.search(rf"\b{_GOV_NOUN}\b", low) and not doc.people.within(abs_start, abs_end):
             # "Chinese modernization", "China's economy": a thing, not a party.
             first = re.match(r"^(?:the\s+)?[\w.'-]+(?:\s+[A-Z][\w.'-]*)*", subject)
-            if first is None or first.end() < len(subject.split(",")[0]) and _NON_ACTOR.search(
+            if first is None or first.end() < len(subject.split(",")[0]) and commitment_rules().non_actors.search(
                     subject[first.end():]):
                 return None, False
         return tuple(sorted(codes)), False
@@ -334,7 +316,7 @@ def _subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     if aux:
         cue_start = start + aux.start()
     chunk = text[start:cue_start]
-    lead = _LEADING_ADVERBIAL.match(chunk)
+    lead = commitment_rules().leading_adverbial.match(chunk)
     offset = lead.end() if lead else 0
     chunk2 = chunk[offset:]
     cm = _CONNECTIVE.match(chunk2)
@@ -351,7 +333,7 @@ def _subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     for last in _SECOND_SUBJECT.finditer(chunk, offset):
         pass
     if (last is not None and _SECOND_ACTOR.match(chunk, last.end()) and not re.search(r"(?:\band|,)\s*$", chunk)
-            and _FIRST_CLAUSE.search(chunk, offset, last.start())):
+            and commitment_rules().first_clause.search(chunk, offset, last.start())):
         offset = last.end()
     return start + offset, cue_start
 
@@ -372,8 +354,6 @@ def _frame_end(text: str, limit: int) -> int:
 
 
 _THAT = re.compile(r"\s+that\s+")
-_SAID = re.compile(r"\b(?:said|says|stated|added)\s+", re.I)
-_SAID_WORDS = ("said", "says", "stated", "added")
 
 
 @lru_cache(maxsize=1)
@@ -396,8 +376,9 @@ def find_frames(text: str, limit: int | None = None) -> list[tuple[int, int]]:
             if r is not None:
                 out.append((r.start(), m.end()))
     low = text.lower()
-    if any(w in low for w in _SAID_WORDS):
-        out += [(m.start(), m.end()) for m in _SAID.finditer(text, 0, limit)]
+    rules = commitment_rules()
+    if any(w in low for w in rules.saying_words):
+        out += [(m.start(), m.end()) for m in rules.said_frame.finditer(text, 0, limit)]
         out.sort()
     return out
 
@@ -658,7 +639,7 @@ def _cue_matches(text: str, cue_ids: set[int], low: str | None = None) -> tuple[
         for m in regex.finditer(scanned):
             matches.append((m.start(), m.end(), cue))
     matches.sort(key=lambda x: (x[0], -x[1]))
-    has_passive = " be " in text and rules.passive.search(_LEADING_ADVERBIAL.sub("", text)) is not None
+    has_passive = " be " in text and rules.passive.search(rules.leading_adverbial.sub("", text)) is not None
     return matches, has_passive
 
 
@@ -674,7 +655,7 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
         return out
     used_until = -1
     if has_passive and ctx.countries:
-        lead = _LEADING_ADVERBIAL.match(text)
+        lead = commitment_rules().leading_adverbial.match(text)
         off = lead.end() if lead else 0
         pm = rules.passive.match(text[off:])
         if pm:
@@ -707,7 +688,7 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
             sp_codes, sp_actor = _codes_in(doc, sent.start, sent.start + speaker_end)
             if sp_codes:
                 speaker_codes = sp_codes
-            elif _NON_ACTOR.search(speaker_text) and not sp_actor and not (
+            elif commitment_rules().non_actors.search(speaker_text) and not sp_actor and not (
                     out and re.search(r"\band\s+(?:also\s+)?$", speaker_text)):
                 continue  # "police said they will investigate" (a frame coordinated with a clause is that clause's)
         if rules.threat.search(text[max(0, start - 40):start]):
@@ -729,7 +710,7 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
                 continue
         subj_lo, subj_hi = _subject_span(text, frame_stop, subj_end)
         subj_text = text[subj_lo:subj_hi]
-        if re.search(r"(?:,\s*|\s)and\s*$|,\s*$", subj_text) or _FIRST_CLAUSE.search(subj_text):
+        if re.search(r"(?:,\s*|\s)and\s*$|,\s*$", subj_text) or commitment_rules().first_clause.search(subj_text):
             # "X share the same positions, and will keep ...": the subject is the clause's first actor.
             actor_end = _leading_actor(text, subj_lo, subj_hi)
             if actor_end > subj_lo:

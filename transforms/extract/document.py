@@ -6,17 +6,16 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from transforms.extract import _deps
 from transforms.extract.lexicon import Place, Region, event_rules, key_words, places, regions
+from transforms.reference import word_set
+from transforms.reference.patterns import set_alternation
 from transforms.text import find_noise_start, is_boilerplate_line, split_sentences
 
 _BULLET = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
-# Sentences that add people to an event or items to a consensus list (words: on the lower-cased text).
-_LIST_WORDS = re.compile(r"\b(?:present|attended|participated|took part|joined|be (?:made|taken|stepped up|carried out)"
-                         r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|"
-                         r"thirdly|finally|lastly),)")
 _URL_HOST = re.compile(r"^[a-z]+://([^/:]+)", re.I)
 
 
@@ -222,6 +221,13 @@ def _sentences(text: str, limit: int) -> list[Sent]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _list_words() -> re.Pattern:
+    """Words of sentences that add people to an event or items to a consensus list (on the lower-cased text)."""
+    return re.compile(r"\b(?:present|attended|participated|took part|joined|be (?:made|taken|stepped up|carried out)"
+                      r"|(?P<ord>" + set_alternation(word_set("LIST_ORDINALS")) + r"),)")
+
+
 def _key_hits(text: str, low: str, limit: int, starts: list[int]) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
     """Sentence index -> trigger indices, and -> cue indices, whose key words it holds (one pass)."""
     regex, key_map = key_words()
@@ -339,7 +345,7 @@ def prepare(article: dict) -> Doc:
     wanted = set(event_keys) | set(cue_keys)
     hits = []
     if len(low) == len(text):
-        for m in _LIST_WORDS.finditer(low, 0, limit):
+        for m in _list_words().finditer(low, 0, limit):
             # an ordinal counts only as the first word of its line ("Second, deepen ...")
             if not m.group("ord") or m.start() == 0 or text[m.start() - 1] == "\n":
                 hits.append(m.start())

@@ -18,10 +18,6 @@ from transforms.extract.participants import (
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.ids import make_id
 
-# A reporting frame before the reported event: "Qin Gang said that ...".
-_FRAME = re.compile(
-    r"^(?:[^,;]{0,80}?)\b(?:said|says|stressed|noted|emphasized|added|stated|pointed out|underscored|explained|"
-    r"recalled|told [\w ]{1,30}?|announced|reported)(?: that)?\s+", re.I)
 # Where the object phrase of a trigger ends: a topic, a purpose, a new clause.
 _OBJECT_END = re.compile(
     r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on|about|regarding|concerning|amid|over|following|after|before|during|"
@@ -49,10 +45,6 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
 _OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|during|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
-# Date words before a name are not part of it ("the March 24 Extraordinary NATO Summit").
-_DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}(?:st|nd|rd|th)?,?|Today's|"
-                        r"Yesterday's|Tomorrow's|Week's|Year's|Month's)$")
 _GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|Last|Each|Every)$")
 _DATE_AFTER = re.compile(r",?\s*(?:(?:on|in|from)\s+(?:the\s+)?)?")
 _COREF_WORDS = re.compile(r"^(?:meeting|meetings|talks|call|visit|summit|trip)$", re.I)
@@ -89,7 +81,7 @@ def clean_name(match: re.Match) -> tuple[str | None, int, int]:
     words = body.split()
     if len(words) <= 1 or (len(words) == 2 and _GENERIC_NAME.match(words[0])):
         return None, match.start(), match.end()
-    while words and (_GENERIC_NAME.match(words[0]) or _DATE_WORD.match(words[0])):
+    while words and (_GENERIC_NAME.match(words[0]) or event_rules().name_date_words.match(words[0])):
         words.pop(0)
     if len(words) <= 1:
         return None, match.start(), match.end()
@@ -169,7 +161,7 @@ def attach_names(hits: list[Hit], text: str) -> list[Hit]:
 
 
 def _subject_start(text: str) -> int:
-    m = _FRAME.match(text)
+    m = event_rules().reporting_frame.match(text)
     return m.end() if m else 0
 
 

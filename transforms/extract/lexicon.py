@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.reference import load, rows
+from transforms.reference import load, rows, word_set
 from transforms.reference.patterns import trie_alternation
 
 
@@ -59,6 +59,8 @@ class EventRules:
     name_re: re.Pattern
     name_head_re: re.Pattern  # a name head anywhere (cheap test before name_re)
     name_heads: dict[str, str]
+    name_date_words: re.Pattern  # a date word before a name is not part of it
+    name_ordinals: str  # "the fourth", "the 2023": words before a name that are not part of it
     name_verbs: re.Pattern
     planned: re.Pattern
     occurred: re.Pattern
@@ -70,10 +72,7 @@ class EventRules:
     publisher_folders: tuple[tuple[re.Pattern, str], ...]
     headline: HeadlineRules
     portfolio_before: re.Pattern
-
-
-_ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-             r"\d+(?:st|nd|rd|th)|inaugural|annual|\d{4}")
+    reporting_frame: re.Pattern  # "X said that |": a trigger's subject starts after it
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +89,7 @@ def event_rules() -> EventRules:
     # "Summit of the Americas": capitalized words ending in a head, then an optional
     # "of/for/on + capitalized words" tail.
     name_re = re.compile(
-        rf"(?:(?P<ord>{_ORDINALS})\s+)?"
+        rf"(?:(?P<ord>{data.name_ordinals})\s+)?"
         rf"(?P<body>(?:[A-Z0-9][\w'.&-]*(?:\s+|-\s?)(?:{word}(?:\s+|-\s?)){{0,8}}?)?(?P<head>{head_alt}))\b"
         rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}})?")
     publishers = load("gazetteers/publishers.yaml")
@@ -117,6 +116,8 @@ def event_rules() -> EventRules:
         name_re=name_re,
         name_head_re=re.compile(rf"\b(?:{head_alt})\b"),
         name_heads=heads,
+        name_ordinals=data.name_ordinals,
+        name_date_words=re.compile(data.name_date_words, re.I),
         name_verbs=re.compile(data.name_verbs, re.I),
         planned=re.compile(data.planned_cues, re.I),
         occurred=re.compile(data.occurred_cues, re.I),
@@ -128,6 +129,7 @@ def event_rules() -> EventRules:
         publisher_folders=folders,
         headline=headline,
         portfolio_before=re.compile(data.portfolio_before, re.I),
+        reporting_frame=re.compile(data.reporting_frame, re.I),
     )
 
 
@@ -150,9 +152,13 @@ class CommitmentRules:
     key_re: re.Pattern  # every cue key word, for the pre-filter
     key_map: dict[str, tuple[int, ...]]  # key word -> cue indices
     passive: re.Pattern
+    leading_adverbial: re.Pattern  # "In this regard, ": stripped before the subject
     ordinal_items: re.Pattern
     list_intro: re.Pattern
     reporting: re.Pattern
+    said_frame: re.Pattern  # "X said |": a frame without "that"
+    saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
+    first_clause: re.Pattern  # a finite verb of a clause before the cue's own
     threat: re.Pattern
     hostile_actions: frozenset[str]
     adverbs: tuple[str, ...]
@@ -163,6 +169,7 @@ class CommitmentRules:
     finite_stance: re.Pattern  # a coordinated finite stance verb: ends a modal's predicate
     coordinated_frame: re.Pattern  # "... and hold that": ends the predicate before it
     passive_proposal: re.Pattern  # "be settled" after should/must: the speaker's proposal
+    non_actors: re.Pattern  # subjects that are no diplomatic actor ("police", "the economy")
     forecast_heads: frozenset[str]  # subject heads that make a forecast ("The Summit will ...")
     counterpart_re: re.Pattern  # "'s proposal": the possessor is the counterpart, not a party
     noun_like_verbs: frozenset[str]  # "implement", "advance": verbs, though their ending looks like a noun's
@@ -187,9 +194,13 @@ def commitment_rules() -> CommitmentRules:
         key_re=key_re,
         key_map=key_map,
         passive=re.compile(data.passive_subjects, re.I),
+        leading_adverbial=re.compile(data.leading_adverbial, re.I),
         ordinal_items=re.compile(data.ordinal_items),
         list_intro=re.compile(data.list_intro, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
+        said_frame=re.compile(data.said_frame, re.I),
+        saying_words=word_set("SAYING_VERBS"),
+        first_clause=re.compile(data.first_clause, re.I),
         threat=re.compile(data.threat_verbs, re.I),
         hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
         adverbs=adverbs,
@@ -201,6 +212,7 @@ def commitment_rules() -> CommitmentRules:
         finite_stance=re.compile(data.finite_stance, re.I),
         coordinated_frame=re.compile(data.coordinated_frame, re.I),
         passive_proposal=re.compile(data.passive_proposal, re.I),
+        non_actors=re.compile(data.non_actors, re.I),
         forecast_heads=frozenset(w.lower() for w in data.forecast_heads),
         counterpart_re=re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
             sorted(data.counterpart_nouns, key=len, reverse=True)) + r")\b", re.I),

@@ -19,15 +19,13 @@ import pycountry
 from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.events import family
-from transforms.extract.lexicon import places
+from transforms.extract.lexicon import event_rules, places
 from transforms.extract.merge_commitments import cluster_commitments
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.ids import make_id
 
 # When two mentions give an event different roles, the more specific one wins.
 _ROLE_RANK = {"chair": 6, "host": 5, "signatory": 4, "speaker": 3, "guest": 2, "participant": 1}
-_NAME_NOISE = re.compile(r"\b(?:the|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                         r"\d+(?:st|nd|rd|th)|inaugural|annual|\d{4})\b|['’]s?\b|[^\w\s]", re.I)
 # Named mentions of one event may be told up to this far apart ("this month" vs "in May").
 _NAME_DATE_SLACK = dt.timedelta(days=45)
 # A title's event is not one that ended this long before the release.
@@ -39,7 +37,13 @@ def name_key(name: str | None) -> tuple[str, ...]:
     """Comparison tokens of an event name: no ordinal, article, punctuation or possessive."""
     if not name:
         return ()
-    return tuple(_NAME_NOISE.sub(" ", name.replace("-", " ")).lower().split())
+    return tuple(_name_noise().sub(" ", name.replace("-", " ")).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _name_noise() -> re.Pattern:
+    """What names are compared without: articles, ordinals (events/triggers.yaml name_ordinals), possessives."""
+    return re.compile(rf"\b(?:the|{event_rules().name_ordinals})\b|['’]s?\b|[^\w\s]", re.I)
 
 
 def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

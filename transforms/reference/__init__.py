@@ -21,7 +21,7 @@ from transforms.reference import commitments, dates, events, gazetteers, names, 
 from transforms.reference.files import ReferenceDataError, all_files, read_csv, read_yaml
 from transforms.reference.files import version as reference_version
 
-__all__ = ["FILES", "ReferenceDataError", "load", "reference_version", "rows"]
+__all__ = ["FILES", "ReferenceDataError", "load", "reference_version", "rows", "word_set", "word_sets"]
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,39 @@ FILES: dict[str, _Yaml | _Csv] = {
     "commitments/cues.yaml": _Yaml(commitments.Cues),
     "commitments/topics.yaml": _Yaml(commitments.Topics),
     "text/boilerplate.yaml": _Yaml(text.Boilerplate),
+    "text/word_sets.yaml": _Yaml(text.WordSets),
 }
 NOT_VALIDATED = ("README.md", "VERSION", "__init__.py")
 
 
 def _context(name: str) -> dict[str, Any]:
-    return {"file": name}
+    if name == "text/word_sets.yaml":
+        return {"file": name}
+    return {"file": name, "sets": _base_sets() if name == "dates/date_words.yaml" else word_sets()}
+
+
+@lru_cache(maxsize=1)
+def _base_sets() -> dict[str, tuple[str, ...]]:
+    return load("text/word_sets.yaml").resolved()
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, tuple[str, ...]]:
+    """Every named word set (&NAME): those of text/word_sets.yaml and the month and weekday
+    names of dates/date_words.yaml."""
+    sets = dict(_base_sets())
+    words = load("dates/date_words.yaml")
+    derived = {"MONTHS": tuple(ws[0] for ws in words.months.values()),
+               "WEEKDAYS": tuple(ws[0] for ws in words.weekdays.values())}
+    clash = sorted(set(derived) & set(sets))
+    if clash:
+        raise ReferenceDataError(f"reference/text/word_sets.yaml: {clash} are defined by dates/date_words.yaml")
+    return {**sets, **derived}
+
+
+def word_set(name: str) -> tuple[str, ...]:
+    """The words of one named set (for code that needs a word list, not a pattern)."""
+    return word_sets()[name]
 
 
 def _where(data: Any, loc: tuple) -> str:
@@ -106,6 +133,8 @@ def load(name: str) -> BaseModel:
         return spec.model.model_validate(data, context=_context(name))
     except ValidationError as exc:
         raise _refuse(name, data, exc) from None
+    except ValueError as exc:  # raised outside a field (a word set cycle)
+        raise ReferenceDataError(f"reference/{name}: {exc}") from None
 
 
 @lru_cache(maxsize=None)

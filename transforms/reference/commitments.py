@@ -19,9 +19,12 @@ class Cues(Strict):
 
     cues: list[Cue]
     passive_subjects: Pattern
+    leading_adverbial: Pattern
     ordinal_items: Pattern
     list_intro: Pattern
     reporting_verbs: Pattern
+    said_frame: Pattern
+    first_clause: Pattern
     finite_stance: Pattern
     coordinated_frame: Pattern
     passive_proposal: Pattern
@@ -30,6 +33,7 @@ class Cues(Strict):
     steadfast_in: Words
     verb_support_before: Words
     stance_to: Words
+    non_actors: Pattern
     forecast_heads: Words
     counterpart_nouns: Words
     threat_verbs: Pattern

@@ -25,6 +25,8 @@ class Triggers(Strict):
 
     triggers: list[Trigger]
     name_heads: dict[NonEmpty, EventType]
+    name_ordinals: Pattern
+    name_date_words: Pattern
     name_verbs: Pattern
     planned_cues: Pattern
     occurred_cues: Pattern
@@ -33,6 +35,7 @@ class Triggers(Strict):
     non_diplomatic_objects: Pattern
     hostile_context: Pattern
     portfolio_before: Pattern
+    reporting_frame: Pattern
 
     @model_validator(mode="after")
     def _every_type_has_a_family(self):
