@@ -71,10 +71,10 @@ def test_an_unknown_field_is_refused_naming_the_file_and_entry(scratch):
 
 
 def test_an_unknown_vocabulary_value_is_refused(scratch):
-    _edit(scratch / "events" / "triggers.yaml", "  - type: phone_call\n", "  - type: telephone_call\n")
+    _edit(scratch / "events" / "triggers.yaml", "    type: phone_call\n", "    type: telephone_call\n")
     with pytest.raises(R.ReferenceDataError, match=r"triggers\[0\].*type"):
         R.load("events/triggers.yaml")
-    _edit(scratch / "commitments" / "cues.yaml", "  - modality: agreement\n", "  - modality: accord\n")
+    _edit(scratch / "commitments" / "cues.yaml", "    modality: agreement\n", "    modality: accord\n")
     with pytest.raises(R.ReferenceDataError, match=r"cues\[0\].*modality"):
         R.load("commitments/cues.yaml")
 
@@ -145,3 +145,39 @@ def test_word_sets_may_not_include_each_other_in_a_circle(scratch):
     _edit(scratch / "text" / "word_sets.yaml", "ORDINAL_WORDS: [first,", "ORDINAL_WORDS: ['&LIST_ORDINALS', first,")
     with pytest.raises(R.ReferenceDataError, match="include each other"):
         R.load("text/word_sets.yaml")
+
+
+def test_a_rule_that_does_not_read_its_own_example_is_refused(scratch):
+    _edit(scratch / "events" / "triggers.yaml", 'text: "The President of Kenya hosted the Prime Minister',
+          'text: "The President of Kenya welcomed the Prime Minister')
+    with pytest.raises(R.ReferenceDataError, match=r"rule hosted does not read its example .*key words"):
+        R.load("events/triggers.yaml")
+
+
+def test_a_rule_whose_pattern_does_not_match_its_example_is_refused(scratch):
+    _edit(scratch / "commitments" / "cues.yaml", 'text: "Japan pledged to provide', 'text: "Japan pledged that it would provide')
+    with pytest.raises(R.ReferenceDataError, match=r"rule pledged_to does not read its example .*pattern does not match"):
+        R.load("commitments/cues.yaml")
+
+
+def test_rule_names_are_unique(scratch):
+    _edit(scratch / "commitments" / "cues.yaml", "  - name: decided_to\n", "  - name: agreed_to\n")
+    with pytest.raises(R.ReferenceDataError, match="two rules are named agreed_to"):
+        R.load("commitments/cues.yaml")
+
+
+def test_pre_filter_keys_come_from_the_rule_itself():
+    triggers = {t.name: t for t in R.load("events/triggers.yaml").triggers}
+    # A hand-kept key list hid "cochaired": the keys read from the pattern hold every spelling.
+    assert {"chaired", "cochaired", "presided"} <= triggers["chaired"].keys()
+    assert triggers["travelled_to"].keys() >= {"travel", "travelled", "went", "journeyed"}
+    cues = {c.name: c for c in R.load("commitments/cues.yaml").cues}
+    assert cues["will"].keys() == {"will", "shall"}
+    assert "support" in cues["support"].keys()  # "reaffirmed their support for" holds it too
+
+
+def test_a_pattern_without_words_every_match_holds_is_refused(scratch):
+    _edit(scratch / "events" / "triggers.yaml", r"pattern: '\b(?:announced|announces|announcing)\b'",
+          r"pattern: '\b\w+ed\b'")
+    with pytest.raises(R.ReferenceDataError, match="rule announced: no words of its pattern"):
+        R.load("events/triggers.yaml")

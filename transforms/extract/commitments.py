@@ -477,7 +477,7 @@ def _actor_orgs(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, ...
 
 def _make(doc: Doc, sent: Sent, idx: int, ctx: _Context, parties: tuple[str, ...], actor: str, modality: str,
           action: str, description: str, due, confidence: float, actor_people: tuple = (),
-          actor_orgs: tuple = ()) -> CommitmentMention:
+          actor_orgs: tuple = (), rule: str | None = None) -> CommitmentMention:
     event_id = ctx.event.mention_id if ctx.event is not None else None
     return CommitmentMention(
         commitment_id=make_id("cmt", doc.article_id, sent.start, idx, modality),
@@ -499,6 +499,7 @@ def _make(doc: Doc, sent: Sent, idx: int, ctx: _Context, parties: tuple[str, ...
         actor_people=actor_people,
         actor_orgs=actor_orgs,
         authority=int(doc.published_source in ("dateline", "metadata")),
+        rule=rule,
     )
 
 
@@ -744,7 +745,8 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
                 found = _passive_proposal(doc, sent, text, subj_lo, subj_hi, end, speaker)
                 if found:
                     made = _make(doc, sent, clause_idx, ctx, speaker[0], speaker[1], "proposal",
-                                 found[0], found[1], _due(doc, sent, sent.start + end, sent.start + pred_end), 0.7)
+                                 found[0], found[1], _due(doc, sent, sent.start + end, sent.start + pred_end), 0.7,
+                                 rule=cue.name)
                     out.append(made)
                     clause_idx += 1
                     used_until = pred_end
@@ -782,7 +784,7 @@ def _clauses(doc: Doc, sent: Sent, ctx: _Context, sent_events: list[EventMention
         out.append(_make(doc, sent, clause_idx, ctx, parties, subj_text.strip(" ,"), cue.modality, action,
                          description, due, confidence,
                          _actor_people(doc, sent.start + subj_lo, sent.start + subj_hi),
-                         _actor_orgs(doc, sent.start + subj_lo, sent.start + subj_hi)))
+                         _actor_orgs(doc, sent.start + subj_lo, sent.start + subj_hi), rule=cue.name))
         clause_idx += 1
         used_until = pred_end
         prev_parties = parties

@@ -458,6 +458,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
                     group=f"{doc.article_id}:{sent.start}:{hit.start}" if split else None,
                     weak=weak,
                     frame=False,
+                    rule=hit.trigger.name if hit.trigger is not None else None,
                 )
                 trig_text = text[hit.start:hit.end]
                 nominal = hit.trigger is None or bool(_NOMINAL.match(trig_text)) or trig_text.endswith("ing")

@@ -22,6 +22,7 @@ class Trigger:
     needs_object: bool = False
     index: int = 0
     headline: bool = True  # also tried on a title
+    name: str = ""  # the rule's name in its file (EventMention.rule)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _key_index(groups: list[list[str]]) -> tuple[re.Pattern, dict[str, tuple[int
 @dataclass(frozen=True)
 class EventRules:
     triggers: tuple[Trigger, ...]
-    key_re: re.Pattern  # every trigger key word and name head, for the pre-filter
+    key_re: re.Pattern  # every trigger key word (read from its pattern) and name head, for the pre-filter
     key_map: dict[str, tuple[int, ...]]  # key word -> trigger indices (len(triggers) = a name head)
     name_re: re.Pattern
     name_head_re: re.Pattern  # a name head anywhere (cheap test before name_re)
@@ -80,7 +81,7 @@ def event_rules() -> EventRules:
     """Triggers, name pattern and cues for events."""
     data = load("events/triggers.yaml")
     triggers = tuple(_trigger(t, i) for i, t in enumerate(data.triggers))
-    key_groups = [t.keys for t in data.triggers] + [list(data.name_heads)]
+    key_groups = [sorted(t.keys()) for t in data.triggers] + [list(data.name_heads)]
     key_re, key_map = _key_index(key_groups)
     heads = data.name_heads
     head_alt = "|".join(sorted(heads, key=len, reverse=True))
@@ -135,15 +136,18 @@ def event_rules() -> EventRules:
 
 def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
-                   getattr(t, "needs_object", False), i, getattr(t, "headline", True))
+                   getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name)
 
 
 @dataclass(frozen=True)
 class Cue:
+    """One commitment cue of reference/commitments/cues.yaml, compiled."""
+
     modality: str
     regex: re.Pattern
     verb: str | None
     low_regex: re.Pattern | None = None  # the same, case-sensitive, for lower-cased text (faster)
+    name: str = ""  # the rule's name in its file (CommitmentMention.rule)
 
 
 @dataclass(frozen=True)
@@ -185,9 +189,9 @@ def commitment_rules() -> CommitmentRules:
     """Cues, frames and lemma data for commitments."""
     data = load("commitments/cues.yaml")
     # A cue starts at a word start ("will", not "goodwill").
-    cues = tuple(Cue(c.modality, re.compile(rf"(?<![\w-])(?:{c.pattern})", re.I), c.verb,
-                     re.compile(rf"(?<![\w-])(?:{c.pattern})")) for c in data.cues)
-    key_re, key_map = _key_index([c.keys for c in data.cues])
+    cues = tuple(Cue(c.modality, re.compile(c.compiled(), re.I), c.verb, re.compile(c.compiled()), c.name)
+                 for c in data.cues)
+    key_re, key_map = _key_index([sorted(c.keys()) for c in data.cues])
     adverbs = tuple(sorted({a.lower() for a in data.adverbs}, key=len, reverse=True))
     return CommitmentRules(
         cues=cues,

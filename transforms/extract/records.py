@@ -50,6 +50,7 @@ class EventMention:
     weak: bool = False  # too little to found an event (one country, no name): joins one if it can
     frame: bool = False  # the article's own event (what the release reports), not a past one recalled
     headline: bool = False  # read from the article's title: merges with the body's mention of the event
+    rule: str | None = None  # the trigger that read it (reference/events/*.yaml); None for an event name
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class CommitmentMention:
     # 1 when the article states its own date (dateline or metadata): a section that retells others
     # ("inferred" date, e.g. a blog's lead) is the weaker mention of a commitment told twice.
     authority: int = 0
+    rule: str | None = None  # the cue that read it (reference/commitments/cues.yaml); None for a list item
 
 
 @dataclass

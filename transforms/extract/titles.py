@@ -257,6 +257,7 @@ def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: in
             weak=weak,
             frame=own and status != "planned",
             headline=True,
+            rule=trig.name if trig is not None else None,
         ))
     return out
 

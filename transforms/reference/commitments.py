@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
-from transforms.reference.fields import Modality, NonEmpty, Pattern, Strict, Topic, Words
+from pydantic import model_validator
+
+from transforms.reference.fields import ISO3, Modality, NonEmpty, Pattern, Strict, Topic, Words
+from transforms.reference.rules import Rule, unique_names
 
 
-class Cue(Strict):
+class CommitmentExample(Strict):
+    """A sentence a cue must read, and what it must read in it (the modality by default the cue's
+    own; parties and action when given)."""
+
+    text: NonEmpty
+    modality: Modality | None = None
+    parties: list[ISO3] | None = None
+    action: NonEmpty | None = None
+
+
+class Cue(Rule):
     """One commitment cue: it sits between the committing party and the committed predicate."""
 
     modality: Modality
     pattern: Pattern
-    keys: list[NonEmpty]
     verb: NonEmpty | None = None  # the action lemma when the cue itself is the verb
+    examples: list[CommitmentExample] = []
+
+    def compiled(self) -> str:
+        return rf"(?<![\w-])(?:{self.pattern})"  # a cue starts at a word start ("will", not "goodwill")
+
+    @model_validator(mode="after")
+    def _reads_its_examples(self):
+        self.check()
+        return self
 
 
 class Cues(Strict):
@@ -43,6 +64,11 @@ class Cues(Strict):
     light_frames: Pattern
     noun_like_verbs: Words
     irregular: dict[NonEmpty, NonEmpty]
+
+    @model_validator(mode="after")
+    def _unique_names(self):
+        unique_names(self.cues)
+        return self
 
 
 class Topics(Strict):

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
 from pydantic import model_validator
 
 from schemas import vocab
-from transforms.reference.fields import EventType, NonEmpty, Pattern, Role, Strict
+from transforms.reference.fields import ISO3, EventType, NonEmpty, Pattern, Role, Strict
+from transforms.reference.rules import Rule, unique_names
 
 
-class Trigger(Strict):
+class EventExample(Strict):
+    """A sentence a trigger must read, and what it must read in it (the event's type by default
+    the trigger's own; countries and status when given)."""
+
+    text: NonEmpty
+    type: EventType | None = None
+    countries: list[ISO3] | None = None
+    status: Literal[vocab.EVENT_STATUSES] | None = None
+
+
+class Trigger(Rule):
     """One body trigger: a pattern that tells an event of `type`, and how its participants are read."""
 
     type: EventType
     pattern: Pattern
-    keys: list[NonEmpty]
     subject_role: Role = "participant"
     object_role: Role = "participant"
     needs_object: bool = False
     headline: bool = True  # also tried on a title
+    examples: list[EventExample] = []
+
+    @model_validator(mode="after")
+    def _reads_its_examples(self):
+        self.check()
+        return self
 
 
 class Triggers(Strict):
@@ -39,17 +58,29 @@ class Triggers(Strict):
 
     @model_validator(mode="after")
     def _every_type_has_a_family(self):
+        unique_names(self.triggers)
         missing = sorted(set(vocab.EVENT_TYPES) - set(self.families))
         if missing:
             raise ValueError(f"families: no family for the event types {missing}")
         return self
 
 
-class HeadlineTrigger(Strict):
+class HeadlineTrigger(Rule):
+    """A trigger of titles (no pre-filter: a title is always read)."""
+
     type: EventType
     pattern: Pattern
     subject_role: Role = "participant"
     object_role: Role = "participant"
+    examples: list[EventExample] = []
+
+    @model_validator(mode="after")
+    def _reads_its_examples(self):
+        regex = re.compile(self.pattern, re.IGNORECASE)
+        for example in self.examples:
+            if regex.search(example.text) is None:
+                raise ValueError(f"rule {self.name} does not read its example {example.text!r}")
+        return self
 
 
 class Headline(Strict):
@@ -66,3 +97,8 @@ class Headline(Strict):
     issuer_list: Pattern
     issuer_of: Pattern
     issuers_after_topic: Pattern
+
+    @model_validator(mode="after")
+    def _unique_names(self):
+        unique_names(self.triggers)
+        return self
