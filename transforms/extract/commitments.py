@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
-from transforms.extract.events import family
-from transforms.extract.lexicon import Cue, commitment_rules
+from transforms.extract.lexicon import Cue, commitment_rules, event_rules
 from transforms.extract.participants import last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.extract.topics import classify_topic
@@ -400,7 +399,7 @@ def _context_for(doc: Doc, sent: Sent, frames: list[EventMention], all_events: l
     """The event a sentence's commitments were made at: the latest meeting-like frame before it."""
     before = [e for e in frames if e.char_start <= sent.start]
     pool = before or frames[:1]
-    meeting_like = [e for e in pool if family(e.event_type) not in ("press", "announcement", "signing")]
+    meeting_like = [e for e in pool if event_rules().types[e.event_type].frames_commitments]
     pick = (meeting_like or pool)[-1] if (meeting_like or pool) else None
     if pick is None:
         return _Context(None, (), None)
@@ -821,6 +820,7 @@ def _group_memory(doc: Doc, sent: Sent, ctx: _Context, own: list[EventMention]) 
 def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMention]:
     """Every commitment stated in the article, linked to the event mention it was made at."""
     rules = commitment_rules()
+    kinds = event_rules().types
     frames = [e for e in events if e.frame]
     by_sentence: dict[int, list[EventMention]] = {}
     for e in events:
@@ -842,7 +842,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             continue  # no cue matched: the event context need not be found
         ctx = _context_for(doc, sent, frames, events)
         own = by_sentence.get(sent.start, [])
-        own_ctx = [e for e in own if e.status != "planned" and not e.frame and family(e.event_type) in ("meet", "call")]
+        own_ctx = [e for e in own if e.status != "planned" and not e.frame and kinds[e.event_type].holds_commitments]
         if own_ctx:
             # "they had a meeting, during which they reached ...": the recalled event is the context.
             ctx = _Context(own_ctx[0], own_ctx[0].countries, None)

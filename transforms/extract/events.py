@@ -26,8 +26,6 @@ _OBJECT_END = re.compile(
     r"|(?:,\s*|\s+)and\s+(?=[a-z])(?!the\b|his\b|her\b|their\b|other\b|senior\b|several\b|deputy\b|vice\b|"
     r"high-level\b|minister\b|foreign\b)|;|:|\s[\u2013\u2014-]\s")
 SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
-_PAST_WORD = re.compile(r"\b(?:\w+ed|met|held|spoke|had|took|made|went|gave|led|sent|began|came|saw|"
-                        r"stood|won|ran|chaired|signed|hosted|inked)\b|\bhave\b|\bhas\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
@@ -52,10 +50,6 @@ _PURPOSE_TO = re.compile(r"\bto\s+$")
 # Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
 _INDEFINITE = re.compile(r"\b(?:a|an|any|such|every|each|regular|annual|future)\s+$", re.I)
 
-EVENT_NOUN_TYPES = {"call": "phone_call", "visit": "visit", "trip": "visit", "talks": "talks",
-                    "meeting": "meeting", "summit": "summit", "forum": "forum"}
-
-
 @dataclass
 class Hit:
     """A trigger or an event name found in a sentence (offsets relative to the sentence)."""
@@ -71,7 +65,8 @@ class Hit:
 
 def family(event_type: str) -> str:
     """Merge family of an event type (talks and meetings are one family)."""
-    return event_rules().families.get(event_type, event_type)
+    kind = event_rules().types.get(event_type)
+    return kind.family if kind is not None else event_type
 
 
 def clean_name(match: re.Match) -> tuple[str | None, int, int]:
@@ -100,7 +95,6 @@ def _all_hits(doc: Doc) -> dict[int, list[Hit]]:
     over triggers, earlier triggers over later ones.
     """
     rules = event_rules()
-    text = doc.text
     sents = doc.sentences
     found: dict[int, list[tuple[int, int, Hit]]] = {}
     # Pre-filter (Doc.event_keys): a pattern runs only on sentences holding one of its key words.
@@ -146,14 +140,15 @@ def _object_end(text: str, start: int) -> int:
 
 def attach_names(hits: list[Hit], text: str) -> list[Hit]:
     """A trigger whose object is an event name becomes that named event ("chaired the X Meeting")."""
+    kinds = event_rules().types
     out: list[Hit] = []
     for h in hits:
         if (h.trigger is None and h.name and out and out[-1].trigger is not None and out[-1].name is None
-                and out[-1].event_type in ("meeting", "talks", "summit", "forum", "visit")
+                and kinds[out[-1].event_type].takes_name
                 and h.start - out[-1].end <= 60 and _object_end(text, out[-1].end) >= h.start):
             prev = out[-1]
             # "attended / held / chaired the X Summit": the name gives the type; "visit to the X Forum" stays a visit.
-            kind = prev.event_type if prev.event_type == "visit" else h.event_type
+            kind = prev.event_type if kinds[prev.event_type].keeps_type else h.event_type
             out[-1] = Hit(prev.start, h.end, prev.trigger, kind, h.name, h.name_start, h.name_end)
             continue
         out.append(h)
@@ -226,7 +221,7 @@ def _status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | N
         return "planned"
     if start is not None and published is not None and start > published + _LAG:
         return "planned"
-    if _PAST_WORD.search(trigger_text) or rules.occurred.search(text[max(0, lo - 60):lo + len(trigger_text)]):
+    if rules.trigger_past.search(trigger_text) or rules.occurred.search(text[max(0, lo - 60):lo + len(trigger_text)]):
         return "occurred"  # "met on August 29" in a readout dated August 28 (a time zone behind)
     if start is not None and published is not None and start > published:
         return "planned"
@@ -499,5 +494,5 @@ def _add_attendance(doc: Doc, sent: Sent, out: list[EventMention], prev: list[Ev
     return out, prev[:-1] + [updated]
 
 
-__all__ = ["EVENT_NOUN_TYPES", "Hit", "SPLIT_EACH", "attach_names", "clean_name", "event_location", "family",
+__all__ = ["Hit", "SPLIT_EACH", "attach_names", "clean_name", "event_location", "family",
            "find_event_mentions"]

@@ -65,7 +65,9 @@ class EventRules:
     name_verbs: re.Pattern
     planned: re.Pattern
     occurred: re.Pattern
-    families: dict[str, str]
+    types: dict  # event type -> what the extraction does because of it (events/event_types.yaml)
+    role_rank: dict[str, int]  # role -> rank, higher is more specific (events/event_types.yaml)
+    trigger_past: re.Pattern  # a trigger told in the past: its event occurred
     non_diplomatic: re.Pattern
     counterparts: re.Pattern
     hostile: re.Pattern
@@ -80,6 +82,7 @@ class EventRules:
 def event_rules() -> EventRules:
     """Triggers, name pattern and cues for events."""
     data = load("events/triggers.yaml")
+    kinds = load("events/event_types.yaml")
     triggers = tuple(_trigger(t, i) for i, t in enumerate(data.triggers))
     key_groups = [sorted(t.keys()) for t in data.triggers] + [list(data.name_heads)]
     key_re, key_map = _key_index(key_groups)
@@ -122,7 +125,9 @@ def event_rules() -> EventRules:
         name_verbs=re.compile(data.name_verbs, re.I),
         planned=re.compile(data.planned_cues, re.I),
         occurred=re.compile(data.occurred_cues, re.I),
-        families=data.families,
+        types=kinds.types,
+        role_rank={role: len(kinds.role_rank) - i for i, role in enumerate(kinds.role_rank)},
+        trigger_past=re.compile(data.trigger_past, re.I),
         non_diplomatic=re.compile(data.non_diplomatic_objects, re.I),
         counterparts=re.compile(data.counterpart_words, re.I),
         hostile=re.compile(data.hostile_context, re.I),

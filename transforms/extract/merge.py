@@ -16,7 +16,6 @@ from functools import lru_cache
 
 import pycountry
 
-from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.events import family
 from transforms.extract.lexicon import event_rules, places
@@ -24,8 +23,6 @@ from transforms.extract.merge_commitments import cluster_commitments
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.ids import make_id
 
-# When two mentions give an event different roles, the more specific one wins.
-_ROLE_RANK = {"chair": 6, "host": 5, "signatory": 4, "speaker": 3, "guest": 2, "participant": 1}
 # Named mentions of one event may be told up to this far apart ("this month" vs "in May").
 _NAME_DATE_SLACK = dt.timedelta(days=45)
 # A title's event is not one that ended this long before the release.
@@ -364,7 +361,7 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
         row = {
             "event_id": event_id,
             "event_type": event_type,
-            "plover_type": PLOVER_BY_EVENT_TYPE.get(event_type),
+            "plover_type": event_rules().types[event_type].plover,
             "name": name,
             "status": _status(ms),
             "start_date": start,
@@ -402,20 +399,21 @@ def _participant_rows(event_id: str, ms: list[EventMention], countries: list[str
                       tables: Tables, entities: _Entities) -> None:
     best: dict[str, tuple[ParticipantMention, str]] = {}
     country_roles: dict[str, str] = {}
+    rank = event_rules().role_rank  # the more specific role wins (events/event_types.yaml)
     for m in ms:
         for p in m.participants:
             if p.entity_type == "country" and p.country not in countries:
                 continue
             eid = entities.add(p)
             old = best.get(eid)
-            same_rank = old is not None and _ROLE_RANK[p.role] == _ROLE_RANK[old[0].role]
-            better = old is None or _ROLE_RANK[p.role] > _ROLE_RANK[old[0].role] or same_rank and (
+            same_rank = old is not None and rank[p.role] == rank[old[0].role]
+            better = old is None or rank[p.role] > rank[old[0].role] or same_rank and (
                 old[0].char_start is None and p.char_start is not None or old[0].country is None and p.country)
             if better:
                 best[eid] = (p, m.article_id)
             if p.entity_type == "person" and p.country:
                 r = country_roles.get(p.country)
-                if r is None or _ROLE_RANK[p.role] > _ROLE_RANK[r]:
+                if r is None or rank[p.role] > rank[r]:
                     country_roles[p.country] = p.role
     for code in countries:
         p = ParticipantMention("country", code, code, None, code, "participant", None, None)

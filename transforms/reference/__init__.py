@@ -48,6 +48,7 @@ FILES: dict[str, _Yaml | _Csv] = {
     "dates/date_words.yaml": _Yaml(dates.DateWords),
     "events/triggers.yaml": _Yaml(events.Triggers),
     "events/headline.yaml": _Yaml(events.Headline),
+    "events/event_types.yaml": _Yaml(events.EventTypes),
     "commitments/cues.yaml": _Yaml(commitments.Cues),
     "commitments/topics.yaml": _Yaml(commitments.Topics),
     "text/boilerplate.yaml": _Yaml(text.Boilerplate),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import StringConstraints, model_validator
 
 from schemas import vocab
 from transforms.reference.fields import ISO3, EventType, NonEmpty, Pattern, Role, Strict
@@ -49,7 +49,7 @@ class Triggers(Strict):
     name_verbs: Pattern
     planned_cues: Pattern
     occurred_cues: Pattern
-    families: dict[EventType, NonEmpty]
+    trigger_past: Pattern
     counterpart_words: Pattern
     non_diplomatic_objects: Pattern
     hostile_context: Pattern
@@ -57,11 +57,35 @@ class Triggers(Strict):
     reporting_frame: Pattern
 
     @model_validator(mode="after")
-    def _every_type_has_a_family(self):
+    def _unique_names(self):
         unique_names(self.triggers)
-        missing = sorted(set(vocab.EVENT_TYPES) - set(self.families))
+        return self
+
+
+class TypeEntry(Strict):
+    """What the extraction does because of one event type (events/event_types.yaml)."""
+
+    family: NonEmpty
+    plover: Annotated[str, StringConstraints(pattern=r"^[A-Z]+$")] | None
+    takes_name: bool = False
+    keeps_type: bool = False
+    frames_commitments: bool = False
+    holds_commitments: bool = False
+
+
+class EventTypes(Strict):
+    """events/event_types.yaml: every event type of the contract once, and the ranking of roles."""
+
+    types: dict[EventType, TypeEntry]
+    role_rank: list[Role]
+
+    @model_validator(mode="after")
+    def _complete(self):
+        missing = sorted(set(vocab.EVENT_TYPES) - set(self.types))
         if missing:
-            raise ValueError(f"families: no family for the event types {missing}")
+            raise ValueError(f"types: the event types {missing} are not listed")
+        if sorted(self.role_rank) != sorted(vocab.ROLES):
+            raise ValueError(f"role_rank must list every role of schemas/vocab.py once: {sorted(vocab.ROLES)}")
         return self
 
 
