@@ -1,16 +1,18 @@
-"""Event mentions of one article: triggers and event names per sentence, with date, status and place."""
+"""Event mentions of one article: each trigger or event name a sentence holds (hits.py) read by a list
+of named steps (STEPS: subject, participants, the general-news guards, date and status, place)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from schemas.vocab import DATE_PRECISIONS
 from transforms.dates.vocab import PAST_DAY_TOLERANCE
 from transforms.extract import _deps
 from transforms.extract.document import Doc, Sent
-from transforms.extract.lexicon import Trigger, event_rules
+from transforms.extract.hits import Hit, all_hits, attach_names, object_end
+from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, country_participant, home_official, last_person_before,
     name_countries, with_role, zone,
@@ -18,13 +20,6 @@ from transforms.extract.participants import (
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.ids import make_id
 
-# Where the object phrase of a trigger ends: a topic, a purpose, a new clause.
-_OBJECT_END = re.compile(
-    r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on|about|regarding|concerning|amid|over|following|after|before|during|"
-    r"ahead of|as part of|where|when|which|who|whose|because|since|while|for (?:talks|discussions) on)\s+"
-    r"|,\s+(?=[a-z])(?!respectively\b|and\s+(?:[A-Z]|(?:the|his|her|other|senior|several|deputy|vice)\b))"
-    r"|(?:,\s*|\s+)and\s+(?=[a-z])(?!the\b|his\b|her\b|their\b|other\b|senior\b|several\b|deputy\b|vice\b|"
-    r"high-level\b|minister\b|foreign\b)|;|:|\s[\u2013\u2014-]\s")
 SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
@@ -43,116 +38,14 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
 _OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|during|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
-_GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|Last|Each|Every)$")
 _DATE_AFTER = re.compile(r",?\s*(?:(?:on|in|from)\s+(?:the\s+)?)?")
-_COREF_WORDS = re.compile(r"^(?:meeting|meetings|talks|call|visit|summit|trip)$", re.I)
 _PURPOSE_TO = re.compile(r"\bto\s+$")
-# Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
-_INDEFINITE = re.compile(r"\b(?:a|an|any|such|every|each|regular|annual|future)\s+$", re.I)
-
-@dataclass
-class Hit:
-    """A trigger or an event name found in a sentence (offsets relative to the sentence)."""
-
-    start: int
-    end: int
-    trigger: Trigger | None
-    event_type: str
-    name: str | None = None
-    name_start: int | None = None
-    name_end: int | None = None
 
 
 def family(event_type: str) -> str:
     """Merge family of an event type (talks and meetings are one family)."""
     kind = event_rules().types.get(event_type)
     return kind.family if kind is not None else event_type
-
-
-def clean_name(match: re.Match) -> tuple[str | None, int, int]:
-    """The event name of a name-pattern match (None for a bare head: "the Summit"), and its span."""
-    body = match.group("body")
-    tail = match.group("tail") or ""
-    words = body.split()
-    if len(words) <= 1 or (len(words) == 2 and _GENERIC_NAME.match(words[0])):
-        return None, match.start(), match.end()
-    while words and (_GENERIC_NAME.match(words[0]) or event_rules().name_date_words.match(words[0])):
-        words.pop(0)
-    if len(words) <= 1:
-        return None, match.start(), match.end()
-    name = " ".join(words) + tail
-    ordinal = match.group("ord")
-    if ordinal:
-        name = f"{ordinal} {name}"
-    name = name[0].upper() + name[1:]
-    return name, match.start(), match.end()
-
-
-def _all_hits(doc: Doc) -> dict[int, list[Hit]]:
-    """Triggers and names per sentence index, sentence-relative, in order, without overlaps.
-
-    Each pattern runs once over the article (cheaper than once per sentence); names win
-    over triggers, earlier triggers over later ones.
-    """
-    rules = event_rules()
-    sents = doc.sentences
-    found: dict[int, list[tuple[int, int, Hit]]] = {}
-    # Pre-filter (Doc.event_keys): a pattern runs only on sentences holding one of its key words.
-    n_trig = len(rules.triggers)
-    wanted = doc.event_keys
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for i, rule_ids in wanted.items():
-        sent = sents[i]
-        if sent.start < doc.headline_end:
-            continue  # the title is read with headline grammar (titles.py)
-        spans = taken.setdefault(i, [])
-        hits = found.setdefault(i, [])
-        if n_trig in rule_ids:
-            for m in rules.name_re.finditer(sent.text):
-                name, s, e = clean_name(m)
-                head_type = rules.name_heads[m.group("head")]
-                if name is None:
-                    # "The Summit": a mention of an event named before; typed, unnamed.
-                    if m.group("head") in ("Summit", "Forum") and re.search(r"\bthe\s+$", sent.text[max(0, s - 5):s],
-                                                                            re.I):
-                        hits.append((s, e, Hit(s, e, None, head_type)))
-                        spans.append((s, e))
-                    continue
-                if _INDEFINITE.search(sent.text[max(0, s - 12):s]):
-                    continue
-                hits.append((s, e, Hit(s, e, None, head_type, name, s, e)))
-                spans.append((s, e))
-        for k in sorted(r for r in rule_ids if r < n_trig):
-            trig = rules.triggers[k]
-            for m in trig.regex.finditer(sent.text):
-                s, e = m.span()
-                if any(s < te and ts < e for ts, te in spans):
-                    continue
-                hits.append((s, e, Hit(s, e, trig, trig.event_type)))
-                spans.append((s, e))
-    return {i: [h for _, _, h in sorted(v, key=lambda x: x[0])] for i, v in found.items() if v}
-
-
-def _object_end(text: str, start: int) -> int:
-    m = _OBJECT_END.search(text, start)
-    return m.start() if m else len(text)
-
-
-def attach_names(hits: list[Hit], text: str) -> list[Hit]:
-    """A trigger whose object is an event name becomes that named event ("chaired the X Meeting")."""
-    kinds = event_rules().types
-    out: list[Hit] = []
-    for h in hits:
-        if (h.trigger is None and h.name and out and out[-1].trigger is not None and out[-1].name is None
-                and kinds[out[-1].event_type].takes_name
-                and h.start - out[-1].end <= 60 and _object_end(text, out[-1].end) >= h.start):
-            prev = out[-1]
-            # "attended / held / chaired the X Summit": the name gives the type; "visit to the X Forum" stays a visit.
-            kind = prev.event_type if kinds[prev.event_type].keeps_type else h.event_type
-            out[-1] = Hit(prev.start, h.end, prev.trigger, kind, h.name, h.name_start, h.name_end)
-            continue
-        out.append(h)
-    return out
 
 
 def _subject_start(text: str) -> int:
@@ -318,18 +211,170 @@ def _is_diplomatic(subject: Zone, objs: list[Zone], named: bool) -> bool:
     return bool(named or people or codes or orgs)
 
 
+@dataclass
+class _Sentence:
+    """One sentence with hits, and what its readings share."""
+
+    doc: Doc
+    sent: Sent
+    hits: list[Hit]
+    state: _State
+    subj_lo: int  # where subjects start: after a reporting frame ("X said that ...")
+    first_trigger_lo: int | None  # the first trigger of the sentence (names are not triggers)
+    found: list[EventMention] = field(default_factory=list)  # the sentence's mentions so far
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+
+@dataclass
+class _Reading:
+    """One hit and what the steps have read around it (offsets into the sentence)."""
+
+    hit: Hit
+    idx: int
+    obj_hi: int  # where the hit's object ends
+    trig_lo: int = 0
+    lo_subject: int = 0
+    subject: Zone | None = None
+    objs: list[Zone] = field(default_factory=list)  # one per counterpart when a "respectively" list splits
+    split: bool = False
+    named_codes: set[str] = field(default_factory=set)
+    status: str = "unknown"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str = "unknown"
+    rank: int = 0
+    location: str | None = None
+    location_country: str | None = None
+
+
+# ------------------------------------------------------------------ the steps
+
+def _not_purpose(s: _Sentence, r: _Reading) -> bool:
+    """A trigger after "to" that serves another ("travel to Tunis to meet with X") adds its people to that
+    event instead of founding one."""
+    hit, text = r.hit, s.text
+    if not (hit.trigger is not None and s.found and _PURPOSE_TO.search(text[max(0, hit.start - 4):hit.start])
+            and not hit.name):
+        return True
+    host = s.found[-1]
+    z = zone(s.doc, s.sent.start + hit.end, s.sent.start + r.obj_hi,
+             "host" if host.event_type == "visit" else "participant")
+    extra = tuple(z.people + z.countries + z.orgs)
+    codes = tuple(sorted(set(host.countries) | z.codes))
+    s.found[-1] = replace(host, participants=host.participants + extra, countries=codes)
+    return False
+
+
+def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
+    """Where the subject of the hit starts: the sentence's subject for its first trigger (and gerunds), else
+    after the hit before; "supports Kyrgyzstan in hosting": Kyrgyzstan hosts."""
+    hit, text = r.hit, s.text
+    first = s.first_trigger_lo
+    r.trig_lo = hit.start if hit.trigger is not None or first is None else first
+    lo = s.subj_lo if (first is None or hit.start <= first
+                       or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
+                                    text[max(0, hit.start - 20):hit.start + 12])) else s.hits[r.idx - 1].end
+    lo = min(lo, r.trig_lo)
+    gerund = re.search(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:in|for|on)\s+$", text[lo:hit.start])
+    if hit.trigger is not None and gerund and text[hit.start:hit.end].lower().endswith("ing"):
+        lo = lo + gerund.start(1)
+    r.lo_subject = lo
+    return True
+
+
+def _participants(s: _Sentence, r: _Reading) -> bool:
+    """Subject and object zones: a trigger's, or the countries an event name names ("Brazil and Chile
+    agreed to hold the X Summit": the subject takes part)."""
+    hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
+    if hit.trigger is None:
+        named = Zone((), tuple(country_participant(c, "participant")
+                               for c in sorted(name_countries(doc, base + hit.start, base + hit.end))), ())
+        if hit.name and event_rules().name_verbs.search(text[max(r.lo_subject, hit.start - 40):hit.start]):
+            r.subject, _, _ = _participants_for(doc, s.sent, r.lo_subject, hit.start, hit.start, hit.start, hit,
+                                                s.state)
+        else:
+            r.subject = Zone((), (), ())  # a bare name: its participants are the countries it names
+        r.objs, r.split = [named], False
+    else:
+        r.subject, r.objs, r.split = _participants_for(doc, s.sent, r.lo_subject, r.trig_lo, hit.end, r.obj_hi, hit,
+                                                       s.state)
+        if _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
+            r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
+    if hit.name:
+        r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
+    return True
+
+
+def _has_object(s: _Sentence, r: _Reading) -> bool:
+    """A trigger that needs an object has one: a participant, a visit's place or a counterpart word."""
+    hit = r.hit
+    if hit.trigger is None or not hit.trigger.needs_object or hit.name or any(
+            z.people or z.countries or z.orgs for z in r.objs):
+        return True
+    if hit.event_type == "visit":
+        return bool(event_location(s.doc, s.sent, hit.start, r.obj_hi, True)[0])
+    return bool(event_rules().counterparts.search(s.text, hit.end, r.obj_hi))
+
+
+def _diplomatic(s: _Sentence, r: _Reading) -> bool:
+    """An event between governments, not general news: no crowd or police as the object, somebody takes
+    part, and no attack around a trigger unless people meet ("troops attacked ... after talks")."""
+    rules, hit, text = event_rules(), r.hit, s.text
+    if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
+            z.people or z.countries for z in r.objs):
+        return False
+    if not _is_diplomatic(r.subject, r.objs, bool(hit.name)):
+        return False
+    return not (hit.trigger is not None and rules.hostile.search(text) and not hit.name
+                and not (r.subject.people and any(z.people for z in r.objs)))
+
+
+def _date_and_status(s: _Sentence, r: _Reading) -> bool:
+    """The date told for the event and its status; without one, the event just told ("After the meeting,
+    ..."), "today", or the release's own week."""
+    hit, text, doc, state = r.hit, s.text, s.doc, s.state
+    date = _pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi, state)
+    r.status = _status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
+                       date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
+    if date is not None:
+        r.start, r.end, r.precision, r.rank, _ = date
+    elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
+        frame = state.last_frame
+        r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
+    elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
+        r.start = r.end = doc.published
+        r.precision, r.rank = "day", 2
+    elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None
+          and not state.seen_event and not hit.name):
+        # The release's own event, told without a date: on or a few days before publication.
+        r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
+    return True
+
+
+def _location(s: _Sentence, r: _Reading) -> bool:
+    """Where the event took place ("in Xi'an"; a visit's destination)."""
+    r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit")
+    return True
+
+
+STEPS = (_not_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _location)
+
+
+# ------------------------------------------------------------------ the article
+
 def find_event_mentions(doc: Doc) -> list[EventMention]:
     """Every event mention in the article, in text order."""
-    rules = event_rules()
     out: list[EventMention] = []
     state = _State()
     prev_sentence_events: list[EventMention] = []
-    all_hits = _all_hits(doc)
+    by_sentence = all_hits(doc)
     for sent in doc.sentences:
-        text = sent.text
-        hits = attach_names(all_hits.get(sent.index, []), text)
+        hits = attach_names(by_sentence.get(sent.index, []), sent.text)
         if not hits:
-            if prev_sentence_events and _ATTENDANCE.search(text):
+            if prev_sentence_events and _ATTENDANCE.search(sent.text):
                 out, prev_sentence_events = _add_attendance(doc, sent, out, prev_sentence_events)
                 if state.last_frame is not None and prev_sentence_events:
                     state.last_frame = next((m for m in out if m.mention_id == state.last_frame.mention_id),
@@ -337,128 +382,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             else:
                 prev_sentence_events = []
             continue
-        subj_lo = _subject_start(text)
-        if subj_lo > hits[0].start:
-            subj_lo = 0
-        this_sentence: list[EventMention] = []
-        first_trigger_lo = next((h.start for h in hits if h.trigger is not None), None)
-        for idx, hit in enumerate(hits):
-            nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
-            obj_hi = min(_object_end(text, hit.end), nxt)
-            # A trigger after "to" that serves another ("travel to Tunis to meet with X") adds its
-            # people to that event instead of founding one.
-            if (hit.trigger is not None and this_sentence and _PURPOSE_TO.search(text[max(0, hit.start - 4):hit.start])
-                    and not hit.name):
-                host = this_sentence[-1]
-                z = zone(doc, sent.start + hit.end, sent.start + obj_hi,
-                         "host" if host.event_type == "visit" else "participant")
-                extra = tuple(z.people + z.countries + z.orgs)
-                codes = tuple(sorted(set(host.countries) | z.codes))
-                this_sentence[-1] = replace(host, participants=host.participants + extra, countries=codes)
-                continue
-            trig_lo = hit.start if hit.trigger is not None or first_trigger_lo is None else first_trigger_lo
-            lo_subject = subj_lo if (first_trigger_lo is None or hit.start <= first_trigger_lo
-                                     or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
-                                                  text[max(0, hit.start - 20):hit.start + 12])) else hits[idx - 1].end
-            lo_subject = min(lo_subject, trig_lo)
-            gerund = re.search(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:in|for|on)\s+$", text[lo_subject:hit.start])
-            if hit.trigger is not None and gerund and text[hit.start:hit.end].lower().endswith("ing"):
-                lo_subject = lo_subject + gerund.start(1)  # "supports Kyrgyzstan in hosting": Kyrgyzstan hosts
-            event_type = hit.event_type
-            if hit.trigger is None and hit.name and rules.name_verbs.search(text[max(lo_subject, hit.start - 40):hit.start]):
-                # "Brazil and Chile agreed to hold the X Summit": the subject takes part.
-                subject, _, _ = _participants_for(doc, sent, lo_subject, hit.start, hit.start, hit.start, hit, state)
-                objs = [Zone((), tuple(country_participant(c, "participant")
-                                       for c in sorted(name_countries(doc, sent.start + hit.start, sent.start + hit.end))), ())]
-                split = False
-            elif hit.trigger is None:
-                # A bare name: its participants are the countries it names.
-                subject = Zone((), (), ())
-                objs = [Zone((), tuple(country_participant(c, "participant")
-                                       for c in sorted(name_countries(doc, sent.start + hit.start, sent.start + hit.end))), ())]
-                split = False
-            else:
-                subject, objs, split = _participants_for(doc, sent, lo_subject, trig_lo if hit.trigger else hit.start,
-                                                         hit.end, obj_hi, hit, state)
-                if _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
-                    # "spoke highly of the phone call between A and B": the subject did not take part.
-                    subject = Zone((), (), ())
-            named_codes = name_countries(doc, sent.start + hit.name_start, sent.start + hit.name_end) if hit.name else set()
-            if hit.trigger is not None and hit.trigger.needs_object and not hit.name and not any(
-                    z.people or z.countries or z.orgs for z in objs):
-                if not (event_type == "visit" and event_location(doc, sent, hit.start, obj_hi, True)[0]) and not (
-                        event_type != "visit" and rules.counterparts.search(text, hit.end, obj_hi)):
-                    continue
-            if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:obj_hi][:40]) and not any(
-                    z.people or z.countries for z in objs):
-                continue
-            if not _is_diplomatic(subject, objs, bool(hit.name)):
-                continue
-            if hit.trigger is not None and rules.hostile.search(text) and not hit.name and not (
-                    subject.people and any(z.people for z in objs)):
-                continue  # "troops attacked ... after talks": general news, not a meeting
-            date = _pick_date(doc, sent, lo_subject if hit.trigger else hit.start, obj_hi, state)
-            status = _status(text, hit.start, obj_hi, date[0] if date else None, date[1] if date else None,
-                             date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
-            rank = 0
-            start = end = None
-            precision = "unknown"
-            if date is not None:
-                start, end, precision, rank, _ = date
-            elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
-                # "After the meeting, the ministers signed ...": the day of the event just told.
-                frame = state.last_frame
-                start, end, precision, rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
-            elif (status != "planned" and doc.published is not None and hit.trigger is not None
-                  and _TODAYISH.search(text)):
-                start = end = doc.published
-                precision, rank = "day", 2
-            elif (status == "occurred" and doc.published is not None and hit.trigger is not None
-                  and not state.seen_event and not hit.name):
-                # The release's own event, told without a date: on or a few days before publication.
-                start, end, precision, rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-            location, location_country = event_location(doc, sent, hit.start, obj_hi, event_type == "visit")
-            base_conf = 0.9 if hit.trigger is not None else 0.75
-            for k, obj in enumerate(objs):
-                participants = list(subject.people + subject.countries + subject.orgs)
-                participants += list(obj.people + obj.countries + obj.orgs)
-                codes = set(subject.codes | obj.codes | named_codes)
-                if event_type == "visit" and location_country:
-                    codes.add(location_country)
-                    if not any(p.entity_type == "country" and p.country == location_country for p in participants):
-                        participants.append(country_participant(location_country, "host"))
-                for c in named_codes:
-                    participants.append(country_participant(c, "participant"))
-                weak = len(codes) <= 1 and not hit.name
-                mention = EventMention(
-                    mention_id=_mention_id(doc, sent.start + hit.start, k, event_type),
-                    article_id=doc.article_id,
-                    source_path=doc.source_path,
-                    order=sent.start + hit.start + k,
-                    event_type=event_type,
-                    status=status,
-                    start_date=start,
-                    end_date=end,
-                    date_precision=precision,
-                    date_rank=rank,
-                    name=hit.name,
-                    location=location,
-                    location_country=location_country,
-                    countries=tuple(sorted(codes)),
-                    char_start=sent.start,
-                    char_end=sent.end,
-                    evidence=text,
-                    confidence=round(base_conf - (0.15 if weak else 0.0), 2),
-                    participants=tuple(participants),
-                    group=f"{doc.article_id}:{sent.start}:{hit.start}" if split else None,
-                    weak=weak,
-                    frame=False,
-                    rule=hit.trigger.name if hit.trigger is not None else None,
-                )
-                trig_text = text[hit.start:hit.end]
-                nominal = hit.trigger is None or bool(_NOMINAL.match(trig_text)) or trig_text.endswith("ing")
-                mention = replace(mention, frame=_is_frame(mention, doc, nominal))
-                this_sentence.append(mention)
+        this_sentence = _read_sentence(doc, sent, hits, state)
         for m in this_sentence:
             out.append(m)
             state.seen_event = True
@@ -467,6 +391,68 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             if m.frame:
                 state.last_frame = m
         prev_sentence_events = this_sentence
+    return out
+
+
+def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: _State) -> list[EventMention]:
+    """The event mentions of one sentence: each hit through the STEPS, then its mentions."""
+    text = sent.text
+    subj_lo = _subject_start(text)
+    if subj_lo > hits[0].start:
+        subj_lo = 0
+    s = _Sentence(doc, sent, hits, state, subj_lo, next((h.start for h in hits if h.trigger is not None), None))
+    for idx, hit in enumerate(hits):
+        nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
+        r = _Reading(hit, idx, min(object_end(text, hit.end), nxt))
+        if all(step(s, r) for step in STEPS):
+            s.found.extend(_mentions(s, r))
+    return s.found
+
+
+def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
+    """The mentions of a reading: one per object zone (per counterpart of a "respectively" list)."""
+    doc, sent, hit, text = s.doc, s.sent, r.hit, s.text
+    out = []
+    base_conf = 0.9 if hit.trigger is not None else 0.75
+    trig_text = text[hit.start:hit.end]
+    nominal = hit.trigger is None or bool(_NOMINAL.match(trig_text)) or trig_text.endswith("ing")
+    for k, obj in enumerate(r.objs):
+        participants = list(r.subject.people + r.subject.countries + r.subject.orgs)
+        participants += list(obj.people + obj.countries + obj.orgs)
+        codes = set(r.subject.codes | obj.codes | r.named_codes)
+        if hit.event_type == "visit" and r.location_country:
+            codes.add(r.location_country)
+            if not any(p.entity_type == "country" and p.country == r.location_country for p in participants):
+                participants.append(country_participant(r.location_country, "host"))
+        for c in r.named_codes:
+            participants.append(country_participant(c, "participant"))
+        weak = len(codes) <= 1 and not hit.name
+        mention = EventMention(
+            mention_id=_mention_id(doc, sent.start + hit.start, k, hit.event_type),
+            article_id=doc.article_id,
+            source_path=doc.source_path,
+            order=sent.start + hit.start + k,
+            event_type=hit.event_type,
+            status=r.status,
+            start_date=r.start,
+            end_date=r.end,
+            date_precision=r.precision,
+            date_rank=r.rank,
+            name=hit.name,
+            location=r.location,
+            location_country=r.location_country,
+            countries=tuple(sorted(codes)),
+            char_start=sent.start,
+            char_end=sent.end,
+            evidence=text,
+            confidence=round(base_conf - (0.15 if weak else 0.0), 2),
+            participants=tuple(participants),
+            group=f"{doc.article_id}:{sent.start}:{hit.start}" if r.split else None,
+            weak=weak,
+            frame=False,
+            rule=hit.trigger.name if hit.trigger is not None else None,
+        )
+        out.append(replace(mention, frame=_is_frame(mention, doc, nominal)))
     return out
 
 
@@ -494,5 +480,4 @@ def _add_attendance(doc: Doc, sent: Sent, out: list[EventMention], prev: list[Ev
     return out, prev[:-1] + [updated]
 
 
-__all__ = ["Hit", "SPLIT_EACH", "attach_names", "clean_name", "event_location", "family",
-           "find_event_mentions"]
+__all__ = ["SPLIT_EACH", "event_location", "family", "find_event_mentions"]

@@ -1,0 +1,344 @@
+"""The commitments of one sentence: each cue read into a commitment by a list of named steps.
+
+A cue found in a sentence ("will", "agreed to", "supports") goes through ``STEPS`` in
+order; each step reads one part of the clause (the reporting frame and its speaker, the
+subject, the parties, the predicate, the action) or refuses the cue (a threat, a
+prediction, a relative clause, a purpose infinitive, a forecast, a hostile act). A cue
+that passes every step becomes a commitment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.extract.commitments.context import Context
+from transforms.extract.commitments.cues import (
+    HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
+    support_subject_end,
+)
+from transforms.extract.commitments.predicate import (
+    COORD, TRAILING, cue_lemma, due_date, nounish, passive_proposal, read_action, skip_adverbs,
+)
+from transforms.extract.commitments.subject import (
+    actor_orgs, actor_people, codes_in, counterparts, is_forecast_subject, leading_actor, resolve_subject,
+    speaker_parties, subject_span,
+)
+from transforms.extract.document import Doc, Sent
+from transforms.extract.lexicon import Cue, commitment_rules
+from transforms.extract.records import CommitmentMention, EventMention
+from transforms.extract.topics import classify_topic
+from transforms.ids import make_id
+
+
+@dataclass
+class _Sentence:
+    """What the steps of one sentence share, and what its earlier cues left."""
+
+    doc: Doc
+    sent: Sent
+    ctx: Context
+    sent_events: list[EventMention]
+    memory: tuple[str, ...]
+    prev_parties: tuple[str, ...]
+    frames: list[tuple[int, int]]
+    frame_cuts: list[int]
+    out: list[CommitmentMention] = field(default_factory=list)
+    used_until: int = -1  # a cue inside the last commitment's predicate is part of it
+    clause_idx: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+
+@dataclass
+class _Clause:
+    """One cue and what the steps have read around it (offsets into the sentence)."""
+
+    start: int
+    end: int
+    cue: Cue
+    modal: bool = False  # the cue is a modal ("will", "should"): a bare verb follows
+    frame_start: int = 0  # the reporting frame before the cue ("X said that"): where its speaker ends
+    frame_stop: int = 0  # ... and where the frame ends (0: no frame)
+    speaker_codes: set[str] | None = None
+    subj_end: int = 0
+    subj_lo: int = 0
+    subj_hi: int = 0
+    parties: tuple[str, ...] | None = None
+    grouped: bool = False  # parties read from an uncounted group ("they", "all parties")
+    pred_end: int = 0
+    predicate: str = ""
+    action: str = ""
+    description: str = ""
+
+
+# ------------------------------------------------------------------ the steps
+
+def _speaker(s: _Sentence, c: _Clause) -> bool:
+    """The reporting frame before the cue; refuse a threat ("X warned that it will") or a speaker that is
+    no actor ("police said they will investigate")."""
+    rules = commitment_rules()
+    c.frame_start, c.frame_stop = last_frame(s.text, c.start, s.frames)
+    if c.frame_stop:
+        speaker_text = s.text[:c.frame_start]
+        if rules.threat.search(speaker_text):
+            return False
+        sp_codes, sp_actor = codes_in(s.doc, s.sent.start, s.sent.start + c.frame_start)
+        if sp_codes:
+            c.speaker_codes = sp_codes
+        elif rules.non_actors.search(speaker_text) and not sp_actor and not (
+                s.out and re.search(r"\band\s+(?:also\s+)?$", speaker_text)):
+            return False  # (a frame coordinated with a clause is that clause's)
+    return True
+
+
+def _not_threat(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a cue right after a threat verb ("threatened that they will ...")."""
+    return not commitment_rules().threat.search(s.text[max(0, c.start - 40):c.start])
+
+
+def _not_prediction(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a modal pledge under a frame of hope or belief ("expressed confidence that the Summit will")."""
+    c.modal = MODAL_CUE.search(s.text, c.start, c.end) is not None
+    return not (c.modal and c.cue.modality == "pledge" and c.frame_stop
+                and HOPE.search(s.text, c.frame_start, c.frame_stop))
+
+
+def _not_relative(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a cue in a relative clause ("a deal that will allow ..."): its subject is the antecedent."""
+    return not RELATIVE_BEFORE.search(s.text, max(c.frame_stop, c.start - 40), c.start)
+
+
+def _subject_end(s: _Sentence, c: _Clause) -> bool:
+    """Where the subject ends: at the cue, or before a stance noun's own modifiers ("reaffirmed U.S.
+    support"); refuse a purpose infinitive ("efforts to urge Russia") and a passive ("backed by")."""
+    text, cue = s.text, c.cue
+    c.subj_end = c.start
+    if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and not stance_infinitive(text, c.start):
+        return False
+    if cue.modality in ("support", "opposition"):
+        if re.match(r"\s*by\b", text[c.end:c.end + 5]) and text[c.start:c.end].endswith("ed"):
+            return False
+        subj_end = support_subject_end(text, c.start, c.end)
+        if subj_end is None or subj_end < c.frame_stop:
+            return False
+        c.subj_end = subj_end
+    return True
+
+
+def _subject(s: _Sentence, c: _Clause) -> bool:
+    """The subject's span; in "X share the same positions, and will keep ..." it is the clause's first actor."""
+    text = s.text
+    c.subj_lo, c.subj_hi = subject_span(text, c.frame_stop, c.subj_end)
+    subj_text = text[c.subj_lo:c.subj_hi]
+    if re.search(r"(?:,\s*|\s)and\s*$|,\s*$", subj_text) or commitment_rules().first_clause.search(subj_text):
+        actor_end = leading_actor(text, c.subj_lo, c.subj_hi)
+        if actor_end > c.subj_lo:
+            c.subj_hi = actor_end
+    return c.subj_hi - c.subj_lo <= 200
+
+
+def _parties(s: _Sentence, c: _Clause) -> bool:
+    """The parties the subject names or points back to; "The Secretary reaffirmed U.S. support for" takes
+    the country of the stance's own modifier."""
+    base = s.sent.start
+    c.parties, c.grouped = resolve_subject(s.doc, base + c.subj_lo, base + c.subj_hi, s.ctx, s.sent_events,
+                                           c.speaker_codes, s.prev_parties, s.memory)
+    if c.parties is None and c.subj_end < c.start:
+        codes, _ = codes_in(s.doc, base + c.subj_end, base + c.start)
+        c.parties = tuple(sorted(codes)) if codes else None
+    return True
+
+
+def _predicate(s: _Sentence, c: _Clause) -> bool:
+    """The predicate runs to a coordinated reporting frame, to the next stance verb (support and
+    opposition: every repeated verb is a commitment of its own; a modal: a finite verb of its own), or to
+    the sentence end."""
+    text, cue = s.text, c.cue
+    c.pred_end = next((cut for cut in s.frame_cuts if cut >= c.end), len(text))
+    if cue.modality in ("support", "opposition"):
+        for cm in COORD.finditer(text, c.end, c.pred_end):
+            c.pred_end = cm.start()
+            break
+    elif c.modal:
+        fs = commitment_rules().finite_stance.search(text, c.end, c.pred_end)
+        if fs:
+            c.pred_end = fs.start()
+    c.predicate = text[c.end:c.pred_end]
+    return True
+
+
+def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
+    """A subject that is no party ends the cue, unless a speaker proposes a passive course ("X held that
+    disputes should be settled peacefully": a proposal of X)."""
+    if c.parties is not None:
+        return True
+    cue = c.cue
+    if c.frame_stop and cue.modality == "proposal" and not cue.verb:
+        speaker = speaker_parties(s.doc, s.sent, s.text, c.frame_start, c.frame_start, s.ctx, s.sent_events,
+                                  c.speaker_codes, s.prev_parties, s.memory, s.out)
+        found = passive_proposal(s.doc, s.sent, s.text, c.subj_lo, c.subj_hi, c.end, speaker)
+        if found:
+            due = due_date(s.doc, s.sent, s.sent.start + c.end, s.sent.start + c.pred_end)
+            _add(s, c, make_commitment(s.doc, s.sent, s.clause_idx, s.ctx, speaker[0], speaker[1], "proposal",
+                                       found[0], found[1], due, 0.7, rule=cue.name))
+    return False
+
+
+def _action(s: _Sentence, c: _Clause) -> bool:
+    """The action lemma and description: after "agreed that" the clause's own modal verb, a cue that is the
+    verb ("call for", "support"), else the predicate's first verb ("agreed to a shared future": the cue's)."""
+    text, cue, predicate = s.text, c.cue, c.predicate
+    if text[c.start:c.end].endswith("that"):
+        # "agreed that the two sides will ...": a decision only when the clause has a modal of its own.
+        modal = re.search(r"\b(?:will|shall|should|must|would)\b", predicate)
+        if modal is None:
+            return False
+        c.action, _, _ = read_action(predicate[modal.end():])
+        c.description = TRAILING.sub("", predicate.strip())
+    elif cue.verb:
+        c.action = cue.verb
+        c.description = f"{c.action} {TRAILING.sub('', skip_adverbs(predicate))}".strip()
+    else:
+        c.action, c.description, _ = read_action(predicate)
+        bare = skip_adverbs(predicate).lstrip()
+        if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper()):
+            c.action = cue_lemma(text[c.start:c.end]) or c.action
+    return bool(c.action) and c.action not in commitment_rules().hostile_actions
+
+
+def _not_forecast(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a forecast: "will be a success", "will bring opportunities", "The Summit will open a new chapter"."""
+    if c.cue.modality != "pledge":
+        return True
+    if re.match(r"\s*(?:be|been|become|bring|have|remain)\b", c.predicate):
+        return False
+    return not (c.modal and is_forecast_subject(s.text[c.subj_lo:c.subj_hi]))
+
+
+def _without_counterparts(s: _Sentence, c: _Clause) -> bool:
+    """"They will work with China": an anaphor of a group that names China as the other side means the
+    group without China ("X will work with China to ..." gives X, not X and China)."""
+    if c.grouped and len(c.parties) > 1:
+        others = counterparts(s.doc, s.sent.start + c.end, s.sent.start + c.pred_end, c.cue.modality == "support")
+        if others and set(c.parties) - others:
+            c.parties = tuple(p for p in c.parties if p not in others)
+    return True
+
+
+STEPS = (_speaker, _not_threat, _not_prediction, _not_relative, _subject_end, _subject, _parties, _predicate,
+         _speaker_proposal, _action, _not_forecast, _without_counterparts)
+
+
+# ------------------------------------------------------------------ the sentence
+
+def clauses(doc: Doc, sent: Sent, ctx: Context, sent_events: list[EventMention],
+            prev_parties: tuple[str, ...], cue_ids: set[int], memory: tuple[str, ...] = (),
+            cues: tuple[list, bool] | None = None) -> list[CommitmentMention]:
+    """Commitments of one ordinary sentence; cues: its cue_matches when already found."""
+    matches, has_passive = cues if cues is not None else cue_matches(sent.text, cue_ids)
+    if not matches and not has_passive:
+        return []
+    if has_passive and ctx.countries:
+        passive = _passive_commitment(doc, sent, ctx)
+        if passive is not None:
+            return [passive]
+    frames = find_frames(sent.text)
+    s = _Sentence(doc, sent, ctx, sent_events, memory, prev_parties, frames, _frame_cuts(sent.text, frames))
+    for start, end, cue in matches:
+        if start < s.used_until:
+            continue
+        c = _Clause(start, end, cue)
+        if all(step(s, c) for step in STEPS):
+            _emit(s, c)
+    return s.out
+
+
+def _frame_cuts(text: str, frames: list[tuple[int, int]]) -> list[int]:
+    """Where a coordinated reporting frame starts ("support X and hold that ..."): predicates end there."""
+    cuts = []
+    if frames and "that" in text:
+        for m in THAT.finditer(text):
+            found = commitment_rules().coordinated_frame.search(text, max(0, m.start() - 50), m.end())
+            if found is not None:
+                cuts.append(found.start())
+    return cuts
+
+
+def _passive_commitment(doc: Doc, sent: Sent, ctx: Context) -> CommitmentMention | None:
+    """ "Efforts will be made to ...": a commitment of the current event's countries."""
+    rules = commitment_rules()
+    text = sent.text
+    lead = rules.leading_adverbial.match(text)
+    off = lead.end() if lead else 0
+    pm = rules.passive.match(text[off:])
+    if not pm:
+        return None
+    modality = "proposal" if re.search(r"\b(?:should|must)\b", pm.group(0)) else "pledge"
+    action, description, _ = read_action(text[off + pm.end():])
+    if not action or action in rules.hostile_actions:
+        return None
+    due = due_date(doc, sent, sent.start + off + pm.end(), sent.end)
+    return make_commitment(doc, sent, 0, ctx, ctx.countries, text[off:off + pm.end()].split()[0], modality,
+                           action, description, due, 0.7)
+
+
+def _add(s: _Sentence, c: _Clause, made: CommitmentMention) -> None:
+    s.out.append(made)
+    s.clause_idx += 1
+    s.used_until = c.pred_end
+
+
+def _emit(s: _Sentence, c: _Clause) -> None:
+    """The commitment a clause that passed every step states."""
+    doc, sent, cue = s.doc, s.sent, c.cue
+    base = sent.start
+    due = due_date(doc, sent, base + c.end, base + c.pred_end) if cue.modality != "support" else (None, None)
+    confidence = 0.85 if c.parties else 0.6
+    _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, s.text[c.subj_lo:c.subj_hi].strip(" ,"),
+                               cue.modality, c.action, c.description, due, confidence,
+                               actor_people(doc, base + c.subj_lo, base + c.subj_hi),
+                               actor_orgs(doc, base + c.subj_lo, base + c.subj_hi), rule=cue.name))
+    s.prev_parties = c.parties
+
+
+def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,
+                    modality: str, action: str, description: str, due, confidence: float, actor_people: tuple = (),
+                    actor_orgs: tuple = (), rule: str | None = None) -> CommitmentMention:
+    """A commitment row of one sentence, linked to the event of its context."""
+    event_id = ctx.event.mention_id if ctx.event is not None else None
+    return CommitmentMention(
+        commitment_id=make_id("cmt", doc.article_id, sent.start, idx, modality),
+        event_mention_id=event_id,
+        parties=tuple(sorted(set(p for p in parties if p))),
+        actor_text=actor,
+        modality=modality,
+        action=action,
+        description=description,
+        topic=classify_topic(description),
+        due_date=due[0],
+        due_precision=due[1],
+        article_id=doc.article_id,
+        source_path=doc.source_path,
+        evidence=sent.text,
+        char_start=sent.start,
+        char_end=sent.end,
+        confidence=confidence,
+        actor_people=actor_people,
+        actor_orgs=actor_orgs,
+        authority=int(doc.published_source in ("dateline", "metadata")),
+        rule=rule,
+    )
+
+
+def list_item(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,
+              body_offset: int) -> CommitmentMention | None:
+    """An item of a consensus list ("First, adhere to ..."): an agreement of the list's parties."""
+    body = sent.text[body_offset:]
+    action, description, _ = read_action(body)
+    if not action:
+        return None
+    due = due_date(doc, sent, sent.start + body_offset, sent.end)
+    return make_commitment(doc, sent, idx, ctx, parties, actor, "agreement", action, description, due, 0.8)

@@ -1,0 +1,82 @@
+"""The event a sentence's commitments were made at, and the group its "they" / "all parties" are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.extract.commitments.subject import resolve_subject
+from transforms.extract.document import Doc, Sent
+from transforms.extract.lexicon import event_rules
+from transforms.extract.records import EventMention
+
+
+@dataclass
+class Context:
+    """The event a sentence belongs to, and the countries its anaphors point at."""
+
+    event: EventMention | None
+    countries: tuple[str, ...]
+    host: str | None
+
+
+def context_for(doc: Doc, sent: Sent, frames: list[EventMention], all_events: list[EventMention]) -> Context:
+    """The event a sentence's commitments were made at: the latest meeting-like frame before it."""
+    before = [e for e in frames if e.char_start <= sent.start]
+    pool = before or frames[:1]
+    meeting_like = [e for e in pool if event_rules().types[e.event_type].frames_commitments]
+    pick = (meeting_like or pool)[-1] if (meeting_like or pool) else None
+    if pick is None:
+        return Context(None, (), None)
+    siblings = [e for e in all_events if pick.group and e.group == pick.group]
+    if len(siblings) > 1:
+        union = tuple(sorted({c for e in siblings for c in e.countries}))
+        common = set.intersection(*(set(e.countries) for e in siblings))
+        host = next(iter(sorted(common)), None)
+        # The paragraph's own country picks the counterpart ("China and Kyrgyzstan ... The two sides").
+        focus_sent = {c.code for c in doc.countries.within(sent.start, sent.end)} - common
+        para_start = doc.paragraph_start(sent)
+        focus_para = {c.code for c in doc.countries.within(para_start, sent.end)} - common
+        for focus in (focus_sent, focus_para):
+            match = [e for e in siblings if set(e.countries) - common and set(e.countries) - common <= focus]
+            if len(match) == 1 and len(focus) == 1:
+                return Context(match[0], match[0].countries, host)
+            if focus:
+                break
+        return Context(None, union, host)
+    host = None
+    for p in pick.participants:
+        if p.role in ("host", "chair") and p.country:
+            host = p.country
+            break
+    if host is None:
+        subj = [p for p in pick.participants if p.entity_type == "person" and p.country]
+        host = subj[0].country if subj else doc.home
+    return Context(pick, pick.countries, host)
+
+
+# A sentence that starts with a counted group ("The foreign ministers of the five countries said ...",
+# "The five Central Asian countries support ..."): later "they" / "all parties" of the paragraph are that group.
+_GROUP_LEAD = re.compile(
+    r"(?:the |all (?:the )?)?(?:(?:[\w-]+ ){0,2}?(?:ministers|leaders|heads of state|delegations|representatives) of "
+    r"(?:the )?)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:(?-i:[A-Z][\w-]*) )*"
+    r"(?:countries|nations|states|sides|parties)\b", re.I)
+
+
+def group_memory(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention]) -> tuple[str, ...]:
+    """The counted group that the last sentence of the paragraph starting with one names (this sentence
+    included), when it is a narrower part of the event's parties; () when there is none."""
+    i = sent.index
+    while i >= 0 and doc.sentences[i].paragraph == sent.paragraph:
+        text = doc.sentences[i].text
+        comma = text.find(", ", 0, 120)
+        m = _GROUP_LEAD.match(text)
+        off = 0
+        if m is None and comma > 0:
+            m, off = _GROUP_LEAD.match(text, comma + 2), comma + 2
+        if m is not None:
+            start = doc.sentences[i].start
+            parties, _ = resolve_subject(doc, start + off, start + m.end(), ctx, own, None, ())
+            return parties if parties and len(parties) > 1 and set(parties) < set(ctx.countries) else ()
+        i -= 1
+    return ()

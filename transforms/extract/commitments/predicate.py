@@ -1,0 +1,148 @@
+"""The predicate of a commitment: its action (a lemma), description and due date."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
+from transforms.extract.lexicon import commitment_rules
+
+
+COORD = re.compile(r"(?:,\s*and\s+|\s+and\s+|,\s+)(?=(?:also\s+|firmly\s+|resolutely\s+|strongly\s+)*"
+                    r"(?:support|supports|oppose|opposes|reject|rejects|back|backs)\b)", re.I)
+
+
+_WORK_WITH = re.compile(r"^(?:work|cooperate|join hands|coordinate|partner)(?:\s+(?:closely|together|jointly))*"
+                        r"(?:\s+with\s+(?P<with>.+?))?\s+(?:respectively\s+)?to\s+", re.I)
+
+
+_EFFORTS = re.compile(r"^(?:making|make|made|take|taking|took) (?:\w+ ){0,2}?(?:efforts|steps|measures) to ", re.I)
+
+
+_NOUNISH = re.compile(r"^(?:a|an|the|their|its|his|her|our|this|these|that|those|all|any|new|further|more|"
+                      r"[\w-]+(?:ness|ity|tion|sion|ship|ment|ance|ence|ism|hood))\b", re.I)
+
+
+_CUE_SKIP = frozenset("have has had also jointly further unanimously again each are is remain remains were was "
+                      "stand stands fully firmly all both will shall".split())
+
+
+TRAILING = re.compile(r"[\s,;:.]+$")
+
+
+def nounish(predicate: str) -> bool:
+    """The predicate starts with a noun phrase ("a shared future", "good-neighborliness"), not a verb."""
+    m = _NOUNISH.match(predicate)
+    return m is not None and m.group(0).lower() not in commitment_rules().noun_like_verbs
+
+
+def cue_lemma(cue_text: str) -> str | None:
+    """The verb of a cue ("have committed themselves to" -> commit); None for modals."""
+    for word in cue_text.lower().split():
+        if word not in _CUE_SKIP:
+            return lemma(word) if word not in ("to", "on", "that", "upon", "in") else None
+    return None
+
+
+# Stems that lost an "e" to -ing / -ed ("advanc", "continu", "tackl", "urg").
+_E_STEMS = ("c", "v", "z", "dg", "ak", "ur", "ir", "at", "us", "in", "ac", "rs", "ag", "rg", "u", "bl", "cl", "dl", "fl",
+            "gl", "kl", "pl", "tl", "zl")
+
+
+def lemma(word: str) -> str:
+    rules = commitment_rules()
+    w = word.lower()
+    if w in rules.irregular:
+        return rules.irregular[w]
+    if w in ("agreed", "agrees"):
+        return "agree"
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        stem = w[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]
+        if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
+            return stem + "e"  # "advancing" -> advance, "continuing" -> continue, "tackled" -> tackle
+        return stem
+    if len(w) > 4 and w.endswith("ed"):
+        stem = w[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]
+        if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
+            return stem + "e"  # "advancing" -> advance, "continuing" -> continue, "tackled" -> tackle
+        return stem
+    if len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def skip_adverbs(text: str) -> str:
+    m = commitment_rules().adverb_re.match(text)
+    return text[m.end():] if m else text
+
+
+def read_action(predicate: str) -> tuple[str, str, str | None]:
+    """(action lemma, cleaned description, 'with' partner text) of a committed predicate."""
+    rules = commitment_rules()
+    pred = skip_adverbs(predicate)
+    partner = None
+    m = _WORK_WITH.match(pred)
+    if m:
+        partner = m.group("with")
+        pred = skip_adverbs(pred[m.end():])
+    for frame in (rules.light_frames, _EFFORTS):
+        fm = frame.match(pred)
+        if fm:
+            pred = skip_adverbs(pred[fm.end():])
+    if pred.lower().startswith("to "):
+        pred = skip_adverbs(pred[3:])
+    words = pred.split()
+    if words and words[0].lower() == "not" and len(words) > 1:
+        words = words[1:]  # "shall not impose taxes": the action is "impose"; the description keeps the "not"
+    if not words:
+        return "", "", partner
+    two = " ".join(w.lower() for w in words[:2])
+    lemma2 = f"{lemma(words[0])} {words[1].lower()}" if len(words) > 1 else ""
+    if two in rules.phrasal or lemma2 in rules.phrasal:
+        action = lemma2 if lemma2 in rules.phrasal else two
+    else:
+        action = lemma(re.sub(r"[^\w-]", "", words[0]))
+    description = TRAILING.sub("", pred)
+    return action, description, partner
+
+
+def passive_proposal(doc: Doc, sent: Sent, text: str, subj_lo: int, subj_hi: int, end: int,
+                     speaker: tuple | None) -> tuple[str, str] | None:
+    """(action, description) of "NOUN should be VERBed ..." said by a speaker ("hold that conflicts should be
+    resolved through dialogue" -> resolve conflicts through dialogue); None when it is not one."""
+    if speaker is None:
+        return None
+    m = commitment_rules().passive_proposal.match(text, end)
+    subject = text[subj_lo:subj_hi].strip(" ,")
+    if m is None or not subject or len(subject) > 80:
+        return None
+    action = lemma(m.group("verb"))
+    if action in commitment_rules().hostile_actions:
+        return None  # "the suspects should be punished": law enforcement, not diplomacy
+    if not doc.countries.within(sent.start + subj_lo, sent.start + subj_lo + len(subject.split()[0])):
+        subject = subject[:1].lower() + subject[1:]  # "Conflicts should be ..." -> "resolve conflicts ..."
+    return action, f"{action} {subject}{TRAILING.sub('', text[m.end():])}".strip()
+
+
+def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
+    if not _MAY_HAVE_DATE_LOW.search(doc.low, abs_start, abs_end):
+        return None, None
+    for d in doc.dates_in(sent):
+        if not (abs_start <= d.start and d.end <= abs_end):
+            continue
+        value = getattr(d, "value", None)
+        if value is None:
+            continue
+        before = doc.text[max(abs_start, d.start - 12):d.start].lower()
+        if re.search(r"\b(?:since|over|past|ago)\s*$", before):
+            continue
+        return value.start, value.precision
+    return None, None

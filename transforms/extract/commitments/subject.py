@@ -1,0 +1,298 @@
+"""The subject of a commitment: its span before the cue and the parties it names or points back to."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from transforms.extract.document import Doc, Sent
+from transforms.extract.lexicon import commitment_rules
+from transforms.extract.participants import last_person_before
+from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
+
+if TYPE_CHECKING:
+    from transforms.extract.commitments.context import Context
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "both": 2}
+
+
+_GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leadership|leaders?|authorities|"
+             r"administration|ministry|foreign ministry|president|prime minister|foreign minister|officials|diplomats|"
+             r"state|states|nation|nations|country|countries|people|military|parliament|congress|cabinet|"
+             r"team|counterpart|counterparts|envoy|ambassador|embassy|premier|chancellor)")
+
+
+_ANAPHOR = re.compile(
+    r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
+    r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?"
+    r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
+    r"governments|presidents|participants|members|member states|partners|signatories)\b", re.I)
+
+
+_PRONOUN = re.compile(r"^(?P<p>they|we|he|she|both|both sides|each side|the two)\b", re.I)
+
+
+_JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|\bleaders['’]? (?:statement|declaration)|"
+                          r"\bcommuniqu|\bdeclaration\b", re.I)
+
+
+_HOME_OFFICE = re.compile(r"^(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|"
+                          r"Assistant Secretary|National Security Advisor|Administration|White House|U\.S\. side)\b")
+
+
+# The head of a subject: its last word before "of ..." or a comma ("Foreign ministers of the five countries").
+_HEAD = re.compile(r"([\w-]+)\s*(?:\bof\b.*)?$", re.S)
+
+
+BULLET_MARK = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
+
+
+_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|so|then)\s+", re.I)
+
+
+_SECOND_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?=\S)")
+
+
+# ... and only when what follows is a short actor phrase ("the two leaders", "President Biden", "they").
+_SECOND_ACTOR = re.compile(r"(?:(?:the|both|all)\s+\w[^,;]{0,60}?|they|we|he|she|(?-i:[A-Z])[^,;]{0,60}?)"
+                           r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\btheir)(?<!\bour)(?<!\bits)"
+                           r"(?:\s+(?:also|jointly|further))?\s*$", re.I)
+
+
+def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
+    """Countries an actor phrase names: country words, officials, regions. bool: found an actor."""
+    codes: set[str] = set()
+    actor = False
+    text = doc.text
+    people = [p for p in doc.people.within(start, doc.limit) if getattr(p, "name_start", p.start) < end]
+    spans = []
+    for p in people:
+        actor = True
+        spans.append((p.start, p.end))
+        country = getattr(p, "country", None) or (doc.home if doc.home and _HOME_OFFICE.match(
+            (getattr(p, "title", "") or "")) else None)
+        if country:
+            codes.add(country)
+    for c in doc.countries.within(start, end):
+        if any(s <= c.start < e for s, e in spans) or not getattr(c, "code", None):
+            continue
+        after = text[c.end:min(end, c.end + 40)]
+        if getattr(c, "kind", "name") == "demonym" and not re.match(rf"\s+(?:[\w-]+\s+)?{_GOV_NOUN}\b", after, re.I):
+            continue  # "Chinese modernization" is not a party; "the Chinese government" is
+        if re.match(r"['’]s?\s", after):
+            # "China's proposal": possessive, unless the head is a government noun ("China's government").
+            if not re.match(rf"['’]s?\s+(?:[\w-]+\s+)?{_GOV_NOUN}\b", after, re.I):
+                continue
+        codes.add(c.code)
+        actor = True
+    for r in doc.regions.within(start, end):
+        codes.update(r.value.members)
+        actor = True
+    for o in doc.orgs.within(start, end):
+        if not any(s <= o.start < e for s, e in spans):
+            actor = True
+    return codes, actor
+
+
+def is_forecast_subject(subject: str) -> bool:
+    """A subject whose head is a thing ("The China-Kazakhstan Summit", "China's economy"): its "will" forecasts.
+
+    The head is read in the subject's last comma part ("Later this year, China and Mexico"), or in its
+    first when the last is an apposition ("China's economy, the world's second largest").
+    """
+    parts = [p.strip() for p in subject.split(",") if p.strip()]
+    if not parts:
+        return False
+    part = parts[-1]
+    if len(parts) > 1 and re.match(r"(?:the|a|an|as|who|which|including|like|such as)\b", part, re.I):
+        part = parts[0]
+    head = _HEAD.search(part)
+    return head is not None and head.group(1).lower() in commitment_rules().forecast_heads
+
+
+def _anaphor(subject: str) -> re.Match | None:
+    """The group anaphor of a subject; a counted one wins ("Foreign ministers of the five countries")."""
+    first = None
+    for m in _ANAPHOR.finditer(subject):
+        if m.group("num") or m.group("region"):
+            return m
+        first = first or m
+    return first
+
+
+def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_events: list[EventMention],
+                    speaker_codes: set[str] | None, prev_parties: tuple[str, ...],
+                    memory: tuple[str, ...] = ()) -> tuple[tuple[str, ...] | None, bool]:
+    """(ISO3 parties of the subject text[abs_start:abs_end], whether they were read from an anaphor of a group).
+
+    Parties are None when the subject is no diplomatic actor. `memory`: the group the paragraph's
+    last plural subject named ("The ministers of the five countries said ... All parties ...").
+    """
+    subject = doc.text[abs_start:abs_end].strip(" ,")
+    if not subject:
+        return None, False
+    low = subject.lower()
+    codes, actor = codes_in(doc, abs_start, abs_end)
+    ana = _anaphor(subject)
+    ctx_codes = set(ctx.countries)
+    own = set(sent_events[0].countries) if sent_events else set()
+    if ana is not None:
+        num = ana.group("num")
+        n = _NUMBERS.get(num.lower(), int(num) if num and num.isdigit() else 0) if num else 0
+        noun = ana.group("noun").lower()
+        if ana.group("region") and codes - ctx_codes == set() and codes:
+            group = codes  # "the five Central Asian countries": the region's members
+        else:
+            pool = ctx_codes or own
+            if n and n == len(pool) - 1:
+                host = ctx.host if ctx.host in pool else next(iter(sorted(codes & pool)), None)
+                group = pool - ({host} if host else set())
+            elif n and n != len(pool) and noun in ("countries", "nations", "states"):
+                group = set()
+            elif not n and memory and set(memory) < pool and not codes:
+                group = set(memory)  # "All parties" after "the five countries said": those five
+            else:
+                group = pool
+        if group or codes:
+            # Only an uncounted group ("they", "all parties") may lose a counterpart it names later.
+            return tuple(sorted(codes | group)), not codes and not n
+    if codes:
+        if commitment_rules().non_actors.search(low) and not re.search(rf"\b{_GOV_NOUN}\b", low) and not doc.people.within(abs_start, abs_end):
+            # "Chinese modernization", "China's economy": a thing, not a party.
+            first = re.match(r"^(?:the\s+)?[\w.'-]+(?:\s+[A-Z][\w.'-]*)*", subject)
+            if first is None or first.end() < len(subject.split(",")[0]) and commitment_rules().non_actors.search(
+                    subject[first.end():]):
+                return None, False
+        return tuple(sorted(codes)), False
+    if actor:
+        return (), False  # an organization: a party without a country
+    pm = _PRONOUN.match(subject)
+    if pm is not None and len(subject.split()) <= 3:
+        p = pm.group("p").lower()
+        if p in ("he", "she"):
+            if speaker_codes:
+                return tuple(sorted(speaker_codes)), False
+            person = last_person_before(doc, abs_start)
+            country = getattr(person, "country", None) if person is not None else None
+            return ((country,) if country else ((doc.home,) if doc.home else None)), False
+        if p == "we":
+            if len(own) >= 2:
+                return tuple(sorted(own)), True
+            if len(ctx_codes) >= 2 and _JOINT_TITLE.search(doc.title):
+                return tuple(sorted(ctx_codes)), True  # a joint statement's "we": all who issue it
+            return ((doc.home,) if doc.home else (tuple(sorted(ctx_codes)) if ctx_codes else None)), False
+        if speaker_codes:
+            return tuple(sorted(speaker_codes)), False
+        if own and len(own) >= 2:
+            return tuple(sorted(own)), True
+        if prev_parties:
+            return prev_parties, True
+        return (tuple(sorted(ctx_codes)) if ctx_codes else None), True
+    if doc.home and _HOME_OFFICE.match(subject):
+        return (doc.home,), False
+    return None, False
+
+
+def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
+    """The subject of a cue: after any leading adverbial, the actor phrase that ends at the cue."""
+    bullet = BULLET_MARK.match(text[start:cue_start])
+    if bullet:
+        start += bullet.end()
+    aux = re.search(r"\s+(?:had|have|has|also|jointly)\s*$", text[start:cue_start])
+    if aux:
+        cue_start = start + aux.start()
+    chunk = text[start:cue_start]
+    lead = commitment_rules().leading_adverbial.match(chunk)
+    offset = lead.end() if lead else 0
+    chunk2 = chunk[offset:]
+    cm = _CONNECTIVE.match(chunk2)
+    if cm:
+        offset += cm.end()
+    # A relative "during which they", "in which the two sides": the subject follows it.
+    rel = None
+    for rel in re.finditer(r"\b(?:during|in|at|under|through|by) which\s+|\bwhere\s+|\bwhile\s+|\bwhich\s+", chunk):
+        pass
+    if rel is not None and rel.end() > offset:
+        offset = rel.end()
+    # "X did A, and Y will B": the subject is the short actor phrase of the second clause.
+    last = None
+    for last in _SECOND_SUBJECT.finditer(chunk, offset):
+        pass
+    if (last is not None and _SECOND_ACTOR.match(chunk, last.end()) and not re.search(r"(?:\band|,)\s*$", chunk)
+            and commitment_rules().first_clause.search(chunk, offset, last.start())):
+        offset = last.end()
+    return start + offset, cue_start
+
+
+def leading_actor(text: str, start: int, stop: int) -> int:
+    """End of the actor phrase at text[start:] (the subject before a coordinated predicate)."""
+    m = re.match(r"(?:(?:the|all|both|and|of|five|six|two|three|four|seven|eight|nine|ten|[A-Z][\w.'-]*|"
+                 r"countries|parties|sides|states|nations|leaders|ministers|governments?|side|delegations?|foreign|"
+                 r"prime|deputy|heads?|state|member|officials|representatives|participants|partners|their)"
+                 r"\s*,?\s*)+",
+                 text[start:stop])
+    return start + (m.end() if m else 0)
+
+
+def speaker_parties(doc: Doc, sent: Sent, text: str, speaker_end: int, frame_start: int, ctx: Context,
+                    sent_events: list[EventMention], speaker_codes: set[str] | None, prev_parties: tuple[str, ...],
+                    memory: tuple[str, ...], earlier: list[CommitmentMention]) -> tuple[tuple[str, ...], str] | None:
+    """(parties, subject as written) of a reporting frame's speaker; a frame coordinated with a clause of
+    this sentence ("All parties support X and hold that ...") shares that clause's subject."""
+    if earlier and re.search(r"\band\s+(?:also\s+)?$", text[:frame_start]):
+        return earlier[-1].parties, earlier[-1].actor_text
+    lo, hi = subject_span(text, 0, speaker_end)
+    hi = max(leading_actor(text, lo, hi), lo)
+    actor = text[lo:hi].strip(" ,")
+    if speaker_codes:
+        return tuple(sorted(speaker_codes)), actor or text[:speaker_end].strip(" ,")
+    if not actor:
+        return None
+    parties, _ = resolve_subject(doc, sent.start + lo, sent.start + hi, ctx, sent_events, None, prev_parties, memory)
+    return (parties, actor) if parties is not None else None
+
+
+def counterparts(doc: Doc, start: int, end: int, support: bool) -> set[str]:
+    """Countries a predicate names as the other side ("with China", "China's proposal", "support Kyrgyzstan in")."""
+    rules = commitment_rules()
+    text = doc.text
+    out = set()
+    for c in doc.countries.within(start, end):
+        code = getattr(c, "code", None)
+        if not code:
+            continue
+        before = text[max(start, c.start - 12):c.start]
+        if (re.search(r"\bwith\s+(?:the\s+)?$", before) or rules.counterpart_re.match(text, c.end, end)
+                or support and not text[start:c.start].strip(" ,").removeprefix("the").strip()):
+            out.add(code)
+    return out
+
+
+def actor_people(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, ...]:
+    """The officials named in a commitment's subject ("President X and President Y have agreed")."""
+    return tuple(ParticipantMention("person", p.name, p.name_as_written, p.title, p.country, "participant",
+                                    p.name_start, p.name_end)
+                 for p in doc.people.within(start, doc.limit) if p.name_start < end)
+
+
+# What may stand beside the organization in a subject that is the organization ("the European Union",
+# "NATO's Parliamentary Assembly", "The EU and its Member States").
+_ORG_FILLER = re.compile(r"\b(?:the|and|its|their|both|also|other|all|member|states|['’]s?)\b|['’]s?|[,&]", re.I)
+
+
+def actor_orgs(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, ...]:
+    """The organizations a subject is ("NATO will ...", "The European Commission has proposed ..."),
+    not those it merely names ("the efforts made by the United Nations Mission")."""
+    orgs = [o for o in doc.orgs.within(start, end)]
+    if not orgs:
+        return ()
+    rest = list(doc.text[start:end])
+    for span in [*orgs, *doc.countries.within(start, end), *doc.people.within(start, end)]:
+        rest[span.start - start:span.end - start] = " " * (span.end - span.start)
+    others = _ORG_FILLER.sub(" ", "".join(rest)).split()
+    if len(others) > 3 or any(not w[:1].isupper() for w in others):
+        return ()  # only more of the organization's name may stand beside it ("NATO's Parliamentary Assembly")
+    return tuple(ParticipantMention("organization", o.name, o.text, None, None, "participant", o.start, o.end)
+                 for o in orgs)
