@@ -16,12 +16,14 @@ import re
 from typing import Callable, NamedTuple
 
 from transforms.dates.dispatch import first_words
+from transforms.dates.relative import (
+    h_ana_before, h_ana_offset, h_ana_rel, h_ana_weekday, h_before_last, h_deictic, h_offset, h_ordinal_day, h_week_of,
+    h_weekday, h_weekend,
+)
 from transforms.dates.resolvers import (
-    h_ana_before, h_ana_offset, h_before_last, h_ana_rel, h_ana_weekday, h_century, h_day_range, h_decade,
-    h_deictic, h_fiscal, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
-    h_month_relyear, h_month_year, h_numeric, h_offset, h_ordinal_day, h_period_end,
-    h_quarter, h_rel_month, h_rel_period, h_season, h_week_of, h_weekday, h_weekend, h_year,
-    h_full_year, h_year_ago_adj, h_year_ago_period, h_year_ago_quarter, h_year_range, norm_phrase,
+    h_century, h_day_range, h_decade, h_fiscal, h_full_year, h_half, h_holiday, h_iso, h_md, h_month, h_month_range,
+    h_month_relyear, h_month_year, h_numeric, h_period_end, h_quarter, h_rel_month, h_rel_period, h_season, h_year,
+    h_year_ago_adj, h_year_ago_period, h_year_ago_quarter, h_year_range, norm_phrase,
 )
 from transforms.dates.vocab import DEICTIC_DAYS, MONTHS, ORDINAL_FOLLOWERS, PREPOSITIONS, fragments
 from transforms.reference.patterns import phrase_alternation

@@ -1,4 +1,5 @@
-"""Resolvers for date grammar rules: turn a rule's regex groups into a calendar span.
+"""Resolvers for the absolute date rules: turn a rule's regex groups into a calendar span (the forms
+relative to the reference or an anchor are in relative.py).
 
 Each handler gets the rule's groups (by name) and a ``Ctx`` and returns
 ``(start, end, precision, kind)``, ``ANAPHOR_NO_ANCHOR`` for an anaphor without anchor,
@@ -11,8 +12,7 @@ from datetime import date, timedelta
 
 from transforms.dates import calendar as cal
 from transforms.dates.vocab import (
-    ANAPHORIC, DECADE_WORDS, DEICTIC_DAYS, HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH,
-    MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS,
+    DECADE_WORDS, HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH, MONTHS, NUMBERS, ORDINALS, PART_WORDS, RELATIVE, SEASONS, UNIT_FORMS, WEEKDAYS,
 )
 
 
@@ -46,18 +46,18 @@ def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
-def _day(s: str) -> int:
+def day_number(s: str) -> int:
     """Day of month from digits ("26", "26th") or an ordinal word ("twenty-sixth")."""
     if s[:1].isdigit():
         return int(s.rstrip("stndrhSTNDRH"))
     return ORDINALS[norm_phrase(s)]
 
 
-def _num(s: str) -> int:
+def count(s: str) -> int:
     return int(s) if s.isdigit() else NUMBERS[norm_phrase(s)]
 
 
-def _unit_mult(s: str) -> tuple[str, int]:
+def unit_multiple(s: str) -> tuple[str, int]:
     return UNIT_FORMS[s.lower()]
 
 
@@ -66,7 +66,7 @@ def _ordinal(s: str) -> int:
     return int(s[:-2]) if s[:1].isdigit() else ORDINALS[s]
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
+def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
     except ValueError:
@@ -78,7 +78,7 @@ def _part(g: dict) -> str | None:
     return PART_WORDS.get(norm_phrase(p)) if p else None
 
 
-def _anchor_span(c: Ctx):
+def anchor_span(c: Ctx):
     a = c.anchor
     return None if a is None else (a[0], a[1])
 
@@ -91,7 +91,7 @@ ANAPHOR_NO_ANCHOR = (None, None, None, "anaphoric")
 
 def h_iso(g, c):
     """ISO date: 2023-04-26, 2023/04/26, 2023-04-26T10:30Z."""
-    d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    d = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     return (d, d, "day", "absolute") if d else None
 
 
@@ -105,12 +105,12 @@ def h_numeric(g, c):
         day, month = a, b
     else:
         month, day = a, b
-    d = _safe_date(y, month, day)
+    d = safe_date(y, month, day)
     return (d, d, "day", "absolute") if d else None
 
 
 def _md_cands(m: int, d: int, ref: date, wd: int | None = None):
-    out = [x for x in (_safe_date(y, m, d) for y in (ref.year - 1, ref.year, ref.year + 1)) if x]
+    out = [x for x in (safe_date(y, m, d) for y in (ref.year - 1, ref.year, ref.year + 1)) if x]
     if wd is not None:
         # "Tuesday, April 25": the weekday picks the year when it can.
         hit = [x for x in out if x.weekday() == wd]
@@ -120,9 +120,9 @@ def _md_cands(m: int, d: int, ref: date, wd: int | None = None):
 
 def h_md(g, c):
     """Month and day with optional year and weekday: April 26, 26 April 2023, Tuesday, April 25."""
-    m, d = _month(g["m"]), _day(g["d"])
+    m, d = _month(g["m"]), day_number(g["d"])
     if g.get("y"):
-        x = _safe_date(int(g["y"]), m, d)
+        x = safe_date(int(g["y"]), m, d)
         return (x, x, "day", "absolute") if x else None
     wd = WEEKDAYS[g["wd"].lower().rstrip(".")] if g.get("wd") else None
     span = cal.place(_md_cands(m, d, c.ref, wd), c.ref, c.tense, 0 if c.strict else cal.PAST_DAY_TOLERANCE)
@@ -139,7 +139,7 @@ def _range_years(m1, d1, y1, m2, d2, y2, c: Ctx):
         cands = []
         for y in (c.ref.year - 1, c.ref.year, c.ref.year + 1):
             ye = y + 1 if (m1, d1) > (m2, d2) else y
-            s, e = _safe_date(y, m1, min(d1, 31)), _safe_date(ye, m2, min(d2, 31))
+            s, e = safe_date(y, m1, min(d1, 31)), safe_date(ye, m2, min(d2, 31))
             if s and e:
                 cands.append((s, e))
         span = cal.place(cands, c.ref, c.tense)
@@ -155,17 +155,17 @@ def h_day_range(g, c):
         # "April 26-27" / "26-27 April 2023": one month, one optional year.
         m1 = m2 = _month(g["m"])
         y1 = y2 = int(g["y"]) if g.get("y") else None
-        if _day(g["d2"]) < _day(g["d1"]):
+        if day_number(g["d2"]) < day_number(g["d1"]):
             return None  # "April 27-26" is not a range (nor "3-2 May", a score)
     else:
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         y1 = int(g["y1"]) if g.get("y1") else None
         y2 = int(g["y2"]) if g.get("y2") else None
-    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    d1, d2 = day_number(g["d1"]), day_number(g["d2"])
     ys = _range_years(m1, d1, y1, m2, d2, y2, c)
     if not ys:
         return None
-    s, e = _safe_date(ys[0], m1, d1), _safe_date(ys[1], m2, d2)
+    s, e = safe_date(ys[0], m1, d1), safe_date(ys[1], m2, d2)
     if not s or not e or e < s:
         return None
     return s, e, "day", "range"
@@ -292,7 +292,7 @@ def h_year_ago_period(g, c):
     year before; without one, the reporting period of financial news, the latest completed
     quarter a year back."""
     if c.anchor is not None and c.anchor[2] in PERIOD_MONTHS:  # "sales for 2022 ... the year-earlier period"
-        return _shift_period(c.anchor, -PERIOD_MONTHS["year"]) + ("anaphoric",)
+        return shift_period(c.anchor, -PERIOD_MONTHS["year"]) + ("anaphoric",)
     return h_year_ago_quarter(g, c)
 
 
@@ -442,7 +442,7 @@ def h_year(g, c):
     elif g.get("yy"):
         y = cal.two_digit_year(int(g["yy"]), c.ref)
     else:  # "the year two thousand [and N]"
-        y = 2000 + (_num(g["yn"]) if g.get("yn") else 0)
+        y = 2000 + (count(g["yn"]) if g.get("yn") else 0)
     s, e = cal.narrow(cal.year_span(y), "year", _part(g))
     return s, e, "year", "absolute"
 
@@ -454,209 +454,12 @@ def h_period_end(g, c):
     return s, e, unit, "relative"
 
 
-def h_weekday(g, c):
-    """Weekday: Tuesday (by tense), last Friday, next Monday, this Friday, Thursday of last week."""
-    wd = WEEKDAYS[g["wd"].lower().rstrip(".")]
-    rel = norm_phrase(g["rel"]) if g.get("rel") else None
-    ref = c.ref
-    if g.get("wk"):
-        monday = cal.week_span(ref)[0] + timedelta(days=7 * RELATIVE[g["wk"].lower()])
-        d = monday + timedelta(days=wd)
-        return d, d, "day", "relative"
-    if rel is None:
-        d = cal.place_weekday(ref, wd, c.tense)
-        return d, d, "day", "relative"
-    off = RELATIVE.get(rel, -1)
-    if off == 0:
-        d = cal.week_span(ref)[0] + timedelta(days=wd)
-    elif off < 0:   # strictly before the reference day
-        d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
-    else:           # strictly after the reference day
-        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
-    return d, d, "day", "relative"
-
-
-def h_week_of(g, c):
-    """The week of a date (its ISO week), or the seven days ending / beginning on it."""
-    out = h_md(g, c)
-    if out is None:
-        return None
-    k = (g.get("k") or "of").lower()
-    if k in ("ending", "ended"):
-        s, e = out[0] - timedelta(days=6), out[0]
-    elif k in ("beginning", "starting"):
-        s, e = out[0], out[0] + timedelta(days=6)
-    else:
-        s, e = cal.week_span(out[0])
-    return s, e, "week", out[3]
-
-
-def h_ana_weekday(g, c):
-    """Weekday relative to the anchor: the following Monday."""
-    a = _anchor_span(c)
-    if a is None:
-        return ANAPHOR_NO_ANCHOR
-    wd = WEEKDAYS[g["wd"].lower()]
-    off = ANAPHORIC[g["a"].lower()]
-    if off > 0:
-        d = a[1] + timedelta(days=(wd - a[1].weekday() - 1) % 7 + 1)
-    elif off < 0:
-        d = a[0] - timedelta(days=(a[0].weekday() - wd - 1) % 7 + 1)
-    else:
-        d = cal.week_span(a[0])[0] + timedelta(days=wd)
-    return d, d, "day", "anaphoric"
-
-
-def _weekend(monday: date):
-    return monday + timedelta(days=5), monday + timedelta(days=6)
-
-
-def h_weekend(g, c):
-    """Weekend: this weekend, last weekend, the weekend (by tense)."""
-    rel = norm_phrase(g["rel"])
-    monday = cal.week_span(c.ref)[0]
-    if rel == "the":
-        # Bare "the weekend": the latest one begun (past / no tense) or the next one (future).
-        if c.tense == "future" or c.ref.weekday() >= 5:
-            off = 0
-        else:
-            off = -1
-    else:
-        off = RELATIVE.get(rel, -1)
-    s, e = _weekend(monday + timedelta(days=7 * off))
-    return s, e, "week", "relative"  # the weekend part of a week
-
-
-def h_deictic(g, c):
-    """Day relative to the reference: today, tonight, yesterday, tomorrow."""
-    d = c.ref + timedelta(days=DEICTIC_DAYS[norm_phrase(g["dd"])])
-    return d, d, "day", "relative"
-
-
-# An offset of decades or centuries lands on a year: "a decade ago" (said in 1999) is
-# 1989, not the 1980s (TimeBank annotates it so, and it is what the writer counts).
-_OFFSET_AS_YEARS = {"decade": 10, "century": 100}
-
-
-def offset_unit(s: str) -> tuple[str, int]:
-    unit, mult = _unit_mult(s)
-    if unit in _OFFSET_AS_YEARS:
-        return "year", mult * _OFFSET_AS_YEARS[unit]
-    return unit, mult
-
-
-def h_offset(g, c):
-    """Offset from the reference: two weeks ago, in three days (the unit containing ref +/- n)."""
-    unit, mult = offset_unit(g["u"])
-    n = _num(g["n"]) * mult
-    direction = norm_phrase(g.get("dir") or "in")
-    sign = -1 if direction == "ago" else 1
-    s, e = cal.offset_span(unit, c.ref, sign * n)
-    return s, e, unit, "relative"
-
-
-def h_ago_compared(g, c):
-    """"from ... a year ago" comparing a month or quarter named before (the anchor): that
-    period a year back, as "a year earlier"; otherwise as h_offset."""
-    if c.anchor is not None and c.anchor[2] in ("month", "quarter") and norm_phrase(g.get("dir") or "") == "ago":
-        return h_ana_offset({**g, "dir": "earlier"}, c)[:3] + ("relative",)
-    return h_offset(g, c)
-
-
-def h_before_last(g, c):
-    """Two units back from the reference: the year before last, the week after next."""
-    unit = g["u"].lower()
-    sign = -2 if g.get("dir") else 2
-    s, e = cal.offset_span(unit, c.ref, sign)
-    return s, e, unit, "relative"
-
-
 # Months in a period: an offset of a whole number of the anchor's periods keeps its precision.
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def _shift_period(anchor, months: int) -> tuple[date, date, str]:
+def shift_period(anchor, months: int) -> tuple[date, date, str]:
     """The anchor's month, quarter or year moved by a whole number of such periods (months)."""
     precision = anchor[2]
     s, e = cal.offset_span(precision, anchor[0], months // PERIOD_MONTHS[precision])
     return s, e, precision
-
-
-def h_ana_offset(g, c):
-    """Offset from the anchor: two days later, a week earlier; from a month, quarter or year
-    anchor an offset in units at least that long keeps the anchor's precision ("sales in the
-    third quarter rose from a year earlier" = that quarter a year before)."""
-    a = _anchor_span(c)
-    if a is None:
-        return ANAPHOR_NO_ANCHOR
-    unit, mult = offset_unit(g["u"])
-    n = _num(g["n"]) * mult
-    ap = c.anchor[2]
-    if ap in PERIOD_MONTHS and PERIOD_MONTHS.get(unit, 0) >= PERIOD_MONTHS[ap]:
-        months = n * PERIOD_MONTHS[unit]
-        return _shift_period(c.anchor, -months if g["dir"].lower() == "earlier" else months) + ("anaphoric",)
-    if g["dir"].lower() == "earlier":
-        base, n = a[0], -n
-    else:
-        base = a[1]
-    s, e = cal.offset_span(unit, base, n)
-    return s, e, unit, "anaphoric"
-
-
-_DAY_WORDS = frozenset(["day", "morning", "afternoon", "evening", "night"])
-
-
-def _ana_unit(u: str) -> str:
-    u = u.lower()
-    return "day" if u in _DAY_WORDS else u
-
-
-def h_ana_rel(g, c):
-    """Anaphoric period: the next day, the following week, the same day, that month."""
-    a = _anchor_span(c)
-    if a is None:
-        return ANAPHOR_NO_ANCHOR
-    unit = _ana_unit(g["u"])
-    off = ANAPHORIC[g["a"].lower()] if g.get("a") else 0
-    if unit == "weekend":
-        base = a[1] if off >= 0 else a[0]
-        s, e = _weekend(cal.week_span(base)[0] + timedelta(days=7 * off))
-        return s, e, "week", "anaphoric"
-    if off == 0:
-        if unit == "day" and c.anchor[2] != "day":
-            return a[0], a[1], c.anchor[2], "anaphoric"  # "that day" of a coarser anchor: keep its span
-        if unit == "day":
-            return a[0], a[1], "day", "anaphoric"
-        s, e = cal.unit_span(unit, a[0])
-        return s, e, unit, "anaphoric"
-    base = a[1] if off > 0 else a[0]
-    s, e = cal.offset_span(unit, base, off)
-    return s, e, unit, "anaphoric"
-
-
-def h_ana_before(g, c):
-    """Anaphoric neighbour: the day before, the week after."""
-    a = _anchor_span(c)
-    if a is None:
-        return ANAPHOR_NO_ANCHOR
-    unit = _ana_unit(g["u"])
-    if g["dir"].lower() in ("before", "earlier"):
-        s, e = cal.offset_span(unit, a[0], -1)
-    else:
-        s, e = cal.offset_span(unit, a[1], 1)
-    return s, e, unit, "anaphoric"
-
-
-def h_ordinal_day(g, c):
-    """Day of month without month, placed by tense: on the 26th."""
-    d = _day(g["d"])
-    cands = []
-    for k in (-1, 0, 1):
-        y, m = cal.add_months(c.ref.year, c.ref.month, k)
-        x = _safe_date(y, m, d)
-        if x:
-            cands.append((x, x))
-    span = cal.place(cands, c.ref, c.tense)
-    return (span[0], span[1], "day", "partial") if span else None
-
-

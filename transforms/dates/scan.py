@@ -8,7 +8,8 @@ from transforms.dates.dateline import find_dateline
 from transforms.dates.dispatch import scan_key
 from transforms.dates.grammar import SCAN, Rule, read
 from transforms.dates.resolve import resolve_match
-from transforms.dates.resolvers import PERIOD_MONTHS, h_ago_compared, offset_unit
+from transforms.dates.relative import h_ago_compared, offset_unit
+from transforms.dates.resolvers import PERIOD_MONTHS
 from transforms.dates.tense import TenseIndex
 from transforms.dates.values import DateMention, DateValue, as_anchor, as_day
 

@@ -176,6 +176,7 @@ def _issuers(doc: Doc, head: str, hit: Hit, obj: Zone, obj_hi: int, nxt: int) ->
 
 
 def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: int) -> list[EventMention]:
+    """The event mentions of one hit of a title: subject, object, status and the release's own dates."""
     rules = event_rules()
     hr = rules.headline
     head = sent.text
@@ -222,6 +223,16 @@ def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: in
         # The release's own event, around its publication: a guess (rank 0) that dates the event
         # only when no mention states its date. A travel title may announce a trip: no guess.
         start, end, precision = doc.published - dt.timedelta(days=6), doc.published, "week"
+    return _title_mentions(doc, head, hit, subject, objs, named, status, (start, end, precision),
+                           (location, location_country), own)
+
+
+def _title_mentions(doc: Doc, head: str, hit: Hit, subject: Zone, objs: list[Zone], named: set[str], status: str,
+                    dates: tuple, place: tuple[str | None, str | None], own: bool) -> list[EventMention]:
+    """The mentions a title tells: one per object zone (per counterpart of a "respectively" list)."""
+    trig = hit.trigger
+    start, end, precision = dates
+    location, location_country = place
     out = []
     for k, obj in enumerate(objs):
         participants = list(subject.people + subject.countries + subject.orgs + obj.people + obj.countries + obj.orgs)

@@ -19,9 +19,10 @@ Gazetteer: reference/gazetteers/people.csv and office_holders.csv. Every gazette
 function takes an optional keyword ``gazetteer=`` (a ``Gazetteer``, e.g.
 ``Gazetteer.from_text(people_csv, holders_csv)``) so callers and tests can use their own data; ``reload_reference()`` drops all caches after the files change.
 
-Parts: ``geo`` (countries, organisations), ``office`` (office titles), ``people``
-(gazetteer, canonical names), ``scan`` (person mentions, coreference), ``text``
-(folding, keys, trie regexes), ``types`` (result types). Decisions worth knowing are in
+Parts: ``geo`` (countries, organisations), ``office`` (office titles), ``people`` (name
+cleaning, keys, canonical names), ``gazetteer`` (people and office holders), ``scan``
+(person mentions), ``coref`` (within-article coreference), ``text`` (folding, spelling
+variants), ``types`` (result types). Decisions worth knowing are in
 CONVENTIONS.md beside this file.
 """
 
@@ -30,10 +31,12 @@ from __future__ import annotations
 from datetime import date
 
 from transforms.names import geo as _geo
+from transforms.names import coref as _coref
+from transforms.names import gazetteer as _gazetteer
 from transforms.names import office as _office
 from transforms.names import people as _people
 from transforms.names import scan as _scan
-from transforms.names.people import Gazetteer, OfficeTerm, PersonRecord
+from transforms.names.gazetteer import Gazetteer, OfficeTerm, PersonRecord
 from transforms.names.types import CountryMention, Office, OrgMention, PersonMention
 
 __all__ = [
@@ -59,7 +62,7 @@ __all__ = [
     "resolve_people",
 ]
 
-PersonResolver = _scan.PersonResolver
+PersonResolver = _coref.PersonResolver
 
 
 def country_code(text: str) -> str | None:
@@ -91,7 +94,7 @@ def canonical_person(text: str, country: str | None = None, *, gazetteer: Gazett
     """Canonical person name: titles/honorifics/suffixes off, given name first, gazetteer spelling."""
     if not isinstance(text, str) or not text.strip():
         return ""
-    return _people.canonical_cached(text, country, gazetteer or _people.default_gazetteer())
+    return _people.canonical_cached(text, country, gazetteer or _gazetteer.default_gazetteer())
 
 
 def person_key(name: str) -> str:
@@ -112,17 +115,17 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
 
 def office_holder(country: str, office: str, on_date: date, *, gazetteer: Gazetteer | None = None) -> str | None:
     """Who held the office (any spelling; ISO3 or country name) on on_date, per the gazetteer."""
-    return (gazetteer or _people.default_gazetteer()).holder(country, office, on_date)
+    return (gazetteer or _gazetteer.default_gazetteer()).holder(country, office, on_date)
 
 
 def resolve_people(mentions: list[PersonMention], *, gazetteer: Gazetteer | None = None) -> list[PersonMention]:
     """Coreference over one article's mentions (in order): forward, then title surnames backward."""
-    return _scan.resolve_people(mentions, gazetteer)
+    return _coref.resolve_people(mentions, gazetteer)
 
 
 def default_gazetteer() -> Gazetteer:
     """The gazetteer loaded from reference/gazetteers/people.csv and office_holders.csv."""
-    return _people.default_gazetteer()
+    return _gazetteer.default_gazetteer()
 
 
 def reload_reference() -> None:
@@ -133,10 +136,10 @@ def reload_reference() -> None:
         _geo.cached_geo,
         _office.office_tables,
         _people.particles,
-        _people.default_gazetteer,
+        _gazetteer.default_gazetteer,
         _people.clean_name,
         _people._person_key,
-        _people._normalise_office_value,
+        _gazetteer._normalise_office_value,
         _people.canonical_cached,
         _scan._name_rx,
         _scan._alias_rx,

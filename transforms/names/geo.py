@@ -83,12 +83,19 @@ def _demonym_plurals(demonym: str) -> list[str]:
 def country_tables() -> _CountryTables:
     """Build (once) every country lookup table and the compiled text scanner."""
     data = load("gazetteers/countries.yaml")
-    curated = data.countries
     tables = _CountryTables()
-    scan_names: set[str] = set()
-    scan_abbr: set[str] = set()
+    scan_names = _pycountry_names(tables, data)
+    scan_abbr = _curated_names(tables, data, scan_names)
+    tables.combining = dict(data.combining_forms)
+    _masks(tables, data, scan_names)
+    _fuzzy_choices(tables)
+    _scanners(tables, scan_names, scan_abbr)
+    return tables
 
-    # 1. pycountry names; keys shared by two countries are ambiguous and dropped.
+
+def _pycountry_names(tables: _CountryTables, data) -> set[str]:
+    """1. pycountry names and codes; keys shared by two countries are ambiguous and dropped."""
+    scan_names: set[str] = set()
     derived: dict[str, set[str]] = {}
     derived_surfaces: dict[str, set[str]] = {}
     for country in pycountry.countries:
@@ -109,8 +116,13 @@ def country_tables() -> _CountryTables:
             scan_names.update(s for s in derived_surfaces[key] if "," not in s)
     for code in data.iso2_exclude:
         tables.codes.pop(code, None)
+    return scan_names
 
-    # 2. Curated names, demonyms, abbreviations (override pycountry; must not conflict).
+
+def _curated_names(tables: _CountryTables, data, scan_names: set[str]) -> set[str]:
+    """2. Curated names, demonyms, abbreviations (override pycountry; must not conflict); the
+    abbreviations to scan for."""
+    scan_abbr: set[str] = set()
     curated_owner: dict[str, str] = {}
 
     def claim(key: str, code: str, what: str) -> None:
@@ -118,7 +130,7 @@ def country_tables() -> _CountryTables:
         if owner != code:
             raise ValueError(f"reference/gazetteers/countries.yaml: {what} {key!r} claimed by {owner} and {code}")
 
-    for code, entry in curated.items():
+    for code, entry in data.countries.items():
         tables.codes.setdefault(code, code)
         for surface in entry.names:
             key = name_key(surface)
@@ -140,11 +152,11 @@ def country_tables() -> _CountryTables:
     for key in list(tables.names):
         if key in tables.demonyms and curated_owner.get(key) != tables.names[key]:
             del tables.names[key]
+    return scan_abbr
 
-    tables.combining = dict(data.combining_forms)
 
-    # 3. Masks: regions, plus organisation names (so "Organization of American States"
-    #    does not yield USA).
+def _masks(tables: _CountryTables, data, scan_names: set[str]) -> None:
+    """3. Masks: regions, plus organisation names (so "Organization of American States" does not yield USA)."""
     mask_surfaces = list(data.regions)
     mask_surfaces += org_tables().surfaces
     for surface in mask_surfaces:
@@ -153,7 +165,9 @@ def country_tables() -> _CountryTables:
         scan_names.update(surface_variants(surface))
     _build_fuzzy_masks(tables, mask_surfaces)
 
-    # 4. Fuzzy fallback choices: countries compete with regions/organisations.
+
+def _fuzzy_choices(tables: _CountryTables) -> None:
+    """4. Fuzzy fallback choices: countries compete with regions/organisations."""
     choices: dict[str, str | None] = {}
     for key, code in {**tables.demonyms, **tables.names}.items():
         choices[key] = code
@@ -163,9 +177,10 @@ def country_tables() -> _CountryTables:
     tables.fuzzy_folded = [fold_spelling(k) for k in tables.fuzzy_choices]
     tables.fuzzy_codes = [choices[k] for k in tables.fuzzy_choices]
 
-    # 5. The scanner (see the note on _RIGHT); the "the" of "The Gambia" is not scanned so
-    #    that the span starts at the name.
-    #    Organisation abbreviations ride along, so one pass finds countries AND organisations.
+
+def _scanners(tables: _CountryTables, scan_names: set[str], scan_abbr: set[str]) -> None:
+    """5. The scanner (see the note on _RIGHT); the "the" of "The Gambia" is not scanned so that the span
+    starts at the name. Organisation abbreviations ride along, so one pass finds countries AND organisations."""
     scan = {v for s in scan_names for v in case_variants(_THE_RX.sub("", s)) if v[:1].isupper()}
     tables.org_abbr = {a: n for a, n in org_tables().abbreviations.items() if a not in tables.abbreviations}
     scan_names = scan | scan_abbr | set(tables.org_abbr)
@@ -175,7 +190,6 @@ def country_tables() -> _CountryTables:
     tables.combining_rx = re.compile(
         "(?:" + trie_alternation(sorted(tables.combining)) + r")(?=[-–][^\S\n]?\w)"
     )
-    return tables
 
 
 def _tokens(text: str) -> list[str]:
