@@ -1,6 +1,10 @@
-"""Benchmark transforms.dates.resolve_date against dateparser on benchmarks/date_expressions.tsv.
+"""Benchmark transforms.dates.resolve_date against dateparser on the date corpus (its `bench` rows).
 
 Usage: .venv/bin/python benchmarks/dates.py [--repeat N] [--verbose] [--long]
+
+Rows: reference/dates/corpus.tsv, the corpus tests/transforms/test_dates.py runs too; the
+rows marked `bench` are typical news expressions, read without tense or anchor (dateparser
+takes neither).
 
 Scoring
 * eventline is correct when start, end and precision all equal the expected values, or,
@@ -23,32 +27,17 @@ Timing
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from datetime import date, datetime
-from pathlib import Path
+from datetime import datetime
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from transforms.dates import find_dates, resolve_date  # noqa: E402
-
-DATA = ROOT / "benchmarks" / "date_expressions.tsv"
+from transforms.dates import find_dates, resolve_date
+from transforms.reference import rows as reference_rows
 
 
-def load_rows(path: Path = DATA) -> list[tuple]:
-    """Read (expression, reference, start, end, precision) rows; start/end None for non-dates."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        expr, ref, start, end, precision = line.split("\t")
-        parse = date.fromisoformat
-        if precision == "none":
-            rows.append((expr, parse(ref), None, None, None))
-        else:
-            rows.append((expr, parse(ref), parse(start), parse(end), precision))
-    return rows
+def load_rows() -> list[tuple]:
+    """(expression, reference, start, end, precision) of the corpus's benchmark rows; None for non-dates."""
+    return [(r.expression, r.reference, r.start, r.end, r.precision)
+            for r in reference_rows("dates/corpus.tsv") if r.bench]
 
 
 def score_eventline(row, value) -> bool:

@@ -17,10 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from transforms.articles import build_articles  # noqa: E402
-from transforms.ingest import ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument, apply_sidecar, parse_sidecar  # noqa: E402
+from transforms.articles import build_articles
+from transforms.ingest import ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument, apply_sidecar, parse_sidecar
 
 
 def load_articles(raw: Path) -> list[dict]:

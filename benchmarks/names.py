@@ -21,15 +21,13 @@ Throughput
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
 
-from transforms.names import (  # noqa: E402
+from transforms.names import (
     canonical_person,
     country_code,
     default_gazetteer,
@@ -37,7 +35,7 @@ from transforms.names import (  # noqa: E402
     find_people,
 )
 
-DATA = ROOT / "benchmarks" / "name_variants.tsv"
+DATA = HERE / "name_variants.tsv"
 
 _TEMPLATES = [
     "On {day} April 2023, State Councilor and Foreign Minister Qin Gang held talks in Beijing with "

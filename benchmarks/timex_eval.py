@@ -55,17 +55,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from transforms.dates.tense import TenseIndex  # noqa: E402
-from transforms.dates import find_dates, resolve_date  # noqa: E402
+from transforms.dates import find_dates, resolve_date
+from transforms.dates.tense import TenseIndex
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
 _SEASON_CODE = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}

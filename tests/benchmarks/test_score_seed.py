@@ -1,10 +1,8 @@
-"""Matching logic of benchmarks/score_seed.py on tiny synthetic curated tables."""
+"""Matching logic of benchmarks/score_seed.py (and benchmarks/scoring/) on tiny synthetic curated tables."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,11 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "score_seed.py"
-_spec = importlib.util.spec_from_file_location("score_seed", _PATH)
-score_seed = importlib.util.module_from_spec(_spec)
-sys.modules["score_seed"] = score_seed
-_spec.loader.exec_module(score_seed)
+from benchmarks import score_seed
+from benchmarks.scoring import event_pair_score, load_tables
 
 C6 = ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 D26, D27 = dt.date(2023, 4, 26), dt.date(2023, 4, 27)
@@ -103,7 +98,7 @@ def _gold_file(tmp_path: Path, gold: dict = GOLD) -> Path:
 
 
 def _run(tmp_path: Path, tables: dict[str, list[dict]], gold: dict = GOLD):
-    loaded = score_seed.load_tables(_write(tmp_path, tables))
+    loaded = load_tables(_write(tmp_path, tables))
     return score_seed.score_all(loaded, score_seed.load_gold(_gold_file(tmp_path, gold)))
 
 
@@ -206,18 +201,18 @@ def test_event_type_country_and_date_rules():
     gold_bi = GOLD["events"][0]
     gold_multi = GOLD["events"][1]
     # talks ~ meeting compatible, exact type preferred
-    assert score_seed.event_pair_score(gold_bi, _event("x", "meeting", ["CHN", "KAZ"], D26)) is not None
-    assert score_seed.event_pair_score(gold_bi, _event("x", "phone_call", ["CHN", "KAZ"], D26)) is None
+    assert event_pair_score(gold_bi, _event("x", "meeting", ["CHN", "KAZ"], D26)) is not None
+    assert event_pair_score(gold_bi, _event("x", "phone_call", ["CHN", "KAZ"], D26)) is None
     # bilateral: countries must be equal
-    assert score_seed.event_pair_score(gold_bi, _event("x", "talks", ["CHN"], D26)) is None
-    assert score_seed.event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ", "UZB"], D26)) is None
+    assert event_pair_score(gold_bi, _event("x", "talks", ["CHN"], D26)) is None
+    assert event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ", "UZB"], D26)) is None
     # multilateral: Jaccard >= 0.8 (5 of 6 = 0.83 ok, 4 of 6 = 0.67 not)
-    assert score_seed.event_pair_score(gold_multi, _event("x", "meeting", C6[:5], D27)) is not None
-    assert score_seed.event_pair_score(gold_multi, _event("x", "meeting", C6[:4], D27)) is None
+    assert event_pair_score(gold_multi, _event("x", "meeting", C6[:5], D27)) is not None
+    assert event_pair_score(gold_multi, _event("x", "meeting", C6[:4], D27)) is None
     # dates must overlap when both are dated; undated system rows are accepted
-    assert score_seed.event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ"], D27)) is None
-    assert score_seed.event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ"], None)) is not None
-    assert score_seed.event_pair_score(
+    assert event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ"], D27)) is None
+    assert event_pair_score(gold_bi, _event("x", "talks", ["CHN", "KAZ"], None)) is not None
+    assert event_pair_score(
         gold_bi, _event("x", "talks", ["CHN", "KAZ"], dt.date(2023, 4, 1), dt.date(2023, 4, 30))) is not None
 
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "timex_eval.py"
-_spec = importlib.util.spec_from_file_location("timex_eval", _PATH)
-timex_eval = importlib.util.module_from_spec(_spec)
-sys.modules["timex_eval"] = timex_eval
-_spec.loader.exec_module(timex_eval)
+from benchmarks import timex_eval
 
 d = date.fromisoformat
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from transforms.dates import grammar, resolve, scan
 from transforms.dates import DateMention, DateValue, find_dateline, find_dates, infer_tense, resolve_date
+from transforms.reference import rows
 
 # Hypothesis: no example database written to the repository.
 FAST = {"deadline": None, "database": None}
@@ -23,57 +24,30 @@ def dv(start, end=None, precision="day"):
     return DateValue(d(start), d(end or start), precision)
 
 
+# --------------------------------------------------------------------------- the date corpus
+# Expressions with what resolve_date must read in them live beside the rules, in
+# reference/dates/corpus.tsv (one section per convention, the benchmark's rows among them).
+
+CORPUS = rows("dates/corpus.tsv")
+
+
+@pytest.mark.parametrize("row", CORPUS, ids=lambda r: f"{r.section}: {r.expression}")
+def test_the_date_corpus(row):
+    expected = None if row.precision is None else DateValue(row.start, row.end, row.precision)
+    got = resolve_date(row.expression, row.reference, tense=row.tense, anchor=row.anchor, dayfirst=row.dayfirst)
+    assert got == expected, row.note
+
+
+def test_the_corpus_holds_every_convention_and_the_benchmark_rows():
+    sections = {row.section for row in CORPUS}
+    assert {"absolute dates", "relative to the reference", "not calendar dates", "anaphora counted from an anchor",
+            "partial dates placed by tense"} <= sections
+    assert sum(row.bench for row in CORPUS) == 215
+    keys = [(r.expression, r.reference, r.tense, r.anchor, r.dayfirst) for r in CORPUS]
+    assert len(keys) == len(set(keys)), "a row is in the corpus twice"
+
+
 # --------------------------------------------------------------------------- absolute
-
-ABSOLUTE = [
-    ("April 26, 2023", dv("2023-04-26")),
-    ("26 April 2023", dv("2023-04-26")),
-    ("2023-04-26", dv("2023-04-26")),
-    ("2023/04/26", dv("2023-04-26")),
-    ("2023-04-26T10:30:00Z", dv("2023-04-26")),
-    ("April 26th, 2023", dv("2023-04-26")),
-    ("the 26th of April 2023", dv("2023-04-26")),
-    ("April 26 2023", dv("2023-04-26")),
-    ("Apr. 26, 2023", dv("2023-04-26")),
-    ("Sept. 5, 2022", dv("2022-09-05")),
-    ("Tuesday, April 25, 2023", dv("2023-04-25")),
-    ("Tues., April 25, 2023", dv("2023-04-25")),
-    ("Wednesday 26 April 2023", dv("2023-04-26")),
-    ("APRIL 26, 2023", dv("2023-04-26")),
-    ("April 2023", dv("2023-04-01", "2023-04-30", "month")),
-    ("April of 2023", dv("2023-04-01", "2023-04-30", "month")),
-    ("Sept. 2021", dv("2021-09-01", "2021-09-30", "month")),
-    ("2023", dv("2023-01-01", "2023-12-31", "year")),
-    ("in 2023", dv("2023-01-01", "2023-12-31", "year")),
-    ("by 2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("the year 2000", dv("2000-01-01", "2000-12-31", "year")),
-    ("2023's", dv("2023-01-01", "2023-12-31", "year")),
-    ("in '98", dv("1998-01-01", "1998-12-31", "year")),
-    ("Oct. 19, 1987", dv("1987-10-19")),
-    ("Feb. 29, 2024", dv("2024-02-29")),
-]
-
-
-@pytest.mark.parametrize("expr,expected", ABSOLUTE)
-def test_absolute(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
-
-NUMERIC = [
-    ("26/04/2023", False, dv("2023-04-26")),      # 26 > 12: must be the day
-    ("04/26/2023", False, dv("2023-04-26")),      # 26 > 12: must be the day
-    ("05/04/2023", False, dv("2023-05-04")),      # ambiguous: US month/day by default
-    ("05/04/2023", True, dv("2023-04-05")),       # ... unless dayfirst
-    ("26.04.2023", False, dv("2023-04-26")),
-    ("05.04.2023", False, dv("2023-04-05")),      # dotted dates are European, day first
-    ("4/26/23", False, dv("2023-04-26")),
-    ("1/15/99", False, dv("1999-01-15")),
-]
-
-
-@pytest.mark.parametrize("expr,dayfirst,expected", NUMERIC)
-def test_numeric(expr, dayfirst, expected):
-    assert resolve_date(expr, REF, dayfirst=dayfirst) == expected
 
 
 def test_invalid_calendar_dates_are_none():
@@ -85,76 +59,8 @@ def test_invalid_calendar_dates_are_none():
 
 # --------------------------------------------------------------------------- partial
 
-PARTIAL = [
-    # tense None: the occurrence containing the reference, else the nearest, where the
-    # future one must be twice as close as the past one to win.
-    ("April 26", None, dv("2023-04-26")),
-    ("Apr. 26", None, dv("2023-04-26")),
-    ("Apr 26", None, dv("2023-04-26")),
-    ("26 April", None, dv("2023-04-26")),
-    ("May 5", None, dv("2023-05-05")),
-    ("Sept. 5", None, dv("2022-09-05")),
-    ("Sept. 5", "future", dv("2023-09-05")),
-    ("April 26", "future", dv("2024-04-26")),
-    ("May 5", "past", dv("2022-05-05")),
-    ("in May", None, dv("2023-05-01", "2023-05-31", "month")),
-    ("in May", "past", dv("2023-05-01", "2023-05-31", "month")),
-    ("in March", None, dv("2023-03-01", "2023-03-31", "month")),
-    ("in March", "future", dv("2024-03-01", "2024-03-31", "month")),
-    ("June", None, dv("2023-06-01", "2023-06-30", "month")),
-    ("June", "past", dv("2022-06-01", "2022-06-30", "month")),
-    ("in December", None, dv("2022-12-01", "2022-12-31", "month")),
-    ("in December", "future", dv("2023-12-01", "2023-12-31", "month")),
-    ("on the 26th", None, dv("2023-04-26")),
-    ("on the 26th", "future", dv("2023-05-26")),
-    ("Tuesday, April 25", None, dv("2023-04-25")),
-    ("Wednesday, April 26", "future", dv("2023-04-26")),  # the weekday fixes the year
-    ("the third quarter", None, dv("2023-07-01", "2023-09-30", "quarter")),
-    ("the third quarter", "past", dv("2022-07-01", "2022-09-30", "quarter")),
-    ("Q1", None, dv("2023-01-01", "2023-03-31", "quarter")),
-    ("Christmas", None, dv("2022-12-25")),
-    ("Christmas", "future", dv("2023-12-25")),
-    ("in the summer", "past", dv("2022-06-01", "2022-08-31", "season")),
-    ("in the summer", None, dv("2023-06-01", "2023-08-31", "season")),
-]
-
-
-@pytest.mark.parametrize("expr,tense,expected", PARTIAL)
-def test_partial(expr, tense, expected):
-    assert resolve_date(expr, REF, tense=tense) == expected
-
 
 # --------------------------------------------------------------------------- ranges
-
-RANGES = [
-    ("April 26-27", dv("2023-04-26", "2023-04-27")),
-    ("April 26–27, 2023", dv("2023-04-26", "2023-04-27")),
-    ("April 26 - 27", dv("2023-04-26", "2023-04-27")),
-    ("April 26 and 27", dv("2023-04-26", "2023-04-27")),
-    ("26-27 April", dv("2023-04-26", "2023-04-27")),
-    ("26–27 April 2022", dv("2022-04-26", "2022-04-27")),
-    ("from 3 to 5 May", dv("2023-05-03", "2023-05-05")),
-    ("from May 3 to 5", dv("2023-05-03", "2023-05-05")),
-    ("between March and June 2024", dv("2024-03-01", "2024-06-30", "month")),
-    ("March-June 2024", dv("2024-03-01", "2024-06-30", "month")),
-    ("November 2022 to February 2023", dv("2022-11-01", "2023-02-28", "month")),
-    ("November to February 2024", dv("2023-11-01", "2024-02-29", "month")),
-    ("April 26 to May 2", dv("2023-04-26", "2023-05-02")),
-    ("April 26 through May 2, 2021", dv("2021-04-26", "2021-05-02")),
-    ("26 April to 2 May 2023", dv("2023-04-26", "2023-05-02")),
-    ("Dec. 28, 2022 - Jan. 3, 2023", dv("2022-12-28", "2023-01-03")),
-    ("Dec. 28 - Jan. 3", dv("2022-12-28", "2023-01-03")),
-    ("May 2022 to March 2023", dv("2022-05-01", "2023-03-31", "month")),
-    ("from 2020 to 2023", dv("2020-01-01", "2023-12-31", "year")),
-    ("between 2020 and 2023", dv("2020-01-01", "2023-12-31", "year")),
-    ("2020-2023", dv("2020-01-01", "2023-12-31", "year")),
-    ("2022-23", dv("2022-01-01", "2023-12-31", "year")),
-]
-
-
-@pytest.mark.parametrize("expr,expected", RANGES)
-def test_ranges(expr, expected):
-    assert resolve_date(expr, REF) == expected
 
 
 def test_day_range_is_not_read_as_a_year():
@@ -174,159 +80,6 @@ def test_iso_year_month():
 
 # --------------------------------------------------------------------------- relative
 
-RELATIVE = [
-    ("today", dv("2023-05-02")),
-    ("Today", dv("2023-05-02")),
-    ("today's", dv("2023-05-02")),
-    ("tonight", dv("2023-05-02")),
-    ("this morning", dv("2023-05-02")),
-    ("yesterday", dv("2023-05-01")),
-    ("yesterday afternoon", dv("2023-05-01")),
-    ("last night", dv("2023-05-01")),
-    ("tomorrow", dv("2023-05-03")),
-    ("the day before yesterday", dv("2023-04-30")),
-    ("the day after tomorrow", dv("2023-05-04")),
-    ("this week", dv("2023-05-01", "2023-05-07", "week")),
-    ("the week", dv("2023-05-01", "2023-05-07", "week")),
-    ("earlier this week", dv("2023-05-01", "2023-05-07", "week")),
-    ("earlier in the week", dv("2023-05-01", "2023-05-07", "week")),
-    ("last week", dv("2023-04-24", "2023-04-30", "week")),
-    ("next week", dv("2023-05-08", "2023-05-14", "week")),
-    ("the coming week", dv("2023-05-08", "2023-05-14", "week")),
-    # TimeML: as a date, "the past week" is the previous calendar week (like "last week").
-    ("the past week", dv("2023-04-24", "2023-04-30", "week")),
-    ("over the past week", dv("2023-04-24", "2023-04-30", "week")),
-    ("the last month", dv("2023-04-01", "2023-04-30", "month")),
-    ("this month", dv("2023-05-01", "2023-05-31", "month")),
-    ("later this month", dv("2023-05-01", "2023-05-31", "month")),
-    ("next month", dv("2023-06-01", "2023-06-30", "month")),
-    ("last month", dv("2023-04-01", "2023-04-30", "month")),
-    ("this year", dv("2023-01-01", "2023-12-31", "year")),
-    ("the current year", dv("2023-01-01", "2023-12-31", "year")),
-    ("next year", dv("2024-01-01", "2024-12-31", "year")),
-    ("last year", dv("2022-01-01", "2022-12-31", "year")),
-    ("later this year", dv("2023-01-01", "2023-12-31", "year")),
-    ("this quarter", dv("2023-04-01", "2023-06-30", "quarter")),
-    ("last quarter", dv("2023-01-01", "2023-03-31", "quarter")),
-    ("the latest quarter", dv("2023-01-01", "2023-03-31", "quarter")),
-    ("this decade", dv("2020-01-01", "2029-12-31", "decade")),
-    ("last century", dv("1900-01-01", "1999-12-31", "century")),
-    ("on Tuesday", dv("2023-05-02")),           # the reference is a Tuesday
-    ("Monday", dv("2023-05-01")),
-    ("on Friday", dv("2023-04-28")),            # no tense: the latest Friday before the reference
-    ("Sunday night", dv("2023-04-30")),
-    ("last Tuesday's", dv("2023-04-25")),
-    ("last Tuesday", dv("2023-04-25")),          # strictly before the reference
-    ("last Friday", dv("2023-04-28")),
-    ("next Monday", dv("2023-05-08")),
-    ("next Tuesday", dv("2023-05-09")),          # strictly after the reference
-    ("this Friday", dv("2023-05-05")),           # in the reference's ISO week
-    ("this coming Friday", dv("2023-05-05")),
-    ("this weekend", dv("2023-05-06", "2023-05-07", "week")),
-    ("last weekend", dv("2023-04-29", "2023-04-30", "week")),
-    ("next weekend", dv("2023-05-13", "2023-05-14", "week")),
-    ("over the weekend", dv("2023-04-29", "2023-04-30", "week")),
-    ("last summer", dv("2022-06-01", "2022-08-31", "season")),
-    ("this spring", dv("2023-03-01", "2023-05-31", "season")),
-    ("next fall", dv("2024-09-01", "2024-11-30", "season")),
-    ("last winter", dv("2022-12-01", "2023-02-28", "season")),
-    ("this winter", dv("2023-12-01", "2024-02-29", "season")),
-    ("the summer of 2021", dv("2021-06-01", "2021-08-31", "season")),
-    ("winter 2022", dv("2022-12-01", "2023-02-28", "season")),
-    # TimeML: early/mid/late and "the beginning/end of" keep the whole period (the part is
-    # its mod attribute): early December = the month.
-    ("early December", dv("2022-12-01", "2022-12-31", "month")),
-    ("mid-May", dv("2023-05-01", "2023-05-31", "month")),
-    ("mid May", dv("2023-05-01", "2023-05-31", "month")),
-    ("late May", dv("2023-05-01", "2023-05-31", "month")),
-    ("late February 2024", dv("2024-02-01", "2024-02-29", "month")),
-    ("the end of March", dv("2023-03-01", "2023-03-31", "month")),
-    ("mid-2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("early 2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("late 2023", dv("2023-01-01", "2023-12-31", "year")),
-    ("end-2023", dv("2023-01-01", "2023-12-31", "year")),
-    ("late last July", dv("2022-07-01", "2022-07-31", "month")),
-    ("last July", dv("2022-07-01", "2022-07-31", "month")),
-    ("next March", dv("2024-03-01", "2024-03-31", "month")),
-    ("this December", dv("2023-12-01", "2023-12-31", "month")),
-    ("July last year", dv("2022-07-01", "2022-07-31", "month")),
-    ("March of next year", dv("2024-03-01", "2024-03-31", "month")),
-    ("late last year", dv("2022-01-01", "2022-12-31", "year")),
-    ("early next year", dv("2024-01-01", "2024-12-31", "year")),
-    ("early next week", dv("2023-05-08", "2023-05-14", "week")),
-    ("the end of the year", dv("2023-01-01", "2023-12-31", "year")),
-    ("year-end", dv("2023-01-01", "2023-12-31", "year")),
-    ("the end of this month", dv("2023-05-01", "2023-05-31", "month")),
-    ("the middle of next month", dv("2023-06-01", "2023-06-30", "month")),
-    ("the beginning of this year", dv("2023-01-01", "2023-12-31", "year")),
-    ("the start of next year", dv("2024-01-01", "2024-12-31", "year")),
-    ("the end of 2022", dv("2022-01-01", "2022-12-31", "year")),
-    ("the first half of 2024", dv("2024-01-01", "2024-06-30", "year")),
-    ("the second half of the year", dv("2023-07-01", "2023-12-31", "year")),
-    ("H1 2024", dv("2024-01-01", "2024-06-30", "year")),
-    ("the third quarter of 2024", dv("2024-07-01", "2024-09-30", "quarter")),
-    ("Q3 2024", dv("2024-07-01", "2024-09-30", "quarter")),
-    ("2024 Q3", dv("2024-07-01", "2024-09-30", "quarter")),
-    ("3Q 2024", dv("2024-07-01", "2024-09-30", "quarter")),
-    ("the first quarter of 2024", dv("2024-01-01", "2024-03-31", "quarter")),
-    ("third-quarter", dv("2023-07-01", "2023-09-30", "quarter")),
-    ("the fourth quarter of last year", dv("2022-10-01", "2022-12-31", "quarter")),
-    ("the end of the third quarter", dv("2023-07-01", "2023-09-30", "quarter")),
-    # TimeML labels fiscal periods by the year named: fiscal 2024 = 2024, its Q1 = 2024-Q1.
-    ("the first quarter of fiscal 2024", dv("2024-01-01", "2024-03-31", "quarter")),
-    ("fiscal 2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("FY2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("FY 2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("FY24", dv("2024-01-01", "2024-12-31", "year")),
-    ("fiscal year 2024", dv("2024-01-01", "2024-12-31", "year")),
-    ("the 2024 fiscal year", dv("2024-01-01", "2024-12-31", "year")),
-    ("this fiscal year", dv("2023-01-01", "2023-12-31", "year")),
-    ("next fiscal year", dv("2024-01-01", "2024-12-31", "year")),
-    ("the 1990s", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the '90s", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the 90s", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the nineties", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the 2020s", dv("2020-01-01", "2029-12-31", "decade")),
-    ("the early 1990s", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the mid-1990s", dv("1990-01-01", "1999-12-31", "decade")),
-    ("the late 1980s", dv("1980-01-01", "1989-12-31", "decade")),
-    ("the 21st century", dv("2000-01-01", "2099-12-31", "century")),
-    ("the twentieth century", dv("1900-01-01", "1999-12-31", "century")),
-    ("the 19th century", dv("1800-01-01", "1899-12-31", "century")),
-    ("the early 20th century", dv("1900-01-01", "1999-12-31", "century")),
-    ("two weeks ago", dv("2023-04-17", "2023-04-23", "week")),
-    ("three days ago", dv("2023-04-29")),
-    ("a year ago", dv("2022-01-01", "2022-12-31", "year")),
-    ("10 years ago", dv("2013-01-01", "2013-12-31", "year")),
-    ("six months ago", dv("2022-11-01", "2022-11-30", "month")),
-    ("a fortnight ago", dv("2023-04-17", "2023-04-23", "week")),
-    ("in two weeks", dv("2023-05-15", "2023-05-21", "week")),
-    ("in two weeks' time", dv("2023-05-15", "2023-05-21", "week")),
-    ("in three days", dv("2023-05-05")),
-    ("a week from now", dv("2023-05-08", "2023-05-14", "week")),
-    ("two days from today", dv("2023-05-04")),
-    ("Christmas Day 2021", dv("2021-12-25")),
-    ("Easter 2023", dv("2023-04-09")),
-    ("Good Friday 2024", dv("2024-03-29")),
-    ("Thanksgiving 2022", dv("2022-11-24")),
-    ("Memorial Day 2023", dv("2023-05-29")),
-    ("New Year's Day 2024", dv("2024-01-01")),
-    ("next Christmas", dv("2023-12-25")),
-    ("the first week of May", dv("2023-05-01", "2023-05-07", "month")),
-    ("the last week of March", dv("2023-03-25", "2023-03-31", "month")),
-    ("the week of April 24", dv("2023-04-24", "2023-04-30", "week")),
-    ("late Tuesday", dv("2023-05-02")),
-    ("late yesterday", dv("2023-05-01")),
-    ("early on Friday", dv("2023-04-28")),
-    ("Thursday of last week", dv("2023-04-27")),
-    ("Monday next week", dv("2023-05-08")),
-]
-
-
-@pytest.mark.parametrize("expr,expected", RELATIVE)
-def test_relative(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
 
 def test_winter_seen_from_january_is_the_current_one():
     ref = date(2024, 1, 15)
@@ -334,136 +87,11 @@ def test_winter_seen_from_january_is_the_current_one():
     assert resolve_date("last winter", ref) == dv("2022-12-01", "2023-02-28", "season")
 
 
-@pytest.mark.parametrize("expr,tense,expected", [
-    ("on Tuesday", "past", dv("2023-05-02")),
-    ("on Thursday", "past", dv("2023-04-27")),
-    ("on Thursday", "future", dv("2023-05-04")),
-    ("on Thursday", None, dv("2023-04-27")),   # 5 days back beats 2 ahead
-    ("on Wednesday", None, dv("2023-05-03")),  # tomorrow beats 6 days back
-    ("on Monday", None, dv("2023-05-01")),
-    ("Wednesday", "past", dv("2023-04-26")),
-    ("the weekend", "past", dv("2023-04-29", "2023-04-30", "week")),
-    ("the weekend", "future", dv("2023-05-06", "2023-05-07", "week")),
-])
-def test_weekday_by_tense(expr, tense, expected):
-    assert resolve_date(expr, REF, tense=tense) == expected
-
-
 # --------------------------------------------------------------------------- TimeML conventions
 # Conventions taken from TimeBank / TempEval-3 annotations (see benchmarks/timex_eval.py).
 
-@pytest.mark.parametrize("expr", [
-    "now", "Now", "right now", "currently", "at present", "these days", "by now",
-    "recently", "the future", "in the near future", "the past",
-])
-def test_present_past_future_references_are_not_calendar_dates(expr):
-    # TimeML values these PRESENT_REF / PAST_REF / FUTURE_REF.
-    assert resolve_date(expr, REF) is None
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("early in March 2021", dv("2021-03-01", "2021-03-31", "month")),
-    ("late in 2019", dv("2019-01-01", "2019-12-31", "year")),
-    ("mid-September 2020", dv("2020-09-01", "2020-09-30", "month")),
-    ("the beginning of the quarter", dv("2023-04-01", "2023-06-30", "quarter")),
-    ("the end of year", dv("2023-01-01", "2023-12-31", "year")),
-    ("the end of last month", dv("2023-04-01", "2023-04-30", "month")),
-    ("late this week", dv("2023-05-01", "2023-05-07", "week")),
-    ("the late 1960s", dv("1960-01-01", "1969-12-31", "decade")),
-    ("month-end", dv("2023-05-01", "2023-05-31", "month")),
-])
-def test_part_of_period_keeps_the_whole_period(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("fiscal 2021", dv("2021-01-01", "2021-12-31", "year")),
-    ("FY '19", dv("2019-01-01", "2019-12-31", "year")),
-    ("last fiscal year", dv("2022-01-01", "2022-12-31", "year")),
-    ("the current fiscal year", dv("2023-01-01", "2023-12-31", "year")),
-    ("the fiscal second quarter", dv("2023-04-01", "2023-06-30", "quarter")),
-    ("the third quarter of fiscal 2020", dv("2020-07-01", "2020-09-30", "quarter")),
-])
-def test_fiscal_periods_are_labelled_by_the_year_named(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("the past month", dv("2023-04-01", "2023-04-30", "month")),
-    ("the last year", dv("2022-01-01", "2022-12-31", "year")),
-    ("the past decade", dv("2010-01-01", "2019-12-31", "decade")),
-    ("over the last quarter", dv("2023-01-01", "2023-03-31", "quarter")),
-])
-def test_the_past_unit_is_the_previous_calendar_unit(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
-
-@pytest.mark.parametrize("expr,ref,expected", [
-    ("the quarter", REF, dv("2023-01-01", "2023-03-31", "quarter")),
-    ("in the quarter", date(2023, 7, 20), dv("2023-04-01", "2023-06-30", "quarter")),
-    ("the most recent quarter", REF, dv("2023-01-01", "2023-03-31", "quarter")),
-    ("the year-ago quarter", REF, dv("2022-01-01", "2022-03-31", "quarter")),
-    ("the year-earlier quarter", date(2023, 1, 25), dv("2021-10-01", "2021-12-31", "quarter")),
-    ("the current quarter", REF, dv("2023-04-01", "2023-06-30", "quarter")),
-])
-def test_reported_quarter(expr, ref, expected):
-    assert resolve_date(expr, ref) == expected
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("the 1800s", dv("1800-01-01", "1899-12-31", "century")),
-    ("the early 1700s", dv("1700-01-01", "1799-12-31", "century")),
-    ("the 2000s", dv("2000-01-01", "2009-12-31", "decade")),
-    ("the 1960s", dv("1960-01-01", "1969-12-31", "decade")),
-])
-def test_hundreds_are_centuries(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("the year two thousand", dv("2000-01-01", "2000-12-31", "year")),
-    ("year two-thousand and three", dv("2003-01-01", "2003-12-31", "year")),
-    ("the year two thousand twelve", dv("2012-01-01", "2012-12-31", "year")),
-    ("two thousand", None),
-])
-def test_spoken_millennium_years(expr, expected):
-    assert resolve_date(expr, REF) == expected
-
 
 # --------------------------------------------------------------------------- anaphora
-
-ANCHOR = date(2023, 4, 26)  # a Wednesday
-
-ANAPHORA = [
-    ("the following day", dv("2023-04-27")),
-    ("the next day", dv("2023-04-27")),
-    ("the next morning", dv("2023-04-27")),
-    ("the same day", dv("2023-04-26")),
-    ("that day", dv("2023-04-26")),
-    ("later that day", dv("2023-04-26")),
-    ("that night", dv("2023-04-26")),
-    ("the day before", dv("2023-04-25")),
-    ("the previous day", dv("2023-04-25")),
-    ("the day after", dv("2023-04-27")),
-    ("two days later", dv("2023-04-28")),
-    ("a day earlier", dv("2023-04-25")),
-    ("three weeks later", dv("2023-05-15", "2023-05-21", "week")),
-    ("the following week", dv("2023-05-01", "2023-05-07", "week")),
-    ("the previous week", dv("2023-04-17", "2023-04-23", "week")),
-    ("that week", dv("2023-04-24", "2023-04-30", "week")),
-    ("that month", dv("2023-04-01", "2023-04-30", "month")),
-    ("the following month", dv("2023-05-01", "2023-05-31", "month")),
-    ("the previous year", dv("2022-01-01", "2022-12-31", "year")),
-    ("a year earlier", dv("2022-01-01", "2022-12-31", "year")),
-    ("the year before", dv("2022-01-01", "2022-12-31", "year")),
-    ("the following Monday", dv("2023-05-01")),
-    ("the previous Friday", dv("2023-04-21")),
-]
-
-
-@pytest.mark.parametrize("expr,expected", ANAPHORA)
-def test_anaphora_with_date_anchor(expr, expected):
-    assert resolve_date(expr, REF, anchor=ANCHOR) == expected
 
 
 def test_anaphora_with_range_anchor_counts_forward_from_its_end_and_back_from_its_start():
@@ -485,22 +113,6 @@ def test_anchor_accepts_datetime_and_iso_string_and_rejects_other_types():
 
 
 # --------------------------------------------------------------------------- not dates
-
-NOT_DATES = [
-    "over the past 10 years", "for three days", "in the past 30 years", "for decades",
-    "30 years since", "three decades", "the past two weeks", "the last 12 months", "two days",
-    "2,000 troops", "10,000", "2,000", "Resolution 2231", "G20", "COVID-19", "1.5 degrees",
-    "24/7", "555-1234", "202-555-0123", "+1 (202) 555-2023", "$2023", "2023 people",
-    "they may meet", "May I ask", "a protest march", "the 26th", "26th", "Sunday Times",
-    "the Sunday Times", "the Year of Culture", "recently", "in recent weeks", "the coming months",
-    "a few days ago", "several years ago", "days later", "the last day", "Foo", "the", "in",
-    "on the", "-", "...", "12", "99 problems", "3-2", "April fools", "Monday Monday Monday",
-]
-
-
-@pytest.mark.parametrize("expr", NOT_DATES)
-def test_not_dates(expr):
-    assert resolve_date(expr, REF) is None
 
 
 @pytest.mark.parametrize("expr", ["", "   ", "\n\t", "'s", "in 's", "on ", None, 2023, b"2023", ["April 26"],
@@ -540,10 +152,9 @@ def test_datevalue_is_frozen():
 
 def test_every_result_is_ordered_and_has_a_known_precision():
     known = {"day", "week", "month", "quarter", "season", "year", "unknown", "decade", "century"}
-    for table in (ABSOLUTE, RANGES, RELATIVE):
-        for expr, _ in table:
-            v = resolve_date(expr, REF)
-            assert v.start <= v.end and v.precision in known, expr
+    for row in CORPUS:
+        v = resolve_date(row.expression, row.reference, tense=row.tense, anchor=row.anchor, dayfirst=row.dayfirst)
+        assert v is None or (v.start <= v.end and v.precision in known), row.expression
 
 
 # --------------------------------------------------------------------------- infer_tense
@@ -842,39 +453,6 @@ def test_property_scan_dispatch_matches_full_grammar(words, ref):
 
 
 # --------------------------------------------------------------------------- less common forms
-@pytest.mark.parametrize("expr,expected", [
-    ("the first of May", dv("2023-05-01")),
-    ("the twenty-sixth of April, 2023", dv("2023-04-26")),
-    ("the thirty-first of March", dv("2023-03-31")),
-    ("first May", None),                      # spelled-out days only in "the X of Month"
-    ("'98", dv("1998-01-01", "1998-12-31", "year")),
-    ("the year before last", dv("2021-01-01", "2021-12-31", "year")),
-    ("the week after next", dv("2023-05-15", "2023-05-21", "week")),
-    ("the year's end", dv("2023-01-01", "2023-12-31", "year")),
-    ("the week ending April 28", dv("2023-04-22", "2023-04-28", "week")),
-    ("the week ended April 29", dv("2023-04-23", "2023-04-29", "week")),
-    ("the week beginning May 7", dv("2023-05-07", "2023-05-13", "week")),
-    ("the week of May 7", dv("2023-05-01", "2023-05-07", "week")),  # its ISO week
-    ("Election Day", None),           # whose election? (US, Nigeria, ...): not guessed
-    ("Veterans Day", dv("2022-11-11")),
-    ("Presidents' Day 2024", dv("2024-02-19")),
-    ("‘98", dv("1998-01-01", "1998-12-31", "year")),
-    ("almost four years ago", dv("2019-01-01", "2019-12-31", "year")),
-    ("some two weeks later", dv("2023-05-15", "2023-05-21", "week")),
-    ("a decade ago", dv("2013-01-01", "2013-12-31", "year")),  # the year, not the 2010s
-    ("two decades ago", dv("2003-01-01", "2003-12-31", "year")),
-    ("year-ago", dv("2022-01-01", "2022-12-31", "year")),
-    ("the 2022 second quarter", dv("2022-04-01", "2022-06-30", "quarter")),
-    ("the year-ago first quarter", dv("2022-01-01", "2022-03-31", "quarter")),
-    ("the year-earlier second quarter", dv("2022-04-01", "2022-06-30", "quarter")),  # Q2 2023 is under way
-    ("the full year", dv("2023-01-01", "2023-12-31", "year")),
-    ("a full year", None),                     # a duration
-    ("March eighth", dv("2023-03-08")),
-    ("this coming Sunday, May seventh", dv("2023-05-07")),
-    ("that same day", dv("2023-05-02")),
-])
-def test_less_common_forms(expr, expected):
-    assert resolve_date(expr, REF) == expected
 
 
 def test_the_full_year_leaves_a_following_year_to_the_year():
@@ -941,20 +519,6 @@ def test_due_and_record_dates_are_not_placed_by_the_past_verb():
     text = "The company declared a dividend of five cents, payable Dec. 1 to stock of record Nov. 10."
     values = [m.value for m in find_dates(text, date(1989, 10, 27))]
     assert values == [dv("1989-12-01"), dv("1989-11-10")]
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("next year's first quarter", dv("2024-01-01", "2024-03-31", "quarter")),
-    ("last year's fourth quarter", dv("2022-10-01", "2022-12-31", "quarter")),
-    ("the last half of 1989", dv("1989-07-01", "1989-12-31", "year")),
-    ("the latter half of 2022", dv("2022-07-01", "2022-12-31", "year")),
-    # Financial news' reporting period: the latest completed quarter, a year back.
-    ("the year-earlier period", dv("2022-01-01", "2022-03-31", "quarter")),
-    ("the prior-year period", dv("2022-01-01", "2022-03-31", "quarter")),
-    ("the next year or so", dv("2024-01-01", "2024-12-31", "year")),
-])
-def test_financial_period_forms(expr, expected):
-    assert resolve_date(expr, REF) == expected
 
 
 def test_a_past_day_one_day_after_the_reference_is_a_time_zone_not_a_year_back():
@@ -1099,18 +663,3 @@ def test_counterfactual_modal_points_back():
     assert m.value == dv("2022-06-01", "2022-06-30", "month")
 
 
-
-
-@pytest.mark.parametrize("expr,expected", [
-    ("nineteen ninety-four", dv("1994-01-01", "1994-12-31", "year")),
-    ("the winter of nineteen ninety-four", dv("1994-12-01", "1995-02-28", "season")),
-    ("eighteen twelve", dv("1812-01-01", "1812-12-31", "year")),
-    ("twenty twenty-three", dv("2023-01-01", "2023-12-31", "year")),
-    ("nineteen oh five", dv("1905-01-01", "1905-12-31", "year")),
-    ("May nineteen ninety-nine", dv("1999-05-01", "1999-05-31", "month")),
-    ("the nineteen nineties", dv("1990-01-01", "1999-12-31", "decade")),
-    ("twenty-one", None),
-    ("nineteen years ago", dv("2004-01-01", "2004-12-31", "year")),
-])
-def test_spoken_years_in_transcripts(expr, expected):
-    assert resolve_date(expr, REF) == expected

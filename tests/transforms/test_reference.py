@@ -181,3 +181,13 @@ def test_a_pattern_without_words_every_match_holds_is_refused(scratch):
           r"pattern: '\b\w+ed\b'")
     with pytest.raises(R.ReferenceDataError, match="rule announced: no words of its pattern"):
         R.load("events/triggers.yaml")
+
+
+def test_the_date_corpus_refuses_an_unknown_option_and_a_half_given_date(scratch):
+    _edit(scratch / "dates" / "corpus.tsv", "day\tbench\n", "day\tbenchmark\n")
+    with pytest.raises(R.ReferenceDataError, match=r"(?s)corpus.tsv.*line 10 \(April 26, 2023\): .*unknown option 'benchmark'"):
+        R.rows("dates/corpus.tsv")
+    R.rows.cache_clear()
+    _edit(scratch / "dates" / "corpus.tsv", "day\tbenchmark\n", "none\tbench\n")
+    with pytest.raises(R.ReferenceDataError, match="a non-date has none"):
+        R.rows("dates/corpus.tsv")

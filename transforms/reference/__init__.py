@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from transforms.reference import commitments, dates, events, gazetteers, names, text
-from transforms.reference.files import ReferenceDataError, all_files, read_csv, read_yaml
+from transforms.reference.files import ReferenceDataError, all_files, read_csv, read_tsv, read_yaml
 from transforms.reference.files import version as reference_version
 
 __all__ = ["FILES", "ReferenceDataError", "load", "reference_version", "rows", "word_set", "word_sets"]
@@ -34,6 +34,13 @@ class _Csv:
     row: type[BaseModel]
 
 
+@dataclass(frozen=True)
+class _Tsv:
+    row: type[BaseModel]
+    columns: tuple[str, ...]
+    required: int  # the first columns every row gives
+
+
 # Every reference file and its schema (README.md and VERSION are read as they are).
 FILES: dict[str, _Yaml | _Csv] = {
     "gazetteers/countries.yaml": _Yaml(gazetteers.Countries),
@@ -46,6 +53,8 @@ FILES: dict[str, _Yaml | _Csv] = {
     "names/offices.yaml": _Yaml(names.Offices),
     "names/name_particles.yaml": _Yaml(names.NameParticles),
     "dates/date_words.yaml": _Yaml(dates.DateWords),
+    "dates/corpus.tsv": _Tsv(dates.DateExample, ("expression", "reference", "start", "end", "precision", "options",
+                                                 "note"), 5),
     "events/triggers.yaml": _Yaml(events.Triggers),
     "events/headline.yaml": _Yaml(events.Headline),
     "events/event_types.yaml": _Yaml(events.EventTypes),
@@ -113,8 +122,9 @@ def _refuse(name: str, data: Any, exc: ValidationError, line_of=None) -> Referen
         where = _where(data, loc)
         if line_of is not None and loc and isinstance(loc[0], int):
             row = data[loc[0]] if 0 <= loc[0] < len(data) else {}
-            ident = next((v for v in row.values() if v), "") if isinstance(row, dict) else ""
-            where = f"line {line_of(loc[0])} ({ident}), {where.split(' > ', 1)[-1]}"
+            ident = next((row[k] for k in ("expression", "person", "place") if row.get(k)), "")
+            field = " > ".join(str(x) for x in loc[1:])
+            where = f"line {line_of(loc[0])} ({ident})" + (f", {field}" if field else "")
         lines.append(f"  {where}: {err['msg']}")
     more = len(exc.errors()) - 10
     if more > 0:
@@ -140,11 +150,15 @@ def load(name: str) -> BaseModel:
 
 @lru_cache(maxsize=None)
 def rows(name: str) -> tuple:
-    """The validated rows of reference/<name> (a CSV file): frozen models, in file order."""
+    """The validated rows of reference/<name> (a CSV or TSV table): frozen models, in file order."""
     spec = FILES.get(name)
-    if not isinstance(spec, _Csv):
-        raise ReferenceDataError(f"reference/{name} is not a CSV file the loader knows (see transforms.reference.FILES)")
-    found = read_csv(name, tuple(spec.row.model_fields))
+    if isinstance(spec, _Tsv):
+        found = [(line, {"section": section, **dict(zip(spec.columns, fields))})
+                 for line, section, fields in read_tsv(name, len(spec.columns), spec.required)]
+    elif isinstance(spec, _Csv):
+        found = read_csv(name, tuple(spec.row.model_fields))
+    else:
+        raise ReferenceDataError(f"reference/{name} is not a table the loader knows (see transforms.reference.FILES)")
     lines, data = [line for line, _ in found], [row for _, row in found]
     try:
         return tuple(TypeAdapter(list[spec.row]).validate_python(data, context=_context(name)))

@@ -1,11 +1,14 @@
-"""Schema of reference/dates/date_words.yaml: the vocabulary and tense cues of transforms.dates."""
+"""Schemas of reference/dates/: the vocabulary and tense cues of transforms.dates (date_words.yaml) and
+its corpus of expressions (corpus.tsv)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
+from schemas import vocab
 from transforms.reference.fields import NonEmpty, Strict, Words
 
 _PART_CODES = ("early", "mid", "late", "h1", "h2", "w1", "w2", "w3", "w4", "wl")
@@ -69,3 +72,46 @@ class DateWords(Strict):
         if sorted(value) != list(want):
             raise ValueError(f"needs exactly the keys {list(want)}")
         return value
+
+
+class DateExample(Strict):
+    """One row of dates/corpus.tsv: an expression, the reference day, what resolve_date must answer
+    (None for a non-date) and the options it is read with."""
+
+    section: str
+    expression: NonEmpty
+    reference: dt.date
+    start: dt.date | None
+    end: dt.date | None
+    precision: Literal[vocab.DUE_PRECISIONS] | None
+    tense: Literal["past", "future"] | None = None
+    dayfirst: bool = False
+    anchor: dt.date | None = None
+    bench: bool = False  # also scored by benchmarks/dates.py
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_columns(cls, row: dict) -> dict:
+        """The TSV columns (expression reference start end precision options note) as fields."""
+        if "options" not in row:
+            return row
+        out = {k: row[k] for k in ("section", "expression", "reference", "note")}
+        none = row["precision"] == "none"
+        out["precision"] = None if none else row["precision"]
+        for key in ("start", "end"):
+            out[key] = None if row[key] == "-" else row[key]
+        for option in row["options"].split():
+            name, _, value = option.partition("=")
+            if name not in ("tense", "dayfirst", "anchor", "bench") or (name in ("tense", "anchor")) != bool(value):
+                raise ValueError(f"unknown option {option!r} (tense=past|future, dayfirst, anchor=YYYY-MM-DD, bench)")
+            out[name] = value or True
+        return out
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if (self.precision is None) != (self.start is None) or (self.start is None) != (self.end is None):
+            raise ValueError("a date needs start, end and precision; a non-date has none (-, -, none)")
+        if self.start is not None and self.start > self.end:
+            raise ValueError("start after end")
+        return self

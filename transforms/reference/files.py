@@ -66,9 +66,9 @@ def read_csv(name: str, header: tuple[str, ...]) -> list[tuple[int, dict[str, st
     return rows
 
 
-def read_tsv(name: str, columns: int) -> list[tuple[int, str, list[str]]]:
-    """(line number, section, fields) of every row of a tab-separated file; '#' lines are comments and
-    '## name' lines open a section."""
+def read_tsv(name: str, columns: int, required: int) -> list[tuple[int, str, list[str]]]:
+    """(line number, section, fields) of every row of a tab-separated file (the first `required` fields
+    given, the others may be left off); '#' lines are comments and '## name' lines open a section."""
     out = []
     section = ""
     for line, text in enumerate(read_text(name).splitlines(), start=1):
@@ -78,8 +78,9 @@ def read_tsv(name: str, columns: int) -> list[tuple[int, str, list[str]]]:
         if not text.strip() or text.startswith("#"):
             continue
         fields = text.split("\t")
-        if not columns - 1 <= len(fields) <= columns:
-            raise ReferenceDataError(f"reference/{name} line {line}: {len(fields)} fields, expected {columns}")
+        if not required <= len(fields) <= columns:
+            raise ReferenceDataError(f"reference/{name} line {line}: {len(fields)} fields, expected {required} "
+                                     f"to {columns} separated by tabs")
         out.append((line, section, fields + [""] * (columns - len(fields))))
     return out
 
