@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# A checkout keeps Prefect's state in the project; an installed package (site-packages has no
+# pyproject.toml) in the user's home, never inside site-packages.
+_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
+PREFECT_HOME = PROJECT_ROOT / ".prefect" if _CHECKOUT else Path.home() / ".eventline" / "prefect"
 
 # Prefect reads these when it is first imported: set them before that.
 PREFECT_ENV = {
-    "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
+    "PREFECT_HOME": str(PREFECT_HOME),
     # No phoning home, no UI assets, no log shipping: nothing leaves the machine.
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
