@@ -9,10 +9,9 @@ import datetime as dt
 
 import pytest
 
-from schemas.vocab import EVENT_TYPES
+from schemas.vocab import EVENT_TYPES, PLOVER_BY_EVENT_TYPE
 from transforms.extract import build_tables, extract_articles
 from transforms.ids import make_id
-from transforms.reference import load
 
 
 def article(text: str, published: dt.date | None = dt.date(2023, 6, 14), source_path: str = "news/a.txt",
@@ -116,8 +115,7 @@ def test_event_types(sentence, event_type):
     evs = events_of(sentence)
     assert event_type in {e["event_type"] for e in evs}
     assert all(e["event_type"] in EVENT_TYPES for e in evs)
-    plover = {t: kind.plover for t, kind in load("events/event_types.yaml").types.items()}
-    assert all(e["plover_type"] == plover[e["event_type"]] for e in evs)
+    assert all(e["plover_type"] == PLOVER_BY_EVENT_TYPE[e["event_type"]] for e in evs)
 
 
 def test_reader_comments_after_noise_yield_nothing():

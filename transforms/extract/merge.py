@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import pycountry
 
+from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.events import family
 from transforms.extract.lexicon import event_rules, places
@@ -361,7 +362,7 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
         row = {
             "event_id": event_id,
             "event_type": event_type,
-            "plover_type": event_rules().types[event_type].plover,
+            "plover_type": PLOVER_BY_EVENT_TYPE.get(event_type),
             "name": name,
             "status": _status(ms),
             "start_date": start,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import StringConstraints, model_validator
+from pydantic import model_validator
 
 from schemas import vocab
 from transforms.reference.fields import ISO3, EventType, NonEmpty, Pattern, Role, Strict
@@ -66,7 +66,6 @@ class TypeEntry(Strict):
     """What the extraction does because of one event type (events/event_types.yaml)."""
 
     family: NonEmpty
-    plover: Annotated[str, StringConstraints(pattern=r"^[A-Z]+$")] | None
     takes_name: bool = False
     keeps_type: bool = False
     frames_commitments: bool = False
