@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
-
 from transforms.reference.fields import ISO3, Modality, NonEmpty, Pattern, Strict, Topic, Words
-from transforms.reference.rules import Rule, unique_names
+from transforms.reference.rules import Rule, RuleFile
 
 
 class CommitmentExample(Strict):
@@ -29,14 +27,11 @@ class Cue(Rule):
     def compiled(self) -> str:
         return rf"(?<![\w-])(?:{self.pattern})"  # a cue starts at a word start ("will", not "goodwill")
 
-    @model_validator(mode="after")
-    def _reads_its_examples(self):
-        self.check()
-        return self
 
-
-class Cues(Strict):
+class Cues(RuleFile):
     """commitments/cues.yaml."""
+
+    rules_field = "cues"
 
     cues: list[Cue]
     passive_subjects: Pattern
@@ -64,11 +59,6 @@ class Cues(Strict):
     light_frames: Pattern
     noun_like_verbs: Words
     irregular: dict[NonEmpty, NonEmpty]
-
-    @model_validator(mode="after")
-    def _unique_names(self):
-        unique_names(self.cues)
-        return self
 
 
 class Topics(Strict):

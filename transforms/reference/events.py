@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from schemas import vocab
 from transforms.reference.fields import ISO3, EventType, NonEmpty, Pattern, Role, Strict
-from transforms.reference.rules import Rule, unique_names
+from transforms.reference.rules import Rule, RuleFile
 
 
 class EventExample(Strict):
@@ -33,14 +33,11 @@ class Trigger(Rule):
     headline: bool = True  # also tried on a title
     examples: list[EventExample] = []
 
-    @model_validator(mode="after")
-    def _reads_its_examples(self):
-        self.check()
-        return self
 
-
-class Triggers(Strict):
+class Triggers(RuleFile):
     """events/triggers.yaml."""
+
+    rules_field = "triggers"
 
     triggers: list[Trigger]
     name_heads: dict[NonEmpty, EventType]
@@ -55,11 +52,6 @@ class Triggers(Strict):
     hostile_context: Pattern
     portfolio_before: Pattern
     reporting_frame: Pattern
-
-    @model_validator(mode="after")
-    def _unique_names(self):
-        unique_names(self.triggers)
-        return self
 
 
 class TypeEntry(Strict):
@@ -97,17 +89,17 @@ class HeadlineTrigger(Rule):
     object_role: Role = "participant"
     examples: list[EventExample] = []
 
-    @model_validator(mode="after")
-    def _reads_its_examples(self):
+    def check(self) -> None:
         regex = re.compile(self.pattern, re.IGNORECASE)
         for example in self.examples:
             if regex.search(example.text) is None:
                 raise ValueError(f"rule {self.name} does not read its example {example.text!r}")
-        return self
 
 
-class Headline(Strict):
+class Headline(RuleFile):
     """events/headline.yaml."""
+
+    rules_field = "triggers"
 
     triggers: list[HeadlineTrigger]
     subject_breaks: Pattern
@@ -120,8 +112,3 @@ class Headline(Strict):
     issuer_list: Pattern
     issuer_of: Pattern
     issuers_after_topic: Pattern
-
-    @model_validator(mode="after")
-    def _unique_names(self):
-        unique_names(self.triggers)
-        return self

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field
+from typing import ClassVar
+
+from pydantic import Field, model_validator
 
 from transforms.reference.fields import NonEmpty, Strict
 from transforms.reference.keys import required_words
@@ -32,6 +34,11 @@ class Rule(Strict):
         """Lower-case words one of which a sentence must hold before this rule is tried."""
         return required_words(self.compiled(), re.IGNORECASE)
 
+    @model_validator(mode="after")
+    def _reads_its_examples(self):
+        self.check()
+        return self
+
     def check(self) -> None:
         """Refuse a rule without pre-filter words or one that does not read its own examples."""
         keys = self.keys()
@@ -49,10 +56,16 @@ class Rule(Strict):
                                  f"does not match it")
 
 
-def unique_names(rules: list[Rule]) -> None:
-    """Rule names are their ids in tests and records: each once per file."""
-    seen: set[str] = set()
-    for rule in rules:
-        if rule.name in seen:
-            raise ValueError(f"two rules are named {rule.name}")
-        seen.add(rule.name)
+class RuleFile(Strict):
+    """A file of rules: their names are their ids in tests and records, each once per file."""
+
+    rules_field: ClassVar[str]
+
+    @model_validator(mode="after")
+    def _unique_names(self):
+        seen: set[str] = set()
+        for rule in getattr(self, self.rules_field):
+            if rule.name in seen:
+                raise ValueError(f"two rules are named {rule.name}")
+            seen.add(rule.name)
+        return self

@@ -49,6 +49,16 @@ _E_STEMS = ("c", "v", "z", "dg", "ak", "ur", "ir", "at", "us", "in", "ac", "rs",
             "gl", "kl", "pl", "tl", "zl")
 
 
+def _verb_stem(stem: str) -> str:
+    """The verb of a stem that lost -ing or -ed: a doubled consonant undone ("planned"), a lost "e"
+    restored ("advancing" -> advance, "continuing" -> continue, "tackled" -> tackle)."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
+        return stem + "e"
+    return stem
+
+
 def lemma(word: str) -> str:
     rules = commitment_rules()
     w = word.lower()
@@ -59,19 +69,9 @@ def lemma(word: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 5 and w.endswith("ing"):
-        stem = w[:-3]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            return stem[:-1]
-        if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
-            return stem + "e"  # "advancing" -> advance, "continuing" -> continue, "tackled" -> tackle
-        return stem
+        return _verb_stem(w[:-3])
     if len(w) > 4 and w.endswith("ed"):
-        stem = w[:-2]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            return stem[:-1]
-        if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
-            return stem + "e"  # "advancing" -> advance, "continuing" -> continue, "tackled" -> tackle
-        return stem
+        return _verb_stem(w[:-2])
     if len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
