@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import time
@@ -111,39 +110,39 @@ def report(
         raise typer.Exit(EXIT_BLOCKING)
 
 
-def _date(value: Optional[str], option: str) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"{option} {value!r} is not a date: write it as YYYY-MM-DD")
-
-
 @app.command()
 def timeline(
-    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", help="folder of the curated tables"),
-    country: Optional[str] = typer.Option(None, "--country", help="events a country takes part in (ISO3, e.g. KAZ)"),
-    person: Optional[str] = typer.Option(None, "--person", help="events a person takes part in (part of the name)"),
-    event_type: Optional[str] = typer.Option(None, "--type", help="one event type (talks, meeting, summit, ...)"),
-    date_from: Optional[str] = typer.Option(None, "--from", help="events ending on or after this date (YYYY-MM-DD)"),
-    date_to: Optional[str] = typer.Option(None, "--to", help="events starting on or before this date (YYYY-MM-DD)"),
-    html_file: Optional[Path] = typer.Option(None, "--html", help="write one self-contained HTML page here instead"),
+    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", metavar="DIR",
+                                 help="folder of the curated tables"),
+    country: Optional[str] = typer.Option(None, "--country", metavar="ISO3",
+                                          help="events a country takes part in (ISO3 code such as KAZ, or a name)"),
+    person: Optional[str] = typer.Option(None, "--person", metavar="NAME",
+                                         help="events a person takes part in (words of the name; accents optional)"),
+    event_type: Optional[str] = typer.Option(None, "--type", metavar="TYPE",
+                                             help="one event type (talks, meeting, summit, visit, phone_call, ...)"),
+    date_from: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+                                            help="events ending on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    date_to: Optional[str] = typer.Option(None, "--to", metavar="DATE",
+                                          help="events starting on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    html_file: Optional[Path] = typer.Option(None, "--html", metavar="FILE",
+                                             help="write one self-contained HTML page here instead"),
 ) -> None:
     """The event timeline, oldest first, in the terminal or as one self-contained HTML page."""
-    from eventline.timeline import TimelineFilter, load_timeline, print_timeline
+    from eventline.timeline import TimelineFilter, date_bound, load_timeline, print_timeline
 
     if not (curated / "events").exists():
         _fail(f"no events table under {curated}: run `eventline run` first (or pass --curated DIR)")
     try:
-        filters = TimelineFilter(country, person, event_type, _date(date_from, "--from"), _date(date_to, "--to"))
+        filters = TimelineFilter(country, person, event_type,
+                                 None if date_from is None else date_bound(date_from, "--from"),
+                                 None if date_to is None else date_bound(date_to, "--to", end=True))
         entries = load_timeline(curated, filters)
     except ValueError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot read {curated} ({exc}): check the folder, or run `eventline run` again")
     if html_file is None:
-        print_timeline(entries)
+        print_timeline(entries, filters=filters)
         return
     from eventline.timeline_page import render_timeline_html
 

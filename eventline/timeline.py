@@ -8,10 +8,14 @@ writes the same entries as one self-contained HTML page.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
 from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
@@ -22,44 +26,92 @@ from schemas.vocab import DATE_PRECISIONS, EVENT_TYPES
 _PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 # On one day, what is signed, briefed or announced at a meeting comes after the meeting itself.
 _SAME_DAY_RANK = {t: (1 if t in ("signing", "press_briefing", "announcement", "other") else 0) for t in EVENT_TYPES}
+# Letters NFKD does not take apart, folded by hand: "Mevlut Cavusoglu" finds "Mevlüt Çavuşoğlu".
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae",
+                          "œ": "oe", "\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-"})
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form, for matching what a user types against names as written."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def date_bound(text: str, option: str, end: bool = False) -> dt.date:
+    """A --from or --to date: YYYY-MM-DD, or a whole month (YYYY-MM) or year (YYYY): its first day for
+    --from, its last day for --to (end=True)."""
+    m = _PARTIAL_DATE.fullmatch(text.strip())
+    try:
+        if not m:
+            raise ValueError(text)
+        year, month = int(m.group(1)), int(m.group(2) or (12 if end else 1))
+        if m.group(3):
+            return dt.date(year, month, int(m.group(3)))
+        first = dt.date(year, month, 1)
+        if not end:
+            return first
+        return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    except ValueError:
+        raise ValueError(f"{option} {text!r} is not a date: write it as YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+def event_type_of(text: str) -> str:
+    """The event type a user typed ("Phone call", "press-briefing"), or a ValueError naming the nearest."""
+    wanted = re.sub(r"[\s-]+", "_", text.strip().casefold())
+    if wanted in EVENT_TYPES:
+        return wanted
+    close = difflib.get_close_matches(wanted, EVENT_TYPES, n=2)
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    raise ValueError(f"unknown event type '{text}'{hint}: use one of {', '.join(EVENT_TYPES)}")
 
 
 @dataclass(frozen=True)
 class TimelineFilter:
     """What to show: every given criterion must hold (a date range keeps the events it overlaps)."""
 
-    country: str | None = None  # ISO3, or a country name
-    person: str | None = None  # part of a participant's name, any case
+    country: str | None = None  # ISO3 in any case, or a country name, short name or abbreviation
+    person: str | None = None  # words of a participant's name; case, accents and word order do not matter
     event_type: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
     def __post_init__(self) -> None:
-        if self.event_type is not None and self.event_type not in EVENT_TYPES:
-            raise ValueError(f"unknown event type '{self.event_type}': use one of {', '.join(EVENT_TYPES)}")
+        if self.event_type is not None:
+            object.__setattr__(self, "event_type", event_type_of(self.event_type))
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"--from {self.date_from} is after --to {self.date_to}: swap them")
+        _ = self.country_code  # an unknown country fails here, before any table is read
 
     @property
     def country_code(self) -> str | None:
-        """The ISO3 code asked for (a name like "Kazakhstan" is looked up)."""
+        """The ISO3 code asked for: a code ("KAZ", "kaz") or a name ("Kazakhstan", "PRC", "U.S.")."""
         if self.country is None:
             return None
-        text = self.country.strip()
-        if len(text) == 3 and text.isalpha():
-            return text.upper()
+        from schemas.expectations import ISO3_CODES
         from transforms.names import country_code
 
-        code = country_code(text)
+        text = self.country.strip()
+        code = text.upper() if text.upper() in ISO3_CODES else country_code(text)
         if code is None:
-            raise ValueError(f"'{self.country}' is no country code or name known to eventline: "
-                             "give an ISO 3166-1 alpha-3 code such as KAZ")
+            raise ValueError(f"'{self.country}' is no country code or name known to eventline: give an "
+                             "ISO 3166-1 alpha-3 code such as KAZ, or a country name such as Kazakhstan")
         return code
+
+    def describe(self) -> str:
+        """The filters given, in words: "country Kazakhstan (KAZ), type talks, from 2023-01-01"."""
+        country = self.country_code
+        if country and self.country.strip().upper() != country:
+            country = f"{self.country.strip()} ({country})"
+        given = (("country", country), ("person", self.person), ("type", self.event_type),
+                 ("from", self.date_from), ("to", self.date_to))
+        return ", ".join(f"{k} {v}" for k, v in given if v)
 
 
 def load_timeline(curated: Path | str, filters: TimelineFilter = TimelineFilter()) -> list[dict[str, Any]]:
     """Events that pass the filters, oldest first (undated last), each with `participants`,
-    `commitments` and `article` (title, url, source_path, published_date)."""
+    `commitments` and `article` (title, url, source_path, published_date). A person no participant
+    is named like is a ValueError that names the nearest names."""
     events = read_table(curated, "events").to_pylist()
     participants = _by_event(read_table(curated, "participants").to_pylist())
     commitments = _by_event(read_table(curated, "commitments").to_pylist())
@@ -67,14 +119,15 @@ def load_timeline(curated: Path | str, filters: TimelineFilter = TimelineFilter(
                 for a in read_table(curated, "articles", ["article_id", "title", "url", "source_path",
                                                            "published_date"]).to_pylist()}
     country = filters.country_code
-    person = filters.person.casefold() if filters.person else None
+    words = fold(filters.person).split() if filters.person else []
+    if words:
+        _known_person(words, filters.person, participants)
     out = []
     for e in events:
         people = participants.get(e["event_id"], [])
         if country and country not in (e["countries"] or []):
             continue
-        if person and not any(person in (p["name"] or "").casefold() or person in (p["name_as_written"] or "")
-                              .casefold() for p in people if p["entity_type"] == "person"):
+        if words and not any(_person_matches(words, p) for p in people):
             continue
         if filters.event_type and e["event_type"] != filters.event_type:
             continue
@@ -86,6 +139,31 @@ def load_timeline(curated: Path | str, filters: TimelineFilter = TimelineFilter(
                     "article": articles.get(e["article_id"], {})})
     out.sort(key=_order)
     return out
+
+
+def _person_matches(words: list[str], p: dict) -> bool:
+    """Every word typed is part of the person's canonical name, or of the name as written."""
+    if p["entity_type"] != "person":
+        return False
+    return any(all(w in name for w in words) for name in (fold(p["name"] or ""), fold(p["name_as_written"] or "")))
+
+
+def _known_person(words: list[str], typed: str, participants: dict[str, list[dict]]) -> None:
+    """A ValueError with the nearest names when no participant at all is named like the words typed."""
+    everyone = [p for ps in participants.values() for p in ps if p["entity_type"] == "person"]
+    if not everyone or any(_person_matches(words, p) for p in everyone):
+        return
+    scored = sorted({(-_closeness(words, fold(p["name"] or "")), p["name"]) for p in everyone})
+    close = [name for score, name in scored[:3] if -score >= 80]
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    raise ValueError(f"no participant's name contains '{typed}'{hint}: check the spelling (case, accents "
+                     "and word order do not matter) or give part of the name")
+
+
+def _closeness(words: list[str], name: str) -> float:
+    """How near the words typed are to a name: each word against the nearest word of the name (0-100)."""
+    tokens = name.split() or [""]
+    return sum(max(fuzz.ratio(w, t) for t in tokens) for w in words) / len(words)
 
 
 def _by_event(rows: list[dict]) -> dict[str, list[dict]]:
@@ -142,11 +220,20 @@ def event_heading(e: dict) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def print_timeline(entries: list[dict], console: Console | None = None) -> None:
+def no_match_message(filters: TimelineFilter) -> str:
+    """What to say when no event passes the filters."""
+    given = filters.describe()
+    if not given:
+        return "No events in the curated tables: run `eventline run` first (or pass --curated DIR)."
+    return f"No events match {given}: loosen the filters (every one must hold), or run `eventline run` first."
+
+
+def print_timeline(entries: list[dict], console: Console | None = None,
+                   filters: TimelineFilter = TimelineFilter()) -> None:
     """The timeline in the terminal: one branch per event under its date, participants and commitments below."""
     console = console or Console()
     if not entries:
-        console.print("No events match. Loosen the filters, or run `eventline run` first.")
+        console.print(no_match_message(filters), markup=False, highlight=False)
         return
     for e in entries:
         tree = Tree(f"[bold cyan]{escape(date_label(e))}[/]  [bold]{escape(event_heading(e))}[/]")

@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from eventline.cli import app
-from eventline.timeline import TimelineFilter, date_label, load_timeline
+from eventline.timeline import (TimelineFilter, _person_matches, date_bound, date_label, fold, load_timeline,
+                                no_match_message)
 from eventline.timeline_page import lane_of, render_timeline_html
 
 runner = CliRunner()
@@ -87,3 +88,100 @@ def test_lanes_are_countries_pairs_or_multilateral():
     assert lane_of({"countries": ["MNG", "KAZ"]}) == "KAZ – MNG"
     assert lane_of({"countries": ["KAZ"]}) == "KAZ"
     assert lane_of({"countries": ["CHN", "KAZ", "KGZ"]}) == "multilateral"
+
+
+# -- filters as a user types them ------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, code", [("KAZ", "KAZ"), ("kaz", "KAZ"), (" Kazakhstan ", "KAZ"), ("PRC", "CHN"),
+                                         ("UAE", "ARE"), ("U.S.", "USA"), ("Türkiye", "TUR")])
+def test_country_code_or_name(typed, code):
+    assert TimelineFilter(country=typed).country_code == code
+
+
+@pytest.mark.parametrize("typed", ["XYZ", "Narnia", "EU"])
+def test_unknown_country_is_a_clear_error(typed):
+    with pytest.raises(ValueError, match=f"'{typed}' is no country code or name known.*such as KAZ"):
+        TimelineFilter(country=typed)
+
+
+@pytest.mark.parametrize("typed", ["mevlut cavusoglu", "Cavusoglu Mevlut", "ÇAVUŞOĞLU", "Mevlüt", "cavus"])
+def test_person_matches_without_case_accents_or_word_order(typed):
+    person = {"entity_type": "person", "name": "Mevlüt Çavuşoğlu", "name_as_written": "Foreign Minister Çavuşoğlu"}
+    assert _person_matches(fold(typed).split(), person)
+    assert not _person_matches(fold(typed).split(), {**person, "entity_type": "organization"})
+
+
+def test_person_in_any_word_order_on_real_tables(two_runs):
+    assert len(_kaz(two_runs, person="Batmunkh Battsetseg")) == 2
+    assert len(_kaz(two_runs, person="NURTLEU murat")) == 2
+
+
+def test_unknown_person_names_the_nearest(two_runs):
+    with pytest.raises(ValueError, match=r"no participant's name contains 'Nurtlu' \(did you mean Murat Nurtleu\?\)"):
+        _kaz(two_runs, person="Nurtlu")
+    with pytest.raises(ValueError, match="no participant's name contains 'Zzyzx': check the spelling"):
+        _kaz(two_runs, person="Zzyzx")
+
+
+@pytest.mark.parametrize("typed, wanted", [("Talks", "talks"), ("phone call", "phone_call"),
+                                           ("Press-Briefing", "press_briefing")])
+def test_event_type_as_typed(typed, wanted):
+    assert TimelineFilter(event_type=typed).event_type == wanted
+
+
+def test_unknown_event_type_suggests_the_nearest():
+    with pytest.raises(ValueError, match=r"unknown event type 'talk' \(did you mean talks\?\): use one of"):
+        TimelineFilter(event_type="talk")
+
+
+@pytest.mark.parametrize("typed, end, wanted", [
+    ("2024-03-04", False, dt.date(2024, 3, 4)), ("2024-03-04", True, dt.date(2024, 3, 4)),
+    ("2024-03", False, dt.date(2024, 3, 1)), ("2024-02", True, dt.date(2024, 2, 29)),
+    ("2023", False, dt.date(2023, 1, 1)), ("2023", True, dt.date(2023, 12, 31)), ("2024-12", True, dt.date(2024, 12, 31)),
+])
+def test_date_bounds_take_a_day_month_or_year(typed, end, wanted):
+    assert date_bound(typed, "--from", end=end) == wanted
+
+
+@pytest.mark.parametrize("typed", ["March 2024", "2024-13", "2024-02-30", "24-03-04", ""])
+def test_bad_date_bound(typed):
+    with pytest.raises(ValueError, match="is not a date: write it as YYYY-MM-DD"):
+        date_bound(typed, "--from")
+
+
+def test_every_event_oldest_first_undated_last(two_runs):
+    entries = load_timeline(two_runs / "curated")
+    dated = [e["start_date"] for e in entries if e["start_date"] is not None]
+    assert dated == sorted(dated) and dated
+    first_undated = next((i for i, e in enumerate(entries) if e["start_date"] is None), len(entries))
+    assert all(e["start_date"] is None for e in entries[first_undated:])
+    # A date filter keeps only dated events (an undated one cannot be said to fall in the range).
+    assert all(e["start_date"] for e in load_timeline(two_runs / "curated", TimelineFilter(date_from=dt.date(1900, 1, 1))))
+
+
+def test_no_match_message_names_the_filters(two_runs):
+    filters = TimelineFilter(country="Kazakhstan", event_type="summit")
+    assert load_timeline(two_runs / "curated", filters) == []
+    assert no_match_message(filters) == ("No events match country Kazakhstan (KAZ), type summit: loosen the "
+                                         "filters (every one must hold), or run `eventline run` first.")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--country", "XYZ"], "'XYZ' is no country code or name known to eventline"),
+    (["--person", "Zzyzx"], "no participant's name contains 'Zzyzx'"),
+    (["--type", "party"], "unknown event type 'party'"),
+    (["--from", "2024-05-01", "--to", "2024-04-01"], "is after --to 2024-04-01: swap them"),
+])
+def test_cli_unknown_values_are_one_line_errors(two_runs, args, message):
+    result = runner.invoke(app, ["timeline", "--curated", str(two_runs / "curated"), *args])
+    assert result.exit_code == 2 and message in result.output and result.output.count("\n") == 1
+
+
+def test_cli_month_bounds_and_combined_filters(two_runs):
+    result = runner.invoke(app, ["timeline", "--curated", str(two_runs / "curated"), "--country", "Kazakhstan",
+                                 "--person", "batmunkh", "--type", "Talks", "--from", "2024-04", "--to", "2024-04"])
+    assert result.exit_code == 0, result.output
+    assert "2024-04-10" in result.output and "2024-03-04" not in result.output and "1 event" in result.output
+    result = runner.invoke(app, ["timeline", "--curated", str(two_runs / "curated"), "--country", "KAZ",
+                                 "--type", "summit"])
+    assert result.exit_code == 0 and "No events match country KAZ, type summit" in result.output
