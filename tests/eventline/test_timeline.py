@@ -1,6 +1,7 @@
 """eventline timeline on the real flow's tables: filters, order, terminal output and the HTML page."""
 
 import datetime as dt
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -8,7 +9,9 @@ from typer.testing import CliRunner
 from eventline.cli import app
 from eventline.timeline import (TimelineFilter, _person_matches, date_bound, date_label, fold, load_timeline,
                                 no_match_message)
-from eventline.timeline_page import lane_of, render_timeline_html
+from eventline.timeline_page import _ticks, axis_range, lane_of, render_timeline_html
+from schemas.vocab import EVENT_TYPES
+from tests.eventline.timeline_entries import entry, many
 
 runner = CliRunner()
 
@@ -185,3 +188,60 @@ def test_cli_month_bounds_and_combined_filters(two_runs):
     result = runner.invoke(app, ["timeline", "--curated", str(two_runs / "curated"), "--country", "KAZ",
                                  "--type", "summit"])
     assert result.exit_code == 0 and "No events match country KAZ, type summit" in result.output
+
+
+# -- the page's layout ------------------------------------------------------------------------
+
+def test_axis_leaves_far_off_dates_aside_on_a_large_timeline():
+    entries = many()
+    lo, hi = axis_range([e for e in entries if e["start_date"]])
+    assert dt.date(2020, 10, 1) <= lo <= dt.date(2021, 1, 1) and dt.date(2025, 12, 1) <= hi <= dt.date(2026, 3, 1)
+    page = render_timeline_html(entries)
+    assert re.search(r"1 event before 20\d\d-\d\d-\d\d \(left off the axis\)", page)
+    assert re.search(r"1 event after 20\d\d-\d\d-\d\d \(left off the axis\)", page)
+    undated = sum(e["start_date"] is None for e in entries)
+    assert f"{undated} events undated" in page
+    # Every event is reachable exactly once: a mark on the axis or a button beside it.
+    assert sorted(int(i) for i in re.findall(r"data-id='(\d+)'", page)) == list(range(len(entries)))
+
+
+def test_small_timeline_keeps_every_date_on_the_axis():
+    entries = [entry(0, dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), precision="year"),
+               entry(1, dt.date(2023, 4, 26)), entry(2, dt.date(2023, 4, 27))]
+    lo, hi = axis_range(entries)
+    assert lo < dt.date(2022, 1, 1) and hi > dt.date(2023, 4, 27)
+    assert "left off the axis" not in render_timeline_html(entries)
+
+
+def test_labels_stay_inside_the_drawing():
+    """A label that would run past the right edge is written to the left of its mark."""
+    entries = [entry(0, dt.date(2022, 1, 1)), entry(1, dt.date(2023, 4, 27), location="Xi'an")]
+    page = render_timeline_html(entries)
+    width = int(re.search(r"<svg class='chart' width='(\d+)'", page).group(1))
+    last = re.search(r"<g class='ev' data-id='1'.*?<text x='([\d.]+)' y='[\d.]+'( text-anchor='end')?>"
+                     r"meeting · Xi&#x27;an · 2023-04-27</text>", page)
+    assert last and last.group(2) and float(last.group(1)) < width
+
+
+def test_event_types_have_distinct_colours():
+    from eventline.timeline_page import _COLOURS
+
+    assert set(_COLOURS) == set(EVENT_TYPES) and len(set(_COLOURS.values())) == len(EVENT_TYPES)
+
+
+def test_busiest_lanes_first():
+    entries = [entry(0, dt.date(2022, 1, 1), countries=["CHN", "KAZ"]),
+               *[entry(i, dt.date(2022, 2, i), countries=["KAZ", "USA"]) for i in range(1, 4)]]
+    page = render_timeline_html(entries)
+    assert page.index(">KAZ – USA<") < page.index(">CHN – KAZ<")
+
+
+@pytest.mark.parametrize("lo, hi, first, count", [
+    (dt.date(2020, 11, 17), dt.date(2025, 12, 28), "2021", 5),
+    (dt.date(1940, 1, 1), dt.date(2031, 1, 1), "1950", 9),
+    (dt.date(2021, 12, 22), dt.date(2023, 6, 10), "2022-01", 9),
+    (dt.date(2023, 4, 1), dt.date(2023, 5, 1), "04-02", 5),
+])
+def test_ticks_fall_on_round_steps(lo, hi, first, count):
+    ticks = _ticks(lo, hi)
+    assert ticks[0][1] == first and len(ticks) == count

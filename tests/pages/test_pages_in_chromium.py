@@ -132,3 +132,103 @@ def test_data_docs_index_lists_runs_offline(browser, data_docs, tmp_path):
     _screenshot(browser, tmp_path, "datadocs-index")
     assert "run_failing" in browser.text()
     _nothing_from_outside(browser)
+
+
+def test_timeline_page_of_a_dev_sized_timeline_is_usable(browser, tmp_path):
+    """1,250 events in ~150 lanes, a 1942 anniversary and a 2030 target: the axis covers 2021-2025, no label
+    overlaps another or leaves the drawing, the axis stays in view, a click shows details in view, and the
+    find box highlights what matches."""
+    from eventline.timeline_page import render_timeline_html
+    from tests.eventline.timeline_entries import many
+
+    entries = many()
+    page = tmp_path / "big.html"
+    page.write_text(render_timeline_html(entries))
+    browser.open(page, settle=1.0)
+    _screenshot(browser, tmp_path, "timeline-big")
+    ticks = browser.evaluate("[...document.querySelectorAll('.axis .tick')].map(t => t.textContent)")
+    assert ticks[1:] == ["2021", "2022", "2023", "2024", "2025", "2026"], ticks
+    text = browser.text()
+    assert "1 event before" in text and "1 event after" in text and "undated" in text
+    # Labels: inside the drawing, right of the lane names, none over another.
+    overlaps = browser.evaluate("""(() => {
+        const svg = document.querySelector('svg.chart').getBoundingClientRect();
+        const boxes = [...document.querySelectorAll('svg.chart .ev text')].map(t => t.getBoundingClientRect());
+        let outside = 0, overlapping = 0;
+        boxes.forEach((a, i) => {
+            if (a.left < svg.left + 150 || a.right > svg.right) outside++;
+            for (let j = i + 1; j < boxes.length; j++) { const b = boxes[j];
+                if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+                    overlapping++; }
+        });
+        return [boxes.length, outside, overlapping];
+    })()""")
+    assert overlaps[0] > 300 and overlaps[1:] == [0, 0], overlaps
+    height = browser.evaluate("document.documentElement.scrollHeight")
+    assert height < 12000, height  # lanes of marks, not one row per event
+    # Halfway down, the axis is still at the top and a click opens the details in view.
+    browser.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    assert browser.evaluate("document.querySelector('.axis').getBoundingClientRect().top") == 0
+    mark = browser.evaluate("""(() => { const g = [...document.querySelectorAll('svg.chart .ev')].find(g => {
+        const r = g.getBoundingClientRect(); return r.top > 100 && r.bottom < innerHeight * 0.5; });
+        return g.dataset.id; })()""")
+    browser.click(f".ev[data-id='{mark}']")
+    panel = browser.evaluate("(() => { const r = document.getElementById('details').getBoundingClientRect();"
+                             " return [r.top, r.bottom, innerHeight]; })()")
+    assert panel[0] > panel[2] * 0.4 and panel[1] <= panel[2]
+    details = browser.evaluate("document.getElementById('details').innerText")
+    clicked = entries[int(mark)]
+    assert clicked["evidence"] in details and clicked["participants"][0]["name"] in details
+    browser.evaluate("const f = document.getElementById('find'); f.value = 'antony BLINKEN';"
+                     " f.dispatchEvent(new Event('input')); 1")
+    blinken = sum("Antony Blinken" in [p["name"] for p in e["participants"]] for e in entries)
+    assert browser.evaluate("document.getElementById('found').textContent") == \
+        f"{blinken} of {len(entries)} events match"
+    lit = browser.evaluate("document.querySelectorAll('svg.chart .ev:not(.dim)').length")
+    assert 0 < lit <= blinken
+    _nothing_from_outside(browser)
+
+
+def test_hostile_text_is_shown_as_text_in_the_timeline_page(browser, tmp_path):
+    import datetime as dt
+
+    from eventline.timeline_page import render_timeline_html
+    from tests.eventline.timeline_entries import HOSTILE, entry
+
+    entries = [entry(0, dt.date(2024, 3, 4), evidence=HOSTILE, title=HOSTILE, location=HOSTILE, people=[HOSTILE],
+                     commitment=HOSTILE, url="javascript:window.__pwned=1"),
+               entry(1, None, evidence=HOSTILE, url="https://example.org/a?b=\"><script>window.__pwned=1</script>")]
+    page = tmp_path / "hostile.html"
+    page.write_text(render_timeline_html(entries))
+    browser.open(page)
+    browser.click(".ev[data-id='0']")
+    details = browser.evaluate("document.getElementById('details').innerText")
+    assert details.count("<img src=x onerror=") == 5  # heading, participant, commitment, evidence, article title
+    assert "<img src=x onerror=" in browser.evaluate("document.querySelector('svg.chart .ev title').textContent")
+    assert browser.evaluate("document.querySelector('#details a')") is None  # javascript: is no link
+    browser.click("details.aside summary")
+    browser.click("button[data-id='1']")
+    assert browser.evaluate("document.querySelector('#details a').href").startswith("https://example.org/a?b=")
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    assert browser.evaluate("document.querySelectorAll('img, script:not([id]):not([type])').length") <= 1
+    _nothing_from_outside(browser)
+
+
+def test_hostile_text_is_shown_as_text_in_the_summary_page(browser, tmp_path):
+    from flows.report import build_report, stamp_quarantine
+    from flows.summary_page import render_summary_html
+    from tests.eventline.timeline_entries import HOSTILE
+    from tests.flows.test_report import EVENTS, HISTORY, RUN, _outcome
+
+    outcome = _outcome(False)
+    for r in outcome.results["events"]:
+        r.examples = [{"record_key": HOSTILE, "source_path": HOSTILE, "evidence": HOSTILE, "value": HOSTILE}]
+    quarantine = stamp_quarantine([{"stage": "ingest", "source_path": HOSTILE, "record_key": HOSTILE,
+                                    "reason": f"bad: {HOSTILE}", "payload": HOSTILE}], "run_1")
+    page = tmp_path / "summary-hostile.html"
+    page.write_text(render_summary_html(build_report(RUN, outcome, quarantine, {"events": 5}, EVENTS, HISTORY)))
+    browser.open(page)
+    browser.evaluate("document.querySelectorAll('details').forEach(d => d.open = true); 1")
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    assert browser.evaluate("document.querySelectorAll('img, script').length") == 0
+    assert browser.text().count("<img src=x onerror=") >= 5
