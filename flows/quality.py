@@ -213,14 +213,23 @@ def _describe_examples(table: str, results: list[ExpectationResult], rows: list[
         described = []
         for example in result.examples:
             row = rows[positions[example["position"]]]
-            value = row.get(result.column) if result.column and not result.column.startswith("_check_") else None
+            real = bool(result.column) and not result.column.startswith("_check_")  # not a derived check
+            value = row.get(result.column) if real else None
             described.append({
                 "record_key": f"{table}:{record_key(table, row)}",
                 "source_path": row.get("source_path") or sources.get(row.get("article_id")),
-                "evidence": str(row.get("evidence") or row.get("title") or row.get("name") or "")[:300],
-                "value": None if value is None else str(value)[:120],
+                "evidence": _shorten(str(row.get("evidence") or row.get("title") or row.get("name") or ""), 300),
+                "value": ("null" if real else None) if value is None else _shorten(str(value), 120),
             })
         result.examples = described
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The text, cut at a word within `limit` characters with an ellipsis when longer."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut) + "…"
 
 
 def record_key(table: str, row: dict) -> str:

@@ -97,6 +97,8 @@ def _trends(report: dict) -> str:
     if not runs:
         return "<h2>Trend over runs</h2><p class='muted'>No completed run recorded yet.</p>"
     labels = [str(r["started_at"])[:16].replace("T", " ") for r in runs]
+    if len(set(labels)) < len(labels):  # runs in one minute: the seconds tell them apart
+        labels = [str(r["started_at"])[:19].replace("T", " ") for r in runs]
     tables = sorted({t for r in runs for t in r["rows_written"] if t != "quarantine"})
     charts = [
         line_chart("Rows per table", labels, {t: [r["rows_written"].get(t) for r in runs] for t in tables}),

@@ -71,9 +71,19 @@ def bar_chart(title: str, bars: list[tuple[str, int]], *, width: int = 700, heig
                      f"height='{h:.1f}' fill='{PALETTE[0]}'><title>{escape(label)}: {n:,}</title></rect>")
         last = len(bars) - 1
         if i == last or (i % every == 0 and last - i >= every / 2):  # no label crowding the last one
-            parts.append(f"<text x='{x + slot / 2:.1f}' y='{height - 10}' class='tick' text-anchor='middle'>"
-                         f"{escape(label)}</text>")
+            parts.append(_tick_label(label, x + slot / 2, height - 10, left, width - 2))
     return f"<figure class='chart wide'>{''.join(parts)}</svg></figure>"
+
+
+def _tick_label(label: str, x: float, y: float, low: float, high: float) -> str:
+    """A label centred under x, moved inside [low, high] when it would be cut at the chart's edge."""
+    half = len(label) * 3.3  # 10px tick text: about 6.6px a character
+    anchor = "middle"
+    if x + half > high:
+        x, anchor = high, "end"
+    elif x - half < low:
+        x, anchor = low, "start"
+    return f"<text x='{x:.1f}' y='{y}' class='tick' text-anchor='{anchor}'>{escape(label)}</text>"
 
 
 def _frame(title: str, width: int, height: int) -> str:

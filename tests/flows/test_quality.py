@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from flows.quality import validate_tables
+from flows.quality import ExpectationResult, validate_tables
 from schemas.expectations import suite_specs
 from transforms.text import content_sha256
 
@@ -138,3 +138,22 @@ def test_earlier_runs_validation_pages_stay(tmp_path):
     assert runs == {"run_one", "run_two"}
     index = (docs / "index.html").read_text()
     assert "run_one" in index and "run_two" in index
+
+
+def test_examples_show_null_and_cut_long_evidence_at_a_word():
+    from flows.quality import _describe_examples
+
+    long = "The ministers met in Astana to discuss " + "trade and transit " * 30
+    rows = [{"event_id": "e1", "article_id": "a1", "start_date": None, "evidence": long},
+            {"event_id": "e2", "article_id": "a1", "start_date": None, "evidence": "Short."}]
+    real = ExpectationResult("events.start_date.mostly_dated", "T", "start_date", False, False, 2, 2, "d", "t", "a",
+                             [{"position": 0}, {"position": 1}])
+    derived = ExpectationResult("events.has_countries", "T", "_check_has_countries", False, False, 1, 2, "d", "t",
+                                "a", [{"position": 1}])
+    _describe_examples("events", [real, derived], rows, [0, 1], {"a1": "x.md"})
+    first, second = real.examples
+    assert first["value"] == "null" and derived.examples[0]["value"] is None  # a derived check has no value
+    assert first["evidence"].endswith("…") and len(first["evidence"]) <= 300
+    assert long.startswith(first["evidence"][:-1]) and first["evidence"][-2] != " "
+    assert first["evidence"][:-1].split()[-1] in ("trade", "and", "transit")  # a whole word before the cut
+    assert second["evidence"] == "Short." and second["source_path"] == "x.md"

@@ -117,3 +117,12 @@ def test_summary_page_order_charts_and_links():
     assert page.index("events.x") < page.index("events.w")
     assert page.count("<svg") == 5 and "<script" not in page
     assert "href='../docs/validations/x.html'" in page and "href='../runs/run_0.html'" in page
+
+
+def test_trend_labels_tell_runs_of_one_minute_apart():
+    same_minute = [{**HISTORY[1], "run_id": "run_a", "started_at": dt.datetime(2024, 1, 1, 0, 0, 5, tzinfo=dt.timezone.utc)},
+                   {**HISTORY[1], "started_at": dt.datetime(2024, 1, 1, 0, 0, 40, tzinfo=dt.timezone.utc)}]
+    page = render_summary_html(build_report(RUN, _outcome(True), [], {"events": 5}, EVENTS, same_minute))
+    assert "2024-01-01 00:00:05" in page and "2024-01-01 00:00:40" in page
+    page = render_summary_html(build_report(RUN, _outcome(True), [], {"events": 5}, EVENTS, HISTORY))
+    assert "2023-12-31 00:00<" in page and "2024-01-01 00:00<" in page  # minutes when they differ

@@ -232,3 +232,24 @@ def test_hostile_text_is_shown_as_text_in_the_summary_page(browser, tmp_path):
     assert browser.evaluate("typeof window.__pwned") == "undefined"
     assert browser.evaluate("document.querySelectorAll('img, script').length") == 0
     assert browser.text().count("<img src=x onerror=") >= 5
+
+
+def test_chart_labels_are_not_cut_at_the_edges(browser, tmp_path):
+    """Five years of months: every label under the bars, the last one included, is drawn whole."""
+    from flows.svg_charts import bar_chart, line_chart
+    from flows.summary_page import _CSS
+
+    months = [f"{2021 + m // 12}-{m % 12 + 1:02d}" for m in range(59)]
+    page = tmp_path / "charts.html"
+    page.write_text(f"<!DOCTYPE html><html><head><style>{_CSS}</style></head><body>"
+                    f"{bar_chart('Events per month', [(m, i % 7) for i, m in enumerate(months)])}"
+                    f"{line_chart('Runs', ['2026-12-06 18:24:05', '2026-12-06 18:24:59'], {'n': [1, 2]})}"
+                    "</body></html>")
+    browser.open(page)
+    cut = browser.evaluate("""[...document.querySelectorAll('svg')].flatMap(svg => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()])
+            .filter(([_, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5).map(([s]) => s); })""")
+    assert cut == []
+    labels = browser.evaluate("[...document.querySelectorAll('svg')[0].querySelectorAll('.tick')].map(t => t.textContent)")
+    assert labels[-1] == "2025-11" and len(labels) >= 8
