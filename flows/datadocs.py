@@ -48,6 +48,8 @@ _TAG = re.compile(r"<(script|link|img)\b([^>]*?)\b(src|href)=([\"'])((?:https?:)
 _SRI = re.compile(r"\s(?:integrity|crossorigin)=(\"[^\"]*\"|'[^']*')", re.I)
 _LINK = re.compile(r"<a\b[^>]*\bhref=([\"'])(?:https?:)?//[^\"']*\1[^>]*>(.*?)</a>", re.I | re.S)
 _FOOTER = re.compile(r"<footer>.*?</footer>", re.I | re.S)
+_STATIC = re.compile(r"(\b(?:href|src)=[\"'])((?:\.\./)*static/(?:images|styles)/[^\"'#?]+)", re.I)
+_CSS_URL = re.compile(r"url\(\s*([\"']?)((?:https?:)?//[^)\"']*)\1\s*\)", re.I)
 _EXTERNAL_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s\"')<>]*", re.I)
 
 
@@ -86,6 +88,8 @@ def build(ctx, docs_dir: Path) -> None:
     shutil.copytree(VENDOR_DIR, vendor, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     for page in docs_dir.rglob("*.html"):
         page.write_text(localize_page(page.read_text(encoding="utf-8"), page, vendor), encoding="utf-8")
+    for sheet in (docs_dir / "static" / "styles").glob("*.css"):  # GX's own sheet names its logo on S3
+        sheet.write_text(localize_css(sheet.read_text(encoding="utf-8"), sheet, vendor), encoding="utf-8")
 
 
 def localize_page(content: str, page: Path, vendor: Path) -> str:
@@ -104,6 +108,22 @@ def localize_page(content: str, page: Path, vendor: Path) -> str:
         rebuilt = f"<{tag}{before}{attr}={quote}{rel}{quote}{after}>" + ("</script>" if tag.lower() == "script" else "")
         return _SRI.sub("", rebuilt)  # integrity/crossorigin would make file:// loads fail
 
+    def static(match: re.Match) -> str:  # GX's favicon path is one folder short on nested pages
+        attr, path = match.groups()
+        target = vendor.parent / path.rsplit("static/", 1)[1]
+        return attr + os.path.relpath(target, page.parent).replace(os.sep, "/")
+
     content = _TAG.sub(local, content)
+    content = _STATIC.sub(static, content)
     content = _LINK.sub(r"\2", _FOOTER.sub("", content))
     return _EXTERNAL_URL.sub("#", content)
+
+
+def localize_css(content: str, sheet: Path, vendor: Path) -> str:
+    """A style sheet whose outside images (GX's logo) are the local copy; any other outside address dropped."""
+    logo = os.path.relpath(vendor.parent / "images" / "logo-long.png", sheet.parent).replace(os.sep, "/")
+
+    def local(match: re.Match) -> str:
+        return f"url('{logo}')" if "logo" in match.group(2) else "none"
+
+    return _CSS_URL.sub(local, content)

@@ -157,3 +157,26 @@ def test_examples_show_null_and_cut_long_evidence_at_a_word():
     assert long.startswith(first["evidence"][:-1]) and first["evidence"][-2] != " "
     assert first["evidence"][:-1].split()[-1] in ("trade", "and", "transit")  # a whole word before the cut
     assert second["evidence"] == "Short." and second["source_path"] == "x.md"
+
+
+def test_data_docs_load_nothing_from_outside_and_every_local_file_exists(outcome, docs_dir):
+    """What a browser would fetch: tags' src/href in the pages and url() in pages and style sheets."""
+    from urllib.parse import unquote
+
+    loaded = re.compile(r"<(?:link|script|img)\b[^>]*\b(?:src|href)=[\"']([^\"'#]+)|url\(\s*[\"']?([^)\"'#]+)", re.I)
+    checked = 0
+    for file in [*docs_dir.rglob("*.html"), *docs_dir.rglob("*.css")]:
+        for match in loaded.finditer(file.read_text(encoding="utf-8")):
+            ref = match.group(1) or match.group(2)
+            if ref.startswith("data:"):
+                continue
+            assert not re.match(r"(?:https?:)?//", ref), (file, ref)
+            if ref.endswith(".ttf"):  # Font Awesome's fallback after the shipped .woff2 of the same face
+                assert (file.parent / ref.replace(".ttf", ".woff2")).exists(), (file, ref)
+                continue
+            assert (file.parent / unquote(ref.split("?")[0])).exists(), (file, ref)
+            checked += 1
+    assert checked > 50
+    favicons = [p for p in docs_dir.rglob("*.html") if "favicon.ico" in p.read_text()]
+    assert favicons and all((p.parent / re.search(r"href=\"([^\"]*favicon.ico)", p.read_text()).group(1)).is_file()
+                            for p in favicons)
