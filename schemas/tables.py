@@ -149,7 +149,7 @@ COMMITMENTS = Table(
         Field("action", "string", description="main verb, lemmatized"),
         Field("description", "string", description="what is committed, as a clean clause"),
         Field("topic", "string", allowed=vocab.TOPICS, description="what the commitment is about"),
-        Field("due_date", "date", True, "target date when stated"),
+        Field("due_date", "date", True, "last day of the stated target period (\"by 2030\": 2030-12-31)"),
         Field("due_precision", "string", True, allowed=vocab.DUE_PRECISIONS,
               description="the period due_date closes (\"by 2030\": year)"),
         Field("article_id", "string", description="article of the first telling"),

@@ -37,11 +37,17 @@ DATE_PRECISION_TERMS = {
     "unknown": "no date could be read: start_date and end_date are null",
 }
 DATE_PRECISIONS = tuple(DATE_PRECISION_TERMS)
-# resolve_date() may also answer decade or century; a due date can carry them.
+# A due date is one day, the last of its target period; resolve_date() may also answer decade or century.
 DUE_PRECISION_TERMS = {
-    **DATE_PRECISION_TERMS,
-    "decade": "a decade (\"the 2030s\"): the first to the last day of the decade",
-    "century": "a century: the first to the last day of the century",
+    "day": "a day (\"by June 30\"): due_date is that day",
+    "week": "a week (\"by next week\"): due_date is the week's last day",
+    "month": "a month (\"by May 2024\", \"next month\"): due_date is the month's last day",
+    "quarter": "a quarter (\"by the third quarter\"): due_date is the quarter's last day",
+    "season": "a season or half (\"by the first half of 2025\"): due_date is its last day",
+    "year": "a year (\"by 2030\"): due_date is December 31 of that year",
+    "unknown": "a target period was stated but not read as a date: due_date is null",
+    "decade": "a decade (\"by the end of the decade\"): due_date is the decade's last day",
+    "century": "a century (\"by the end of the century\"): due_date is the century's last day",
 }
 DUE_PRECISIONS = tuple(DUE_PRECISION_TERMS)
 

@@ -48,3 +48,12 @@ def test_descriptions_reach_pyarrow_duckdb_and_polars(tmp_path):
     assert json.loads(pl.read_parquet_metadata(path)["column_descriptions"]) == expected
     value = duckdb.sql(f"select value from parquet_kv_metadata('{path}') where key = 'column_descriptions'").fetchall()[0]
     assert json.loads(value[0]) == expected
+
+
+def test_due_precision_terms_describe_the_due_date_not_a_span():
+    """A due date is one day (the last of its period): its terms must not speak of start_date/end_date."""
+    for term, definition in vocab.DUE_PRECISION_TERMS.items():
+        assert "start_date" not in definition and "end_date" not in definition, term
+        assert "due_date" in definition, term
+    assert set(vocab.DATE_PRECISIONS) <= set(vocab.DUE_PRECISIONS)
+    assert "last day of the stated target period" in TABLES["commitments"].field("due_date").description
