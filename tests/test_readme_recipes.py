@@ -10,6 +10,7 @@ import pytest
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 RECIPES = re.findall(r"```python recipe\n(.*?)```", README, flags=re.S)
+OTHER_PYTHON = re.findall(r"```python\n(.*?)```", README, flags=re.S)  # every other Python block
 
 
 def test_readme_has_the_recipes():
@@ -55,3 +56,16 @@ def test_quarantine_latest_recipe(outputs):
     out = outputs[3]
     assert "broken.txt" in out and "UTF-8" in out
     assert out.count("broken.txt") == 1  # the latest run only, not once per run
+
+
+def test_every_other_python_block_runs(two_runs):
+    """Python blocks that are not recipes run too (a rotten snippet is as bad as a rotten recipe)."""
+    assert OTHER_PYTHON, "the README's other Python blocks were not found"
+    here = os.getcwd()
+    os.chdir(two_runs.parent)
+    try:
+        for block in OTHER_PYTHON:
+            namespace: dict = {}
+            exec(compile(block, "README.md python block", "exec"), namespace)
+    finally:
+        os.chdir(here)
