@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _escape_markup
 from rich.tree import Tree
 
 from eventline.readers import read_table
@@ -218,6 +218,14 @@ def event_heading(e: dict) -> str:
     parts = [e["event_type"], e.get("name"), e.get("location"), ", ".join(e["countries"] or []) or None,
              None if e["status"] == "occurred" else e["status"]]
     return " · ".join(p for p in parts if p)
+
+
+def escape(text: str) -> str:
+    """Text for rich markup: its brackets escaped and control characters (a file name's ESC sequence,
+    which would drive the terminal) dropped, line breaks and tabs as spaces."""
+    plain = "".join(" " if ch in "\t\n\r" else ch for ch in text
+                    if ch in "\t\n\r" or unicodedata.category(ch) != "Cc")
+    return _escape_markup(plain)
 
 
 def no_match_message(filters: TimelineFilter) -> str:

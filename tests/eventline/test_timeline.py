@@ -245,3 +245,20 @@ def test_busiest_lanes_first():
 def test_ticks_fall_on_round_steps(lo, hi, first, count):
     ticks = _ticks(lo, hi)
     assert ticks[0][1] == first and len(ticks) == count
+
+
+def test_terminal_output_shows_text_not_markup_or_control_sequences():
+    import io
+
+    from rich.console import Console
+
+    from eventline.timeline import print_timeline
+
+    out = io.StringIO()
+    hostile = entry(0, dt.date(2024, 1, 1), evidence="Talks \x1b[2J\x1b]0;owned\x07 [bold]held[/bold].",
+                    location="[red]Astana")
+    hostile["article"]["source_path"] = "raw/\x1b[31mred.md"
+    print_timeline([hostile], console=Console(file=out, width=120))
+    text = out.getvalue()
+    assert "\x1b" not in text and "\x07" not in text
+    assert "[red]Astana" in text and "[bold]held[/bold]" in text and "raw/[31mred.md" in text
