@@ -46,11 +46,24 @@ def line_chart(title: str, labels: list[str], series: dict[str, list[float | Non
                          f"{escape(labels[i])}: {_fmt(v, percent)}</title></circle>")
     if len(series) > 1:
         legend = "".join(f"<span class='key'><i style='background:{PALETTE[n % len(PALETTE)]}'></i>"
-                         f"{escape(name)}</span>" for n, name in enumerate(series))
+                         f"{escape(name)} {escape(_latest(vs, percent))}</span>"
+                         for n, (name, vs) in enumerate(series.items()))
         return f"<figure class='chart'>{''.join(parts)}</svg><figcaption>{legend}</figcaption></figure>"
-    last = next((v for v in reversed(next(iter(series.values()), [])) if v is not None), None)
-    caption = f"latest: {_fmt(last, percent)}" if last is not None else "no data yet"
+    values = next(iter(series.values()), [])
+    caption = f"latest: {_latest(values, percent)}" if any(v is not None for v in values) else "no data yet"
     return f"<figure class='chart'>{''.join(parts)}</svg><figcaption>{escape(caption)}</figcaption></figure>"
+
+
+def _latest(values: list[float | None], percent: bool) -> str:
+    """The latest value and its change since the run before: "4,243 (+12)", "78% (-2 pts)", "13 (=)"."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "-"
+    text = _fmt(known[-1], percent)
+    if len(known) > 1:
+        change = (known[-1] - known[-2]) * (100 if percent else 1)
+        text += " (=)" if round(change) == 0 else f" ({change:+,.0f}{' pts' if percent else ''})"
+    return text
 
 
 def bar_chart(title: str, bars: list[tuple[str, int]], *, width: int = 700, height: int = 170) -> str:

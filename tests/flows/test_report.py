@@ -126,3 +126,10 @@ def test_trend_labels_tell_runs_of_one_minute_apart():
     assert "2024-01-01 00:00:05" in page and "2024-01-01 00:00:40" in page
     page = render_summary_html(build_report(RUN, _outcome(True), [], {"events": 5}, EVENTS, HISTORY))
     assert "2023-12-31 00:00<" in page and "2024-01-01 00:00<" in page  # minutes when they differ
+
+
+def test_trend_charts_say_the_latest_value_and_its_change():
+    page = render_summary_html(build_report(RUN, _outcome(True), [], {"events": 5}, EVENTS, HISTORY))
+    assert "latest: 5 (+1)" in page  # rows per table (one table here)
+    assert "latest: 3 (-4)" in page and "latest: 80% (+30 pts)" in page
+    assert "failed 1 (-2)</span>" in page and "blocking 0 (-1)</span>" in page
