@@ -29,7 +29,10 @@ def line_chart(title: str, labels: list[str], series: dict[str, list[float | Non
              f"<line x1='{left}' y1='{top + inner_h}' x2='{width - right}' y2='{top + inner_h}' class='axis'/>",
              f"<text x='{left - 4}' y='{top + 4}' class='tick' text-anchor='end'>{_fmt(high, percent)}</text>",
              f"<text x='{left - 4}' y='{top + inner_h}' class='tick' text-anchor='end'>0</text>"]
-    if labels:
+    if len(labels) == 1:  # one run: its point and its label in the middle
+        parts.append(f"<text x='{left + inner_w / 2:.1f}' y='{height - 8}' class='tick' text-anchor='middle'>"
+                     f"{escape(labels[0])}</text>")
+    elif labels:
         parts.append(f"<text x='{left}' y='{height - 8}' class='tick'>{escape(labels[0])}</text>")
         if len(labels) > 1:
             parts.append(f"<text x='{width - right}' y='{height - 8}' class='tick' text-anchor='end'>"

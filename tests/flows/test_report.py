@@ -1,6 +1,7 @@
 """latest.json document, summary page and the text `eventline report` prints."""
 
 import datetime as dt
+import re
 
 from flows.quality import ExpectationResult, ValidationOutcome
 from flows.report import build_report, format_report_text, stamp_quarantine
@@ -133,3 +134,11 @@ def test_trend_charts_say_the_latest_value_and_its_change():
     assert "latest: 5 (+1)" in page  # rows per table (one table here)
     assert "latest: 3 (-4)" in page and "latest: 80% (+30 pts)" in page
     assert "failed 1 (-2)</span>" in page and "blocking 0 (-1)</span>" in page
+
+
+def test_one_run_trend_puts_its_label_under_its_point():
+    from flows.svg_charts import line_chart
+
+    svg = line_chart("Quarantined rows", ["2024-01-01 00:00"], {"quarantined": [3]})
+    point = re.search(r"<circle cx='([\d.]+)'", svg).group(1)
+    assert re.search(rf"<text x='{point}' y='\d+' class='tick' text-anchor='middle'>2024-01-01 00:00</text>", svg)
