@@ -262,3 +262,11 @@ def test_terminal_output_shows_text_not_markup_or_control_sequences():
     text = out.getvalue()
     assert "\x1b" not in text and "\x07" not in text
     assert "[red]Astana" in text and "[bold]held[/bold]" in text and "raw/[31mred.md" in text
+
+
+def test_timeline_help_names_what_each_option_takes():
+    out = runner.invoke(app, ["timeline", "--help"]).output
+    for option in ("--curated DIR", "--country ISO3", "--person NAME", "--type TYPE", "--from DATE", "--to DATE",
+                   "--html FILE"):
+        assert option in out, option
+    assert "<str>" not in out and "<path>" not in out and "<bool>" not in out
