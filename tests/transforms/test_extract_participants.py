@@ -43,18 +43,23 @@ def test_call_subject_and_object_are_persons_with_countries():
             assert a["text"][p["char_start"]:p["char_end"]] == p["name_as_written"]
 
 
-@pytest.mark.parametrize("sentence, name, role", [
-    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Lena Vogt", "host"),
-    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Ola Brekke", "guest"),
-    ("Foreign Minister Lena Vogt of Austria chaired the second Alpine Ministers' Meeting in Vienna.", "Lena Vogt", "chair"),
-    ("Foreign Minister Lena Vogt of Austria briefed the press in Vienna.", "Lena Vogt", "speaker"),
+@pytest.mark.parametrize("sentence, name, role, event_type", [
+    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Lena Vogt", "host",
+     None),
+    ("Foreign Minister Lena Vogt of Austria hosted Foreign Minister Ola Brekke of Norway in Vienna.", "Ola Brekke",
+     "guest", None),
+    ("Foreign Minister Lena Vogt of Austria chaired the second Alpine Ministers' Meeting in Vienna.", "Lena Vogt", "chair",
+     None),
+    ("Foreign Minister Lena Vogt of Austria briefed the press in Vienna.", "Lena Vogt", "speaker", None),
     ("Foreign Minister Lena Vogt of Austria and Foreign Minister Ola Brekke of Norway signed a transit accord.",
-     "Ola Brekke", "signatory"),
+     "Ola Brekke", "signatory", None),
     ("Prime Minister Karl Moen of Norway visited Portugal and met with President Ines Duarte of Portugal.",
-     "Karl Moen", "guest"),
+     "Karl Moen", "guest", "visit"),
+    ("Prime Minister Karl Moen of Norway visited Portugal and met with President Ines Duarte of Portugal.",
+     "Karl Moen", "participant", "meeting"),
 ])
-def test_roles(sentence, name, role):
-    ps = people(run(sentence))
+def test_roles(sentence, name, role, event_type):
+    ps = people(run(sentence), event_type)
     assert ps[name]["role"] == role
     assert all(p["role"] in ROLES for p in ps.values())
 

@@ -17,6 +17,7 @@ from transforms.extract.participants import (
     PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, country_participant, home_official, last_person_before,
     name_countries, with_role, zone,
 )
+from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.ids import make_id
 
@@ -39,7 +40,7 @@ _OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|during|since|followi
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
 _DATE_AFTER = re.compile(r",?\s*(?:(?:on|in|from)\s+(?:the\s+)?)?")
-_PURPOSE_TO = re.compile(r"\bto\s+$")
+_PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
 
 def family(event_type: str) -> str:
@@ -60,11 +61,15 @@ class _State:
     last_date: dt.date | None = None
     last_frame: EventMention | None = None
     seen_event: bool = False
+    last_day: dt.date | None = None  # the day of the last event told with one
+    recent: list[EventMention] = field(default_factory=list)  # the last few mentions, oldest first
+    last_actor: ParticipantMention | None = None  # the person who acted in the last event told ("He later ...")
 
 
-def _pick_date(doc: Doc, sent: Sent, lo: int, hi: int, state: _State):
-    """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi]."""
-    mentions = doc.dates_in(sent)
+def _pick_date(doc: Doc, sent: Sent, lo: int, hi: int, state: _State, dateline: int = 0):
+    """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi] (never the
+    date of the dateline that ends at sent.text[dateline])."""
+    mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline]
     mentions = [d for d in mentions if not re.search(r"\b(?:since|by|until|over the past|for the past)\s+$",
                                                      doc.text[max(sent.start, d.start - 16):d.start], re.I)]
     if not mentions:
@@ -123,9 +128,11 @@ def _status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | N
     return "unknown"
 
 
-def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool) -> tuple[str | None, str | None]:
-    """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination."""
-    candidates = doc.places_in(sent)
+def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
+                   dateline: int = 0) -> tuple[str | None, str | None]:
+    """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination (never the
+    place of the dateline that ends at sent.text[dateline])."""
+    candidates = [p for p in doc.places_in(sent) if p.start >= sent.start + dateline]
     best = None
     for p in candidates:
         rel = p.start - sent.start
@@ -137,7 +144,7 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool) -> tuple
     if best is not None:
         return best.value.name, best.value.country
     if visit:
-        for c in doc.countries.within(sent.start + lo, sent.start + hi):
+        for c in doc.countries.within(sent.start + max(lo, dateline), sent.start + hi):
             code = getattr(c, "code", None)
             if code:
                 return c.text, code
@@ -148,8 +155,41 @@ def _mention_id(doc: Doc, start: int, idx: int, event_type: str) -> str:
     return make_id("evm", doc.article_id, start, idx, event_type)
 
 
+def _anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_role: str, state: _State,
+                       frame: EventMention | None) -> Zone:
+    """The subject a pronoun or a plural anaphor stands for: "He later called on ..." is the person who
+    acted in the event told before; "the two ministers then signed" are the people of that event."""
+    if SINGULAR_ANAPHOR.match(subject_text):
+        actor = state.last_actor
+        if actor is None:
+            p = last_person_before(doc, pos)
+            if p is None:
+                return subject
+            actor = ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
+                                       getattr(p, "country", None) or doc.home, s_role, None, None)
+        return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
+    if PLURAL_ANAPHOR.match(subject_text):
+        # "the foreign ministers signed": the people of the event just told, in this event's role; when
+        # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
+        candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
+        if not candidates:
+            return subject
+        for candidate in candidates:
+            people = tuple(p for p in candidate.participants
+                           if p.entity_type == "person" and _same_rank(subject_text, p))
+            if len(people) >= 2:
+                break
+        else:
+            candidate = candidates[0]
+            people = tuple(p for p in candidate.participants
+                           if p.entity_type == "person" and _same_rank(subject_text, p))
+        return Zone(with_role(people, s_role),
+                    tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
+    return subject
+
+
 def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
-                      hit: Hit, state: _State) -> tuple[Zone, list[Zone], bool]:
+                      hit: Hit, state: _State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
     """Subject zone, object zones (one per counterpart when split) and whether to split."""
     trig = hit.trigger
     s_role = trig.subject_role if trig else "participant"
@@ -160,19 +200,9 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     subject_text = re.sub(r"^(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)"
                           r"(?:[^,]*),\s*", "", subject_text, flags=re.I)
     if not subject.people and not subject.countries:
-        if SINGULAR_ANAPHOR.match(subject_text):
-            p = last_person_before(doc, base)
-            if p is not None:
-                country = getattr(p, "country", None) or doc.home
-                subject = Zone((ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
-                                                   country, s_role, None, None),), (), subject.orgs)
-        elif PLURAL_ANAPHOR.match(subject_text) and state.last_frame is not None:
-            # "the foreign ministers signed": the people of the event just told, in this event's role.
-            frame = state.last_frame
-            people = tuple(p for p in frame.participants if p.entity_type == "person" and _same_rank(subject_text, p))
-            subject = Zone(with_role(people, s_role),
-                           tuple(country_participant(c, "participant") for c in frame.countries), subject.orgs)
-        elif doc.home and home_official(doc, base + subj_lo, base + trig_lo) and not subject.orgs:
+        subject = _anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame)
+        if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
+                doc, base + subj_lo, base + trig_lo):
             subject = Zone((), (country_participant(doc.home, s_role),), ())
     visit = hit.event_type == "visit"
     obj_start = trig_hi
@@ -222,6 +252,8 @@ class _Sentence:
     subj_lo: int  # where subjects start: after a reporting frame ("X said that ...")
     first_trigger_lo: int | None  # the first trigger of the sentence (names are not triggers)
     found: list[EventMention] = field(default_factory=list)  # the sentence's mentions so far
+    subjects: dict[int, Zone] = field(default_factory=dict)  # hit index -> the subject read for it
+    dateline: int = 0  # where the sentence's dateline ends ("TOKYO, Feb. 15 (Kyodo) -- ")
 
     @property
     def text(self) -> str:
@@ -240,6 +272,7 @@ class _Reading:
     subject: Zone | None = None
     objs: list[Zone] = field(default_factory=list)  # one per counterpart when a "respectively" list splits
     split: bool = False
+    shared: int | None = None  # the hit whose subject this one shares (a coordinated clause)
     named_codes: set[str] = field(default_factory=set)
     status: str = "unknown"
     start: dt.date | None = None
@@ -252,11 +285,11 @@ class _Reading:
 
 # ------------------------------------------------------------------ the steps
 
-def _not_purpose(s: _Sentence, r: _Reading) -> bool:
-    """A trigger after "to" that serves another ("travel to Tunis to meet with X") adds its people to that
-    event instead of founding one."""
+def _purpose(s: _Sentence, r: _Reading) -> bool:
+    """A trigger after "to"/"for" that serves the one before ("will travel to Tokyo for talks with X", "travelled
+    to Tunis to meet Y") is an encounter of its own with the same subject, and its people join the trip."""
     hit, text = r.hit, s.text
-    if not (hit.trigger is not None and s.found and _PURPOSE_TO.search(text[max(0, hit.start - 4):hit.start])
+    if not (hit.trigger is not None and s.found and _PURPOSE_TO.search(text[max(0, hit.start - 5):hit.start])
             and not hit.name):
         return True
     host = s.found[-1]
@@ -265,7 +298,9 @@ def _not_purpose(s: _Sentence, r: _Reading) -> bool:
     extra = tuple(z.people + z.countries + z.orgs)
     codes = tuple(sorted(set(host.countries) | z.codes))
     s.found[-1] = replace(host, participants=host.participants + extra, countries=codes)
-    return False
+    if r.idx - 1 in s.subjects:
+        r.shared = r.idx - 1
+    return True
 
 
 def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
@@ -276,13 +311,32 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
     r.trig_lo = hit.start if hit.trigger is not None or first is None else first
     lo = s.subj_lo if (first is None or hit.start <= first
                        or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
-                                    text[max(0, hit.start - 20):hit.start + 12])) else s.hits[r.idx - 1].end
+                                    text[max(0, hit.start - 20):hit.start + 12])) else _own_clause(s, r)
     lo = min(lo, r.trig_lo)
     gerund = re.search(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:in|for|on)\s+$", text[lo:hit.start])
     if hit.trigger is not None and gerund and text[hit.start:hit.end].lower().endswith("ing"):
         lo = lo + gerund.start(1)
     r.lo_subject = lo
     return True
+
+
+def _own_clause(s: _Sentence, r: _Reading) -> int:
+    """Where the subject of a later trigger starts: after the trigger before, or after the last clause
+    opener past that trigger's object. A clause that names nobody ("... in the morning and later held
+    talks") shares the subject of the trigger before (r.shared)."""
+    rules, text = event_rules(), s.text
+    prev = s.hits[r.idx - 1]
+    lo = prev.end
+    obj_end = object_end(text, prev.end)
+    if obj_end >= r.hit.start or prev.trigger is None:
+        return lo
+    gap = text[obj_end:r.hit.start]
+    if rules.shared_subject.match(gap) and r.idx - 1 in s.subjects:
+        r.shared = r.idx - 1
+        return lo
+    for m in rules.clause_opener.finditer(gap):
+        lo = obj_end + m.end()
+    return lo
 
 
 def _participants(s: _Sentence, r: _Reading) -> bool:
@@ -300,9 +354,14 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         r.objs, r.split = [named], False
     else:
         r.subject, r.objs, r.split = _participants_for(doc, s.sent, r.lo_subject, r.trig_lo, hit.end, r.obj_hi, hit,
-                                                       s.state)
-        if _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
+                                                       s.state, s.found[-1] if s.found else None)
+        if r.shared is not None:
+            shared = s.subjects[r.shared]
+            role = hit.trigger.subject_role
+            r.subject = Zone(with_role(shared.people, role), with_role(shared.countries, role), shared.orgs)
+        elif _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
             r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
+        s.subjects[r.idx] = r.subject
     if hit.name:
         r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
     return True
@@ -328,7 +387,9 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
         return False
     if not _is_diplomatic(r.subject, r.objs, bool(hit.name)):
         return False
-    return not (hit.trigger is not None and rules.hostile.search(text) and not hit.name
+    # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
+    # missile launches" is still a meeting.
+    return not (hit.trigger is not None and rules.hostile.search(text, r.lo_subject, r.obj_hi) and not hit.name
                 and not (r.subject.people and any(z.people for z in r.objs)))
 
 
@@ -336,7 +397,7 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     """The date told for the event and its status; without one, the event just told ("After the meeting,
     ..."), "today", or the release's own week."""
     hit, text, doc, state = r.hit, s.text, s.doc, s.state
-    date = _pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi, state)
+    date = _pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi, state, s.dateline)
     r.status = _status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:
@@ -344,6 +405,10 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
         frame = state.last_frame
         r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
+    elif state.last_day is not None and event_rules().sequence_cues.search(text, 0, r.obj_hi):
+        # "Minister X then held talks with ...", "In the afternoon, ...": the day of the event told before.
+        r.start = r.end = state.last_day
+        r.precision, r.rank = "day", 2
     elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
         r.start = r.end = doc.published
         r.precision, r.rank = "day", 2
@@ -356,14 +421,19 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
 
 def _location(s: _Sentence, r: _Reading) -> bool:
     """Where the event took place ("in Xi'an"; a visit's destination)."""
-    r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit")
+    r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit",
+                                                    s.dateline)
     return True
 
 
-STEPS = (_not_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _location)
+STEPS = (_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _location)
 
 
 # ------------------------------------------------------------------ the article
+
+# How many mentions back a plural anaphor ("the two ministers") looks for the people it stands for.
+_RECENT = 4
+
 
 def find_event_mentions(doc: Doc) -> list[EventMention]:
     """Every event mention in the article, in text order."""
@@ -386,12 +456,23 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
         for m in this_sentence:
             out.append(m)
             state.seen_event = True
+            state.recent = (state.recent + [m])[-_RECENT:]
             if m.start_date is not None and m.date_rank >= 2:
                 state.last_date = m.start_date
+                if m.date_precision == "day" and m.start_date == m.end_date:
+                    state.last_day = m.start_date
             if m.frame:
                 state.last_frame = m
         prev_sentence_events = this_sentence
-    return out
+    return add_host_countries(out)
+
+
+def _dateline_end(doc: Doc, sent: Sent) -> int:
+    """Where the dateline that opens the sentence's paragraph ends (0: none)."""
+    if doc.paragraph_start(sent) != sent.start:
+        return 0
+    m = event_rules().dateline.match(sent.text)
+    return m.end() if m else 0
 
 
 def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: _State) -> list[EventMention]:
@@ -400,12 +481,16 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: _State) -> list
     subj_lo = _subject_start(text)
     if subj_lo > hits[0].start:
         subj_lo = 0
-    s = _Sentence(doc, sent, hits, state, subj_lo, next((h.start for h in hits if h.trigger is not None), None))
+    dateline = _dateline_end(doc, sent)
+    s = _Sentence(doc, sent, hits, state, max(subj_lo, dateline),
+                  next((h.start for h in hits if h.trigger is not None), None), dateline=dateline)
     for idx, hit in enumerate(hits):
         nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
         r = _Reading(hit, idx, min(object_end(text, hit.end), nxt))
         if all(step(s, r) for step in STEPS):
             s.found.extend(_mentions(s, r))
+            if r.subject.people:
+                state.last_actor = r.subject.people[0]
     return s.found
 
 

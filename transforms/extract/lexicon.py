@@ -76,6 +76,10 @@ class EventRules:
     headline: HeadlineRules
     portfolio_before: re.Pattern
     reporting_frame: re.Pattern  # "X said that |": a trigger's subject starts after it
+    clause_opener: re.Pattern  # where a later trigger's own clause starts (", after which | the two ...")
+    shared_subject: re.Pattern  # a clause that names nobody: its trigger shares the subject before it
+    sequence_cues: re.Pattern  # "then", "in the afternoon": the event follows the one told before, that day
+    dateline: re.Pattern  # "TOKYO, Feb. 15 (Kyodo) -- ": where and when a story was written
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +140,10 @@ def event_rules() -> EventRules:
         headline=headline,
         portfolio_before=re.compile(data.portfolio_before, re.I),
         reporting_frame=re.compile(data.reporting_frame, re.I),
+        clause_opener=re.compile(data.clause_opener, re.I),
+        shared_subject=re.compile(data.shared_subject, re.I),
+        sequence_cues=re.compile(data.sequence_cues, re.I),
+        dateline=re.compile(data.dateline, re.I),
     )
 
 

@@ -78,6 +78,7 @@ class _Cluster:
     rank: int = 0
     start: dt.date | None = None
     end: dt.date | None = None
+    people: set[frozenset[str]] = field(default_factory=set)  # name tokens of the persons taking part
     headline_only: bool = True  # every mention so far was read from a title
     has_frame: bool = False  # a body mention tells it as the release's own event
 
@@ -86,6 +87,7 @@ class _Cluster:
         self.headline_only = self.headline_only and m.headline
         self.has_frame = self.has_frame or (m.frame and not m.headline)
         self.countries.update(m.countries)
+        self.people.update(person_tokens(m))
         if m.name:
             self.names.append(name_key(m.name))
         if m.group:
@@ -103,6 +105,29 @@ class _Cluster:
             elif m.start_date <= self.end and self.start <= m.end_date:
                 # Keep the overlap: the most precise statement of when it happened.
                 self.start, self.end = max(self.start, m.start_date), min(self.end, m.end_date)
+
+
+# Families whose tellings with different counterparts are different encounters (a signing told by
+# its witnesses and by its signatories, or a summit by some of its leaders, stays one event).
+_ENCOUNTER_FAMILIES = frozenset({"meet", "call"})
+
+
+def person_tokens(m: EventMention) -> set[frozenset[str]]:
+    """The persons of a mention, each as the tokens of its canonical name."""
+    return {frozenset(_deps.person_key(p.name).split()) for p in m.participants
+            if p.entity_type == "person" and p.name}
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
+
+
+def people_contradict(a: set[frozenset[str]], b: set[frozenset[str]]) -> bool:
+    """Two tellings name different encounters: each names somebody the other does not ("X called on
+    President A" and "X then held talks with Minister B"). One naming fewer people is not a contradiction."""
+    extra_a = any(not any(_same_person(p, q) for q in b) for p in a)
+    extra_b = any(not any(_same_person(p, q) for q in a) for p in b)
+    return extra_a and extra_b
 
 
 def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_source: bool) -> bool:
@@ -137,6 +162,8 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
             return None
         name_match = True
     if not _dates_compatible(m, c, name_match, same_source):
+        return None
+    if not name_match and c.fam in _ENCOUNTER_FAMILIES and people_contradict(person_tokens(m), c.people):
         return None
     a, b = set(m.countries), c.countries
     if not same_source and not name_match:
@@ -243,6 +270,13 @@ def _event_dates(ms: list[EventMention]) -> tuple[dt.date | None, dt.date | None
         return None, None, "unknown"
     top = max(m.date_rank for m in dated)
     best = [m for m in dated if m.date_rank == top]
+    if all(family(m.event_type) == "visit" for m in ms):
+        # A trip spans the days its legs are told on ("from 8 to 10 February" and "on 10 February,
+        # travelled to Samarkand"): the widest stated span of days.
+        days = [m for m in best if m.date_precision == "day" and m.end_date >= m.start_date]
+        if days:
+            widest = max(days, key=lambda m: (m.end_date - m.start_date).days)
+            return widest.start_date, widest.end_date, "day"
     # Narrowest span among the best-ranked, then the overlap of those that agree with it.
     anchor = min(best, key=lambda m: ((m.end_date - m.start_date).days if m.end_date >= m.start_date else 10**6))
     start, end = anchor.start_date, anchor.end_date

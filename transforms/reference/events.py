@@ -52,6 +52,10 @@ class Triggers(RuleFile):
     hostile_context: Pattern
     portfolio_before: Pattern
     reporting_frame: Pattern
+    clause_opener: Pattern
+    shared_subject: Pattern
+    sequence_cues: Pattern
+    dateline: Pattern
 
 
 class TypeEntry(Strict):

@@ -1,0 +1,97 @@
+"""Visit programmes: the trip and each encounter of it are events of their own (ANNOTATION.md).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.extract import build_tables, extract_articles
+from transforms.ids import make_id
+
+
+def article(text: str, published: dt.date | None = dt.date(2023, 6, 14), source_path: str = "news/v.txt") -> dict:
+    return {"article_id": make_id("art", source_path, "0"), "source_path": source_path, "record_key": "0",
+            "url": None, "title": None, "published_date": published,
+            "published_date_source": "metadata" if published else "unknown", "text": text}
+
+
+def events_of(text: str, **kw) -> list[dict]:
+    return build_tables([extract_articles([article(text, **kw)])])["events"]
+
+
+def kinds(events: list[dict]) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((e["event_type"], tuple(e["countries"])) for e in events)
+
+
+def test_one_sentence_of_encounters_gives_one_event_each():
+    text = ("Chancellor Anna Berg of Austria was received by King Harald of Norway in the morning and later held talks "
+            "with Prime Minister Jonas Brekke of Norway, after which the two heads of government looked on as their "
+            "ministers signed two agreements and then met the press.")
+    assert kinds(events_of(text)) == [("meeting", ("AUT", "NOR")), ("press_briefing", ("AUT", "NOR")),
+                                      ("signing", ("AUT", "NOR")), ("talks", ("AUT", "NOR"))]
+
+
+def test_a_programme_told_in_sequence_keeps_each_encounter_on_its_day():
+    text = ("Foreign Minister Lena Vogt of Austria made an official visit to Chile from 5 to 7 June 2023.\n\n"
+            "On 6 June, Minister Vogt called on President Rosa Pinto of Chile in Santiago. "
+            "Minister Vogt then held talks with Foreign Minister Tomas Lagos of Chile. "
+            "The two Ministers subsequently held a joint press conference.")
+    evs = events_of(text)
+    visit = next(e for e in evs if e["event_type"] == "visit")
+    assert (visit["start_date"], visit["end_date"]) == (dt.date(2023, 6, 5), dt.date(2023, 6, 7))
+    encounters = [e for e in evs if e["event_type"] != "visit"]
+    assert kinds(encounters) == [("meeting", ("AUT", "CHL")), ("press_briefing", ("AUT", "CHL")),
+                                 ("talks", ("AUT", "CHL"))]
+    assert all(e["start_date"] == e["end_date"] == dt.date(2023, 6, 6) for e in encounters)
+
+
+def test_an_encounter_with_an_unplaced_counterpart_takes_the_host_country():
+    text = ("Foreign Minister Lena Vogt of Austria made an official visit to Chile from 5 to 7 June 2023. "
+            "On 7 June, Minister Vogt travelled to Valparaiso, where she met business leaders.")
+    meeting = next(e for e in events_of(text) if e["event_type"] == "meeting")
+    assert meeting["countries"] == ["AUT", "CHL"]
+
+
+def test_a_meeting_of_two_named_leaders_adds_no_venue_country():
+    text = "On 6 June 2023, President Rosa Pinto of Chile met Prime Minister Jonas Brekke of Norway in Geneva."
+    (meeting,) = events_of(text)
+    assert meeting["countries"] == ["CHL", "NOR"]
+
+
+def test_a_purpose_of_a_trip_is_an_encounter_of_its_own():
+    text = ("Foreign Minister Lena Vogt of Austria will travel to Santiago next week for talks with her Chilean "
+            "counterpart Tomas Lagos.")
+    evs = events_of(text)
+    assert kinds(evs) == [("talks", ("AUT", "CHL")), ("visit", ("AUT", "CHL"))]
+    assert all(e["status"] == "planned" for e in evs)
+
+
+def test_a_dateline_neither_dates_nor_places_an_event():
+    text = "OSLO, June 14 (Wire) -- Foreign Minister Lena Vogt of Austria will visit Chile next week."
+    (visit,) = events_of(text)
+    assert visit["start_date"] == dt.date(2023, 6, 19) and visit["location_country"] == "CHL"
+    assert visit["countries"] == ["AUT", "CHL"]
+
+
+def test_the_two_ministers_are_the_last_two_named_together():
+    text = ("On 6 June 2023, Foreign Minister Lena Vogt of Austria held talks with Foreign Minister Tomas Lagos of "
+            "Chile. The agreement was signed by officials. The two ministers then met the press.")
+    briefing = next(e for e in events_of(text) if e["event_type"] == "press_briefing")
+    assert briefing["countries"] == ["AUT", "CHL"]
+
+
+def test_hostile_words_outside_the_meeting_clause_do_not_cancel_it():
+    text = ("The foreign ministers of Chile and Peru met on Tuesday in Lima, where they discussed the recent missile "
+            "launches in the region.")
+    assert kinds(events_of(text)) == [("meeting", ("CHL", "PER"))]
+
+
+def test_tellings_contradict_only_when_each_names_someone_the_other_does_not():
+    from transforms.extract.merge import people_contradict
+
+    vogt, pinto, lagos = frozenset({"lena", "vogt"}), frozenset({"rosa", "pinto"}), frozenset({"tomas", "lagos"})
+    assert people_contradict({vogt, pinto}, {vogt, lagos})
+    assert not people_contradict({vogt}, {vogt, lagos})
+    assert not people_contradict({frozenset({"vogt"}), lagos}, {vogt, lagos})

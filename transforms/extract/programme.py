@@ -1,0 +1,59 @@
+"""Visit programmes: what a trip told in an article gives the encounters told during it.
+
+A release on a visit tells the trip ("made an official visit to Uzbekistan from 8 to 10
+February") and then each encounter of its programme ("met Minister X over lunch", "travelled
+to Samarkand, where he met the regional governor"). The counterpart of such an encounter is
+often an official nobody lists, named without a country (or not named: "business leaders"):
+the host country takes part (ANNOTATION.md: a visit's host country does; the encounters of a
+visit are events of their own). Two leaders meeting in Davos stay two countries: only an
+encounter told with one country takes the host's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transforms.extract.participants import country_participant
+from transforms.extract.records import EventMention
+
+# Encounters whose counterpart is the host when nobody says otherwise (a visit itself is the trip).
+_ENCOUNTERS = frozenset({"meeting", "talks", "signing", "press_briefing", "forum", "other"})
+
+
+def _trips(mentions: list[EventMention]) -> list[EventMention]:
+    """The trips an article tells with a destination country and dates."""
+    return [m for m in mentions if m.event_type == "visit" and m.location_country and m.start_date is not None
+            and m.date_rank >= 2 and not m.headline]
+
+
+def _host_of(m: EventMention, trips: list[EventMention]) -> str | None:
+    """Where the encounter took place: its own place, else the trip whose days hold its day."""
+    if m.location_country:
+        return m.location_country
+    if m.start_date is None or m.date_rank < 2:
+        return None
+    inside = [t for t in trips if t.start_date <= m.start_date and m.end_date <= t.end_date]
+    codes = {t.location_country for t in inside}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _one_sided(m: EventMention) -> bool:
+    """One country only: the visitor's side is told, the counterpart's is not."""
+    return len(m.countries) == 1
+
+
+def add_host_countries(mentions: list[EventMention]) -> list[EventMention]:
+    """Each encounter of a trip told with the visitor's country only takes the host country."""
+    trips = _trips(mentions)
+    out = []
+    for m in mentions:
+        host = _host_of(m, trips) if m.event_type in _ENCOUNTERS and _one_sided(m) else None
+        if host is None or host in m.countries:
+            out.append(m)
+            continue
+        out.append(replace(m, countries=tuple(sorted({*m.countries, host})), weak=False,
+                           participants=m.participants + (country_participant(host, "host"),)))
+    return out
+
+
+__all__ = ["add_host_countries"]
