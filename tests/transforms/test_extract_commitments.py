@@ -56,6 +56,11 @@ def test_agreement_between_named_parties_with_relative_due_date():
     ("Chile pledged to double its contribution to the climate fund.", "pledge", "double"),
     ("Norway and Kenya reached consensus on expanding trade in fish products.", "agreement", "reach consensus"),
     ("Chile is ready to strengthen coordination with Peru on disaster relief.", "pledge", "strengthen"),
+    ("Austria condemned the attack on the embassy.", "opposition", "condemn"),
+    ("Kenya welcomed the decision of Uganda to reopen the border.", "support", "welcome"),
+    ("Chile and Peru underscored the importance of freedom of navigation.", "support", "underscore"),
+    ("Norway reaffirmed its commitment to strengthening the peace process.", "pledge", "strengthen"),
+    ("Norway and Kenya signed a memorandum of understanding on fisheries.", "agreement", "sign"),
 ])
 def test_modalities(sentence, modality, action):
     c = only(sentence)
@@ -64,7 +69,6 @@ def test_modalities(sentence, modality, action):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Austria condemned the attack on the embassy.",
     "Norway threatened to suspend fishing quotas for foreign vessels.",
     "Norway warned that it will close the border if the dispute continues.",
     "Police said they will investigate the break-in at the consulate.",

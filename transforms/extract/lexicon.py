@@ -161,6 +161,9 @@ class Cue:
     verb: str | None
     low_regex: re.Pattern | None = None  # the same, case-sensitive, for lower-cased text (faster)
     name: str = ""  # the rule's name in its file (CommitmentMention.rule)
+    action_from_cue: bool = False  # the action is the cue's own verb ("condemned" -> condemn)
+    needs_frame: bool = False  # read only under a reporting frame ("X said it would ...")
+    object_not_person: bool = False  # no stance toward a person ("welcomed President X")
 
 
 @dataclass(frozen=True)
@@ -181,8 +184,9 @@ class CommitmentRules:
     adverbs: tuple[str, ...]
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
+    schedule: re.Pattern  # "will travel to ...": a planned visit, not a pledge
+    guest_objects: re.Pattern  # "welcomed the delegation": a guest, not a course of action
     light_frames: re.Pattern
-    irregular: dict[str, str]
     finite_stance: re.Pattern  # a coordinated finite stance verb: ends a modal's predicate
     coordinated_frame: re.Pattern  # "... and hold that": ends the predicate before it
     passive_proposal: re.Pattern  # "be settled" after should/must: the speaker's proposal
@@ -202,8 +206,8 @@ def commitment_rules() -> CommitmentRules:
     """Cues, frames and lemma data for commitments."""
     data = load("commitments/cues.yaml")
     # A cue starts at a word start ("will", not "goodwill").
-    cues = tuple(Cue(c.modality, re.compile(c.compiled(), re.I), c.verb, re.compile(c.compiled()), c.name)
-                 for c in data.cues)
+    cues = tuple(Cue(c.modality, re.compile(c.compiled(), re.I), c.verb, re.compile(c.compiled()), c.name,
+                     c.action_from_cue, c.needs_frame, c.object_not_person) for c in data.cues)
     key_re, key_map = _key_index([sorted(c.keys()) for c in data.cues])
     adverbs = tuple(sorted({a.lower() for a in data.adverbs}, key=len, reverse=True))
     return CommitmentRules(
@@ -224,8 +228,9 @@ def commitment_rules() -> CommitmentRules:
         adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
                              re.I),
         phrasal=frozenset(data.phrasal_verbs),
+        schedule=re.compile(data.schedule, re.I),
+        guest_objects=re.compile(data.guest_objects, re.I),
         light_frames=re.compile(data.light_frames, re.I),
-        irregular=data.irregular,
         finite_stance=re.compile(data.finite_stance, re.I),
         coordinated_frame=re.compile(data.coordinated_frame, re.I),
         passive_proposal=re.compile(data.passive_proposal, re.I),

@@ -22,6 +22,9 @@ class Cue(Rule):
     modality: Modality
     pattern: Pattern
     verb: NonEmpty | None = None  # the action lemma when the cue itself is the verb
+    action_from_cue: bool = False  # the action is the cue's own verb, lemmatized ("condemned" -> condemn)
+    needs_frame: bool = False  # only under a reporting frame ("Brazil said it would ...")
+    object_not_person: bool = False  # no stance when its object is a person ("welcomed President X")
     examples: list[CommitmentExample] = []
 
     def compiled(self) -> str:
@@ -56,9 +59,10 @@ class Cues(RuleFile):
     hostile_actions: Words
     adverbs: Words
     phrasal_verbs: Words
+    schedule: Pattern
+    guest_objects: Pattern
     light_frames: Pattern
     noun_like_verbs: Words
-    irregular: dict[NonEmpty, NonEmpty]
 
 
 class Topics(Strict):

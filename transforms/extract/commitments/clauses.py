@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.extract.commitments.context import Context
+from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.cues import (
     HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
     support_subject_end,
@@ -81,6 +82,8 @@ def _speaker(s: _Sentence, c: _Clause) -> bool:
     no actor ("police said they will investigate")."""
     rules = commitment_rules()
     c.frame_start, c.frame_stop = last_frame(s.text, c.start, s.frames)
+    if c.cue.needs_frame and not c.frame_stop:
+        return False  # "would" states a stance only as reported speech ("Brazil said it would back ...")
     if c.frame_stop:
         speaker_text = s.text[:c.frame_start]
         if rules.threat.search(speaker_text):
@@ -149,7 +152,20 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     if c.parties is None and c.subj_end < c.start:
         codes, _ = codes_in(s.doc, base + c.subj_end, base + c.start)
         c.parties = tuple(sorted(codes)) if codes else None
+    named = _cue_countries(s, c)
+    if named:
+        c.parties = named  # "President A reaffirmed France's commitment to ...": France alone
     return True
+
+
+def _cue_countries(s: _Sentence, c: _Clause) -> tuple[str, ...]:
+    """Countries a stance-noun cue names as the stance's owner ("reaffirmed Kenya's commitment to",
+    "emphasized the U.S. commitment to"); () for a verb cue or none named."""
+    if c.cue.verb or not re.search(r"\s", s.text[c.start:c.end].strip()):
+        return ()
+    base = s.sent.start
+    codes = {getattr(m, "code", None) for m in s.doc.countries.within(base + c.start, base + c.end)}
+    return tuple(sorted(code for code in codes if code))
 
 
 def _predicate(s: _Sentence, c: _Clause) -> bool:
@@ -198,15 +214,32 @@ def _action(s: _Sentence, c: _Clause) -> bool:
             return False
         c.action, _, _ = read_action(predicate[modal.end():])
         c.description = TRAILING.sub("", predicate.strip())
-    elif cue.verb:
-        c.action = cue.verb
+    elif cue.verb or cue.action_from_cue:
+        c.action = cue.verb or cue_lemma(text[c.start:c.end]) or ""
         c.description = f"{c.action} {TRAILING.sub('', skip_adverbs(predicate))}".strip()
     else:
         c.action, c.description, _ = read_action(predicate)
         bare = skip_adverbs(predicate).lstrip()
-        if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper()):
+        words = re.sub(r"^to\s+", "", bare, flags=re.I).split()
+        first = re.sub(r"[^\w-]", "", words[0]) if words else ""
+        if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
             c.action = cue_lemma(text[c.start:c.end]) or c.action
     return bool(c.action) and c.action not in commitment_rules().hostile_actions
+
+
+def _not_schedule(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a schedule told with a modal ("X will travel to ...", "will meet ...", "would visit ..."): a
+    planned event, not an undertaking; and a welcome of a guest ("welcomed the delegation")."""
+    rules = commitment_rules()
+    if c.modal and c.cue.modality == "pledge" and rules.schedule.match(skip_adverbs(c.predicate)):
+        return False
+    if c.cue.object_not_person:
+        bare = skip_adverbs(c.predicate)
+        lead = len(c.predicate) - len(bare)
+        base = s.sent.start + c.end + lead
+        if rules.guest_objects.match(bare) or any(p.start < base + 3 for p in s.doc.people.within(base, s.doc.limit)):
+            return False
+    return True
 
 
 def _not_forecast(s: _Sentence, c: _Clause) -> bool:
@@ -229,7 +262,7 @@ def _without_counterparts(s: _Sentence, c: _Clause) -> bool:
 
 
 STEPS = (_speaker, _not_threat, _not_prediction, _not_relative, _subject_end, _subject, _parties, _predicate,
-         _speaker_proposal, _action, _not_forecast, _without_counterparts)
+         _speaker_proposal, _action, _not_schedule, _not_forecast, _without_counterparts)
 
 
 # ------------------------------------------------------------------ the sentence

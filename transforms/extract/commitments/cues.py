@@ -18,7 +18,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$", re.I)
 
 
 # A cue after which a bare verb follows ("should harness", "need to advance"), never a noun phrase.
-MODAL_CUE = re.compile(r"\b(?:should|must|will|shall|need to|needs to|ought to)\s*$", re.I)
+MODAL_CUE = re.compile(r"\b(?:should|must|will|shall|would|need to|needs to|ought to)\s*$", re.I)
 
 
 def cue_matches(text: str, cue_ids: set[int], low: str | None = None) -> tuple[list[tuple[int, int, Cue]], bool]:

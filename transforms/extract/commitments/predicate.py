@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.extract.commitments.lemmas import is_verb, lemma
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
 from transforms.extract.lexicon import commitment_rules
 
@@ -39,44 +40,9 @@ def nounish(predicate: str) -> bool:
 def cue_lemma(cue_text: str) -> str | None:
     """The verb of a cue ("have committed themselves to" -> commit); None for modals."""
     for word in cue_text.lower().split():
-        if word not in _CUE_SKIP:
+        if word not in _CUE_SKIP and not (word.endswith("ly") and not is_verb(word)):
             return lemma(word) if word not in ("to", "on", "that", "upon", "in") else None
     return None
-
-
-# Stems that lost an "e" to -ing / -ed ("advanc", "continu", "tackl", "urg").
-_E_STEMS = ("c", "v", "z", "dg", "ak", "ur", "ir", "at", "us", "in", "ac", "rs", "ag", "rg", "u", "bl", "cl", "dl", "fl",
-            "gl", "kl", "pl", "tl", "zl")
-
-
-def _verb_stem(stem: str) -> str:
-    """The verb of a stem that lost -ing or -ed: a doubled consonant undone ("planned"), a lost "e"
-    restored ("advancing" -> advance, "continuing" -> continue, "tackled" -> tackle)."""
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
-    if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein")):
-        return stem + "e"
-    return stem
-
-
-def lemma(word: str) -> str:
-    rules = commitment_rules()
-    w = word.lower()
-    if w in rules.irregular:
-        return rules.irregular[w]
-    if w in ("agreed", "agrees"):
-        return "agree"
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 5 and w.endswith("ing"):
-        return _verb_stem(w[:-3])
-    if len(w) > 4 and w.endswith("ed"):
-        return _verb_stem(w[:-2])
-    if len(w) > 3 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
 
 
 def skip_adverbs(text: str) -> str:

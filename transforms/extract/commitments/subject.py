@@ -20,7 +20,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 
 _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leadership|leaders?|authorities|"
              r"administration|ministry|foreign ministry|president|prime minister|foreign minister|officials|diplomats|"
-             r"state|states|nation|nations|country|countries|people|military|parliament|congress|cabinet|"
+             r"state|states|nation|nations|country|countries|people|military|parliament|congress|cabinet|ministers?|"
              r"team|counterpart|counterparts|envoy|ambassador|embassy|premier|chancellor)")
 
 
@@ -31,7 +31,7 @@ _ANAPHOR = re.compile(
     r"governments|presidents|participants|members|member states|partners|signatories)\b", re.I)
 
 
-_PRONOUN = re.compile(r"^(?P<p>they|we|he|she|both|both sides|each side|the two)\b", re.I)
+_PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the two)\b", re.I)
 
 
 _JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|\bleaders['’]? (?:statement|declaration)|"
@@ -171,6 +171,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         p = pm.group("p").lower()
+        if p == "it":
+            # "Brazil said it would ...": the speaker; any other "it" is no actor ("it will rain").
+            return (tuple(sorted(speaker_codes)), False) if speaker_codes else (None, False)
         if p in ("he", "she"):
             if speaker_codes:
                 return tuple(sorted(speaker_codes)), False
