@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 
+from transforms.dates import dayfirst_hint, head_date, text_date
 from transforms.ids import make_id
 from transforms.ingest import RawDocument, parse_published
 from transforms.sections import split_sections
@@ -19,18 +20,20 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
 
     A section's text starts with its title (the document title, or the section heading).
 
-    published_date: metadata when the file has it; a section's own dateline wins for that
-    section (an embedded release carries its own date); a lead section without either
-    is dated by the latest dateline after it ('inferred': a post is written after what
-    it quotes).
+    published_date: metadata when the file has it (a visible "Published ..." line at the head
+    of the page counts as metadata); a section's own dateline wins for that section (an
+    embedded release carries its own date); a lead section without either is dated by the
+    latest dateline after it ('inferred': a post is written after what it quotes); a text
+    with none of these by a date in its title, else in its body ('inferred',
+    transforms.dates.text_date).
     """
     body = normalize_text(doc.body)
     title = normalize_text(doc.title) if doc.title else None
     # The title is the first paragraph of the text: it states the main event, and an event
     # read from it needs offsets like any other sentence.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    meta_date = parse_published(doc.published)
-    sections = split_sections(text, meta_date)
+    meta_date, fallback = _document_dates(doc, text, title)
+    sections = split_sections(text, meta_date or fallback)
     declared = (doc.language or "").lower()[:2]
     language = declared if _LANGUAGE.match(declared) else detect_language(text)
     latest_dateline = max((s.dateline for s in sections if s.dateline), default=None)
@@ -43,6 +46,8 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
             published, source = meta_date, "metadata"
         elif latest_dateline is not None:
             published, source = latest_dateline, "inferred"
+        elif fallback is not None:
+            published, source = fallback, "inferred"
         else:
             published, source = None, "unknown"
         record_key = doc.record_key if len(sections) == 1 else f"{doc.record_key}#s{section.index}"
@@ -60,6 +65,15 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
             "ingested_at": ingested_at,
         })
     return rows
+
+
+def _document_dates(doc: RawDocument, text: str, title: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """(metadata date, the date the text states in its title or body when metadata gives none)."""
+    dayfirst = dayfirst_hint(doc.metadata, doc.language)
+    meta_date = parse_published(doc.published, dayfirst) or head_date(text, dayfirst)
+    if meta_date is not None:
+        return meta_date, None
+    return None, text_date(text, title)[0]
 
 
 def build_articles_batch(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:

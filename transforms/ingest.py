@@ -17,6 +17,8 @@ from typing import Any, Callable
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from transforms.dates import metadata_published, read_metadata_date
+
 
 class IngestError(ValueError):
     """A raw file (or record) that cannot be turned into an article; the message says why and what to do."""
@@ -37,9 +39,9 @@ class RawDocument:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-# Metadata keys, in order of preference (CONTRACT.md "Raw input").
+# Metadata keys, in order of preference (CONTRACT.md "Raw input"); the publication date's fields are
+# transforms.dates' (reference/dates/published.yaml).
 _TITLE_KEYS = ("title", "headline")
-_DATE_KEYS = ("published_time", "published", "date", "published_date", "datePublished")
 _URL_KEYS = ("url", "source_url", "canonical_url")
 _TEXT_KEYS = ("text", "content", "body")
 
@@ -55,6 +57,11 @@ def _first(meta: dict, keys: tuple[str, ...]) -> Any:
 def _first_text(meta: dict, keys: tuple[str, ...]) -> str | None:
     """The first value under `keys` that is a non-empty string ("text": 5 does not hide "content")."""
     return next((v for k in keys if isinstance(v := meta.get(k), str) and v.strip()), None)
+
+
+def _published(meta: dict, language: str | None = None) -> str | None:
+    """The text of the metadata field that states the publication date (transforms.dates chooses it)."""
+    return _as_text(metadata_published(meta, language)[0])
 
 
 def _as_text(value: Any) -> str | None:
@@ -131,7 +138,7 @@ def parse_markdown(text: str, source_path: str) -> list[RawDocument]:
     if not plain.strip():
         raise IngestError("no article text after the front matter: add the body or remove the file")
     return [RawDocument(source_path, "0", "md", body=plain, title=title,
-                        published=_as_text(_first(meta, _DATE_KEYS)),
+                        published=_published(meta),
                         url=_as_text(_first(meta, _URL_KEYS)),
                         language=_as_text(meta.get("language") or meta.get("lang")),
                         metadata={k: _as_text(v) for k, v in meta.items()})]
@@ -151,19 +158,15 @@ def parse_html(text: str, source_path: str) -> list[RawDocument]:
     h1 = tree.css_first("h1")
     title = (head_title.text(strip=True) if head_title else "") or (h1.text(strip=True) if h1 else "")
     title = _SITE_SUFFIX.sub("", re.sub(r"\s+", " ", title)).strip() or None
-    published = None
-    for selector, attr in (('meta[property="article:published_time"]', "content"),
-                           ('meta[name="date"]', "content"), ("time[datetime]", "datetime")):
-        node = tree.css_first(selector)
-        if node is not None and node.attributes.get(attr):
-            published = node.attributes[attr].strip()
-            break
+    meta = _html_metadata(tree)
     canonical = tree.css_first('link[rel="canonical"]') or tree.css_first('meta[property="og:url"]')
     url = None
     if canonical is not None:
         url = (canonical.attributes.get("href") or canonical.attributes.get("content") or "").strip() or None
     html_node = tree.css_first("html")
-    language = (html_node.attributes.get("lang") or "")[:2].lower() if html_node is not None else None
+    lang = (html_node.attributes.get("lang") or "").strip() if html_node is not None else ""
+    language = lang[:2].lower()
+    published = _published(meta, lang or None)
     for node in tree.css(_HTML_DROP):
         node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body
@@ -187,7 +190,42 @@ def parse_html(text: str, source_path: str) -> list[RawDocument]:
     if not paragraphs:
         raise IngestError("no article text found in the page: check that the file is the article, not an index page")
     return [RawDocument(source_path, "0", "html", body="\n\n".join(paragraphs), title=title,
-                        published=published, url=url, language=language or None)]
+                        published=published, url=url, language=language or None, metadata=meta)]
+
+
+def _json_ld(text: str) -> dict[str, Any]:
+    """Scalar fields of a JSON-LD block: its objects, those of its @graph and of a list (first value wins)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    objects = data if isinstance(data, list) else [data]
+    objects += [g for o in objects if isinstance(o, dict) and isinstance(o.get("@graph"), list) for g in o["@graph"]]
+    found: dict[str, Any] = {}
+    for obj in objects:
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                    found.setdefault(key, value)
+    return found
+
+
+def _html_metadata(tree: HTMLParser) -> dict[str, Any]:
+    """A page's metadata: <meta> fields by name, property or itemprop, JSON-LD fields, and the first
+    <time datetime> as "time" (transforms.dates picks the publication date among them)."""
+    meta: dict[str, Any] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or attrs.get("http-equiv")
+        if name and (attrs.get("content") or "").strip():
+            meta.setdefault(name.strip(), attrs["content"].strip())
+    for node in tree.css('script[type="application/ld+json"]'):
+        for key, value in _json_ld(node.text(deep=True)).items():
+            meta.setdefault(key, value)
+    time_node = tree.css_first("time[datetime]")
+    if time_node is not None and (time_node.attributes.get("datetime") or "").strip():
+        meta.setdefault("time", time_node.attributes["datetime"].strip())
+    return meta
 
 
 def _records_from_objects(objects: list[Any], source_path: str, form: str) -> list[RawDocument | IngestError]:
@@ -204,7 +242,7 @@ def _records_from_objects(objects: list[Any], source_path: str, form: str) -> li
             continue
         out.append(RawDocument(source_path, key, form, body=body,
                                title=_as_text(_first(obj, _TITLE_KEYS)),
-                               published=_as_text(_first(obj, _DATE_KEYS)),
+                               published=_published(obj),
                                url=_as_text(_first(obj, _URL_KEYS)),
                                language=_as_text(obj.get("language") or obj.get("lang")),
                                metadata={k: v for k, v in obj.items() if k not in _TEXT_KEYS}))
@@ -263,7 +301,7 @@ SIDECAR_SUFFIX = ".meta.json"
 def apply_sidecar(doc: RawDocument, meta: dict[str, Any]) -> RawDocument:
     """Metadata from NAME.meta.json overrides what the file itself said."""
     title = _as_text(_first(meta, _TITLE_KEYS)) or doc.title
-    published = _as_text(_first(meta, _DATE_KEYS)) or doc.published
+    published = _published(meta, doc.language) or doc.published
     url = _as_text(_first(meta, _URL_KEYS)) or doc.url
     language = _as_text(meta.get("language") or meta.get("lang")) or doc.language
     return replace(doc, title=title, published=published, url=url, language=language,
@@ -281,21 +319,6 @@ def parse_sidecar(text: str) -> dict[str, Any]:
     return meta
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    """The calendar date of a metadata date/datetime string (ISO 8601 and RFC-like forms)."""
-    if not value:
-        return None
-    value = value.strip()
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
-        try:
-            # A datetime with an offset is dated where it was published, not in UTC.
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return None
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
+def parse_published(value: str | None, dayfirst: bool | None = None) -> dt.date | None:
+    """The calendar date of a metadata date value (transforms.dates.read_metadata_date reads every form)."""
+    return read_metadata_date(value, dayfirst=dayfirst)

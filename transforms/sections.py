@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.dates import find_dateline
+from transforms.dates import find_dateline, find_lead_dateline
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # A heading ends without sentence punctuation and is short enough to be a title.
@@ -57,8 +57,9 @@ def split_sections(text: str, reference: dt.date | None = None) -> list[Section]
             continue
         heads.append((h_start, b_start, h_end, dateline.value.start))
     if not heads:
-        lead = find_dateline(text[: paragraphs[0][1]], reference) if paragraphs else None
-        date = lead.value.start if lead is not None and lead.value is not None else None
+        # The dateline opens the first paragraph of prose, after the title and any head lines.
+        lead = find_lead_dateline(text, reference)
+        date = lead.value.start if lead is not None else None
         return [Section(0, 0, len(text), None, date)]
     sections: list[Section] = []
     if text[: heads[0][0]].strip():

@@ -58,3 +58,40 @@ def test_language_from_metadata_or_script():
     assert zh["language"] == "zh"
     (fr,) = build_articles(RawDocument("f.md", "0", "md", body="Les ministres.", language="fr"), NOW)
     assert fr["language"] == "fr"
+
+
+def _dated(body: str, title: str | None = "Talks", **kw) -> tuple:
+    (row,) = build_articles(RawDocument("a.txt", "0", "txt", body=body, title=title, **kw), NOW)
+    return row["published_date"], row["published_date_source"]
+
+
+def test_metadata_in_any_common_form():
+    assert _dated("The ministers met.", published="09 Feb 2023, 17:19") == (dt.date(2023, 2, 9), "metadata")
+    assert _dated("The ministers met.", published="1675963140") == (dt.date(2023, 2, 9), "metadata")
+
+
+def test_numeric_metadata_is_day_first_when_the_locale_says_so():
+    assert _dated("Met.", published="06/03/2023", metadata={"site_locale": "vi-VN"})[0] == dt.date(2023, 3, 6)
+    assert _dated("Met.", published="06/03/2023", language="en")[0] == dt.date(2023, 6, 3)
+    assert _dated("Met.", published="06/03/2023", language="fr")[0] == dt.date(2023, 3, 6)
+
+
+def test_visible_published_line_is_metadata():
+    body = "Press Office\nPublished 9 February 2023\n\nThe ministers met on 8 February 2023 in Tashkent."
+    assert _dated(body) == (dt.date(2023, 2, 9), "metadata")
+
+
+def test_dateline_after_head_lines_dates_the_article():
+    body = "MINISTRY OF FOREIGN AFFAIRS\nPRESS RELEASE\n\nNAIROBI, 7 June 2023 – The Cabinet Secretary concluded a visit."
+    assert _dated(body) == (dt.date(2023, 6, 7), "dateline")
+
+
+def test_title_then_body_dates_are_inferred():
+    title = "Visit of the Minister to Uzbekistan, 8 to 10 February 2023"
+    assert _dated("The Minister made an official visit.", title=title) == (dt.date(2023, 2, 10), "inferred")
+    assert _dated("The ministers met on 23 November 2021.") == (dt.date(2021, 11, 23), "inferred")
+
+
+def test_dateline_without_year_takes_it_from_the_body():
+    body = "BEIJING, May 5 (Xinhua) -- The ministers met on 4 May 2023 in Beijing."
+    assert _dated(body) == (dt.date(2023, 5, 5), "dateline")

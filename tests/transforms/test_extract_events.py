@@ -243,3 +243,13 @@ def test_an_undated_headline_trip_takes_the_days_of_its_events_in_the_destinatio
     arts = tables(article(text, title="Secretary Ray Lund's Travel to Japan", source_path="state/trip.html"))
     visits = [e for e in arts["events"] if e["event_type"] == "visit"]
     assert [(v["start_date"], v["end_date"]) for v in visits] == [(dt.date(2023, 6, 12), dt.date(2023, 6, 12))]
+
+
+def test_an_article_without_a_date_still_dates_events_by_their_full_dates():
+    text = ("The Foreign Minister of Ruritania met the Foreign Minister of Chile on 23 November 2021 in Santiago. "
+            "On 9 February the Foreign Minister of Chile spoke by phone with the Foreign Minister of Peru.")
+    evs = events_of(text, published=None)
+    met = next(e for e in evs if e["event_type"] in ("meeting", "talks"))
+    assert (met["start_date"], met["date_precision"]) == (dt.date(2021, 11, 23), "day")
+    call = next(e for e in evs if e["event_type"] == "phone_call")
+    assert call["start_date"] is None  # no year, no article date: not placed

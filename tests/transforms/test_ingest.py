@@ -75,6 +75,47 @@ def test_html_main_text_title_time_and_canonical():
     assert doc.language == "en"
 
 
+def _page(head: str, body: str = "<p>The ministers met.</p>") -> str:
+    return f"<html lang='en'><head><title>T</title>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    ('<meta name="dcterms.date" content="2024-10-15">', "<p>The ministers met.</p>", "2024-10-15"),
+    ('<meta name="DC.date.issued" content="15.10.2024">', "<p>The ministers met.</p>", "15.10.2024"),
+    ('<meta name="date" content="October 15, 2024">', "<p>The ministers met.</p>", "October 15, 2024"),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+     '"datePublished": "2024-10-15T09:00:00+03:00", "dateModified": "2024-10-16"}]}</script>',
+     "<p>The ministers met.</p>", "2024-10-15T09:00:00+03:00"),
+    ("", '<p><time datetime="2024-10-15">15 October</time></p><p>The ministers met.</p>', "2024-10-15"),
+    ('<meta property="article:modified_time" content="2024-10-16">', "<p>The ministers met.</p>", None),
+])
+def test_html_publication_date_from_any_metadata_place(head, body, expected):
+    (doc,) = parse_html(_page(head, body), "p.html")
+    assert doc.published == expected
+
+
+def test_html_metadata_and_locale_are_kept():
+    (doc,) = parse_html(_page('<meta property="og:locale" content="en_GB"><meta name="date" content="06/03/2023">'),
+                        "p.html")
+    assert doc.metadata["og:locale"] == "en_GB" and doc.published == "06/03/2023"
+
+
+@pytest.mark.parametrize("record,expected", [
+    ('{"text": "Body", "published": 1675963140}', "1675963140"),
+    ('{"text": "Body", "pubDate": "Thu, 09 Feb 2023 17:19:00 +0000"}', "Thu, 09 Feb 2023 17:19:00 +0000"),
+    ('{"text": "Body", "datePublished": "09 Feb 2023, 17:19", "updated": "2023-02-10"}', "09 Feb 2023, 17:19"),
+    ('{"text": "Body", "date": "soon", "published_time": "2023-02-09"}', "2023-02-09"),
+])
+def test_json_publication_date_fields(record, expected):
+    (doc,) = parse_json(record, "j.json")
+    assert doc.published == expected
+
+
+def test_front_matter_publication_date_fields():
+    (doc,) = parse_markdown("---\ntitle: T\npubDate: 14.9.2023\nlang: nb-NO\n---\n\nThe ministers met.\n", "n.md")
+    assert doc.published == "14.9.2023" and parse_published(doc.published) == dt.date(2023, 9, 14)
+
+
 def test_html_without_markup_is_rejected():
     with pytest.raises(IngestError, match="no HTML"):
         parse_html("just words", "x.html")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms.dates.dateline import find_dateline
 from transforms.dates.dispatch import scan_key
@@ -18,8 +19,29 @@ _TOKEN = re.compile(r"(?<!\w)(?:[A-Za-z]+|\d|['’]\d)")
 
 
 def find_dates(text, reference, *, anchor=None, dayfirst=False) -> list[DateMention]:
-    """Find every date expression in text (not durations) with span, resolved value and kind."""
+    """Find every date expression in text (not durations) with span, resolved value and kind.
+
+    With `reference` None (an article without a date) only what the text fixes on its own is
+    resolved ("on 23 November 2021", "in 2019", "two days later" after such a day); the others
+    are found with value None.
+    """
     return _find_dates(text, reference, anchor, dayfirst, dispatch=True)
+
+
+# Without a reference, a date is resolved against both of these: what the text fixes on its own
+# reads the same against both ("23 November 2021"), what needs a reference does not ("on 9 February").
+_UNANCHORED = (date(1904, 3, 15), date(2096, 9, 15))
+
+
+def _resolve(rule, g, refs, tense, anchor, dayfirst, results, strict):
+    """resolve_match against the reference, or against both _UNANCHORED days when there is none."""
+    if len(refs) == 1:
+        return resolve_match(rule, g, refs[0], tense, anchor, dayfirst, results, strict)
+    first, second = (resolve_match(rule, g, r, tense, anchor, dayfirst, results, strict) for r in refs)
+    if first is None or second is None:
+        one = first or second
+        return None if one is None else (None, None, None, one[3])
+    return first if first == second else (None, None, None, first[3])
 
 
 def _match_at(text: str, s: int, tok: str, dispatch: bool):
@@ -64,7 +86,7 @@ def _period_fits(rule, g, last) -> bool:
 def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[DateMention]:
     if not isinstance(text, str) or not text.strip():
         return []
-    ref = as_day(reference)
+    ref = as_day(reference) if reference is not None else None
     chain = as_anchor(anchor)
     out: list[DateMention] = []
     pos = 0
@@ -103,7 +125,7 @@ def _find_dates(text, reference, anchor, dayfirst, *, dispatch: bool) -> list[Da
         elif rule.name in _PERIOD_ANAPHORS and last is not None and _period_fits(rule, g, last):
             anchor, from_period = last, True  # "in the third quarter ... from a year earlier"
         strict = tense == "past" and tenses.year_back(s, e)  # "last year ... on March 3"
-        res = resolve_match(rule, g, ref, tense, anchor, dayfirst, results, strict)
+        res = _resolve(rule, g, _UNANCHORED if ref is None else (ref,), tense, anchor, dayfirst, results, strict)
         if res is None:
             continue
         pos = e

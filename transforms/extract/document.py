@@ -147,14 +147,14 @@ class Doc:
         found = self.date_cache.get(sent.start)
         if found is None:
             found = []
-            if self.published is not None:
-                for a, b in _date_windows(sent.text, self.low[sent.start:sent.end]):
-                    try:
-                        mentions = _deps.find_dates(sent.text[a:b], self.published)
-                    except Exception:  # noqa: BLE001 - a date the resolver cannot read is just not a date
-                        mentions = []
-                    found += [DateSpan(sent.start + a + d.start, sent.start + a + d.end, d.text, d.value,
-                                       getattr(d, "kind", "absolute")) for d in mentions]
+            # Without a publication date the text's own full dates still count ("met on 23 November 2021").
+            for a, b in _date_windows(sent.text, self.low[sent.start:sent.end]):
+                try:
+                    mentions = _deps.find_dates(sent.text[a:b], self.published)
+                except Exception:  # noqa: BLE001 - a date the resolver cannot read is just not a date
+                    mentions = []
+                found += [DateSpan(sent.start + a + d.start, sent.start + a + d.end, d.text, d.value,
+                                   getattr(d, "kind", "absolute")) for d in mentions]
             self.date_cache[sent.start] = found
         return found
 

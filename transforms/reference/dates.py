@@ -115,3 +115,39 @@ class DateExample(Strict):
         if self.start is not None and self.start > self.end:
             raise ValueError("start after end")
         return self
+
+
+_Scalar = str | int | float | bool | dt.date | dt.datetime | None
+
+
+class MetadataExample(Strict):
+    """Metadata the reader must date, and the day it must give."""
+
+    meta: dict[NonEmpty, _Scalar]
+    day: dt.date
+
+
+class MetadataCounter(Strict):
+    """Metadata the reader must leave undated."""
+
+    meta: dict[NonEmpty, _Scalar]
+
+
+class LineExample(Strict):
+    """A visible line at the head of a page that states the publication date."""
+
+    text: NonEmpty
+    day: dt.date
+
+
+class Published(Strict):
+    """dates/published.yaml: where a release states its own publication date."""
+
+    fields: Words
+    locale_fields: Words
+    month_first_regions: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]]
+    labels: Words
+    examples: list[MetadataExample]
+    not_: list[MetadataCounter] = Field(alias="not")
+    lines: list[LineExample]
+    not_lines: list[NonEmpty]
