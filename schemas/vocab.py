@@ -91,9 +91,11 @@ TOPIC_TERMS = {
 TOPICS = tuple(TOPIC_TERMS)
 
 PUBLISHED_DATE_SOURCE_TERMS = {
-    "metadata": "from the file's metadata (front matter, HTML head, JSON field, sidecar)",
-    "dateline": "from the dateline at the start of the text",
-    "inferred": "inferred from the compound article or its neighbours",
+    "metadata": "from the file's metadata (front matter, HTML meta or JSON-LD, JSON field, sidecar) or a "
+                "visible \"Published ...\" line at the head of the page",
+    "dateline": "from the dateline that opens the text (\"NAIROBI, 7 June 2023 -\")",
+    "inferred": "inferred: a compound article's lead by the latest dateline of its sections, else the last day "
+                "of a date in the title, else the body's latest full date",
     "unknown": "no document date could be found: published_date is null",
 }
 PUBLISHED_DATE_SOURCES = tuple(PUBLISHED_DATE_SOURCE_TERMS)
