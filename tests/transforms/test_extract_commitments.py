@@ -258,3 +258,35 @@ def test_joint_statement_we_is_every_author():
     a["text"] = a["title"] + "\n\n" + a["text"]
     (c,) = build_tables([extract_articles([a])])["commitments"]
     assert c["parties"] == ["AUT", "CHL", "KEN", "NOR"]
+
+
+def test_a_statement_names_its_own_we():
+    found = commitments("1. We, the Foreign Ministers of Austria, Chile, Kenya and Norway, met in Vienna on 4 May 2023. "
+                        "2. We condemn the attacks on river shipping. 3. We will set up a joint river commission.")
+    assert [c["parties"] for c in found] == [["AUT", "CHL", "KEN", "NOR"]] * 2
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    found = commitments("Foreign Minister Lena Vogt of Austria spoke today with Foreign Minister Rosa Pinto of Chile. "
+                        "Minister Vogt thanked Minister Pinto of Chile for her leadership. "
+                        "She also emphasized the importance of the OSCE's role in mediation.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("support", ["AUT"])]
+
+
+def test_a_bare_home_office_joins_the_named_counterpart():
+    text = ("President Amos Otieno of Kenya met the President today. "
+            "The President and President Otieno reaffirmed their commitment to working together on river safety.")
+    found = build_tables([extract_articles([{**article(text), "url": "https://www.whitehouse.gov/x"}])])["commitments"]
+    assert [c["parties"] for c in found] == [["KEN", "USA"]]
+
+
+def test_two_ministers_of_a_one_sided_event_take_the_other_side_the_article_names():
+    found = commitments("Kenya's Foreign Minister concluded a visit to Morocco. The visit strengthened Kenya's ties "
+                        "with Morocco, and Kenya's traders welcomed it. The two Ministers agreed to establish a joint "
+                        "business council.")
+    assert ["KEN", "MAR"] in [c["parties"] for c in found]
+
+
+def test_informed_that_is_a_reporting_frame():
+    c = only("Minister Rosa Pinto informed her counterpart from Peru that Chile will offer fifty training places.")
+    assert (c["modality"], c["parties"], c["action"]) == ("pledge", ["CHL"], "offer")

@@ -26,7 +26,7 @@ commits X.
 from __future__ import annotations
 
 from transforms.extract.commitments.clauses import clauses, list_item
-from transforms.extract.commitments.context import Context, context_for, group_memory
+from transforms.extract.commitments.context import Context, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
 from transforms.extract.document import Doc
@@ -49,6 +49,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     list_actor = ""
     prev_parties: tuple[str, ...] = ()
     wanted = doc.cue_keys
+    we = we_group(doc) if "We," in doc.text else ()
     for sent in doc.sentences:
         if sent.start < doc.headline_end:
             continue  # a headline states events; its commitments are told again in the body
@@ -65,6 +66,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         if own_ctx:
             # "they had a meeting, during which they reached ...": the recalled event is the context.
             ctx = Context(own_ctx[0], own_ctx[0].countries, None)
+        ctx.we = we
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()

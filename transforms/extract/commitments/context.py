@@ -18,6 +18,7 @@ class Context:
     event: EventMention | None
     countries: tuple[str, ...]
     host: str | None
+    we: tuple[str, ...] = ()  # who "we" are in the article ("We, the Foreign Ministers of A, B and C")
 
 
 def context_for(doc: Doc, sent: Sent, frames: list[EventMention], all_events: list[EventMention]) -> Context:
@@ -79,4 +80,26 @@ def group_memory(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention]) ->
             parties, _ = resolve_subject(doc, start + off, start + m.end(), ctx, own, None, ())
             return parties if parties and len(parties) > 1 and set(parties) < set(ctx.countries) else ()
         i -= 1
+    return ()
+
+
+# "We, the G7 Foreign Ministers of Canada, France ..., met": a statement that names its own "we".
+_WE_INTRO = re.compile(r"^(?:\d{1,2}[.)]\s*)?We,\s+")
+_WE_END = re.compile(r"\b(?:met|meet|have|has|gathered|convened|held|are|reaffirm\w*|declare\w*|adopt\w*|issue\w*|"
+                     r"express\w*|affirm\w*|agree\w*|hereby)\b")
+
+
+def we_group(doc: Doc) -> tuple[str, ...]:
+    """The parties a statement names as its "we" in its first sentences ("We, the Leaders of A, B and C, ..."):
+    every country and group member named in that apposition; () when there is none."""
+    for sent in doc.sentences[:12]:
+        m = _WE_INTRO.match(sent.text)
+        if m is None:
+            continue
+        end = _WE_END.search(sent.text, m.end())
+        stop = sent.start + (end.start() if end else len(sent.text))
+        codes = {c.code for c in doc.countries.within(sent.start + m.end(), stop) if getattr(c, "code", None)}
+        for r in doc.regions.within(sent.start + m.end(), stop):
+            codes.update(r.value.members)
+        return tuple(sorted(codes)) if len(codes) >= 2 else ()
     return ()

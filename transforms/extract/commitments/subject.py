@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,11 @@ _JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|
 
 _HOME_OFFICE = re.compile(r"^(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|"
                           r"Assistant Secretary|National Security Advisor|Administration|White House|U\.S\. side)\b")
+
+
+# A home office named bare inside a subject ("The President and King Abdullah II"): the publisher's country.
+_HOME_TITLE = re.compile(r"(?:^|\band\s+)(?:[Tt]he\s+)?(?:President|Vice President|Secretary|Deputy Secretary|"
+                         r"National Security Advisor)\b(?!\s+(?:of\b|[A-Z]))")
 
 
 # The head of a subject: its last word before "of ..." or a comma ("Foreign ministers of the five countries").
@@ -135,6 +141,8 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return None, False
     low = subject.lower()
     codes, actor = codes_in(doc, abs_start, abs_end)
+    if codes and doc.home and _HOME_TITLE.search(subject):
+        codes.add(doc.home)
     ana = _anaphor(subject)
     ctx_codes = set(ctx.countries)
     own = set(sent_events[0].countries) if sent_events else set()
@@ -155,6 +163,8 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
                 group = set(memory)  # "All parties" after "the five countries said": those five
             else:
                 group = pool
+            if noun not in _SINGLE_SIDE_NOUNS:
+                group = plural_group(doc, group, n)
         if group or codes:
             # Only an uncounted group ("they", "all parties") may lose a counterpart it names later.
             return tuple(sorted(codes | group)), not codes and not n
@@ -177,10 +187,11 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         if p in ("he", "she"):
             if speaker_codes:
                 return tuple(sorted(speaker_codes)), False
-            person = last_person_before(doc, abs_start)
-            country = getattr(person, "country", None) if person is not None else None
+            country = subject_before(doc, abs_start)
             return ((country,) if country else ((doc.home,) if doc.home else None)), False
         if p == "we":
+            if ctx.we:
+                return ctx.we, True  # "We, the Foreign Ministers of A, B and C, ...": the communique's "we"
             if len(own) >= 2:
                 return tuple(sorted(own)), True
             if len(ctx_codes) >= 2 and _JOINT_TITLE.search(doc.title):
@@ -190,12 +201,57 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
             return tuple(sorted(speaker_codes)), False
         if own and len(own) >= 2:
             return tuple(sorted(own)), True
-        if prev_parties:
-            return prev_parties, True
-        return (tuple(sorted(ctx_codes)) if ctx_codes else None), True
+        group = set(prev_parties) if prev_parties else set(ctx_codes)
+        if p != "we" and group:
+            group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0)
+        return (tuple(sorted(group)) if group else None), True
     if doc.home and _HOME_OFFICE.match(subject):
         return (doc.home,), False
     return None, False
+
+
+# Group nouns that may name one side only ("the Kenyan delegation" is one country).
+_SINGLE_SIDE_NOUNS = frozenset({"delegations", "governments", "members", "member states", "partners"})
+
+
+def plural_group(doc: Doc, group: set[str], n: int) -> set[str]:
+    """A plural group ("the two ministers", "they") of which the event's countries give too few: the
+    countries the article names most often fill it (a readout of a Kenyan minister's visit to Morocco
+    whose talks were read with Morocco alone: "The two Ministers agreed" are Kenya and Morocco)."""
+    want = n if n else 2
+    if len(group) >= want or not group:
+        return group
+    counts: dict[str, int] = {}
+    for c in doc.countries.within(0, len(doc.text)):
+        code = getattr(c, "code", None)
+        if code and code not in group:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if n == 0 and len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        return group  # no clear second side
+    return group | set(ranked[:want - len(group)])
+
+
+def subject_before(doc: Doc, pos: int) -> str | None:
+    """The country of "he" / "she": the person who is the subject of one of the last sentences before
+    `pos` ("Secretary Blinken emphasized ... He also emphasized": Blinken, not the last person named), or
+    a bare home office there ("The President confirmed ..."); else the last person named."""
+    starts = [s.start for s in doc.sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    for k in range(i, max(-1, i - 4), -1):
+        sent = doc.sentences[k]
+        lead = sent.start + min(len(sent.text), 80)
+        if k == i:
+            lead = min(lead, pos)
+        head = [p for p in doc.people.within(sent.start, doc.limit) if p.start < lead]
+        country = getattr(head[0], "country", None) if head else None
+        if country:
+            return country
+        stripped = commitment_rules().leading_adverbial.sub("", sent.text)
+        if k < i and doc.home and _HOME_OFFICE.match(stripped):
+            return doc.home
+    person = last_person_before(doc, pos)
+    return getattr(person, "country", None) if person is not None else None
 
 
 def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
