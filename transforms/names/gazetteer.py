@@ -17,6 +17,7 @@ from transforms.names.geo import country_code
 from transforms.names.office import normalize_office, office_tables, split_title
 from transforms.names.people import (
     INITIAL_RX, CleanName, no_initials, normalise_tokens, particles, person_key, skeleton, sorted_tokens, surname_of,
+    without_father,
 )
 from transforms.names.text import tidy
 from transforms.reference import rows
@@ -265,6 +266,12 @@ class Gazetteer:
                 found = self._pick(levels[level].get(value), country)
                 if found:
                     return found
+        short = without_father(clean.name)
+        if short:
+            # "Mohamad bin Haji Hasan" is known as "Mohamad Hasan".
+            found = self._pick(levels["noinit"].get(no_initials(short)), country)
+            if found:
+                return found
         tokens = keys[-1].split()
         if len(tokens) >= 2 and INITIAL_RX.match(clean.name.split()[0]):
             # "A. Blinken", "S. Jaishankar": an initial plus the surname.
@@ -306,7 +313,17 @@ class Gazetteer:
         people = {self._fuzzy_people[i] for _c, score, i in best if score >= top - 3}
         if country:
             people = {p for p in people if self.people[p].country in (country, None)}
-        return next(iter(people)) if len(people) == 1 else None
+        if len(people) != 1:
+            return None
+        person = next(iter(people))
+        # The whole names may be close while the surnames are not ("Michael Pech" is not
+        # "Michael Pence"): a spelling variant keeps its surname recognisable.
+        surname = self._surname_skeleton(person)
+        return person if surname and max(fuzz.ratio(t, surname) for t in skeleton.split()) >= 80 else None
+
+    def _surname_skeleton(self, person: str) -> str | None:
+        surname = self.surnames.get(person)
+        return skeleton(person_key(surname)) if surname else None
 
     def holder(self, country: str, office: str, on_date: date) -> str | None:
         """Who held office (normalised title; compound titles part by part) in country on on_date."""

@@ -47,6 +47,8 @@ class _Particles:
     hyphen_particles: frozenset[str]
     patronymic_endings: tuple[str, ...]
     patronymic_words: frozenset[str]
+    father_connectors: frozenset[str]
+    inner_honorifics: frozenset[str]
     family_first: frozenset[str]
     stop_tokens: frozenset[str]
     common_surnames: frozenset[str]
@@ -80,6 +82,8 @@ def particles() -> _Particles:
         patronymic_endings=tuple(sorted({fold(e).replace("’", "'") for e in data.patronymic_endings},
                                         key=len, reverse=True)),
         patronymic_words=frozenset(fold(w).replace("’", "'") for w in data.patronymic_words),
+        father_connectors=frozenset(data.father_connectors),
+        inner_honorifics=frozenset(data.inner_honorifics),
         family_first=frozenset(
             s.casefold() for group in data.family_first_surnames.values() for s in group
         ),
@@ -119,6 +123,27 @@ def skeleton(key: str) -> str:
     for old, new in _SKELETON_DIGRAPHS:
         text = text.replace(old, new)
     return _DOUBLE_RX.sub(r"\1", text)
+
+
+def without_father(name: str) -> str | None:
+    """"Mohamad bin Haji Hasan" -> "Mohamad Hasan": the name without "bin <father>" and inner
+    honorifics, when that leaves two words or more and differs from the name."""
+    p = particles()
+    tokens = name.split()
+    kept, skip = [], False
+    for i, token in enumerate(tokens):
+        if skip:
+            skip = False
+            if token in p.inner_honorifics and i + 1 < len(tokens) - 1:
+                skip = True  # "bin Haji Abdul Hasan": the honorific, then the father's name
+            continue
+        if token in p.father_connectors and 0 < i < len(tokens) - 1:
+            skip = i + 1 < len(tokens) - 1  # the father's name, unless it is the last word
+            continue
+        if token.rstrip(".") in p.inner_honorifics and i > 0:
+            continue
+        kept.append(token)
+    return " ".join(kept) if len(kept) >= 2 and len(kept) < len(tokens) else None
 
 
 def sorted_tokens(key: str) -> str:

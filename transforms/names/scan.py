@@ -11,6 +11,7 @@ from transforms.names.office import MentionIndex, OfficeParse, find_offices, off
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
+from transforms.names.titled import title_case_line, title_words, titled_spans
 from transforms.names.types import PersonMention
 from transforms.reference.patterns import trie_alternation
 
@@ -21,7 +22,7 @@ _NAME_END = r"(?![\w])(?!['’](?![sS](?![\w]))\w)(?!-\w)"  # not "Xi'an", "Lee 
 _OF_RX = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _COMMA_RX = re.compile(r",[^\S\n]+")
 _ABBREVIATED_RX = re.compile(r"\.[^\S\n]+")
-_TO_THE_RX = re.compile(r"\b(?:to|for) the[^\S\n]+$", re.IGNORECASE)
+_TO_THE_RX = re.compile(r"\b(?:to|for|of) the[^\S\n]+$", re.IGNORECASE)
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
 _WS_RX = re.compile(r"[^\S\n]+")
 _TOKEN_RX = re.compile(r"\S+")
@@ -68,16 +69,22 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN_RX.finditer(text[start:end])]
     kept: list[tuple[int, int, str]] = []
     tables = office_tables()
+    words = title_words()
     index = scan.index
     cut = None
     for i, (ts, te, tok) in enumerate(tokens):
         bare = tok.rstrip(",.")
+        # Headings in capitals: "CONCLUDES" is the stop word "Concludes".
+        cased = bare.title() if bare.isupper() and len(bare) > 1 else bare
         initial = len(bare) == 1 and tok.endswith(".")          # "A." in "Barbara A. Leaf"
-        stop = not initial and (bare in p.stop_tokens or bare in tables.portfolio_words
+        stop = not initial and (cased in p.stop_tokens or bare in tables.portfolio_words
+                                or (i == 0 and words.blocks_name(cased))   # "Minister Delegate"
                                 or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
         place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
-        # A second office ("President Xi Jinping President Tokayev") ends the name.
-        office = i > 0 and bare.lower() in tables.first_words
+        # A second office ("President Xi Jinping President Tokayev", "... Jane Doe Deputy ...") ends the name.
+        office = i > 0 and (bare.lower() in tables.first_words or words.ends_name(bare))
+        if place and i > 0 and _demonym_inside(index, ts, tokens, i):
+            place = False  # "Pham Thai Giang": a demonym between two words of a name
         if place and i > 0 and not office and not stop:
             # "Luis Montenegro", "Israel Katz": a country word that completes a known name.
             place = canonical_cached(text[tokens[0][0]:te], None, scan.gazetteer) not in scan.gazetteer.people
@@ -108,6 +115,15 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in ",":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _demonym_inside(index: MentionIndex, ts: int, tokens: list, i: int) -> bool:
+    """A demonym followed by one more capitalised word that ends the run is a word of the name."""
+    mention = index.country_by_start.get(ts)
+    if mention is None or mention.kind != "demonym" or i + 2 != len(tokens):
+        return False
+    nxt = tokens[i + 1][2].rstrip(",.")
+    return nxt[:1].isupper() and nxt not in particles().stop_tokens and tokens[i + 1][0] not in index.country_by_start
 
 
 def _name_at(scan: _Scan, pos: int) -> tuple[int, int] | None:
@@ -159,6 +175,8 @@ def _mention(scan: _Scan, start: int, end: int, name_span: tuple[int, int], titl
     if not name:
         return None
     record = g.people.get(name)
+    if record is None and title_case_line(scan.text, ns):
+        return None  # "Deputy Minister Lauds Progress On Trade Deal": a heading's words, not a name
     if record is not None:
         country = country or record.country
         organization = organization or record.organization
@@ -246,6 +264,23 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
             end = mention.end
         start = office.start if title else name_span[0]
         built = _mention(scan, start, end, name_span, title, country, organization)
+        if built:
+            out.append(built)
+            scan.take(built.start, built.end)
+    return out, bare
+
+
+def _titled_mentions(scan: _Scan) -> tuple[list[PersonMention], list]:
+    """(a') titles offices.yaml does not know, read by their grammar (titles.yaml): "Khokim of
+    Samarkand Region Erkin Rashidov"; returns the mentions and the titles with no name after them."""
+    out = []
+    spans, bare = titled_spans(scan, _name_rx()[0], _trim_name)
+    for title, (ns, ne), label in spans:
+        start = title.start if scan.free(title.start, ne) else ns
+        if not scan.free(start, ne):
+            continue
+        built = _mention(scan, start, ne, (ns, ne), label if start == title.start else None,
+                         title.country, title.organization)
         if built:
             out.append(built)
             scan.take(built.start, built.end)
@@ -474,8 +509,10 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
                  as_date(on_date), bytearray(len(text)))
     offices = find_offices(text, scan.low, scan.index)
     found, bare = _office_mentions(scan, offices)
+    titled, open_bare = _titled_mentions(scan)
+    found += titled
     found += _honorific_mentions(scan)
-    found += _apposition_mentions(scan, bare)
+    found += _apposition_mentions(scan, bare + open_bare)
     found += _bare_office_mentions(scan, bare, anaphora)
     found += _alias_mentions(scan)
     found += _surname_mentions(scan, found)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from transforms.reference.fields import ISO3, NonEmpty, Strict
+from pydantic import Field, model_validator
+
+from transforms.reference.fields import ISO3, NonEmpty, Strict, Words
 
 
 class Portfolio(Strict):
@@ -41,6 +43,44 @@ class NameParticles(Strict):
     hyphen_particles: list[NonEmpty]
     patronymic_endings: list[NonEmpty]
     patronymic_words: list[NonEmpty]
+    father_connectors: list[NonEmpty]
+    inner_honorifics: list[NonEmpty]
     family_first_surnames: dict[NonEmpty, list[NonEmpty]]
     stop_tokens: list[NonEmpty]
     common_surnames: list[NonEmpty]
+
+
+class TitledPerson(Strict):
+    """A person an example sentence names: the name as canonicalised, and the title and country
+    read for them when the example gives them."""
+
+    name: NonEmpty
+    title: NonEmpty | None = None
+    country: ISO3 | None = None
+
+
+class TitleExample(Strict):
+    text: NonEmpty
+    people: list[TitledPerson]
+
+
+class Titles(Strict):
+    """names/titles.yaml: the words open-world office titles are built of, with examples."""
+
+    heads: Words
+    lowercase_heads: Words
+    modifiers: Words
+    title_words: Words
+    inner_words: Words
+    connectors: Words
+    examples: list[TitleExample]
+    not_: list[NonEmpty] = Field(alias="not")
+
+    @model_validator(mode="after")
+    def _examples_name_people(self):
+        for example in self.examples:
+            for person in example.people:
+                last = person.name.split()[-1]
+                if last not in example.text:
+                    raise ValueError(f"example {example.text!r} does not hold the name {person.name!r}")
+        return self
