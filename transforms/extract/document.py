@@ -11,6 +11,7 @@ from typing import Any
 
 from transforms.extract import _deps
 from transforms.extract.lexicon import Place, Region, event_rules, key_words, places, regions
+from transforms.extract.participation import participation_hits
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
 from transforms.text import find_noise_start, is_boilerplate_line, split_sentences
@@ -122,6 +123,7 @@ class Doc:
     event_keys: dict[int, set[int]] = field(default_factory=dict)  # sentence -> trigger indices to try
     cue_keys: dict[int, set[int]] = field(default_factory=dict)  # sentence -> commitment cue indices to try
     listish: set[int] = field(default_factory=set)  # sentences that may be list items, intros or attendance
+    participation: dict[int, list] = field(default_factory=dict)  # sentence -> participation cue hits
     date_cache: dict[int, list] = field(default_factory=dict)
     place_cache: dict[int, list] = field(default_factory=dict)
 
@@ -357,6 +359,8 @@ def prepare(article: dict) -> Doc:
     listish = {bisect.bisect_right(starts, pos) - 1 for pos in hits}
     listish.discard(-1)
     wanted.update(listish)
+    participation = participation_hits(text, limit, starts, low)
+    wanted.update(participation)  # "accompanied by ...": their people join an event
     head_end = headline_end(text, article.get("title"))
     wanted.update(s.index for s in sentences if s.start < head_end)  # the title is always read
     wanted.update(s.index for s in sentences if s.bullet)
@@ -395,6 +399,7 @@ def prepare(article: dict) -> Doc:
         event_keys=event_keys,
         cue_keys=cue_keys,
         listish=listish,
+        participation=participation,
     )
 
 

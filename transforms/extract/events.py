@@ -14,8 +14,8 @@ from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, country_participant, home_official, last_person_before,
-    name_countries, with_role, zone,
+    PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official,
+    last_person_before, name_countries, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
@@ -25,9 +25,6 @@ SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
-_ATTENDANCE = re.compile(r"\b(?:were|was) (?:also )?(?:present|in attendance)\b|"
-                         r"\b(?:also )?(?:attended|participated|took part)(?: in)?(?: the (?:meeting|talks|event|session|"
-                         r"ceremony|call))?\s*\.?$", re.I)
 _LOCATION_PREP = re.compile(r"\b(?:in|at|to)\s+(?:the\s+(?:city of\s+)?)?$", re.I)
 # A trigger that is a noun phrase ("the phone call between", "a visit to") mentions an event;
 # the release's own event is told with a verb ("spoke with", "visited").
@@ -440,19 +437,28 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
     state = _State()
     prev_sentence_events: list[EventMention] = []
+    listing: str | None = None  # the mention id of the event a list of attendees joins ("... took part:")
     by_sentence = all_hits(doc)
     for sent in doc.sentences:
         hits = attach_names(by_sentence.get(sent.index, []), sent.text)
+        this_sentence = _read_sentence(doc, sent, hits, state) if hits else []
+        target = _attendance_target(sent, this_sentence, prev_sentence_events, listing, state, out)
+        z = attendance(doc, sent, whole=listing is not None and sent.bullet) if target is not None else None
+        if doc.participation.get(sent.index) and ends_with_colon(sent) and target is not None:
+            listing = target.mention_id
+        elif not sent.bullet:
+            listing = None
+        if z is not None:
+            # "The Minister was accompanied by ...": the cue's people join the event told here or before.
+            this_sentence, out, prev_sentence_events = _add_attendance(z, target, this_sentence, out,
+                                                                       prev_sentence_events)
+            if state.last_frame is not None:
+                state.last_frame = next((m for m in out if m.mention_id == state.last_frame.mention_id),
+                                        state.last_frame)
         if not hits:
-            if prev_sentence_events and _ATTENDANCE.search(sent.text):
-                out, prev_sentence_events = _add_attendance(doc, sent, out, prev_sentence_events)
-                if state.last_frame is not None and prev_sentence_events:
-                    state.last_frame = next((m for m in out if m.mention_id == state.last_frame.mention_id),
-                                            state.last_frame)
-            else:
+            if z is None:
                 prev_sentence_events = []
             continue
-        this_sentence = _read_sentence(doc, sent, hits, state)
         for m in this_sentence:
             out.append(m)
             state.seen_event = True
@@ -553,16 +559,30 @@ def _is_frame(m: EventMention, doc: Doc, nominal: bool) -> bool:
     return recent and (not nominal or m.date_rank >= 2)
 
 
-def _add_attendance(doc: Doc, sent: Sent, out: list[EventMention], prev: list[EventMention]):
-    """ "A, B and C were present.": their people join the event told just before."""
-    z = zone(doc, sent.start, sent.end, "participant", home_default=False)
-    if not (z.people or z.countries):
-        return out, []
-    target = prev[-1]
-    updated = replace(target, participants=target.participants + z.people + z.countries + z.orgs,
+def _attendance_target(sent: Sent, here: list[EventMention], prev: list[EventMention], listing: str | None,
+                       state: _State, out: list[EventMention]) -> EventMention | None:
+    """The event a sentence's attendees join: one told in the sentence, the list's (by mention id),
+    the sentence before's, else the release's own event or the last one told."""
+    if here:
+        return here[0]
+    if listing is not None and sent.bullet:
+        return next((m for m in reversed(out) if m.mention_id == listing), None)
+    if prev:
+        return prev[-1]
+    return state.last_frame or (out[-1] if out else None)
+
+
+def _add_attendance(z: Zone, target: EventMention, here: list[EventMention], out: list[EventMention],
+                    prev: list[EventMention]):
+    """The target event with the zone's people (those it does not hold yet) and their countries."""
+    held = {(p.entity_type, p.name) for p in target.participants}
+    new = tuple(p for p in z.people + z.countries + z.orgs if (p.entity_type, p.name) not in held)
+    if not new:
+        return here, out, prev
+    updated = replace(target, participants=target.participants + new,
                       countries=tuple(sorted(set(target.countries) | z.codes)), weak=False)
-    out = [updated if m.mention_id == target.mention_id else m for m in out]
-    return out, prev[:-1] + [updated]
+    swap = lambda ms: [updated if m.mention_id == target.mention_id else m for m in ms]  # noqa: E731
+    return swap(here), swap(out), swap(prev)
 
 
 __all__ = ["SPLIT_EACH", "event_location", "family", "find_event_mentions"]

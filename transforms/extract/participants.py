@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from transforms.extract.document import Doc
+from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import event_rules
 from transforms.extract.records import ParticipantMention
 
@@ -162,5 +162,77 @@ def person_country(p) -> str | None:
     return getattr(p, "country", None)
 
 
-__all__ = ["PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "country_participant", "home_official", "last_person_before",
+# ------------------------------------------------------------------ attendance (participation cues)
+
+# "on the Kenyan side", "the Ghanaian delegation", "Kenya's delegation": the country of the people after it.
+_SIDE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:side|delegation|delegations|team)\b")
+_SIDE_BEFORE = re.compile(r"\bdelegations?\s+of\s+(?:the\s+)?$", re.I)
+_CLAUSE_END = re.compile(r".*[;:]\s*", re.S)
+
+
+def attendance(doc: Doc, sent: Sent, whole: bool = False) -> Zone | None:
+    """The people a participation cue of the sentence says take part (names/participation.yaml),
+    with their countries; whole=True reads every person of the sentence (an item of a list that
+    a cue introduced: "The following ministers took part:")."""
+    if whole:
+        scopes = [(sent.start, sent.end, "participant", None)]
+    else:
+        scopes = [(*_cue_scope(doc, sent, hit), hit.cue.role, hit) for hit in doc.participation.get(sent.index, ())]
+    people: list[ParticipantMention] = []
+    orgs: list[ParticipantMention] = []
+    seen: set[int] = set()
+    sides = _side_countries(doc, sent)
+    for lo, hi, role, hit in scopes:
+        shared = _shared_country(doc, sent, hit) if hit is not None and hit.cue.shares_country else None
+        for p in people_in(doc, lo, hi):
+            start = getattr(p, "name_start", p.start)
+            if start in seen or not p.name:
+                continue
+            seen.add(start)
+            side = next((code for pos, code in reversed(sides) if pos < p.start), None)
+            org = getattr(p, "organization", None)
+            country = getattr(p, "country", None) or _country_after(doc, p.end) or (None if org else side or shared)
+            people.append(_person(p, role, country))
+            if org and not any(o.name == org for o in orgs):
+                orgs.append(ParticipantMention("organization", org, org, None, None, role, None, None))
+    if not people:
+        return None
+    codes = sorted({p.country for p in people if p.country})
+    return Zone(tuple(people), tuple(country_participant(c, "participant") for c in codes), tuple(orgs))
+
+
+def _cue_scope(doc: Doc, sent: Sent, hit) -> tuple[int, int]:
+    """Where a cue's people are: after it to the sentence end, or before it from the clause start."""
+    if hit.cue.scope == "after":
+        return hit.end, sent.end
+    clause = _CLAUSE_END.match(doc.text, sent.start, hit.start)
+    return (clause.end() if clause else sent.start), hit.start
+
+
+def _side_countries(doc: Doc, sent: Sent) -> list[tuple[int, str]]:
+    """(position, country) of the side and delegation phrases of a sentence, in order."""
+    out = []
+    for c in doc.countries.within(sent.start, sent.end):
+        code = getattr(c, "code", None)
+        if code and (_SIDE_AFTER.match(doc.text[c.end:c.end + 16])
+                     or _SIDE_BEFORE.search(doc.text[max(sent.start, c.start - 20):c.start])):
+            out.append((c.start, code))
+    return out
+
+
+def _shared_country(doc: Doc, sent: Sent, hit) -> str | None:
+    """The country of whom the cue's people accompany: the first person before the cue with one,
+    else the release's own country when that is its own official ("The Minister was accompanied")."""
+    for p in people_in(doc, sent.start, hit.start):
+        if getattr(p, "country", None):
+            return p.country
+    return doc.home if home_official(doc, sent.start, hit.start) else None
+
+
+def ends_with_colon(sent: Sent) -> bool:
+    """A sentence that introduces a list ("The following ministers took part:")."""
+    return sent.text.rstrip().endswith(":")
+
+
+__all__ = ["PLURAL_ANAPHOR", "attendance", "ends_with_colon", "SINGULAR_ANAPHOR", "Zone", "country_participant", "home_official", "last_person_before",
            "name_countries", "people_in", "person_country", "region_members", "with_role", "zone"]

@@ -106,15 +106,22 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
         kept.pop()
     if not kept:
         return None
-    if len(kept) == 1 and (kept[0][0] in index.country_by_start or kept[0][0] in index.org_by_start
-                           or kept[0][0] in index.mask_starts):
-        return None
+    if _place_end(index, kept[0][0]) >= kept[-1][1] - (2 if kept[-1][2].endswith(("'s", "’s")) else 0):
+        return None  # the whole run is a place ("Kazakhstan", "Solomon Islands"), not "Israel Katz"
     start, end = kept[0][0], kept[-1][1]
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2
     while end > start and text[end - 1] in ",":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _place_end(index: MentionIndex, start: int) -> int:
+    """End of the country, organisation or masked region starting at start (-1 when none)."""
+    for table in (index.country_by_start, index.org_by_start):
+        if start in table:
+            return table[start].end
+    return index.mask_starts.get(start, -1)
 
 
 def _demonym_inside(index: MentionIndex, ts: int, tokens: list, i: int) -> bool:

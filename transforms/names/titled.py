@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from transforms.names.office import normalize_office
+from transforms.names.office import office_at_start
 from transforms.names.people import particles
 from transforms.reference import load
 from transforms.reference.patterns import trie_alternation
@@ -168,7 +168,7 @@ def _left(reader: _Reader, hs: int, lowercase: bool) -> tuple[int, int, str | No
                 organization = organization or mention.name
             continue
         word = re.search(r"[\w'’\-.]+$", text[line_start:end])
-        if word is None or country or organization:
+        if word is None or country or organization or _ends_sentence(word.group()):
             break  # nothing but a prefix stands before the country ("Kenya's Cabinet Secretary")
         token = _bare(word.group())
         lower_ok = lowercase and token.islower() and (token.capitalize() in words.modifiers
@@ -234,11 +234,18 @@ class _Complement:
         word = tok.group()
         low = word.lower()
         if word == ",":
-            nxt = _token(text, tok.end(), limit)
+            after = tok.end()
+            nxt = _token(text, after, limit)
+            if nxt is not None and nxt.group() in ("and", "&"):  # "to A, B, and the Republic of C"
+                after = nxt.end()
+                nxt = _token(text, after, limit)
+            if nxt is not None and nxt.group() == "the":
+                after = nxt.end()
+                nxt = _token(text, after, limit)
             if nxt is None or _honorific_at(text, nxt.start()) or not (
-                    reader.title_word(nxt.group()) or reader.geo_at(tok.end()) is not None):
+                    reader.title_word(nxt.group()) or reader.geo_at(after) is not None):
                 return False
-            self.pos, self.prep, self.forced = tok.end(), None, False
+            self.pos, self.prep, self.forced = after, None, False
             return True
         if low in reader.words.connectors or word == "&":
             if low != "the":
@@ -249,6 +256,9 @@ class _Complement:
             self.end = self.pos = tok.end()
             return True
         if word[:1].isupper() and (self.forced or reader.title_word(word)):
+            if _ends_sentence(word):
+                self.end = self.pos = tok.end() - 1  # "... of Kenya in Nairobi. Assistant Director": a new sentence
+                return False
             cut = 2 if word.endswith(_POSSESSIVE) else 0
             self.end = self.pos = tok.end() - cut
             if cut:
@@ -256,6 +266,11 @@ class _Complement:
             self.forced = False
             return True
         return False
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a final period that is no abbreviation ("Nairobi." but not "U.S." or "St.")."""
+    return word.endswith(".") and "." not in word[:-1] and len(word) > 4
 
 
 def _honorific_at(text: str, pos: int) -> bool:
@@ -304,8 +319,10 @@ def titled_spans(scan, name_rx: re.Pattern, trim: Trim) -> tuple[list[tuple[Titl
         done = title.end
         span = _name_after(scan, title, name_rx, trim)
         written = title.written(text)
-        office = normalize_office(written)
-        label = office.title if office and _covers(office.title, written) else written
+        office = office_at_start(written)
+        # offices.yaml's normal form when it reads the whole title ("Acting Foreign Minister",
+        # "Prime Minister of Belize"), else the title as written.
+        label = office.title if office and office.end >= len(written.rstrip(" ,")) else written
         if span is None:
             if title.end > head.end() or title.definite:
                 bare.append(BareTitle(title.start, title.end, label, title.country, title.organization,
@@ -314,11 +331,6 @@ def titled_spans(scan, name_rx: re.Pattern, trim: Trim) -> tuple[list[tuple[Titl
         done = span[1]
         found.append((title, span, label))
     return found, bare
-
-
-def _covers(normal: str, written: str) -> bool:
-    """Whether a normalised office reads the whole written title (not only its first words)."""
-    return len(normal.split()) >= len(written.split()) - 1 or normal.lower() == written.lower()
 
 
 def _name_after(scan, title: Title, name_rx: re.Pattern, trim: Trim) -> tuple[int, int] | None:
@@ -330,6 +342,8 @@ def _name_after(scan, title: Title, name_rx: re.Pattern, trim: Trim) -> tuple[in
             return None
         pos = gap.end()
         comma = "," in gap.group()
+        if comma and text.startswith("the ", pos) and _honorific_at(text, pos + 4):
+            pos += 4  # "..., the Honourable Jane Doe"
         for _ in range(4):
             honorific = particles().honorific_rx.match(text, pos)
             if not honorific or honorific.end() == pos:

@@ -53,6 +53,7 @@ FILES: dict[str, _Yaml | _Csv] = {
     "names/offices.yaml": _Yaml(names.Offices),
     "names/name_particles.yaml": _Yaml(names.NameParticles),
     "names/titles.yaml": _Yaml(names.Titles),
+    "names/participation.yaml": _Yaml(names.Participation),
     "dates/date_words.yaml": _Yaml(dates.DateWords),
     "dates/published.yaml": _Yaml(dates.Published),
     "dates/corpus.tsv": _Tsv(dates.DateExample, ("expression", "reference", "start", "end", "precision", "options",

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from transforms.reference.fields import ISO3, NonEmpty, Strict, Words
+from transforms.reference.fields import ISO3, NonEmpty, Pattern, Role, Strict, Words
+from transforms.reference.rules import Rule, RuleFile
 
 
 class Portfolio(Strict):
@@ -84,3 +85,29 @@ class Titles(Strict):
                 if last not in example.text:
                     raise ValueError(f"example {example.text!r} does not hold the name {person.name!r}")
         return self
+
+
+class ParticipationExample(Strict):
+    """A sentence a participation cue must read (after the file's lead sentence), and the people it adds."""
+
+    text: NonEmpty
+    people: list[NonEmpty]
+
+
+class ParticipationCue(Rule):
+    """One participation cue: its people take part in the event told in or before its sentence."""
+
+    pattern: Pattern
+    scope: Literal["after", "before"]
+    role: Role = "participant"
+    shares_country: bool = False
+    examples: list[ParticipationExample] = []
+
+
+class Participation(RuleFile):
+    """names/participation.yaml."""
+
+    rules_field = "cues"
+
+    lead: NonEmpty
+    cues: list[ParticipationCue]

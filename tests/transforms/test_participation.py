@@ -1,0 +1,72 @@
+"""Participation cues (reference/names/participation.yaml): each example, read after the file's lead
+sentence, adds its people to an event; each counter-example adds nobody."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import extract_article
+from transforms.extract.document import prepare
+from transforms.extract.participants import attendance
+from transforms.reference import load
+
+RULES = load("names/participation.yaml")
+PUBLISHED = dt.date(2024, 3, 14)
+
+
+def _article(text: str) -> dict:
+    return {"article_id": "art_example", "source_path": "examples/example.txt", "url": None, "title": None,
+            "published_date": PUBLISHED, "published_date_source": "metadata", "text": text}
+
+
+def _participants(text: str) -> set[str]:
+    events, _ = extract_article(_article(text))
+    return {p.name for m in events for p in m.participants if p.entity_type == "person"}
+
+
+def _cases():
+    cases = []
+    for cue in RULES.cues:
+        cases += [pytest.param(cue, e.text, e.people, id=f"{cue.name}-example{i}") for i, e in enumerate(cue.examples)]
+        cases += [pytest.param(cue, t, None, id=f"{cue.name}-not{i}") for i, t in enumerate(cue.not_)]
+    return cases
+
+
+@pytest.mark.parametrize("cue,sentence,people", _cases())
+def test_participation_cue_reads_its_examples(cue, sentence, people):
+    text = f"{RULES.lead} {sentence}"
+    doc = prepare(_article(text))
+    sent = doc.sentences[-1]
+    if people is None:
+        z = attendance(doc, sent)
+        assert z is None or not z.people, [p.name for p in z.people]
+        return
+    assert any(h.cue.name == cue.name for h in doc.participation.get(sent.index, ())), (cue.name, sentence)
+    found = _participants(text)
+    assert set(people) <= found, (sentence, found)
+
+
+def test_every_cue_has_examples():
+    assert all(len(cue.examples) >= 2 and cue.not_ for cue in RULES.cues)
+
+
+def test_a_list_introduced_by_a_cue_joins_the_event():
+    text = (f"{RULES.lead} The following ministers took part:\n\n- Ghana: Minister of Trade Ama Konadu Boateng\n"
+            f"- Kenya: Cabinet Secretary for Trade Peter Kiprop Mutai\n\nThe talks ended at noon.")
+    assert {"Ama Konadu Boateng", "Peter Kiprop Mutai"} <= _participants(text)
+
+
+def test_side_and_accompanied_countries():
+    text = (f"{RULES.lead} On the Kenyan side, they were attended by Director of Protocol Jane Wanjiru Kamau. "
+            f"The Foreign Minister of Ghana was accompanied by Director of Trade Kofi Mensah Boateng.")
+    events, _ = extract_article(_article(text))
+    countries = {p.name: p.country for m in events for p in m.participants if p.entity_type == "person"}
+    assert countries["Jane Wanjiru Kamau"] == "KEN"
+    assert countries["Kofi Mensah Boateng"] == "GHA"
+
+
+def test_people_only_mentioned_do_not_join():
+    text = f"{RULES.lead} The ministers praised the late Professor Ama Ata Aidoo, whose books are read widely."
+    assert "Ama Ata Aidoo" not in _participants(text)
