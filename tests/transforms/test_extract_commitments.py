@@ -170,9 +170,34 @@ def test_repeated_stance_verbs_are_one_commitment_each():
     assert all(c["parties"] == ["CHL", "KEN", "NOR"] for c in found)
 
 
-def test_one_modal_governing_several_verbs_stays_one():
+def test_one_modal_governing_several_verbs_is_one_commitment_per_object():
     found = commitments("Chile and Peru will open two border crossings, expand rail links and support joint patrols.")
-    assert [(c["modality"], c["action"]) for c in found] == [("pledge", "open")]
+    assert [(c["modality"], c["action"]) for c in found] == [("pledge", "open"), ("pledge", "expand"),
+                                                             ("support", "support")]
+    assert all(c["parties"] == ["CHL", "PER"] for c in found)
+
+
+@pytest.mark.parametrize("sentence, actions", [
+    ("Kenya and Morocco agreed to establish a joint business council and to conclude an investment treaty.",
+     ["establish", "conclude"]),
+    ("Norway called for an immediate ceasefire and for the release of all hostages.", ["call for", "call for"]),
+    ("Chile and Peru agreed to expand cooperation in trade, energy and health.", ["expand"]),
+    ("Ghana and Togo agreed to deepen trade ties and accelerate the coastal highway.", ["deepen", "accelerate"]),
+])
+def test_split_by_object(sentence, actions):
+    assert [c["action"] for c in commitments(sentence)] == actions
+
+
+def test_a_signing_list_is_one_agreement_per_item():
+    found = commitments("Kenya and Morocco signed four agreements covering: visa exemption for diplomats; fisheries "
+                        "and the blue economy; technical cooperation in agriculture; and youth and sports.")
+    assert [(c["modality"], c["action"], c["parties"]) for c in found] == [("agreement", "sign", ["KEN", "MAR"])] * 4
+    assert found[1]["description"] == "sign fisheries and the blue economy"
+
+
+def test_a_clause_with_its_own_subject_is_its_own_commitment():
+    found = commitments("Morocco pledged to provide fifty scholarships, while Kenya undertook to facilitate a plant.")
+    assert [(c["parties"], c["action"]) for c in found] == [(["MAR"], "provide"), (["KEN"], "facilitate")]
 
 
 def test_a_finite_stance_verb_after_a_modal_starts_a_new_commitment():

@@ -4,23 +4,29 @@ A commitment is a clause "SUBJECT CUE PREDICATE" ("China and Kazakhstan | will |
 consulates") whose subject resolves to countries: named countries, officials, or
 anaphors of the current event ("the two sides", "all parties", "the six countries"), or
 to an organization ("NATO will ...": no country party, the organization is the actor).
-Choices (documented in reference/commitments/cues.yaml): "condemned" and "welcomed" are
-reactions, not commitments; "threatened to" / "warned that ... will" are threats; a
-subject that is not a government actor ("police", "protesters", "Chinese modernization")
-gives nothing, nor does a forecast ("The Summit will open a new chapter", "expressed
-confidence that ... will").
+Choices (documented in reference/commitments/cues.yaml, following ANNOTATION.md): "condemned"
+is an opposition and "welcomed" a course of action a support (welcoming a guest is none);
+"threatened to" / "warned that ... will" are threats; a modal's schedule ("will travel to") is a
+planned event; a subject that is not a government actor ("police", "protesters", "Chinese
+modernization") gives nothing, nor does a forecast ("The Summit will open a new chapter",
+"expressed confidence that ... will").
 
-Granularity: one commitment per cue. A modal governing several verbs is one ("should step up
-X, and strengthen Y"); a repeated stance verb or a finite verb of another cue starts a new one
-("support A, support B, and oppose C" gives three). A coordinated frame ends a predicate
-("support X and hold that disputes should be settled ..." gives a support and a proposal of
-the same parties). "support" as a noun is a cue only as the subject's own stance ("reaffirmed
-their strong support for"), never in "the PRC's support for" or "measures to support".
+Granularity: one commitment per undertaking (ANNOTATION.md "split by object", objects.py): a cue
+governing several objects gives one per object ("agreed to open X and to renew Y", "will open X,
+expand Y", "called for A and for B", a signing list "covering: A; B; C"); a list of fields under one
+verb ("cooperation in trade, energy and health") is one. A repeated stance verb or a finite verb of
+another cue starts a new one ("support A, support B, and oppose C" gives three), as does a clause with
+its own subject ("X pledged A, while Y undertook B"). A coordinated frame ends a predicate ("support X
+and hold that disputes should be settled ..." gives a support and a proposal of the same parties).
+"support" as a noun is a cue only as the subject's own stance ("reaffirmed their strong support for"),
+never in "the PRC's support for" or "measures to support".
 
 Parties: an uncounted group ("they", "all parties") is the last counted group its paragraph
 named ("the foreign ministers of the five countries said ..."), and loses a counterpart it
 names ("They will work with China", "support China's proposal"); "X will work with Y to ..."
-commits X.
+commits X. A statement's "we" is the group it names itself ("We, the Foreign Ministers of A, B and
+C"); "he" is the subject of a recent sentence; a plural group of which the event gives one country
+takes the country the article names most.
 """
 
 from __future__ import annotations

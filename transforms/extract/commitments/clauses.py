@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract.commitments.context import Context
 from transforms.extract.commitments.lemmas import is_verb
+from transforms.extract.commitments.objects import clause_end, object_spans
 from transforms.extract.commitments.cues import (
     HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
     support_subject_end,
@@ -44,6 +45,7 @@ class _Sentence:
     prev_parties: tuple[str, ...]
     frames: list[tuple[int, int]]
     frame_cuts: list[int]
+    later: list[int] = field(default_factory=list)  # where each cue of the sentence starts
     out: list[CommitmentMention] = field(default_factory=list)
     used_until: int = -1  # a cue inside the last commitment's predicate is part of it
     clause_idx: int = 0
@@ -182,6 +184,7 @@ def _predicate(s: _Sentence, c: _Clause) -> bool:
         fs = commitment_rules().finite_stance.search(text, c.end, c.pred_end)
         if fs:
             c.pred_end = fs.start()
+    c.pred_end = clause_end(text, c.end, c.pred_end, s.later)
     c.predicate = text[c.end:c.pred_end]
     return True
 
@@ -279,7 +282,8 @@ def clauses(doc: Doc, sent: Sent, ctx: Context, sent_events: list[EventMention],
         if passive is not None:
             return [passive]
     frames = find_frames(sent.text)
-    s = _Sentence(doc, sent, ctx, sent_events, memory, prev_parties, frames, _frame_cuts(sent.text, frames))
+    s = _Sentence(doc, sent, ctx, sent_events, memory, prev_parties, frames, _frame_cuts(sent.text, frames),
+                  [m[0] for m in matches])
     for start, end, cue in matches:
         if start < s.used_until:
             continue
@@ -325,16 +329,29 @@ def _add(s: _Sentence, c: _Clause, made: CommitmentMention) -> None:
 
 
 def _emit(s: _Sentence, c: _Clause) -> None:
-    """The commitment a clause that passed every step states."""
+    """The commitments a clause that passed every step states: one per object it governs."""
     doc, sent, cue = s.doc, s.sent, c.cue
     base = sent.start
-    due = due_date(doc, sent, base + c.end, base + c.pred_end) if cue.modality != "support" else (None, None)
+    verbal = not cue.verb and not cue.action_from_cue and c.action != cue_lemma(s.text[c.start:c.end])
+    spans = object_spans(s.text, c.end, c.pred_end, cue, verbal)
     confidence = 0.85 if c.parties else 0.6
-    _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, s.text[c.subj_lo:c.subj_hi].strip(" ,"),
-                               cue.modality, c.action, c.description, due, confidence,
-                               actor_people(doc, base + c.subj_lo, base + c.subj_hi),
-                               actor_orgs(doc, base + c.subj_lo, base + c.subj_hi), rule=cue.name))
+    people = actor_people(doc, base + c.subj_lo, base + c.subj_hi)
+    orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi)
+    for lo, hi in spans:
+        action, description = _object_action(s, c, lo, hi) if len(spans) > 1 else (c.action, c.description)
+        due = due_date(doc, sent, base + lo, base + hi) if cue.modality != "support" else (None, None)
+        _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, s.text[c.subj_lo:c.subj_hi].strip(" ,"),
+                                   cue.modality, action, description, due, confidence, people, orgs, rule=cue.name))
     s.prev_parties = c.parties
+
+
+def _object_action(s: _Sentence, c: _Clause, lo: int, hi: int) -> tuple[str, str]:
+    """(action, description) of one object of a split predicate ("and to renew the fisheries accord")."""
+    piece = s.text[lo:hi]
+    if c.cue.verb or c.cue.action_from_cue:
+        return c.action, f"{c.action} {TRAILING.sub('', skip_adverbs(piece))}".strip()
+    action, description, _ = read_action(piece)
+    return (action, description) if action and is_verb(action.split()[0]) else (c.action, description)
 
 
 def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,

@@ -1,0 +1,106 @@
+"""Split by object (ANNOTATION.md): one commitment per undertaking a cue governs.
+
+"agreed to open a flight route and to renew the fisheries accord" is two commitments;
+"cooperation in trade, energy and health" under one verb is one. A predicate is cut where
+a coordination starts a new infinitive ("and to", "as well as to"), a new bare verb of the
+same form that is no noun ("expand X and accelerate Y"; not "trade and energy"), a new
+"for" object of "called for", or, after a signing, a new item of a list ("five agreements
+covering: A; B; and C"). A later cue with its own subject ends a predicate too ("Morocco
+pledged X, while Kenya undertook Y").
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.commitments.lemmas import is_noun, is_verb, lemma
+from transforms.extract.commitments.subject import leading_actor
+from transforms.extract.lexicon import Cue
+
+_TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as|while)\s+(?:also\s+)?(?=to\s+[a-z])")
+_FOR = re.compile(r"(?:,\s*|\s+)and\s+(?=for\s+[a-z])")
+_BARE = re.compile(r"(?:,\s*and|\s+and|,)\s+(?:also\s+)?(?=([a-z]+)\b)")
+_LIST_START = re.compile(r":\s+|\bincluding\s+")
+_LIST_ITEM = re.compile(r";\s*(?:and\s+)?|,\s*and\s+(?=(?:an?|the|on)\s)|\s+and\s+(?=on\s)")
+_FIRST_WORD = re.compile(r"\s*(?:to\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+# What ends a clause before another cue's subject ("X pledged ..., while Y undertook ...").
+_CONNECTOR = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*(?:and\s+|while\s+)?|\s+(?:while|whereas)\s+|\s+and\s+")
+_MIN_WORDS = 2
+
+
+def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
+    """Where a predicate ends before a later cue of the sentence that starts a clause of its own: after a
+    connector, with nothing ("..., and signed") or a short actor ("..., while Kenya undertook") before it."""
+    for start in later:
+        if not end < start < pred_end:
+            continue
+        found = None
+        for found in _CONNECTOR.finditer(text, end, start):
+            pass
+        if found is None:
+            continue
+        rest = text[found.end():start]
+        if not rest.strip() or leading_actor(text, found.end(), start) >= start - 1:
+            return found.start()
+    return pred_end
+
+
+def _outside_brackets(text: str, lo: int, at: int) -> bool:
+    chunk = text[lo:at]
+    return chunk.count("(") == chunk.count(")")
+
+
+def _verb_form(word: str) -> str | None:
+    """'base' or 'ing' for a verb that is no noun ("accelerate", "combating"); None otherwise."""
+    if not is_verb(word) or is_noun(word):
+        return None
+    if word.endswith("ing"):
+        return "ing"
+    return "base" if lemma(word) == word else None
+
+
+def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tuple[int, int]]:
+    """(start, end) of each object of a predicate text[lo:hi]; one span when it governs one.
+
+    verbal: the predicate is a verb phrase ("to open a route ..."), not a noun phrase."""
+    cuts: list[int] = []
+    if cue.verb == "sign":
+        head = _LIST_START.search(text, lo, hi)
+        if head is not None:
+            cuts = [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)]
+            lo_items = head.end()
+            spans = _spans(text, lo_items, hi, cuts)
+            return spans if len(spans) > 1 else [(lo, hi)]
+        return [(lo, hi)]
+    if cue.verb == "call for":
+        cuts = [m.start() for m in _FOR.finditer(text, lo, hi)]
+    elif verbal:
+        cuts = [m.start() for m in _TO.finditer(text, lo, hi)]
+        first = _FIRST_WORD.match(text, lo, hi)
+        form = _verb_form(first.group(1)) if first else None
+        if form is not None:
+            for m in _BARE.finditer(text, first.end(), hi):
+                if _verb_form(m.group(1)) == form:
+                    cuts.append(m.start())
+    cuts = sorted(c for c in cuts if _outside_brackets(text, lo, c))
+    return _spans(text, lo, hi, cuts)
+
+
+def _spans(text: str, lo: int, hi: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The pieces between cuts, each starting after its coordination; a piece of fewer than two words joins
+    the one before it."""
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for cut in cuts + [hi]:
+        if cut <= start:
+            continue
+        piece_start = start
+        if spans or start != lo:
+            skip = re.match(r"(?:[,;:]\s*|\s+)*(?:(?:and|as well as|while|including)\s+)?(?:also\s+)?", text[start:cut])
+            piece_start = start + (skip.end() if skip else 0)
+        if len(text[piece_start:cut].split()) < _MIN_WORDS and spans:
+            spans[-1] = (spans[-1][0], cut)
+        else:
+            spans.append((piece_start, cut))
+        start = cut
+    return spans or [(lo, hi)]
