@@ -14,8 +14,8 @@ from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official,
-    last_person_before, name_countries, with_role, zone,
+    BOTH_SIDES, PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, attendance, country_participant, ends_with_colon,
+    home_official, last_person_before, name_countries, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
@@ -33,10 +33,15 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
                       r"signing|press|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                       r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
-_OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|during|since|following|from|regarding|welcomed|praised|"
+_OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
-_DATE_AFTER = re.compile(r",?\s*(?:(?:on|in|from)\s+(?:the\s+)?)?")
+# A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
+# "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
+_SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
+# What may stand between the end of a trigger's object and its date: "met X | in Ankara | on Tuesday".
+_DATE_AFTER = re.compile(r",?\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+[A-Z][\w'.-]*){0,3},?\s*)?"
+                         r"(?:(?:on|in|from)\s+(?:the\s+)?)?")
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
 
@@ -143,7 +148,7 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     if visit:
         for c in doc.countries.within(sent.start + max(lo, dateline), sent.start + hi):
             code = getattr(c, "code", None)
-            if code:
+            if code and getattr(c, "kind", "name") != "demonym":  # "a visit to the former British colony"
                 return c.text, code
     return None, None
 
@@ -165,7 +170,7 @@ def _anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_r
             actor = ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
                                        getattr(p, "country", None) or doc.home, s_role, None, None)
         return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
-    if PLURAL_ANAPHOR.match(subject_text):
+    if PLURAL_ANAPHOR.match(subject_text) or BOTH_SIDES.search(subject_text):
         # "the foreign ministers signed": the people of the event just told, in this event's role; when
         # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
         candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
@@ -306,6 +311,9 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
     hit, text = r.hit, s.text
     first = s.first_trigger_lo
     r.trig_lo = hit.start if hit.trigger is not None or first is None else first
+    if hit.trigger is not None and hit.start <= (first or 0) and _setting(s, r):
+        r.lo_subject = s.dateline  # "X told Y in a phone call": the telling is the call
+        return True
     lo = s.subj_lo if (first is None or hit.start <= first
                        or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
                                     text[max(0, hit.start - 20):hit.start + 12])) else _own_clause(s, r)
@@ -315,6 +323,14 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
         lo = lo + gerund.start(1)
     r.lo_subject = lo
     return True
+
+
+def _setting(s: _Sentence, r: _Reading) -> bool:
+    """A nominal trigger that is the setting of the sentence ("in a phone call", "during talks in Lima")."""
+    text, hit = s.text, r.hit
+    trig = text[hit.start:hit.end]
+    return bool(_NOMINAL.match(trig) and _SETTING.search(text, max(0, hit.start - 30), hit.start)
+                or re.match(r"(?:during|at|in)\s", trig, re.I))
 
 
 def _own_clause(s: _Sentence, r: _Reading) -> int:
@@ -358,6 +374,7 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
             r.subject = Zone(with_role(shared.people, role), with_role(shared.countries, role), shared.orgs)
         elif _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
             r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
+            r.lo_subject = hit.start  # ... nor is the clause around it
         s.subjects[r.idx] = r.subject
     if hit.name:
         r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
@@ -379,6 +396,8 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     """An event between governments, not general news: no crowd or police as the object, somebody takes
     part, and no attack around a trigger unless people meet ("troops attacked ... after talks")."""
     rules, hit, text = event_rules(), r.hit, s.text
+    if hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 40), hit.start):
+        return False  # "refused on Thursday to sign the bill"
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
             z.people or z.countries for z in r.objs):
         return False

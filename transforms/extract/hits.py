@@ -12,8 +12,9 @@ from transforms.extract.lexicon import Trigger, event_rules
 
 # Where the object phrase of a trigger ends: a topic, a purpose, a new clause.
 _OBJECT_END = re.compile(
-    r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on|about|regarding|concerning|amid|over|following|after|before|during|"
-    r"ahead of|as part of|where|when|which|who|whose|because|since|while|for (?:talks|discussions) on)\s+"
+    r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on(?! the (?:sidelines|margins)\b)|about|regarding|concerning|amid|over|"
+    r"following|after|before|during|ahead of|as part of|where|when|which|who|whose|because|since|while|that|"
+    r"for (?:talks|discussions) on)\s+"
     r"|,\s+(?=[a-z])(?!respectively\b|and\s+(?:[A-Z]|(?:the|his|her|other|senior|several|deputy|vice)\b))"
     r"|(?:,\s*|\s+)and\s+(?=[a-z])(?!the\b|his\b|her\b|their\b|other\b|senior\b|several\b|deputy\b|vice\b|"
     r"high-level\b|minister\b|foreign\b)|;|:|\s[\u2013\u2014-]\s")

@@ -80,6 +80,7 @@ class EventRules:
     shared_subject: re.Pattern  # a clause that names nobody: its trigger shares the subject before it
     sequence_cues: re.Pattern  # "then", "in the afternoon": the event follows the one told before, that day
     dateline: re.Pattern  # "TOKYO, Feb. 15 (Kyodo) -- ": where and when a story was written
+    negation_before: re.Pattern  # "refused to | sign": the event is denied
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def event_rules() -> EventRules:
         shared_subject=re.compile(data.shared_subject, re.I),
         sequence_cues=re.compile(data.sequence_cues, re.I),
         dateline=re.compile(data.dateline, re.I),
+        negation_before=re.compile(data.negation_before, re.I),
     )
 
 

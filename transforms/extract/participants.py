@@ -19,6 +19,8 @@ PLURAL_ANAPHOR = re.compile(
     r"delegations|sides|parties|presidents|heads of state|counterparts|participants)|all (?:the )?parties|"
     r"the foreign ministers|the ministers|the (?:\w+ )?group)\b", re.I)
 SINGULAR_ANAPHOR = re.compile(r"^(?:he|she)\b", re.I)
+# Sides named anywhere in a subject ("border commanders from both sides"): the countries of the event told before.
+BOTH_SIDES = re.compile(r"\b(?:both|the two) (?:sides|countries|governments|nations|delegations)\b", re.I)
 # Offices of the publisher's own government mentioned without a name ("The Secretary").
 _HOME_OFFICE = re.compile(
     r"\b(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|Assistant Secretary|"
@@ -234,5 +236,6 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["PLURAL_ANAPHOR", "attendance", "ends_with_colon", "SINGULAR_ANAPHOR", "Zone", "country_participant", "home_official", "last_person_before",
+__all__ = ["BOTH_SIDES", "PLURAL_ANAPHOR", "attendance", "ends_with_colon", "SINGULAR_ANAPHOR", "Zone",
+           "country_participant", "home_official", "last_person_before",
            "name_countries", "people_in", "person_country", "region_members", "with_role", "zone"]

@@ -56,6 +56,7 @@ class Triggers(RuleFile):
     shared_subject: Pattern
     sequence_cues: Pattern
     dateline: Pattern
+    negation_before: Pattern
 
 
 class TypeEntry(Strict):

@@ -1,0 +1,67 @@
+"""Wire-news phrasing of meetings and calls, and the general-news guards (ANNOTATION.md, issue 10).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.extract import build_tables, extract_articles
+from transforms.ids import make_id
+
+PUBLISHED = dt.date(2023, 8, 20)  # a Sunday
+
+
+def events_of(text: str, published: dt.date = PUBLISHED) -> list[dict]:
+    art = {"article_id": make_id("art", "news/w.jsonl", "0"), "source_path": "news/w.jsonl", "record_key": "0",
+           "url": None, "title": None, "published_date": published, "published_date_source": "metadata",
+           "text": text}
+    return build_tables([extract_articles([art])])["events"]
+
+
+def rows(events: list[dict]) -> list[tuple]:
+    return sorted((e["event_type"], tuple(e["countries"]), e["status"], e["start_date"]) for e in events)
+
+
+def test_told_in_a_phone_call_is_a_call_between_teller_and_addressee():
+    text = ("ANKARA (Wire) - President Ali Demir of Turkey told President Ivan Petrov of Bulgaria in a phone call "
+            "on Sunday that talks should resume.")
+    assert rows(events_of(text)) == [("phone_call", ("BGR", "TUR"), "occurred", PUBLISHED)]
+
+
+def test_a_call_recalled_in_a_sentence_about_fighting_is_still_a_call():
+    text = ("OSH, Aug 20 (Wire) - Kyrgyzstan and Tajikistan agreed on Sunday to pull back troops after clashes that "
+            "killed 12 people, following a phone call between Presidents Sadyr Japarov and Emomali Rahmon late on "
+            "Saturday. Border commanders from both sides will meet on Monday to oversee the withdrawal.")
+    assert rows(events_of(text)) == [
+        ("meeting", ("KGZ", "TJK"), "planned", dt.date(2023, 8, 21)),
+        ("phone_call", ("KGZ", "TJK"), "occurred", dt.date(2023, 8, 19))]
+
+
+def test_a_conversation_on_the_sidelines_is_dated_by_the_day_after_the_place():
+    text = ("LIMA, Aug 20 (Wire) - President Rosa Pinto of Chile and President Luis Vega of Peru had a conversation "
+            "on the sidelines of the Andean summit in Quito on Friday, officials said.")
+    assert rows(events_of(text)) == [("meeting", ("CHL", "PER"), "occurred", dt.date(2023, 8, 18))]
+
+
+def test_a_refusal_to_sign_is_no_signing():
+    text = "LIMA, Aug 20 (Wire) - President Luis Vega of Peru refused on Friday to sign the trade bill."
+    assert not [e for e in events_of(text) if e["event_type"] == "signing"]
+
+
+def test_a_demonym_is_not_the_destination_of_a_visit():
+    text = ("NAIROBI (Wire) - King Harald of Norway held talks with President Amos Otieno of Kenya on Sunday, the "
+            "first day of a four-day state visit to the former Norwegian trading partner.")
+    visits = [e for e in events_of(text) if e["event_type"] == "visit"]
+    assert all(e["location_country"] != "NOR" for e in visits)
+
+
+def test_a_date_after_the_place_of_a_reception_dates_it():
+    text = "Foreign Minister Ali Demir of Turkey received the visiting Foreign Minister of Oman, Saif Hamed, in Ankara on Friday."
+    assert rows(events_of(text)) == [("meeting", ("OMN", "TUR"), "occurred", dt.date(2023, 8, 18))]
+
+
+def test_a_dateline_place_is_no_party():
+    text = "GENEVA (Wire) — President Rosa Pinto of Chile and President Luis Vega of Peru met on Saturday."
+    assert rows(events_of(text)) == [("meeting", ("CHL", "PER"), "occurred", dt.date(2023, 8, 19))]
