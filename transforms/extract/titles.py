@@ -15,11 +15,12 @@ import datetime as dt
 import re
 
 from transforms.extract.document import Doc, Sent
-from transforms.extract.events import SPLIT_EACH, event_location
+from transforms.extract.events import SPLIT_EACH
 from transforms.extract.hits import Hit, attach_names, clean_name
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import Zone, country_participant, name_countries, zone
 from transforms.extract.records import EventMention
+from transforms.extract.when_where import event_location
 from transforms.ids import make_id
 
 # Where an event name may start in a title-case headline (elsewhere capitals say nothing).

@@ -1,0 +1,105 @@
+"""When and where an event mention took place: its date, its status against publication, its place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from schemas.vocab import DATE_PRECISIONS
+from transforms.dates.vocab import PAST_DAY_TOLERANCE
+from transforms.extract import _deps
+from transforms.extract.document import Doc, Sent
+from transforms.extract.lexicon import event_rules
+
+_LOCATION_PREP = re.compile(r"\b(?:in|at|to)\s+(?:the\s+(?:city of\s+)?)?$", re.I)
+# What may stand between the end of a trigger's object and its date: "met X | in Ankara | on Tuesday".
+_DATE_AFTER = re.compile(r",?\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+[A-Z][\w'.-]*){0,3},?\s*)?"
+                         r"(?:(?:on|in|from)\s+(?:the\s+)?)?")
+
+
+def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None, dateline: int = 0):
+    """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi] (never the
+    date of the dateline that ends at sent.text[dateline]); last_date anchors "the same day"."""
+    mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline]
+    mentions = [d for d in mentions if not re.search(r"\b(?:since|by|until|over the past|for the past)\s+$",
+                                                     doc.text[max(sent.start, d.start - 16):d.start], re.I)]
+    if not mentions:
+        return None
+    abs_lo, abs_hi = sent.start + lo, sent.start + hi
+    inside = [d for d in mentions if abs_lo <= d.start < abs_hi]
+    pool = inside or [d for d in mentions if d.start < abs_lo]  # a leading "On April 26, 2023, ..."
+    if not pool:
+        # A date right where the object ends: "met X in Canberra | on 12 June", "spoke | on May 20 with X",
+        # "will travel to X, | from June 20 to 22".
+        pool = [d for d in mentions if abs_hi <= d.start and _DATE_AFTER.fullmatch(doc.text, abs_hi, d.start)
+                and d.value is not None and getattr(d, "kind", "absolute") != "anaphoric"]
+    if not pool:
+        return None
+    best = min(pool, key=lambda d: abs(d.start - abs_lo))
+    value = best.value
+    kind = getattr(best, "kind", "absolute")
+    if kind == "anaphoric" or value is None:
+        if last_date is None or doc.published is None:
+            return None
+        try:
+            value = _deps.resolve_date(best.text, doc.published, anchor=last_date)
+        except Exception:  # noqa: BLE001
+            value = None
+        if value is None:
+            return None
+        rank = 2
+    elif kind in ("relative",):
+        rank = 2 if doc.published_source in ("metadata", "dateline") else 1
+    else:
+        rank = 3
+    if value.precision not in DATE_PRECISIONS:
+        return None  # "the 1990s": a decade says when a context was, not when a meeting was
+    return value.start, value.end, value.precision, rank, best.text
+
+
+# A past verb may tell a day this far after publication (transforms.dates' past_day_tolerance).
+_LAG = dt.timedelta(days=PAST_DAY_TOLERANCE)
+
+
+def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.date | None, precision: str,
+            published: dt.date | None, trigger_text: str) -> str:
+    """planned / occurred / unknown from the words around the trigger and the date against publication."""
+    rules = event_rules()
+    window = text[max(0, lo - 60):hi]
+    if rules.planned.search(window) and not re.search(r"\b(?:has|have) been\b", window):
+        return "planned"
+    if start is not None and published is not None and start > published + _LAG:
+        return "planned"
+    if rules.trigger_past.search(trigger_text) or rules.occurred.search(text[max(0, lo - 60):lo + len(trigger_text)]):
+        return "occurred"  # "met on August 29" in a readout dated August 28 (a time zone behind)
+    if start is not None and published is not None and start > published:
+        return "planned"
+    if end is not None and published is not None and (end < published or precision == "day" and end <= published):
+        return "occurred"
+    return "unknown"
+
+
+def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
+                   dateline: int = 0) -> tuple[str | None, str | None]:
+    """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination (never the
+    place of the dateline that ends at sent.text[dateline])."""
+    candidates = [p for p in doc.places_in(sent) if p.start >= sent.start + dateline]
+    best = None
+    for p in candidates:
+        rel = p.start - sent.start
+        before = sent.text[max(0, rel - 20):rel]
+        near = lo - 10 <= rel <= hi + 60
+        if _LOCATION_PREP.search(before) or (visit and near) or re.search(r",\s*$", before) and best is None:
+            if best is None or (near and not (lo - 10 <= best.start - sent.start <= hi + 60)):
+                best = p
+    if best is not None:
+        return best.value.name, best.value.country
+    if visit:
+        for c in doc.countries.within(sent.start + max(lo, dateline), sent.start + hi):
+            code = getattr(c, "code", None)
+            if code and getattr(c, "kind", "name") != "demonym":  # "a visit to the former British colony"
+                return c.text, code
+    return None, None
+
+
+__all__ = ["event_location", "event_status", "pick_date"]
