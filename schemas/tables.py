@@ -162,6 +162,21 @@ COMMITMENTS = Table(
     has_span=True,
 )
 
+COMMITMENT_MENTIONS = Table(
+    "commitment_mentions",
+    "one row per sentence that states a commitment",
+    (
+        Field("commitment_id", "string", description="the commitment stated (commitments.commitment_id)"),
+        Field("article_id", "string", description="article of the stating sentence"),
+        Field("char_start", "int32", description="start of the sentence in articles.text"),
+        Field("char_end", "int32", description="end (exclusive) of the sentence in articles.text"),
+        Field("evidence", "string", description="the sentence, equal to articles.text[char_start:char_end]"),
+    ),
+    key=("commitment_id", "article_id", "char_start"),
+    foreign_keys=(("commitment_id", "commitments", "commitment_id"), ("article_id", "articles", "article_id")),
+    has_span=True,
+)
+
 ENTITIES = Table(
     "entities",
     "one row per distinct person, country or organization",
@@ -213,7 +228,9 @@ RUNS = Table(
 
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (ARTICLES, EVENTS, EVENT_MENTIONS, PARTICIPANTS, COMMITMENTS, ENTITIES, QUARANTINE, RUNS)
+    for t in (ARTICLES, EVENTS, EVENT_MENTIONS, PARTICIPANTS, COMMITMENTS, COMMITMENT_MENTIONS, ENTITIES, QUARANTINE,
+              RUNS)
 }
 # Tables the extraction produces and validation checks, in foreign-key order.
-CURATED_TABLES = ("articles", "entities", "events", "event_mentions", "participants", "commitments")
+CURATED_TABLES = ("articles", "entities", "events", "event_mentions", "participants", "commitments",
+                  "commitment_mentions")

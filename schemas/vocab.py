@@ -34,10 +34,11 @@ DATE_PRECISION_TERMS = {
     "quarter": "a quarter (\"the third quarter of 2023\"): its first to its last day",
     "season": "a season or half (\"spring 2023\", \"the first half\"): its first to its last day",
     "year": "a year (\"in 2023\", \"last year\"): January 1 to December 31",
+    "decade": "a decade (\"in the 1990s\"): January 1 of its first year to December 31 of its last",
     "unknown": "no date could be read: start_date and end_date are null",
 }
 DATE_PRECISIONS = tuple(DATE_PRECISION_TERMS)
-# A due date is one day, the last of its target period; resolve_date() may also answer decade or century.
+# A due date is one day, the last of its target period; resolve_date() may also answer century.
 DUE_PRECISION_TERMS = {
     "day": "a day (\"by June 30\"): due_date is that day",
     "week": "a week (\"by next week\"): due_date is the week's last day",

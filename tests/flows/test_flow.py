@@ -74,6 +74,11 @@ def test_commitments_and_participants_have_rows(run):
     participants = _table(settings, "participants").to_pylist()
     names = {p["name"] for p in participants if p["entity_type"] == "person"}
     assert "Gabriel Boric" in names
+    # Every commitment has its tellings, each a span of its article's text.
+    texts = {a["article_id"]: a["text"] for a in _table(settings, "articles").to_pylist()}
+    tellings = _table(settings, "commitment_mentions").to_pylist()
+    assert {m["commitment_id"] for m in tellings} == {c["commitment_id"] for c in commitments}
+    assert all(texts[m["article_id"]][m["char_start"]:m["char_end"]] == m["evidence"] for m in tellings)
 
 
 def test_reader_comment_yields_nothing(run):
@@ -97,7 +102,7 @@ def test_latest_json_and_summary(run):
     latest = json.loads((settings.reports_dir / "latest.json").read_text())
     assert latest["run_id"] == doc["run_id"]
     assert set(latest["tables"]) == {"articles", "entities", "events", "event_mentions", "participants",
-                                     "commitments"}
+                                     "commitments", "commitment_mentions"}
     for table in latest["tables"].values():
         for x in table["expectations"]:
             assert {"name", "success", "unexpected_count"} <= set(x)

@@ -85,7 +85,8 @@ def test_enforce_schema_keeps_dates_and_timestamps():
 
 
 def test_every_table_has_a_suite_with_blocking_and_warning_expectations():
-    for name in ("articles", "events", "event_mentions", "participants", "commitments", "entities"):
+    for name in ("articles", "events", "event_mentions", "participants", "commitments", "commitment_mentions",
+                 "entities"):
         specs = suite_specs(name)
         assert any(s.blocking for s in specs)
         assert len({s.name for s in specs}) == len(specs), "expectation names must be unique"
@@ -93,3 +94,6 @@ def test_every_table_has_a_suite_with_blocking_and_warning_expectations():
     names = {s.name for s in suite_specs("events")}
     assert {"events.event_type.in_vocabulary", "events.end_date_not_before_start",
             "events.countries_iso3_sorted", "events.evidence_matches_span"} <= names
+    assert {"commitment_mentions.fk_commitment_id", "commitment_mentions.fk_article_id",
+            "commitment_mentions.key_unique", "commitment_mentions.evidence_matches_span"} <= {
+        s.name for s in suite_specs("commitment_mentions")}

@@ -38,14 +38,14 @@ def test_pledge_with_action_description_and_due_date():
     c = only("Foreign Minister Lena Vogt of Austria said that Austria will set up a consulate general in Lviv by 2025.")
     assert (c["modality"], c["parties"], c["action"]) == ("pledge", ["AUT"], "set up")
     assert c["description"] == "set up a consulate general in Lviv by 2025"
-    assert c["due_date"] == dt.date(2025, 1, 1) and c["due_precision"] == "year"
+    assert c["due_date"] == dt.date(2025, 12, 31) and c["due_precision"] == "year"  # the period's last day
     assert c["topic"] == "culture_people"
 
 
 def test_agreement_between_named_parties_with_relative_due_date():
     c = only("Peru and Chile agreed to open a new border crossing next month.")
     assert (c["modality"], c["parties"], c["action"]) == ("agreement", ["CHL", "PER"], "open")
-    assert c["due_date"] == dt.date(2023, 6, 1) and c["due_precision"] == "month"
+    assert c["due_date"] == dt.date(2023, 6, 30) and c["due_precision"] == "month"
     assert c["actor_text"] == "Peru and Chile"
 
 

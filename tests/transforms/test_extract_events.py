@@ -133,7 +133,7 @@ def test_empty_and_untitled_articles():
     assert tables(article("")) ["events"] == []
     assert tables(article("Weather was mild.", published=None))["events"] == []
     assert build_tables([]) == {k: [] for k in ("events", "event_mentions", "participants", "commitments",
-                                                  "entities", "quarantine")}
+                                                  "commitment_mentions", "entities", "quarantine")}
 
 
 def test_evidence_is_the_text_slice():

@@ -213,3 +213,93 @@ def test_agreeing_more_precise_tellings_narrow_the_event_date(tellings, expected
     ms = [_mention(str(i), D.fromisoformat(s), D.fromisoformat(e), p, r) for i, (s, e, p, r) in enumerate(tellings)]
     start, end, precision = expected
     assert _event_dates(ms) == (D.fromisoformat(start), D.fromisoformat(end), precision)
+
+
+# ---------------------------------------------------------------------------- documents and tellings
+
+def test_records_of_one_json_lines_file_are_different_documents():
+    # Two unrelated wire records of one file: the undated telling of the second never joins the first's meeting.
+    first = article("On October 11, 2023, Prime Minister Karl Moen of Norway met President Ines Duarte of Portugal "
+                    "in Lisbon.", "wire/feed.jsonl", "line1")
+    second = article("Prime Minister Karl Moen of Norway met President Ines Duarte of Portugal in Oslo, a spokesman "
+                     "said.", "wire/feed.jsonl", "line2", published=None)
+    out = build_tables([extract_articles([first, second])])
+    meetings = [e for e in out["events"] if e["event_type"] in ("meeting", "talks")]
+    assert len(meetings) == 2
+    assert sorted(str(e["start_date"]) for e in meetings) == ["2023-10-11", "None"]
+
+
+def test_sections_of_one_compound_article_are_one_document():
+    from transforms.extract import document_key
+    lead, readout = blog()
+    assert document_key(lead) == document_key(readout) == "blog/brenner.txt#0"
+    assert document_key(article("x", "wire/feed.jsonl", "line2#s1")) == "wire/feed.jsonl#line2"
+
+
+def test_undated_telling_never_joins_another_documents_event():
+    dated = article("On October 10, 2023, the Foreign Ministers of Austria and Italy held the second Alpine "
+                    "Dialogue in Innsbruck.", "news/a.txt")
+    undated = article("The Foreign Ministers of Austria and Italy held the second Alpine Dialogue.", "news/b.txt",
+                      published=None)
+    out = build_tables([extract_articles([dated, undated])])
+    talks = [e for e in out["events"] if e["event_type"] == "talks"]
+    assert len(talks) == 2 and {e["start_date"] for e in talks} == {dt.date(2023, 10, 10), None}
+
+
+def test_named_event_told_months_apart_in_other_documents_stays_apart():
+    spring = article("On April 4, 2023, the Foreign Ministers of Austria and Italy held the Alpine Dialogue in "
+                     "Innsbruck.", "news/a.txt", published=dt.date(2023, 4, 5))
+    autumn = article("On October 10, 2023, the Foreign Ministers of Austria and Italy held the Alpine Dialogue in "
+                     "Bolzano.", "news/b.txt", published=dt.date(2023, 10, 11))
+    out = build_tables([extract_articles([spring, autumn])])
+    talks = sorted(e["start_date"] for e in out["events"] if e["event_type"] == "talks")
+    assert talks == [dt.date(2023, 4, 4), dt.date(2023, 10, 10)]
+
+
+def _copies(n: int) -> list[dict]:
+    text = ("Prime Minister Karl Moen of Norway spoke today with President Ines Duarte of Portugal. The two leaders "
+            "agreed to open a direct ferry line between Bergen and Porto.")
+    return [article(text + f"\n\nArchived copy {k}.", f"archive/copy{k}.md") for k in range(n)]
+
+
+def test_identical_tellings_in_different_documents_are_one_event_and_one_commitment():
+    one = build_tables([extract_articles(_copies(1))])
+    three = build_tables([extract_articles(_copies(3))])
+    assert len(three["events"]) == len(one["events"]) and len(three["commitments"]) == len(one["commitments"])
+    (ferry,) = [c for c in three["commitments"] if c["action"] == "open"]
+    tellings = [m for m in three["commitment_mentions"] if m["commitment_id"] == ferry["commitment_id"]]
+    assert len({m["article_id"] for m in tellings}) == 3
+    assert all(m["evidence"].startswith("The two leaders agreed") for m in tellings)
+    (call,) = [e for e in three["events"] if e["event_type"] == "phone_call"]
+    assert call["mention_count"] == 3
+    # Copies are one piece of evidence: confidence does not grow with them.
+    assert call["confidence"] == next(e for e in one["events"] if e["event_type"] == "phone_call")["confidence"]
+    assert ferry["confidence"] == next(c for c in one["commitments"] if c["action"] == "open")["confidence"]
+
+
+def test_identical_undated_tellings_of_different_days_stay_apart():
+    text = "Prime Minister Karl Moen of Norway met President Ines Duarte of Portugal in Lisbon."
+    a = article(text, "archive/a.md", published=dt.date(2023, 10, 11))
+    b = article(text, "archive/b.md", published=dt.date(2024, 2, 1))
+    out = build_tables([extract_articles([a, b])])
+    assert len([e for e in out["events"] if e["event_type"] in ("meeting", "talks")]) == 2
+
+
+def test_every_telling_of_a_merged_commitment_is_a_mention_row():
+    lead, readout = blog()
+    out = build_tables([extract_articles([lead, readout])])
+    (corridor,) = [c for c in out["commitments"] if "rail corridor" in c["evidence"]]
+    tellings = [m for m in out["commitment_mentions"] if m["commitment_id"] == corridor["commitment_id"]]
+    assert {m["article_id"] for m in tellings} == {lead["article_id"], readout["article_id"]}
+    texts = {a["article_id"]: a["text"] for a in (lead, readout)}
+    assert all(texts[m["article_id"]][m["char_start"]:m["char_end"]] == m["evidence"] for m in tellings)
+    ids = {c["commitment_id"] for c in out["commitments"]}
+    assert {m["commitment_id"] for m in out["commitment_mentions"]} == ids
+
+
+def test_twins_pair_the_nth_telling_of_a_sentence_per_document():
+    from transforms.extract.tellings import twins
+    items = [("d1", "a"), ("d1", "a"), ("d2", "a"), ("d2", "a"), ("d2", "a"), ("d3", "b"), ("d1", "c")]
+    out = twins(items, key=lambda t: t[1], document=lambda t: t[0], order=lambda t: t[0])
+    assert out == {2: 0, 3: 1, 4: 1}
+    assert twins(items, key=lambda t: None, document=lambda t: t[0], order=lambda t: t[0]) == {}

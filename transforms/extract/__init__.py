@@ -8,16 +8,26 @@ Public API (called by the pipeline flow):
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from transforms.extract.commitments import find_commitments
 from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
-from transforms.extract.merge import Tables, _Entities, build_commitment_rows, build_event_rows, order_keys
+from transforms.extract.merge import build_event_rows, order_keys
+from transforms.extract.merge_commitments import build_commitment_rows
+from transforms.extract.rows import Entities, Tables
 from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
 from transforms.extract.titles import date_trips, find_title_mentions
 
 __all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "ParticipantMention", "build_tables",
            "extract_article", "extract_articles"]
+
+
+def document_key(article: dict) -> str:
+    """The document an article row was told in: its raw record (the file, or one record of a JSON list or
+    JSON Lines file); the sections a compound article was split into share it."""
+    record = str(article.get("record_key") or "0").split("#", 1)[0]
+    return f"{article.get('source_path')}#{record}"
 
 
 def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentMention]]:
@@ -26,7 +36,9 @@ def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentM
     body = find_event_mentions(doc)
     events = date_trips(doc, find_title_mentions(doc), body) + body
     commitments = find_commitments(doc, events)
-    return events, commitments
+    document = document_key(article)
+    return ([replace(m, document=document) for m in events],
+            [replace(c, document=document) for c in commitments])
 
 
 def extract_articles(articles: list[dict]) -> ArticleBatch:
@@ -64,15 +76,17 @@ def build_tables(batches: list[ArticleBatch]) -> dict[str, list[dict]]:
         mentions.extend(b.events)
         commitments.extend(b.commitments)
         tables.quarantine.extend(b.quarantine)
-    entities = _Entities()
-    mention_to_event = build_event_rows(mentions, order_keys(mentions, published, record_keys), tables, entities)
-    build_commitment_rows(commitments, mention_to_event, tables, entities)
+    entities = Entities()
+    order = order_keys(mentions, published, record_keys)
+    mention_to_event = build_event_rows(mentions, order, tables, entities, published)
+    build_commitment_rows(commitments, mention_to_event, tables, entities, published)
     tables.entities = entities.finish()
     return {
         "events": tables.events,
         "event_mentions": tables.event_mentions,
         "participants": tables.participants,
         "commitments": tables.commitments,
+        "commitment_mentions": tables.commitment_mentions,
         "entities": tables.entities,
         "quarantine": tables.quarantine,
     }

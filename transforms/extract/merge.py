@@ -1,30 +1,30 @@
-"""Merge event mentions into events (within and across articles) and build the curated rows.
+"""Merge event mentions into events (within and across documents) and build the event rows.
 
 Grain: events = one row per distinct real-world event; event_mentions = one row per
-(event, article, sentence); participants = one row per (event, entity); entities = one
-row per distinct person, country or organization.
+(event, article, sentence); participants = one row per (event, entity). The merge is a pure
+function of the mention records (no article text): a document is the raw record a mention
+was told in (EventMention.document), never the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pycountry
-
 from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.events import family
 from transforms.extract.lexicon import event_rules, places
-from transforms.extract.merge_commitments import cluster_commitments
-from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
+from transforms.extract.merge_commitments import build_commitment_rows
+from transforms.extract.records import EventMention, ParticipantMention
+from transforms.extract.rows import Entities, Tables, country_name, entity_id, quarantine_row
+from transforms.extract.tellings import distinct_tellings, document_of, event_telling, twins
 from transforms.ids import make_id
 
-# Named mentions of one event may be told up to this far apart ("this month" vs "in May").
+# Named mentions of one event in one document may be told up to this far apart ("this month" vs "in May").
 _NAME_DATE_SLACK = dt.timedelta(days=45)
 # A title's event is not one that ended this long before the release.
 _RECALLED = dt.timedelta(days=30)
@@ -71,7 +71,7 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)
     names: list[tuple[str, ...]] = field(default_factory=list)
     groups: set[str] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     locations: set[str] = field(default_factory=set)
     fam: str = ""
@@ -92,7 +92,7 @@ class _Cluster:
             self.names.append(name_key(m.name))
         if m.group:
             self.groups.add(m.group)
-        self.sources.add(m.source_path)
+        self.documents.add(document_of(m))
         self.articles.add(m.article_id)
         loc = m.location or _name_location(m.name)[0]
         if loc:
@@ -130,12 +130,14 @@ def people_contradict(a: set[frozenset[str]], b: set[frozenset[str]]) -> bool:
     return extra_a and extra_b
 
 
-def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_source: bool) -> bool:
+def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_document: bool) -> bool:
+    """Dates agree at the precision told (the spans overlap); an undated telling, or an undated event, joins
+    only within its document (ANNOTATION.md: an undated telling never joins another article's event)."""
     if m.start_date is None or m.date_rank == 0 or c.start is None:
-        return same_source or name_match
+        return same_document
     if m.start_date <= c.end and c.start <= m.end_date:
         return True
-    if name_match:
+    if name_match and same_document:
         gap = max(m.start_date - c.end, c.start - m.end_date)
         return gap <= _NAME_DATE_SLACK
     return False
@@ -149,24 +151,24 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         return None  # "held talks respectively with A, B": never one event
     key = name_key(m.name)
     name_match = any(_names_match(key, k) for k in c.names)
-    same_source = m.source_path in c.sources
+    same_document = document_of(m) in c.documents
     same_article = m.article_id in c.articles
-    if (m.headline or c.headline_only) and not same_source:
+    if (m.headline or c.headline_only) and not same_document:
         return None  # a title names its own release's event: other documents join it through their bodies
     if m.headline and m.start_date is not None and c.end is not None and c.end < m.start_date - _RECALLED:
         return None  # nor an event its body recalls from long before
     loc = m.location or _name_location(m.name)[0]
     if key and c.names and not name_match:
         # Two names for one event ("Xi'an Summit", "China-Central Asia Summit"): same place, same document.
-        if not (same_source and loc and loc in c.locations):
+        if not (same_document and loc and loc in c.locations):
             return None
         name_match = True
-    if not _dates_compatible(m, c, name_match, same_source):
+    if not _dates_compatible(m, c, name_match, same_document):
         return None
     if not name_match and c.fam in _ENCOUNTER_FAMILIES and people_contradict(person_tokens(m), c.people):
         return None
     a, b = set(m.countries), c.countries
-    if not same_source and not name_match:
+    if not same_document and not name_match:
         # Across documents only a well-dated mention with the same parties can be the same event.
         if m.weak or len(a) < 2 or a != b or m.date_rank < 2 or c.rank < 2:
             return None
@@ -182,11 +184,11 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
             if a != b:
                 return None
         elif len(a) <= 1:
-            if not a <= b or (not a and not same_source):
+            if not a <= b or (not a and not same_document):
                 return None
         elif not b <= a:
             return None
-    score = 3.0 * name_match + 2.0 * same_article + 1.0 * same_source + len(a & b)
+    score = 3.0 * name_match + 2.0 * same_article + 1.0 * same_document + len(a & b)
     if m.start_date is not None and m.date_rank > 0 and c.start is not None and m.start_date == c.start:
         score += 1.0
     if m.headline and c.has_frame:
@@ -204,34 +206,54 @@ def order_keys(mentions: list[EventMention], published: dict[str, dt.date | None
     first_date: dict[str, dt.date] = {}
     for m in mentions:
         pub = published.get(m.article_id) or dt.date.max
-        if pub < first_date.get(m.source_path, dt.date.max):
-            first_date[m.source_path] = pub
+        if pub < first_date.get(document_of(m), dt.date.max):
+            first_date[document_of(m)] = pub
     out = {}
     for m in mentions:
         key = record_keys.get(m.article_id, "")
         section = tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", key))
-        out[m.article_id] = (first_date.get(m.source_path, dt.date.max), m.source_path, section, m.article_id)
+        out[m.article_id] = (first_date.get(document_of(m), dt.date.max), document_of(m), section, m.article_id)
     return out
 
 
 def _sort_key(m: EventMention, order: dict[str, tuple]):
-    return (*order.get(m.article_id, (dt.date.max, m.source_path, (), m.article_id)), m.order)
+    return (*order.get(m.article_id, (dt.date.max, document_of(m), (), m.article_id)), m.order)
 
 
 def _index_keys(fam: str, m: EventMention) -> list[tuple]:
     """Where a mention's possible partners are: its document, its exact country set, its name."""
-    keys = [(fam, "src", m.source_path)]
+    keys = [(fam, "doc", document_of(m))]
     if len(m.countries) >= 2:  # only such mentions may join an event told in another document
         keys.append((fam, "set", m.countries))
     keys += [(fam, "n", t) for t in name_key(m.name)[-1:]]
     return keys
 
 
-def cluster_mentions(mentions: list[EventMention], published: dict[str, tuple]) -> list[list[EventMention]]:
-    """Group mentions of one real event; strong mentions found events, vague ones join them."""
+def cluster_mentions(mentions: list[EventMention], order: dict[str, tuple],
+                     published: dict[str, dt.date | None] | None = None) -> list[list[EventMention]]:
+    """Group mentions of one real event; strong mentions found events, vague ones join them; a telling
+    repeated word for word in another document joins its twin's event (tellings.py).
+
+    `order`: article_id -> reading order (order_keys); `published`: article_id -> publication date
+    (an undated telling has a twin only in an article of the same, known, day).
+    """
+    published = published or {}
+    twin = twins(mentions, lambda m: event_telling(m, published.get(m.article_id)), document_of,
+                 lambda m: _sort_key(m, order))
+    clusters = _found_clusters([m for i, m in enumerate(mentions) if i not in twin], order)
+    where = {id(m): c for c in clusters for m in c.mentions}
+    for i, j in sorted(twin.items()):
+        c = where.get(id(mentions[j]))
+        if c is not None:  # a twin of a telling that founded nothing founds nothing either
+            c.mentions.append(mentions[i])
+    return [sorted(c.mentions, key=lambda m: _sort_key(m, order)) for c in clusters]
+
+
+def _found_clusters(mentions: list[EventMention], order: dict[str, tuple]) -> list[_Cluster]:
+    """Clusters of distinct tellings: each joins the best-scoring event it may be (`_score`) or founds one."""
     # Best-told mentions found events first (explicit dates, places, names), so that vaguer
     # ones ("this month", "the Xi'an Summit") meet a complete picture when they are placed.
-    ordered = sorted(mentions, key=lambda m: (-m.date_rank, m.location is None, _sort_key(m, published)))
+    ordered = sorted(mentions, key=lambda m: (-m.date_rank, m.location is None, _sort_key(m, order)))
     clusters: list[_Cluster] = []
     # Candidate clusters are found through what a match needs: a shared country, document or name word.
     index: dict[tuple, list[int]] = defaultdict(list)
@@ -256,12 +278,11 @@ def cluster_mentions(mentions: list[EventMention], published: dict[str, tuple]) 
                     continue  # nothing to found an event on, and nothing it belongs to
                 clusters.append(_Cluster())
                 best = len(clusters) - 1
-            c = clusters[best]
-            c.add(m)
-            for key in _index_keys(fam, m):
+            clusters[best].add(m)
+            for key in keys:
                 if best not in index[key]:
                     index[key].append(best)
-    return [sorted(c.mentions, key=lambda m: _sort_key(m, published)) for c in clusters]
+    return clusters
 
 
 def _event_dates(ms: list[EventMention]) -> tuple[dt.date | None, dt.date | None, str]:
@@ -314,70 +335,18 @@ def _best_name(ms: list[EventMention]) -> str | None:
     return max(names, key=lambda n: (len(name_key(n)), len(n))) if names else None
 
 
-@lru_cache(maxsize=1024)
-def country_name(code: str) -> str:
-    """Display name of an ISO3 code."""
-    c = pycountry.countries.get(alpha_3=code)
-    if c is None:
-        return {"XKX": "Kosovo"}.get(code, code)
-    return getattr(c, "common_name", None) or c.name
+def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tables: Tables, entities: Entities,
+                     published: dict[str, dt.date | None] | None = None) -> dict[str, str]:
+    """Events, event_mentions and participants; returns mention_id -> event_id.
 
-
-@lru_cache(maxsize=65536)
-def entity_id(entity_type: str, name: str) -> str:
-    """Deterministic id of a person, country or organization."""
-    if entity_type == "person":
-        return make_id("ent", "person", _deps.person_key(name))
-    if entity_type == "country":
-        return make_id("ent", "country", name)
-    return make_id("ent", "organization", re.sub(r"\W+", " ", name.lower()).strip())
-
-
-@dataclass
-class Tables:
-    events: list[dict] = field(default_factory=list)
-    event_mentions: list[dict] = field(default_factory=list)
-    participants: list[dict] = field(default_factory=list)
-    commitments: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    quarantine: list[dict] = field(default_factory=list)
-
-
-class _Entities:
-    def __init__(self) -> None:
-        self.rows: dict[str, dict] = {}
-
-    def add(self, p: ParticipantMention) -> str:
-        if p.entity_type == "country":
-            key_name = p.country or p.name
-            eid = entity_id("country", key_name)
-            row = self.rows.setdefault(eid, {"entity_id": eid, "entity_type": "country",
-                                             "name": country_name(key_name), "country": key_name, "aliases": set()})
-        else:
-            eid = entity_id(p.entity_type, p.name)
-            row = self.rows.setdefault(eid, {"entity_id": eid, "entity_type": p.entity_type, "name": p.name,
-                                             "country": p.country if p.entity_type == "person" else None,
-                                             "aliases": set()})
-            if row["country"] is None and p.entity_type == "person" and p.country:
-                row["country"] = p.country
-        if p.name_as_written and not (p.entity_type == "country" and p.name_as_written == p.country):
-            row["aliases"].add(p.name_as_written)
-        return eid
-
-    def finish(self) -> list[dict]:
-        return [{**r, "aliases": sorted(r["aliases"])} for _, r in sorted(self.rows.items())]
-
-
-def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
-                     tables: Tables, entities: _Entities) -> dict[str, str]:
-    """Events, event_mentions and participants; returns mention_id -> event_id."""
+    `order`: article_id -> reading order (order_keys); `published`: article_id -> publication date."""
     mention_to_event: dict[str, str] = {}
-    for ms in cluster_mentions(mentions, published):
+    for ms in cluster_mentions(mentions, order, published):
         first = ms[0]
         # The evidence: the most informative statement in the first article (a dated body
         # sentence before an undated one, any body sentence before the title).
         lead = min((m for m in ms if m.article_id == first.article_id),
-                   key=lambda m: (m.headline, -m.date_rank, _sort_key(m, published)))
+                   key=lambda m: (m.headline, -m.date_rank, _sort_key(m, order)))
         strong = [m for m in ms if not m.weak] or ms
         types = Counter(m.event_type for m in strong)
         event_type = max(types, key=lambda t: (types[t], -next(i for i, m in enumerate(strong) if m.event_type == t)))
@@ -409,11 +378,11 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
             "evidence": lead.evidence,
             "char_start": lead.char_start,
             "char_end": lead.char_end,
-            "confidence": round(min(0.99, max(m.confidence for m in ms) + 0.02 * (len(ms) - 1)), 3),
+            "confidence": round(min(0.99, max(m.confidence for m in ms) + 0.02 * (distinct_tellings(ms) - 1)), 3),
             "mention_count": 0,
         }
         if start is not None and (end is None or end < start):
-            tables.quarantine.append(_quarantine(lead, event_id, "event end_date before start_date", row))
+            tables.quarantine.append(quarantine_row(lead, event_id, "event end_date before start_date", row))
             continue
         seen_spans = set()
         for m in ms:
@@ -431,7 +400,7 @@ def build_event_rows(mentions: list[EventMention], published: dict[str, tuple],
 
 
 def _participant_rows(event_id: str, ms: list[EventMention], countries: list[str], first: EventMention,
-                      tables: Tables, entities: _Entities) -> None:
+                      tables: Tables, entities: Entities) -> None:
     best: dict[str, tuple[ParticipantMention, str]] = {}
     country_roles: dict[str, str] = {}
     rank = event_rules().role_rank  # the more specific role wins (events/event_types.yaml)
@@ -473,65 +442,6 @@ def _participant_rows(event_id: str, ms: list[EventMention], countries: list[str
             "char_start": p.char_start,
             "char_end": p.char_end,
         })
-
-
-def _quarantine(m: EventMention | CommitmentMention, key: str, reason: str, payload: dict) -> dict:
-    return {
-        "stage": "extract",
-        "source_path": m.source_path,
-        "record_key": key,
-        "reason": reason,
-        "payload": json.dumps(payload, default=str, sort_keys=True),
-    }
-
-
-def build_commitment_rows(commitments: list[CommitmentMention], mention_to_event: dict[str, str],
-                          tables: Tables, entities: _Entities) -> None:
-    """Commitments with their event ids, one row per commitment however often it is told (the best
-    mention's row, its confidence raised by the others); parties, officials and organizations become entities."""
-    unique: dict[str, CommitmentMention] = {}
-    for c in commitments:
-        unique.setdefault(c.commitment_id, c)
-    told = {cid: i for i, cid in enumerate(unique)}  # clause order within a sentence
-    rows: list[tuple[tuple, dict]] = []
-    event_of = {cid: mention_to_event.get(c.event_mention_id) if c.event_mention_id else None
-                for cid, c in unique.items()}
-    for group in cluster_commitments(list(unique.values()), event_of):
-        c = group[0]
-        event_id, due = event_of[c.commitment_id], c
-        if len(group) > 1:
-            # The best mention's event and due date; when it states none, those another telling gives.
-            event_id = event_id or next((event_of[o.commitment_id] for o in group if event_of[o.commitment_id]), None)
-            due = c if c.due_date else next((o for o in group if o.due_date), c)
-        row = {
-            "commitment_id": c.commitment_id,
-            "event_id": event_id,
-            "parties": sorted(set(c.parties)),
-            "actor_text": c.actor_text,
-            "modality": c.modality,
-            "action": c.action,
-            "description": c.description,
-            "topic": c.topic,
-            "due_date": due.due_date,
-            "due_precision": due.due_precision,
-            "article_id": c.article_id,
-            "evidence": c.evidence,
-            "char_start": c.char_start,
-            "char_end": c.char_end,
-            "confidence": round(min(0.99, c.confidence + 0.02 * (len(group) - 1)), 3),
-        }
-        if not (row["parties"] or c.actor_people or c.actor_orgs):
-            # An organization ("NATO will ...") or an official is an actor without a country party;
-            # a subject that is none of these was not understood.
-            tables.quarantine.append(_quarantine(c, c.commitment_id, "commitment subject not resolved to a country, "
-                                                 "official or organization", row))
-            continue
-        for code in row["parties"]:
-            entities.add(ParticipantMention("country", code, code, None, code, "participant", None, None))
-        for actor in c.actor_people + c.actor_orgs:
-            entities.add(actor)
-        rows.append(((c.article_id, c.char_start, told[c.commitment_id]), row))
-    tables.commitments.extend(row for _, row in sorted(rows, key=lambda r: r[0]))
 
 
 __all__ = ["Tables", "build_commitment_rows", "build_event_rows", "cluster_mentions", "country_name",

@@ -51,6 +51,9 @@ class EventMention:
     frame: bool = False  # the article's own event (what the release reports), not a past one recalled
     headline: bool = False  # read from the article's title: merges with the body's mention of the event
     rule: str | None = None  # the trigger that read it (reference/events/*.yaml); None for an event name
+    # The document it was told in: the raw record (a file, or one record of a JSON list or JSON Lines
+    # file), which a compound article's sections share. Set by extract_articles; "" reads as source_path.
+    document: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class CommitmentMention:
     # ("inferred" date, e.g. a blog's lead) is the weaker mention of a commitment told twice.
     authority: int = 0
     rule: str | None = None  # the cue that read it (reference/commitments/cues.yaml); None for a list item
+    document: str = ""  # as EventMention.document
 
 
 @dataclass

@@ -99,6 +99,8 @@ def passive_proposal(doc: Doc, sent: Sent, text: str, subj_lo: int, subj_hi: int
 
 
 def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
+    """(due_date, due_precision) of a clause: the last day of the target period it states ("by 2030" is
+    2030-12-31, "next month" that month's last day; CONTRACT.md), else (None, None)."""
     if not _MAY_HAVE_DATE_LOW.search(doc.low, abs_start, abs_end):
         return None, None
     for d in doc.dates_in(sent):
@@ -110,5 +112,5 @@ def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
         before = doc.text[max(abs_start, d.start - 12):d.start].lower()
         if re.search(r"\b(?:since|over|past|ago)\s*$", before):
             continue
-        return value.start, value.precision
+        return value.end, value.precision
     return None, None
