@@ -315,3 +315,22 @@ def test_two_ministers_of_a_one_sided_event_take_the_other_side_the_article_name
 def test_informed_that_is_a_reporting_frame():
     c = only("Minister Rosa Pinto informed her counterpart from Peru that Chile will offer fifty training places.")
     assert (c["modality"], c["parties"], c["action"]) == ("pledge", ["CHL"], "offer")
+
+
+def test_items_of_a_subject_intro_share_its_subject():
+    text = ("Kenya and Uganda held the fifth session of their joint commission in Kampala on 3 May 2023.\n\n"
+            "On security matters, the two sides:\n"
+            "a. reaffirmed their commitment to the regional peace protocol;\n"
+            "b. condemned the attacks on border posts and called for restraint;\n"
+            "c. agreed to: (i) establish joint patrols on the lake; and (ii) exchange information on smuggling.")
+    found = commitments(text)
+    assert [(c["modality"], c["action"]) for c in found] == [
+        ("pledge", "reaffirm"), ("opposition", "condemn"), ("proposal", "call for"), ("agreement", "establish"),
+        ("agreement", "exchange")]
+    assert all(c["parties"] == ["KEN", "UGA"] for c in found)
+
+
+def test_signed_documents_are_one_agreement_each():
+    found = commitments("Chile and Peru signed the Agreed Minutes of the session, as well as a Memorandum on Consular "
+                        "Cooperation and an Agreement on Cultural Exchange.")
+    assert len(found) == 3 and {c["action"] for c in found} == {"sign"}

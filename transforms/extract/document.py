@@ -16,7 +16,8 @@ from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
 from transforms.text import find_noise_start, is_boilerplate_line, split_sentences
 
-_BULLET = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
+# A list item's mark: a bullet, "1." / "2)", a lettered "a." / "b)", or "(i)" / "(a)".
+BULLET = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+")
 _URL_HOST = re.compile(r"^[a-z]+://([^/:]+)", re.I)
 
 
@@ -218,7 +219,7 @@ def _sentences(text: str, limit: int) -> list[Sent]:
         is_line_start = not text[line_start:s.start].strip()
         if is_line_start and is_boilerplate_line(line):
             continue
-        bullet = bool(is_line_start and _BULLET.match(s.text))
+        bullet = bool(is_line_start and BULLET.match(s.text))
         out.append(Sent(len(out), s.start, s.end, s.text, paragraph, bullet))
     return out
 
@@ -353,7 +354,7 @@ def prepare(article: dict) -> Doc:
                 hits.append(m.start())
     colon = text.find(":", 0, limit)
     while colon >= 0:
-        if not text[colon + 1:colon + 3].strip(" \t"):  # a colon that ends its line
+        if text[colon + 1:colon + 4].lstrip(" \t")[:1] in ("", "\n", "\r"):  # a colon that ends its line
             hits.append(colon)
         colon = text.find(":", colon + 1, limit)
     listish = {bisect.bisect_right(starts, pos) - 1 for pos in hits}

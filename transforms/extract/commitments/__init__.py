@@ -31,15 +31,27 @@ takes the country the article names most.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from transforms.extract.commitments.clauses import clauses, list_item
 from transforms.extract.commitments.context import Context, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
-from transforms.extract.document import Doc
+from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.records import CommitmentMention, EventMention
 
 __all__ = ["find_commitments"]
+
+
+@dataclass
+class _List:
+    """The list an intro line opens: its parties and actor; `consensus`: its items are agreements ("reached
+    consensus on five points:"), else clauses whose verbs share the intro's subject ("the two sides:")."""
+
+    parties: tuple[str, ...]
+    actor: str
+    consensus: bool
 
 
 def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMention]:
@@ -51,8 +63,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     for e in events:
         by_sentence.setdefault(e.char_start, []).append(e)
     out: list[CommitmentMention] = []
-    list_parties: tuple[str, ...] | None = None
-    list_actor = ""
+    open_list: _List | None = None
     prev_parties: tuple[str, ...] = ()
     wanted = doc.cue_keys
     we = we_group(doc) if "We," in doc.text else ()
@@ -60,11 +71,11 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         if sent.start < doc.headline_end:
             continue  # a headline states events; its commitments are told again in the body
         cue_ids = wanted.get(sent.index, set())
-        listy = (sent.bullet and list_parties is not None) or sent.index in doc.listish
+        listy = (sent.bullet and open_list is not None) or sent.index in doc.listish
         low = doc.low[sent.start:sent.end] if doc.low is not doc.text else None
         cues = cue_matches(sent.text, cue_ids, low) if cue_ids else ([], False)
         if not listy and cues == ([], False):
-            list_parties = None
+            open_list = None if not sent.bullet else open_list
             continue  # no cue matched: the event context need not be found
         ctx = context_for(doc, sent, frames, events)
         own = by_sentence.get(sent.start, [])
@@ -76,21 +87,11 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()
-        if sent.bullet and list_parties is not None:
-            body = BULLET_MARK.match(text)
-            c = list_item(doc, sent, 0, ctx, list_parties, list_actor, body.end() if body else 0)
-            if c is not None:
-                out.append(c)
+        if sent.bullet and open_list is not None:
+            out.extend(_list_item(doc, sent, ctx, own, open_list, cue_ids, cues))
             continue
-        list_parties = None
-        intro = rules.list_intro.search(text) if text.rstrip().endswith(":") else None
-        if intro:
-            # "reached consensus on five key points:" -> the bullets that follow are the agreements.
-            subj_lo, subj_hi = subject_span(text, frame_end(text, intro.start()), intro.start())
-            parties, _ = resolve_subject(doc, sent.start + subj_lo, sent.start + subj_hi, ctx, own, None,
-                                         prev_parties, memory)
-            list_parties = parties if parties else ctx.countries
-            list_actor = text[subj_lo:subj_hi].strip(" ,") or "all parties"
+        open_list = _list_intro(doc, sent, ctx, own, prev_parties, memory)
+        if open_list is not None:
             continue
         om = rules.ordinal_items.match(text)
         if om and ctx.countries:
@@ -103,3 +104,31 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             prev_parties = found[-1].parties
         out.extend(found)
     return out
+
+
+def _list_intro(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], prev_parties: tuple[str, ...],
+                memory: tuple[str, ...]) -> _List | None:
+    """The list a line ending in a colon opens: "reached consensus on five key points:" (its items are
+    agreements) or "On security matters, the two sides:" (its items' verbs share the subject)."""
+    text = sent.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    intro = commitment_rules().list_intro.search(text)
+    end = intro.start() if intro else len(text) - 1
+    subj_lo, subj_hi = subject_span(text, frame_end(text, end), end)
+    parties, _ = resolve_subject(doc, sent.start + subj_lo, sent.start + subj_hi, ctx, own, None, prev_parties, memory)
+    actor = text[subj_lo:subj_hi].strip(" ,")
+    if intro:
+        return _List(parties if parties else ctx.countries, actor or "all parties", True)
+    return _List(parties, actor, False) if parties else None
+
+
+def _list_item(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], open_list: _List, cue_ids: set[int],
+               cues: tuple[list, bool]) -> list[CommitmentMention]:
+    """The commitments of one item of a list: an agreement of a consensus list, else the item's own clauses,
+    whose verbs share the intro's subject ("the two sides: a. reaffirmed ...; b. condemned ...")."""
+    if not open_list.consensus:
+        return clauses(doc, sent, ctx, own, open_list.parties, cue_ids, (), cues, (open_list.parties, open_list.actor))
+    body = BULLET_MARK.match(sent.text)
+    c = list_item(doc, sent, 0, ctx, open_list.parties, open_list.actor, body.end() if body else 0)
+    return [c] if c is not None else []

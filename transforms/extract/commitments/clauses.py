@@ -23,8 +23,8 @@ from transforms.extract.commitments.predicate import (
     COORD, TRAILING, cue_lemma, due_date, nounish, passive_proposal, read_action, skip_adverbs,
 )
 from transforms.extract.commitments.subject import (
-    actor_orgs, actor_people, codes_in, counterparts, is_forecast_subject, leading_actor, resolve_subject,
-    speaker_parties, subject_span,
+    BULLET_MARK, actor_orgs, actor_people, codes_in, counterparts, is_forecast_subject, leading_actor,
+    resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules
@@ -46,6 +46,7 @@ class _Sentence:
     frames: list[tuple[int, int]]
     frame_cuts: list[int]
     later: list[int] = field(default_factory=list)  # where each cue of the sentence starts
+    default: tuple[tuple[str, ...], str] | None = None  # (parties, actor) of a list intro ("the two sides:")
     out: list[CommitmentMention] = field(default_factory=list)
     used_until: int = -1  # a cue inside the last commitment's predicate is part of it
     clause_idx: int = 0
@@ -71,6 +72,8 @@ class _Clause:
     subj_hi: int = 0
     parties: tuple[str, ...] | None = None
     grouped: bool = False  # parties read from an uncounted group ("they", "all parties")
+    shared: bool = False  # no subject of its own: the last clause's or the list intro's ("..., and condemned")
+    actor: str | None = None  # the subject as written, when not the span's
     pred_end: int = 0
     predicate: str = ""
     action: str = ""
@@ -133,9 +136,21 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     return True
 
 
+# What may stand between a clause and a coordinated verb that shares its subject ("...; and condemned").
+_ELLIPSIS = re.compile(r"(?:^|;|,\s*and|\band)\s*(?:(?:also|further|then|jointly)\s+)?$")
+
+
 def _subject(s: _Sentence, c: _Clause) -> bool:
-    """The subject's span; in "X share the same positions, and will keep ..." it is the clause's first actor."""
+    """The subject's span; in "X share the same positions, and will keep ..." it is the clause's first actor;
+    a verb with no subject of its own ("a. reaffirmed ...", "...; and called for ...") shares the last
+    clause's, or the list intro's."""
     text = s.text
+    before = text[c.frame_stop:c.subj_end]
+    mark = BULLET_MARK.match(before)
+    if (s.out or s.default) and _ELLIPSIS.search(before[mark.end() if mark else 0:].rstrip()):
+        c.shared = True
+        c.subj_lo = c.subj_hi = c.subj_end
+        return True
     c.subj_lo, c.subj_hi = subject_span(text, c.frame_stop, c.subj_end)
     subj_text = text[c.subj_lo:c.subj_hi]
     if re.search(r"(?:,\s*|\s)and\s*$|,\s*$", subj_text) or commitment_rules().first_clause.search(subj_text):
@@ -149,6 +164,9 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     """The parties the subject names or points back to; "The Secretary reaffirmed U.S. support for" takes
     the country of the stance's own modifier."""
     base = s.sent.start
+    if c.shared:
+        c.parties, c.actor = (s.out[-1].parties, s.out[-1].actor_text) if s.out else s.default
+        return True
     c.parties, c.grouped = resolve_subject(s.doc, base + c.subj_lo, base + c.subj_hi, s.ctx, s.sent_events,
                                            c.speaker_codes, s.prev_parties, s.memory)
     if c.parties is None and c.subj_end < c.start:
@@ -272,8 +290,10 @@ STEPS = (_speaker, _not_threat, _not_prediction, _not_relative, _subject_end, _s
 
 def clauses(doc: Doc, sent: Sent, ctx: Context, sent_events: list[EventMention],
             prev_parties: tuple[str, ...], cue_ids: set[int], memory: tuple[str, ...] = (),
-            cues: tuple[list, bool] | None = None) -> list[CommitmentMention]:
-    """Commitments of one ordinary sentence; cues: its cue_matches when already found."""
+            cues: tuple[list, bool] | None = None,
+            default: tuple[tuple[str, ...], str] | None = None) -> list[CommitmentMention]:
+    """Commitments of one ordinary sentence; cues: its cue_matches when already found; default: the
+    (parties, actor) of the list intro an item belongs to ("the two sides:" / "a. reaffirmed ...")."""
     matches, has_passive = cues if cues is not None else cue_matches(sent.text, cue_ids)
     if not matches and not has_passive:
         return []
@@ -283,7 +303,7 @@ def clauses(doc: Doc, sent: Sent, ctx: Context, sent_events: list[EventMention],
             return [passive]
     frames = find_frames(sent.text)
     s = _Sentence(doc, sent, ctx, sent_events, memory, prev_parties, frames, _frame_cuts(sent.text, frames),
-                  [m[0] for m in matches])
+                  [m[0] for m in matches], default)
     for start, end, cue in matches:
         if start < s.used_until:
             continue
@@ -340,7 +360,8 @@ def _emit(s: _Sentence, c: _Clause) -> None:
     for lo, hi in spans:
         action, description = _object_action(s, c, lo, hi) if len(spans) > 1 else (c.action, c.description)
         due = due_date(doc, sent, base + lo, base + hi) if cue.modality != "support" else (None, None)
-        _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, s.text[c.subj_lo:c.subj_hi].strip(" ,"),
+        actor = c.actor if c.actor is not None else s.text[c.subj_lo:c.subj_hi].strip(" ,")
+        _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, actor,
                                    cue.modality, action, description, due, confidence, people, orgs, rule=cue.name))
     s.prev_parties = c.parties
 

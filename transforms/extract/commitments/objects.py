@@ -21,8 +21,12 @@ _TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as|while)\s+(?:also\s+)?(?=to\s+[a
 _FOR = re.compile(r"(?:,\s*|\s+)and\s+(?=for\s+[a-z])")
 _BARE = re.compile(r"(?:,\s*and|\s+and|,)\s+(?:also\s+)?(?=([a-z]+)\b)")
 _LIST_START = re.compile(r":\s+|\bincluding\s+")
+# Named documents coordinated after "signed": "the Agreed Minutes, as well as a Memorandum ... and an Agreement".
+_DOCUMENTS = re.compile(r"(?:,\s*|\s+)(?:as well as|and)\s+(?=(?:an?|the|two|three)\s+(?-i:[A-Z]))", re.I)
+# Enumerated objects: "agreed to: (i) establish ...; (ii) exchange ...; and (iii) convene ...".
+_ENUMERATED = re.compile(r"(?:;|,)\s*(?:and\s+)?(?=\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s)")
 _LIST_ITEM = re.compile(r";\s*(?:and\s+)?|,\s*and\s+(?=(?:an?|the|on)\s)|\s+and\s+(?=on\s)")
-_FIRST_WORD = re.compile(r"\s*(?:to\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+_FIRST_WORD = re.compile(r"[\s:]*(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+)?(?:to\s+)?(?:\w+ly\s+)?([a-z]+)\b")
 # What ends a clause before another cue's subject ("X pledged ..., while Y undertook ...").
 _CONNECTOR = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*(?:and\s+|while\s+)?|\s+(?:while|whereas)\s+|\s+and\s+")
 _MIN_WORDS = 2
@@ -63,19 +67,19 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
     """(start, end) of each object of a predicate text[lo:hi]; one span when it governs one.
 
     verbal: the predicate is a verb phrase ("to open a route ..."), not a noun phrase."""
-    cuts: list[int] = []
+    cuts: list[int] = [m.start() for m in _ENUMERATED.finditer(text, lo, hi)]
     if cue.verb == "sign":
         head = _LIST_START.search(text, lo, hi)
         if head is not None:
-            cuts = [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)]
-            lo_items = head.end()
-            spans = _spans(text, lo_items, hi, cuts)
-            return spans if len(spans) > 1 else [(lo, hi)]
-        return [(lo, hi)]
+            spans = _spans(text, head.end(), hi, [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)])
+            if len(spans) > 1:
+                return spans
+        cuts += [m.start() for m in _DOCUMENTS.finditer(text, lo, hi)]
+    else:
+        cuts += [m.start() for m in _TO.finditer(text, lo, hi)]
     if cue.verb == "call for":
-        cuts = [m.start() for m in _FOR.finditer(text, lo, hi)]
+        cuts += [m.start() for m in _FOR.finditer(text, lo, hi)]
     elif verbal:
-        cuts = [m.start() for m in _TO.finditer(text, lo, hi)]
         first = _FIRST_WORD.match(text, lo, hi)
         form = _verb_form(first.group(1)) if first else None
         if form is not None:

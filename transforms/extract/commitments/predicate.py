@@ -31,6 +31,10 @@ _CUE_SKIP = frozenset("have has had also jointly further unanimously again each 
 TRAILING = re.compile(r"[\s,;:.]+$")
 
 
+# An enumerator before an object: ": (i) establish ...", "(b) exchange ...".
+_ENUMERATOR = re.compile(r"^[\s:]*\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
+
+
 def nounish(predicate: str) -> bool:
     """The predicate starts with a noun phrase ("a shared future", "good-neighborliness"), not a verb."""
     m = _NOUNISH.match(predicate)
@@ -53,7 +57,7 @@ def skip_adverbs(text: str) -> str:
 def read_action(predicate: str) -> tuple[str, str, str | None]:
     """(action lemma, cleaned description, 'with' partner text) of a committed predicate."""
     rules = commitment_rules()
-    pred = skip_adverbs(predicate)
+    pred = skip_adverbs(_ENUMERATOR.sub("", predicate))
     partner = None
     m = _WORK_WITH.match(pred)
     if m:

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from transforms.extract.document import Doc, Sent
+from transforms.extract.document import BULLET, Doc, Sent
 from transforms.extract.lexicon import commitment_rules
 from transforms.extract.participants import last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
@@ -52,7 +52,7 @@ _HOME_TITLE = re.compile(r"(?:^|\band\s+)(?:[Tt]he\s+)?(?:President|Vice Preside
 _HEAD = re.compile(r"([\w-]+)\s*(?:\bof\b.*)?$", re.S)
 
 
-BULLET_MARK = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)])\s+")
+BULLET_MARK = BULLET
 
 
 _CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|so|then)\s+", re.I)
