@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 
-from transforms.dates import dayfirst_hint, head_date, text_date
+from transforms.dates import dayfirst_hint, find_lead_dateline, head_date, text_date
 from transforms.ids import make_id
 from transforms.ingest import RawDocument, parse_published
-from transforms.sections import split_sections
+from transforms.sections import Section, split_sections
 from transforms.text import content_sha256, detect_language, normalize_text
 
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -33,7 +34,7 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
     # read from it needs offsets like any other sentence.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     meta_date, fallback = _document_dates(doc, text, title)
-    sections = split_sections(text, meta_date or fallback)
+    sections = _dated_sections(text, meta_date, fallback)
     declared = (doc.language or "").lower()[:2]
     language = declared if _LANGUAGE.match(declared) else detect_language(text)
     latest_dateline = max((s.dateline for s in sections if s.dateline), default=None)
@@ -74,6 +75,17 @@ def _document_dates(doc: RawDocument, text: str, title: str | None) -> tuple[dt.
     if meta_date is not None:
         return meta_date, None
     return None, text_date(text, title)[0]
+
+
+def _dated_sections(text: str, meta_date: dt.date | None, fallback: dt.date | None) -> list[Section]:
+    """The sections of the text; a lone section's dateline without a year ("BEIJING, May 5 (Xinhua) --")
+    takes it from the metadata, else from the date the title or body gives."""
+    sections = split_sections(text, meta_date)
+    if meta_date is None and fallback is not None and len(sections) == 1 and sections[0].dateline is None:
+        lead = find_lead_dateline(text, fallback)
+        if lead is not None:
+            sections = [replace(sections[0], dateline=lead.value.start)]
+    return sections
 
 
 def build_articles_batch(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:

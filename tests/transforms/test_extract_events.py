@@ -253,3 +253,15 @@ def test_an_article_without_a_date_still_dates_events_by_their_full_dates():
     assert (met["start_date"], met["date_precision"]) == (dt.date(2021, 11, 23), "day")
     call = next(e for e in evs if e["event_type"] == "phone_call")
     assert call["start_date"] is None  # no year, no article date: not placed
+
+
+def test_a_day_without_a_year_takes_it_from_the_date_the_title_gives():
+    from transforms.articles import build_articles
+    from transforms.ingest import RawDocument
+
+    doc = RawDocument("releases/visit.txt", "0", "txt", title="Visit of the Foreign Minister to Chile, 8 to 10 February 2023",
+                      body="On 9 February, the Foreign Minister of Ruritania met the Foreign Minister of Chile in Santiago.")
+    (row,) = build_articles(doc, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    assert (row["published_date"], row["published_date_source"]) == (dt.date(2023, 2, 10), "inferred")
+    met = next(e for e in tables(row)["events"] if e["event_type"] in ("meeting", "talks"))
+    assert met["start_date"] == dt.date(2023, 2, 9)

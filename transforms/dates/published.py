@@ -21,6 +21,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # The head of a page (title, office, kind of release, date line) ends at the first paragraph of prose.
 _HEAD_PARAGRAPHS = 6
 _PROSE_WORDS = 20
+_YEAR = re.compile(r"\d{4}")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 
 
@@ -52,12 +53,18 @@ def head_date(text: str, dayfirst: bool | None = None) -> dt.date | None:
 
 def find_lead_dateline(text: str, reference=None) -> DateMention | None:
     """The dateline that opens the first paragraph of prose, or one of the head's paragraphs before it
-    ("MINISTRY OF ...\\n\\nPRESS RELEASE\\n\\nNAIROBI, 7 June 2023 – The ..."); offsets into `text`."""
+    ("MINISTRY OF ...\\n\\nPRESS RELEASE\\n\\nNAIROBI, 7 June 2023 – The ..."); offsets into `text`. An
+    opening "On 9 February," counts only with its year ("On 9 February 2023,")."""
     for paragraph in _head(text):
         found = find_dateline(paragraph.group(), reference)
-        if found is not None and found.value is not None:
-            start = paragraph.start()
-            return DateMention(start + found.start, start + found.end, found.text, found.value, found.kind)
+        if found is None or found.value is None:
+            continue
+        if paragraph.group()[:found.start].strip().lower() == "on" and not _YEAR.search(found.text):
+            # "On 9 February, the minister met ...": the first event's day, its year borrowed from the
+            # reference; not a statement of when the release was published.
+            continue
+        start = paragraph.start()
+        return DateMention(start + found.start, start + found.end, found.text, found.value, found.kind)
     return None
 
 

@@ -3,7 +3,7 @@
 Grain: events = one row per distinct real-world event; event_mentions = one row per
 (event, article, sentence); participants = one row per (event, entity). The merge is a pure
 function of the mention records (no article text): a document is the raw record a mention
-was told in (EventMention.document), never the file.
+was told in (EventMention.document), never the file. The rules: CONVENTIONS.md, "Merging".
 """
 
 from __future__ import annotations
