@@ -334,3 +334,25 @@ def test_signed_documents_are_one_agreement_each():
     found = commitments("Chile and Peru signed the Agreed Minutes of the session, as well as a Memorandum on Consular "
                         "Cooperation and an Agreement on Cultural Exchange.")
     assert len(found) == 3 and {c["action"] for c in found} == {"sign"}
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Chile will open a consulate in Lima by the end of 2024.", dt.date(2024, 12, 31)),
+    ("Chile will maintain the tariffs set forth in Executive Order 14257 of April 2, 2023 on Peruvian goods.", None),
+    ("Chile and Peru will strengthen the treaty signed in 2006 on consular affairs.", None),
+    ("Chile will continue the programme it launched in January 2023.", None),
+    ("Chile will supply electricity to Peru from 2024.", None),
+    ("Chile will address today's energy shortages in its northern regions.", None),
+])
+def test_due_date_is_a_target_never_a_date_that_names_something_else(sentence, due):
+    assert only(sentence)["due_date"] == due
+
+
+def test_a_reporters_attribution_ends_the_description_and_gives_no_due_date():
+    c = only("Japan will provide $30 million in food aid to Ghana, Foreign Minister Ken Sato said on Thursday.")
+    assert c["description"] == "provide $30 million in food aid to Ghana" and c["due_date"] is None
+
+
+def test_a_month_without_its_year_is_the_next_one():
+    c = only("Chile and Peru agreed to hold the next round of talks in Lima in March.", published=dt.date(2023, 5, 4))
+    assert c["due_date"] == dt.date(2024, 3, 31)

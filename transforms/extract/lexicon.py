@@ -187,6 +187,8 @@ class CommitmentRules:
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
     schedule: re.Pattern  # "will travel to ...": a planned visit, not a pledge
+    attribution: re.Pattern  # ", the ministry said Thursday": ends a predicate
+    not_due: re.Pattern  # "of April 2, 2025", "signed in 2006": a date before it is no target
     guest_objects: re.Pattern  # "welcomed the delegation": a guest, not a course of action
     light_frames: re.Pattern
     finite_stance: re.Pattern  # a coordinated finite stance verb: ends a modal's predicate
@@ -231,6 +233,8 @@ def commitment_rules() -> CommitmentRules:
                              re.I),
         phrasal=frozenset(data.phrasal_verbs),
         schedule=re.compile(data.schedule, re.I),
+        not_due=re.compile(data.not_due, re.I),
+        attribution=re.compile(data.attribution, re.I),
         guest_objects=re.compile(data.guest_objects, re.I),
         light_frames=re.compile(data.light_frames, re.I),
         finite_stance=re.compile(data.finite_stance, re.I),

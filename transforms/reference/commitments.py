@@ -60,6 +60,8 @@ class Cues(RuleFile):
     adverbs: Words
     phrasal_verbs: Words
     schedule: Pattern
+    not_due: Pattern
+    attribution: Pattern
     guest_objects: Pattern
     light_frames: Pattern
     noun_like_verbs: Words

@@ -203,6 +203,9 @@ def _predicate(s: _Sentence, c: _Clause) -> bool:
         if fs:
             c.pred_end = fs.start()
     c.pred_end = clause_end(text, c.end, c.pred_end, s.later)
+    said = commitment_rules().attribution.search(text, c.end, c.pred_end)
+    if said is not None:
+        c.pred_end = said.start()  # "..., the ministry said Thursday": the reporter's, not the commitment's
     c.predicate = text[c.end:c.pred_end]
     return True
 

@@ -18,6 +18,8 @@ from transforms.extract.commitments.subject import leading_actor
 from transforms.extract.lexicon import Cue
 
 _TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as|while)\s+(?:also\s+)?(?=to\s+[a-z])")
+# "to A, to B, and to C": a bare comma starts an object only in a list that ends with "and to".
+_TO_LISTED = re.compile(r",\s*(?=to\s+[a-z])")
 _FOR = re.compile(r"(?:,\s*|\s+)and\s+(?=for\s+[a-z])")
 _BARE = re.compile(r"(?:,\s*and|\s+and|,)\s+(?:also\s+)?(?=([a-z]+)\b)")
 _LIST_START = re.compile(r":\s+|\bincluding\s+")
@@ -76,7 +78,10 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
                 return spans
         cuts += [m.start() for m in _DOCUMENTS.finditer(text, lo, hi)]
     else:
-        cuts += [m.start() for m in _TO.finditer(text, lo, hi)]
+        coordinated = [m.start() for m in _TO.finditer(text, lo, hi)]
+        cuts += coordinated
+        if coordinated:
+            cuts += [m.start() for m in _TO_LISTED.finditer(text, lo, coordinated[-1])]
     if cue.verb == "call for":
         cuts += [m.start() for m in _FOR.finditer(text, lo, hi)]
     elif verbal:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from transforms.extract.commitments.lemmas import is_verb, lemma
@@ -104,17 +106,40 @@ def passive_proposal(doc: Doc, sent: Sent, text: str, subj_lo: int, subj_hi: int
 
 def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
     """(due_date, due_precision) of a clause: the last day of the target period it states ("by 2030" is
-    2030-12-31, "next month" that month's last day; CONTRACT.md), else (None, None)."""
+    2030-12-31, "next month" that month's last day; CONTRACT.md), else (None, None).
+
+    A date is a target only where the clause sets it: not one that names something else ("Executive Order
+    14257 of April 2, 2025", "the treaty signed in 2006", "since 2019", "from 2024" is when it starts), and
+    never a period over before the article's own date (a past date is not a target)."""
     if not _MAY_HAVE_DATE_LOW.search(doc.low, abs_start, abs_end):
         return None, None
+    rules = commitment_rules()
     for d in doc.dates_in(sent):
         if not (abs_start <= d.start and d.end <= abs_end):
             continue
         value = getattr(d, "value", None)
         if value is None:
             continue
-        before = doc.text[max(abs_start, d.start - 12):d.start].lower()
-        if re.search(r"\b(?:since|over|past|ago)\s*$", before):
-            continue
-        return value.end, value.precision
+        if rules.not_due.search(doc.text, max(abs_start, d.start - 40), d.start) or value.precision == "century":
+            continue  # ("21st century challenges" is an age, not a deadline)
+        if doc.text[d.end:d.end + 2] in ("'s", "’s"):
+            continue  # "today's energy demands": a date that qualifies a noun
+        end = value.end or value.start
+        if doc.published is not None and end is not None and end < doc.published:
+            end = _next_year(end, doc.text[d.start:d.end], doc.published)
+            if end is None:
+                continue
+        return end, value.precision
     return None, None
+
+
+def _next_year(end: dt.date, written: str, published: dt.date) -> dt.date | None:
+    """A target written without its year ("agreed to meet in June", read as the June before the article):
+    the same period a year later, when that is after the article's date; None for a written year."""
+    if re.search(r"\d{4}|\b(?:last|ago|past|previous)\b", written, re.I):
+        return None
+    last_day = calendar.monthrange(end.year + 1, end.month)[1]
+    later = end.replace(year=end.year + 1, day=min(end.day, last_day))
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        later = later.replace(day=last_day)  # a month's last day stays its last day
+    return later if later >= published else None
