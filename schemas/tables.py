@@ -102,20 +102,25 @@ EVENTS = Table(
     has_span=True,
 )
 
-EVENT_MENTIONS = Table(
-    "event_mentions",
-    "one row per sentence that mentions an event",
-    (
-        Field("event_id", "string", description="the event mentioned (events.event_id)"),
-        Field("article_id", "string", description="article of the mentioning sentence"),
-        Field("char_start", "int32", description="start of the sentence in articles.text"),
-        Field("char_end", "int32", description="end (exclusive) of the sentence in articles.text"),
-        Field("evidence", "string", description="the sentence, equal to articles.text[char_start:char_end]"),
-    ),
-    key=("event_id", "article_id", "char_start"),
-    foreign_keys=(("event_id", "events", "event_id"), ("article_id", "articles", "article_id")),
-    has_span=True,
-)
+def _mentions_table(name: str, parent: str, parent_id: str, what: str) -> Table:
+    """A table of tellings: one row per sentence that states a `parent` row (an event, a commitment)."""
+    return Table(
+        name,
+        f"one row per sentence that {what}",
+        (
+            Field(parent_id, "string", description=f"the {parent[:-1]} stated ({parent}.{parent_id})"),
+            Field("article_id", "string", description="article of the sentence"),
+            Field("char_start", "int32", description="start of the sentence in articles.text"),
+            Field("char_end", "int32", description="end (exclusive) of the sentence in articles.text"),
+            Field("evidence", "string", description="the sentence, equal to articles.text[char_start:char_end]"),
+        ),
+        key=(parent_id, "article_id", "char_start"),
+        foreign_keys=((parent_id, parent, parent_id), ("article_id", "articles", "article_id")),
+        has_span=True,
+    )
+
+
+EVENT_MENTIONS = _mentions_table("event_mentions", "events", "event_id", "mentions an event")
 
 PARTICIPANTS = Table(
     "participants",
@@ -162,20 +167,8 @@ COMMITMENTS = Table(
     has_span=True,
 )
 
-COMMITMENT_MENTIONS = Table(
-    "commitment_mentions",
-    "one row per sentence that states a commitment",
-    (
-        Field("commitment_id", "string", description="the commitment stated (commitments.commitment_id)"),
-        Field("article_id", "string", description="article of the stating sentence"),
-        Field("char_start", "int32", description="start of the sentence in articles.text"),
-        Field("char_end", "int32", description="end (exclusive) of the sentence in articles.text"),
-        Field("evidence", "string", description="the sentence, equal to articles.text[char_start:char_end]"),
-    ),
-    key=("commitment_id", "article_id", "char_start"),
-    foreign_keys=(("commitment_id", "commitments", "commitment_id"), ("article_id", "articles", "article_id")),
-    has_span=True,
-)
+COMMITMENT_MENTIONS = _mentions_table("commitment_mentions", "commitments", "commitment_id",
+                                      "states a commitment")
 
 ENTITIES = Table(
     "entities",
