@@ -52,8 +52,10 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         rank = 2 if doc.published_source in ("metadata", "dateline") else 1
     else:
         rank = 3
-    if value.precision not in DATE_PRECISIONS:
-        return None  # "the 1990s": a decade says when a context was, not when a meeting was
+    if value.precision not in DATE_PRECISIONS or value.precision == "decade":
+        # "the 1990s", "over the past decade": a decade says when a context was, not when a meeting was
+        # (the contract's vocabulary allows decade; these rules do not date an event by one).
+        return None
     return value.start, value.end, value.precision, rank, best.text
 
 
