@@ -211,14 +211,19 @@ def _json_ld(text: str) -> dict[str, Any]:
 
 
 def _html_metadata(tree: HTMLParser) -> dict[str, Any]:
-    """A page's metadata: <meta> fields by name, property or itemprop, JSON-LD fields, and the first
-    <time datetime> as "time" (transforms.dates picks the publication date among them)."""
+    """A page's metadata: <meta> fields by name, property or itemprop, other microdata (itemprop), JSON-LD
+    fields, and the first <time datetime> as "time" (transforms.dates picks the publication date among them)."""
     meta: dict[str, Any] = {}
     for node in tree.css("meta[content]"):
         attrs = node.attributes
         name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or attrs.get("http-equiv")
         if name and (attrs.get("content") or "").strip():
             meta.setdefault(name.strip(), attrs["content"].strip())
+    for node in tree.css("[itemprop]:not(meta)"):  # microdata told in the page: <span itemprop="datePublished">
+        attrs = node.attributes
+        value = (attrs.get("content") or attrs.get("datetime") or node.text(strip=True) or "").strip()
+        if value and len(value) <= 200:
+            meta.setdefault(attrs["itemprop"].strip(), value)
     for node in tree.css('script[type="application/ld+json"]'):
         for key, value in _json_ld(node.text(deep=True)).items():
             meta.setdefault(key, value)

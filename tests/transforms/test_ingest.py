@@ -87,6 +87,8 @@ def _page(head: str, body: str = "<p>The ministers met.</p>") -> str:
      '"datePublished": "2024-10-15T09:00:00+03:00", "dateModified": "2024-10-16"}]}</script>',
      "<p>The ministers met.</p>", "2024-10-15T09:00:00+03:00"),
     ("", '<p><time datetime="2024-10-15">15 October</time></p><p>The ministers met.</p>', "2024-10-15"),
+    ("", '<p>Posted <span itemprop="datePublished">15 October 2024</span></p><p>The ministers met.</p>',
+     "15 October 2024"),
     ('<meta property="article:modified_time" content="2024-10-16">', "<p>The ministers met.</p>", None),
 ])
 def test_html_publication_date_from_any_metadata_place(head, body, expected):
