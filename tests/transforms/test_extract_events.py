@@ -107,7 +107,7 @@ def test_visit_travel_notice_with_the_date_before_the_destination(text):
     ("President Ines Duarte of Portugal and Prime Minister Karl Moen of Norway signed a memorandum on "
      "offshore wind in Oslo.", "signing"),
     ("Foreign Minister Ines Duarte of Portugal briefed the press after the session in Lisbon.", "press_briefing"),
-    ("Portugal and Norway issued a joint statement on Arctic research.", "announcement"),
+    ("The governments of Portugal and Norway announced a joint fund for Arctic research.", "announcement"),
     ("Prime Minister Karl Moen of Norway visited Portugal from June 5 to 7.", "visit"),
     ("Prime Minister Karl Moen of Norway held a video call with President Ines Duarte of Portugal.", "phone_call"),
 ])

@@ -57,16 +57,6 @@ def title_events(title: str, url: str | None = None, body: str = "") -> list[dic
     # A portfolio country is no party ("Special Envoy for Yemen").
     ("https://www.state.gov/10", "Special Envoy for Yemen Lenderking's Travel to Saudi Arabia and Oman", "visit",
      {"OMN", "SAU", "USA"}, "unknown"),
-    # Statements: issuers listed, compound names, the publisher when none are listed; topics are no party.
-    ("https://www.state.gov/11", "Joint Statement by Norway and the United States on Arctic Research",
-     "announcement", {"NOR", "USA"}, "unknown"),
-    ("https://www.state.gov/12", "Joint Statement on Moldova", "announcement", {"USA"}, "unknown"),
-    ("https://www.whitehouse.gov/13", "U.S.-Japan Joint Leaders' Statement", "announcement", {"JPN", "USA"},
-     "unknown"),
-    ("https://www.international.gc.ca/news/14", "Joint Communique of the Fourth Canada-Chile Strategic Dialogue",
-     "announcement", {"CAN", "CHL"}, "unknown"),
-    ("https://www.state.gov/15", "Joint Statement on Coastal Research from the President of Peru and the United "
-     "States", "announcement", {"PER", "USA"}, "unknown"),
     # A statement about someone else's call names the caller after "on".
     ("https://www.whitehouse.gov/16", "Statement by NSC Spokesperson Ana Lopez on National Security Advisor "
      "Lee Park's Call with Foreign Minister Omar Haddad of Jordan", "phone_call", {"JOR", "USA"}, "unknown"),
@@ -150,6 +140,21 @@ def test_respectively_headline_with_a_group_splits_per_member():
     evs = title_events("Wang Yi Holds Talks Respectively with Foreign Ministers of the Three Baltic States",
                        "https://www.fmprc.gov.cn/x")
     assert sorted(tuple(e["countries"]) for e in evs) == [("CHN", "EST"), ("CHN", "LTU"), ("CHN", "LVA")]
+
+
+@pytest.mark.parametrize("url, title", [
+    ("https://www.state.gov/11", "Joint Statement by Norway and the United States on Arctic Research"),
+    ("https://www.state.gov/12", "Joint Statement on Moldova"),
+    ("https://www.whitehouse.gov/13", "U.S.-Japan Joint Leaders' Statement"),
+    ("https://www.international.gc.ca/news/14", "Joint Communique of the Fourth Canada-Chile Strategic Dialogue"),
+    ("https://www.state.gov/15", "Joint Statement on Coastal Research from the President of Peru and the United States"),
+])
+def test_a_title_that_names_the_statement_is_no_event(url, title):
+    """The issuing of the release is not an event (ANNOTATION.md); an event it names still is."""
+    evs = title_events(title, url)
+    assert not [e for e in evs if e["event_type"] == "announcement"]
+    if "Dialogue" in title:
+        assert [(e["event_type"], set(e["countries"])) for e in evs] == [("talks", {"CAN", "CHL"})]
 
 
 def test_named_event_after_a_topic_word_is_mentioned_not_dated():

@@ -103,7 +103,7 @@ REFUSALS = [
                  r"rule pledged_to does not read its example .*pattern does not match", id="example the rule misses"),
     pytest.param("commitments/cues.yaml", "  - name: decided_to\n", "  - name: agreed_to\n",
                  "two rules are named agreed_to", id="rule names unique"),
-    pytest.param("events/triggers.yaml", r"pattern: '\b(?:announced|announces|announcing)\b'", r"pattern: '\b\w+ed\b'",
+    pytest.param("events/triggers.yaml", r"pattern: '\b(?:announced|announces|announcing)\b(?!", r"pattern: '\b\w+ed\b(?!",
                  "rule announced: no words of its pattern", id="pattern without key words"),
     pytest.param("gazetteers/office_holders.csv", "Ashraf Ghani,AFG,President,", "Ashraf Ghani,AFX,President,",
                  r"office_holders.csv.*\n  line 2 \(Ashraf Ghani\), country: .*AFX", id="csv country code"),

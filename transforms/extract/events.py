@@ -287,7 +287,20 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         s.subjects[r.idx] = r.subject
     if hit.name:
         r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
+    if hit.trigger is not None and hit.trigger.frame_parties and not (
+            r.named_codes or r.subject.codes or any(z.codes for z in r.objs)):
+        r.objs = [Zone(o.people, o.countries + _frame_countries(s), o.orgs) for o in r.objs]
     return True
+
+
+def _frame_countries(s: _Sentence) -> tuple[ParticipantMention, ...]:
+    """The countries of the article's own event (else of the latest told with two or more): the members of
+    a standing body it names without them ("the Joint Commission", "the Working Group")."""
+    state = s.state
+    for m in (state.last_frame, *reversed(state.recent), *reversed(s.found)):
+        if m is not None and len(m.countries) >= 2:
+            return tuple(country_participant(c, "participant") for c in m.countries)
+    return ()
 
 
 def _has_object(s: _Sentence, r: _Reading) -> bool:

@@ -23,6 +23,7 @@ class Trigger:
     index: int = 0
     headline: bool = True  # also tried on a title
     name: str = ""  # the rule's name in its file (EventMention.rule)
+    frame_parties: bool = False  # told without its parties, it has those of the article's own event
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def event_rules() -> EventRules:
 
 def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
-                   getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name)
+                   getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name,
+                   getattr(t, "frame_parties", False))
 
 
 @dataclass(frozen=True)

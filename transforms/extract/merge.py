@@ -79,6 +79,7 @@ class _Cluster:
     start: dt.date | None = None
     end: dt.date | None = None
     people: set[frozenset[str]] = field(default_factory=set)  # name tokens of the persons taking part
+    told: dict[str, set[str]] = field(default_factory=dict)  # article -> statuses its body mentions tell
     headline_only: bool = True  # every mention so far was read from a title
     has_frame: bool = False  # a body mention tells it as the release's own event
 
@@ -88,6 +89,8 @@ class _Cluster:
         self.has_frame = self.has_frame or (m.frame and not m.headline)
         self.countries.update(m.countries)
         self.people.update(person_tokens(m))
+        if not m.headline and m.date_rank >= 2:
+            self.told.setdefault(m.article_id, set()).add(m.status)
         if m.name:
             self.names.append(name_key(m.name))
         if m.group:
@@ -110,6 +113,9 @@ class _Cluster:
 # Families whose tellings with different counterparts are different encounters (a signing told by
 # its witnesses and by its signatories, or a summit by some of its leaders, stays one event).
 _ENCOUNTER_FAMILIES = frozenset({"meet", "call"})
+
+
+_OPPOSITE = {"planned": "occurred", "occurred": "planned"}
 
 
 def person_tokens(m: EventMention) -> set[frozenset[str]]:
@@ -167,6 +173,8 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         return None
     if not name_match and c.fam in _ENCOUNTER_FAMILIES and people_contradict(person_tokens(m), c.people):
         return None
+    if not m.headline and m.date_rank >= 2 and _OPPOSITE.get(m.status) in c.told.get(m.article_id, ()):
+        return None  # one article dates a meeting held and one still to come: two events
     a, b = set(m.countries), c.countries
     if not same_document and not name_match:
         # Across documents only a well-dated mention with the same parties can be the same event.

@@ -31,6 +31,7 @@ class Trigger(Rule):
     object_role: Role = "participant"
     needs_object: bool = False
     headline: bool = True  # also tried on a title
+    frame_parties: bool = False  # told without its parties, it has those of the article's own event
     examples: list[EventExample] = []
 
 

@@ -1,0 +1,55 @@
+"""Background and planned events count; the issuing of a statement does not (ANNOTATION.md).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.extract import build_tables, extract_articles
+from transforms.ids import make_id
+
+
+def events_of(text: str, title: str | None = None, published: dt.date = dt.date(2023, 9, 21)) -> list[dict]:
+    art = {"article_id": make_id("art", "releases/r.txt", "0"), "source_path": "releases/r.txt", "record_key": "0",
+           "url": None, "title": title, "published_date": published, "published_date_source": "metadata",
+           "text": f"{title}\n\n{text}" if title else text}
+    return build_tables([extract_articles([art])])["events"]
+
+
+def rows(events: list[dict]) -> list[tuple]:
+    return sorted((e["event_type"], tuple(e["countries"]), e["status"], e["start_date"], e["end_date"])
+                  for e in events)
+
+
+def test_a_heading_that_names_the_statement_is_no_event():
+    title = "Joint Statement on the Third Meeting of the Chile-Peru Border Commission"
+    text = ("The text of the following statement was released by the Governments of Chile and Peru.\n\n"
+            "Chile and Peru held the third meeting of their Border Commission in Arica on 19 September 2023.")
+    assert [e["event_type"] for e in events_of(text, title)] == ["meeting"]
+
+
+def test_announcing_what_will_be_done_is_a_commitment_not_an_event():
+    text = "On 19 September 2023, Foreign Minister Rosa Pinto of Chile announced that Chile will open a consulate in Tacna."
+    assert not [e for e in events_of(text) if e["event_type"] == "announcement"]
+
+
+def test_sessions_of_a_standing_body_past_and_next_take_the_parties_of_the_article():
+    text = ("The 4th Session of the Ghana-Togo Joint Commission was held in Accra from 18 to 20 September 2023, "
+            "co-chaired by Foreign Minister Ama Owusu of Ghana and Foreign Minister Kodjo Amedzro of Togo.\n\n"
+            "The two sides recalled the 3rd Session of the JCC held in Lome in November 2019.\n\n"
+            "The two sides agreed that the next session of the Joint Commission will take place in Lome in 2025.")
+    assert rows(events_of(text)) == [
+        ("meeting", ("GHA", "TGO"), "occurred", dt.date(2019, 11, 1), dt.date(2019, 11, 30)),
+        ("meeting", ("GHA", "TGO"), "occurred", dt.date(2023, 9, 18), dt.date(2023, 9, 20)),
+        ("meeting", ("GHA", "TGO"), "planned", dt.date(2025, 1, 1), dt.date(2025, 12, 31))]
+
+
+def test_a_body_to_be_chaired_is_not_a_meeting_but_its_first_meeting_is():
+    text = ("On 9 February 2023, Foreign Minister Ama Owusu of Ghana held talks with Foreign Minister Kodjo Amedzro "
+            "of Togo. The two Ministers agreed to establish a Joint Working Group on Trade, to be co-chaired by senior "
+            "officials, and agreed that the Working Group would hold its first meeting in Accra later this year.")
+    assert rows(events_of(text, published=dt.date(2023, 2, 10))) == [
+        ("meeting", ("GHA", "TGO"), "planned", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("talks", ("GHA", "TGO"), "occurred", dt.date(2023, 2, 9), dt.date(2023, 2, 9))]
