@@ -107,3 +107,19 @@ def test_portfolio_country_and_organization_official_are_no_home_party():
               "September 5.", source_path="state/n.html")
     assert [set(e["countries"]) for e in out["events"]] == [{"NOR"}]
     assert people(out)["Ines Duarte"]["country"] is None
+
+
+def test_an_office_without_a_name_gives_its_country_not_a_person():
+    # The gazetteer knows who held the office; the article does not name them (ANNOTATION.md:
+    # every named person), so the country takes part but no person does.
+    out = run("The Chinese Foreign Minister held talks with Foreign Minister Ana Lindqvist of Sweden on Monday.")
+    assert set(people(out, "talks")) == {"Ana Lindqvist"}
+    countries = {p["country"] for p in out["participants"] if p["entity_type"] == "country"}
+    assert countries == {"CHN", "SWE"}
+
+
+def test_open_titles_and_delegations_give_people_nobody_listed():
+    out = run("Deputy Minister of Public Safety Jana Novak held talks with Khokim of Bukhara Region Ulugbek "
+              "Rakhimov on Monday. The Deputy Minister was accompanied by the Director of the Consular Department, "
+              "Ms. Petra Horvat.")
+    assert {"Jana Novak", "Ulugbek Rakhimov", "Petra Horvat"} <= set(people(out, "talks"))

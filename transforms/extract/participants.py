@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import event_rules
 from transforms.extract.records import ParticipantMention
+from transforms.names import person_key
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
@@ -54,9 +55,21 @@ def country_participant(code: str, role: str, start: int | None = None, end: int
     return ParticipantMention("country", code, written or code, None, code, role, start, end)
 
 
-def people_in(doc: Doc, start: int, end: int) -> list:
-    """Person mentions whose name starts inside [start, end)."""
-    return [p for p in doc.people.within(start, doc.limit) if getattr(p, "name_start", p.start) < end]
+def people_in(doc: Doc, start: int, end: int, unnamed: bool = False) -> list:
+    """Person mentions named in the text whose name starts inside [start, end).
+
+    An office told without a name ("the Nigerian Minister of Foreign Affairs") is not a
+    participant even when the gazetteer knows its holder (ANNOTATION.md: every *named* person):
+    the reader of the article alone does not know who it is, and the holder on the
+    publication date need not be the one meant. unnamed=True also returns those offices."""
+    return [p for p in doc.people.within(start, doc.limit)
+            if getattr(p, "name_start", p.start) < end and (unnamed or named(p))]
+
+
+def named(p) -> bool:
+    """Whether a person mention writes (part of) the person's name, not only an office."""
+    written = set(person_key(p.name_as_written).split())
+    return bool(written & set(person_key(p.name).split()))
 
 
 def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = False,
@@ -71,17 +84,23 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
     people = []
     people_orgs: list[ParticipantMention] = []
     covered: list[tuple[int, int]] = []
-    for p in people_in(doc, start, end):
+    office_countries: list[ParticipantMention] = []
+    for p in people_in(doc, start, end, unnamed=True):
         country = getattr(p, "country", None) or _country_after(doc, p.end)
         org = getattr(p, "organization", None)
+        covered.append((p.start, p.end))
+        if not named(p):
+            # "Japan's prime minister": no person, but the office's country takes part.
+            if country:
+                office_countries.append(country_participant(country, role, p.start, p.end, p.name_as_written))
+            continue
         if country is None and home_default and not org:
             country = doc.home  # an organization's official ("NATO Secretary General X") is not the publisher's
         people.append(_person(p, role, country))
-        covered.append((p.start, p.end))
         if org:
             # "NATO Secretary General Dekker": the organization takes part through its official.
             people_orgs.append(ParticipantMention("organization", org, org, None, None, role, None, None))
-    countries = []
+    countries = office_countries
     portfolio_end = -1
     for c in doc.countries.within(start, end):
         code = getattr(c, "code", None)
@@ -225,7 +244,7 @@ def _side_countries(doc: Doc, sent: Sent) -> list[tuple[int, str]]:
 def _shared_country(doc: Doc, sent: Sent, hit) -> str | None:
     """The country of whom the cue's people accompany: the first person before the cue with one,
     else the release's own country when that is its own official ("The Minister was accompanied")."""
-    for p in people_in(doc, sent.start, hit.start):
+    for p in people_in(doc, sent.start, hit.start, unnamed=True):
         if getattr(p, "country", None):
             return p.country
     return doc.home if home_official(doc, sent.start, hit.start) else None
