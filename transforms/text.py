@@ -68,7 +68,7 @@ class Sentence:
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep hon st jr sr sec amb pres vs etc
+mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep hon st jr sr sec amb pres vs etc eng engr
 no nos art vol fig inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec
 e.g i.e u.s u.k u.n a.m p.m d.c h.e s.e n.b approx est
 """.split())

@@ -10,6 +10,7 @@ import pytest
 from transforms.extract import extract_article
 from transforms.extract.document import prepare
 from transforms.extract.participants import attendance
+from transforms.extract.speakers import label_name
 from transforms.reference import load
 
 RULES = load("names/participation.yaml")
@@ -70,3 +71,26 @@ def test_side_and_accompanied_countries():
 def test_people_only_mentioned_do_not_join():
     text = f"{RULES.lead} The ministers praised the late Professor Ama Ata Aidoo, whose books are read widely."
     assert "Ama Ata Aidoo" not in _participants(text)
+
+
+def _label_cases():
+    cases = []
+    for label in RULES.speaker_labels:
+        cases += [pytest.param(e.text, e.name, id=f"{label.name}-example{i}") for i, e in enumerate(label.examples)]
+        cases += [pytest.param(t, None, id=f"{label.name}-not{i}") for i, t in enumerate(label.not_)]
+    return cases
+
+
+@pytest.mark.parametrize("line,name", _label_cases())
+def test_speaker_labels_read_their_examples(line, name):
+    assert label_name(line) == name
+
+
+def test_transcript_speakers_join_the_press_briefing():
+    text = ("The Foreign Minister of Ghana and the Foreign Minister of Kenya held a joint press conference in Accra "
+            "on 14 March 2024.\n\nMODERATOR: Good afternoon.\n\nQuestion (Ama Serwaa Nyarko, Daily Graphic): "
+            "Was trade discussed?\n\nPETER OTIENO KAMAU (Nation FM): And visas?\n\nFact Sheet: Trade in figures")
+    events, _ = extract_article(_article(text))
+    (briefing,) = [m for m in events if m.event_type == "press_briefing"]
+    speakers = {p.name: p.role for p in briefing.participants if p.entity_type == "person"}
+    assert speakers == {"Ama Serwaa Nyarko": "speaker", "Peter Otieno Kamau": "speaker"}

@@ -16,6 +16,7 @@ from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
 from transforms.extract.rows import Entities, Tables
+from transforms.extract.speakers import add_speakers
 from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
 from transforms.extract.titles import date_trips, find_title_mentions
 
@@ -34,7 +35,7 @@ def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentM
     """Event and commitment mentions of one article row."""
     doc = prepare(article)
     body = find_event_mentions(doc)
-    events = date_trips(doc, find_title_mentions(doc), body) + body
+    events = add_speakers(doc, date_trips(doc, find_title_mentions(doc), body) + body)
     commitments = find_commitments(doc, events)
     document = document_key(article)
     return ([replace(m, document=document) for m in events],

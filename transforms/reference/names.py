@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -104,6 +105,30 @@ class ParticipationCue(Rule):
     examples: list[ParticipationExample] = []
 
 
+class SpeakerExample(Strict):
+    text: NonEmpty
+    name: NonEmpty
+
+
+class SpeakerLabel(Strict):
+    """A speaker label of transcripts: a line-start pattern whose group `name` holds who speaks."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    pattern: Pattern
+    examples: list[SpeakerExample]
+    not_: list[NonEmpty] = Field(default=[], alias="not")
+
+    @model_validator(mode="after")
+    def _reads_its_examples(self):
+        regex = re.compile(self.pattern, re.MULTILINE)
+        if "name" not in regex.groupindex:
+            raise ValueError(f"speaker label {self.name}: the pattern needs a group (?P<name>...)")
+        for example in self.examples:
+            if regex.match(example.text) is None:
+                raise ValueError(f"speaker label {self.name} does not read its example {example.text!r}")
+        return self
+
+
 class Participation(RuleFile):
     """names/participation.yaml."""
 
@@ -111,3 +136,4 @@ class Participation(RuleFile):
 
     lead: NonEmpty
     cues: list[ParticipationCue]
+    speaker_labels: list[SpeakerLabel]

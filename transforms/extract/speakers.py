@@ -1,0 +1,124 @@
+"""Speakers of transcripts: the people a speaker label names ("Question (Jane Doe, Daily News): ...",
+"JANE DOE (Channel 5): ...", "DEPUTY MINISTER JANE DOE: ...") are speakers of the press briefing
+the release tells (reference/names/participation.yaml, speaker_labels)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from transforms.extract.document import Doc
+from transforms.extract.lexicon import places
+from transforms.extract.records import EventMention, ParticipantMention
+from transforms.names import canonical_person, find_countries, find_organizations, find_people
+from transforms.names.people import particles
+from transforms.names.titled import title_words
+from transforms.reference import load
+
+_LINE_START = re.compile(r"^[*_\-•\s]*", re.M)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_MAX_WORDS = 8
+_JOINING = frozenset({"of", "for", "and", "the", "to", "on"})
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern, ...]:
+    """The label patterns, case-sensitive (capitals tell a label from a sentence)."""
+    return tuple(re.compile(label.pattern) for label in load("names/participation.yaml").speaker_labels)
+
+
+def label_name(line: str) -> str | None:
+    """The canonical name of the person a speaker label at the start of `line` names, or None."""
+    for regex in _labels():
+        m = regex.match(line)
+        if m is None:
+            continue
+        name = _name_in(m.group("name"), bare=m.end("name") < m.end() - 2)
+        if name:
+            return name
+    return None
+
+
+def _name_in(label: str, bare: bool) -> str | None:
+    """The name in a label: a person find_people reads there, else its capitalised words after the
+    title words and honorifics, when two or more remain and none is a place, country or stop word.
+
+    A label is short and has no lower-case word but joining words and particles ("The below is
+    attributable to ..." is a sentence). Unless the pattern marks the name itself (`bare`: in
+    parentheses, or before an affiliation), an unknown name needs a title or honorific before it
+    ("SECRETARY JANE DOE"), so that section headings ("Fact Sheet:", "Article II:") give nobody."""
+    outside = re.sub(r"\([^)]*\)", " ", label)
+    tokens = _TOKEN.findall(outside)
+    if any(ch.isdigit() for ch in label) or not tokens or len(tokens) > _MAX_WORDS \
+            or any(t.islower() and t not in _JOINING and t not in particles().particles for t in tokens):
+        return None
+    found = [p for p in find_people(label) if p.end >= len(outside.rstrip(" ,"))]
+    if found:  # the label ends with the name ("Official Spokesperson, Shri Jane Doe")
+        return found[-1].name
+    words, p = title_words(), particles()
+    titled = False
+    while tokens and (_cased(tokens[0]) in words.heads or _cased(tokens[0]) in words.modifiers
+                      or _cased(tokens[0]) in words.words or p.honorific_rx.fullmatch(_cased(tokens[0]) + " ")):
+        titled = titled or _cased(tokens[0]) in words.heads or bool(p.honorific_rx.fullmatch(_cased(tokens[0]) + " "))
+        tokens = tokens[1:]
+    if not (bare or titled) or len(tokens) < 2 or any(
+            not t[:1].isupper() or _cased(t) in p.stop_tokens or _cased(t) in words.words for t in tokens):
+        return None
+    written = " ".join(tokens)
+    if find_countries(written) or find_organizations(written) or _is_place(written):
+        return None
+    return canonical_person(written) or None
+
+
+def _cased(token: str) -> str:
+    """"SECRETARY" -> "Secretary": capitals compared with the Title Case word lists."""
+    bare = token.rstrip(".,")
+    return bare.title() if bare.isupper() and len(bare) > 1 else bare
+
+
+def _is_place(text: str) -> bool:
+    regex, _ = places()
+    m = regex.fullmatch(text) or regex.fullmatch(text.title())
+    return m is not None
+
+
+def transcript_speakers(doc: Doc) -> list[ParticipantMention]:
+    """One speaker per distinct person a label of the article names, in text order."""
+    out: list[ParticipantMention] = []
+    seen: set[str] = set()
+    text = doc.text[:doc.limit]
+    for m in _LINE_START.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        if ":" not in line[:120]:
+            continue
+        name = label_name(line)
+        if name and " " not in name:
+            # "AMBASSADOR DOE": the one person of the article with that surname, else nobody.
+            name = next((p.name for p in doc.people.items if p.name.split()[-1:] == [name]
+                         and len(p.name.split()) > 1), None)
+        if name and name not in seen:
+            seen.add(name)
+            known = next((p for p in doc.people.items if p.name == name), None)
+            out.append(ParticipantMention("person", name, line.split(":", 1)[0].strip(" *"),
+                                          getattr(known, "title", None), getattr(known, "country", None),
+                                          "speaker", m.end(), m.end() + len(line.split(":", 1)[0])))
+    return out
+
+
+def add_speakers(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """The release's press briefing (its own if it tells one, else the first) with the transcript's speakers."""
+    briefings = [m for m in events if m.event_type == "press_briefing"]
+    if not briefings:
+        return events
+    target = next((m for m in briefings if m.frame), briefings[0])
+    held = {p.name for p in target.participants if p.entity_type == "person"}
+    new = tuple(p for p in transcript_speakers(doc) if p.name not in held)
+    if not new:
+        return events
+    updated = replace(target, participants=target.participants + new)
+    return [updated if m.mention_id == target.mention_id else m for m in events]
+
+
+__all__ = ["add_speakers", "label_name", "transcript_speakers"]
