@@ -255,6 +255,6 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["BOTH_SIDES", "PLURAL_ANAPHOR", "attendance", "ends_with_colon", "SINGULAR_ANAPHOR", "Zone",
-           "country_participant", "home_official", "last_person_before",
-           "name_countries", "people_in", "person_country", "region_members", "with_role", "zone"]
+__all__ = ["BOTH_SIDES", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "attendance", "country_participant",
+           "ends_with_colon", "home_official", "last_person_before", "name_countries", "named", "people_in",
+           "person_country", "region_members", "with_role", "zone"]

@@ -293,16 +293,30 @@ def normalise_tokens(s: str) -> str:
     tokens = _strip_suffixes(tokens, p)
     letters = [t for t in tokens if any(ch.isalpha() for ch in t)]
     all_caps = letters and all(t.isupper() for t in letters)
+    caps_first = _surname_first_in_capitals(tokens, all_caps)
     fixed = []
     for i, token in enumerate(tokens):
         plain = token.replace(".", "")
         # A final roman numeral ("Charles III") stays; "XI JINPING" is not a numeral.
         numeral = i == len(tokens) - 1 and i > 0 and _ROMAN_RX.match(plain)
-        if token.isupper() and len(plain) > 1 and not numeral and (all_caps or len(plain) > 2):
+        if token.isupper() and len(plain) > 1 and not numeral and (all_caps or len(plain) > 2
+                                                                     or (i == 0 and caps_first)):
             # "KULUBAEV Zheenbek", "XI JINPING": upper-case surname conventions.
             token = _title_case_token(token)
         fixed.append(token)
+    if caps_first and tokens[0].casefold() not in p.family_first:
+        # "HAYASHI Yoshimasa", "TOKAYEV Kassym-Jomart": the capitalised surname goes last (given
+        # name first), except for family-name-first names ("XI Jinping", "KIM Min-jun").
+        fixed = fixed[1:] + fixed[:1]
     return " ".join(_fix_patronymic(fixed, p))
+
+
+def _surname_first_in_capitals(tokens: list[str], all_caps: bool) -> bool:
+    """A name written surname first, the surname alone in capitals ("HAYASHI Yoshimasa")."""
+    if all_caps or len(tokens) < 2:
+        return False
+    first = tokens[0].replace("-", "")
+    return first.isalpha() and first.isupper() and len(first) > 1 and not any(t.isupper() for t in tokens[1:])
 
 
 def surname_of(name: str, name_order: str | None = None) -> str | None:

@@ -318,19 +318,27 @@ def titled_spans(scan, name_rx: re.Pattern, trim: Trim) -> tuple[list[tuple[Titl
             continue
         done = title.end
         span = _name_after(scan, title, name_rx, trim)
-        written = title.written(text)
-        office = office_at_start(written)
-        # offices.yaml's normal form when it reads the whole title ("Acting Foreign Minister",
-        # "Prime Minister of Belize"), else the title as written.
-        label = office.title if office and office.end >= len(written.rstrip(" ,")) else written
         if span is None:
-            if title.end > head.end() or title.definite:
-                bare.append(BareTitle(title.start, title.end, label, title.country, title.organization,
-                                      title.definite or title.end > head.end()))
+            # Only a title after a comma can follow its name ("Jane Doe, Chairman of ...").
+            after_comma = _AFTER_COMMA.search(text, max(0, title.start - 8), title.start)
+            if (title.end > head.end() or title.definite) and after_comma:
+                bare.append(BareTitle(title.start, title.end, _label(title, text), title.country,
+                                      title.organization, title.definite or title.end > head.end()))
             continue
         done = span[1]
-        found.append((title, span, label))
+        found.append((title, span, _label(title, text)))
     return found, bare
+
+
+_AFTER_COMMA = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?\Z")
+
+
+def _label(title: Title, text: str) -> str:
+    """offices.yaml's normal form when it reads the whole title ("Acting Foreign Minister",
+    "Prime Minister of Belize"), else the title as written."""
+    written = title.written(text)
+    office = office_at_start(written)
+    return office.title if office and office.end >= len(written.rstrip(" ,")) else written
 
 
 def _name_after(scan, title: Title, name_rx: re.Pattern, trim: Trim) -> tuple[int, int] | None:
