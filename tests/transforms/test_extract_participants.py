@@ -123,3 +123,13 @@ def test_open_titles_and_delegations_give_people_nobody_listed():
               "Rakhimov on Monday. The Deputy Minister was accompanied by the Director of the Consular Department, "
               "Ms. Petra Horvat.")
     assert {"Jana Novak", "Ulugbek Rakhimov", "Petra Horvat"} <= set(people(out, "talks"))
+
+
+def test_one_entity_per_person_whatever_the_accents():
+    a = article("Secretary of Security Rosa Icela Rodríguez met Ambassador Ken Salazar on Monday.", "news/a.txt")
+    b = article("Secretary of Security Rosa Icela Rodriguez met Ambassador Ken Salazar on Tuesday.", "news/b.txt")
+    out = build_tables([extract_articles([a, b])])
+    names = {p["name"] for p in out["participants"] if p["entity_type"] == "person"}
+    assert "Rosa Icela Rodríguez" in names and "Rosa Icela Rodriguez" not in names
+    (row,) = [e for e in out["entities"] if e["name"] == "Rosa Icela Rodríguez"]
+    assert {"Rosa Icela Rodríguez", "Rosa Icela Rodriguez"} <= set(row["aliases"])

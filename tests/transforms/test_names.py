@@ -996,3 +996,16 @@ def test_fuzzy_match_keeps_the_surname():
 
 def test_gazetteer_looks_past_bin_father_and_inner_honorifics():
     assert canonical_person("Dato' Seri Utama Haji Mohamad bin Haji Hasan") == "Mohamad Hasan"
+
+
+def test_titles_as_written_corefer_with_their_short_forms(empty_gaz):
+    text = ("General Zhang Youxia, Vice Chairman of the Central Military Commission, met them. "
+            "Later Vice Chairman Zhang spoke. Prime Minister Lee Ann Park met Deputy Prime Minister Lee Min-ho.")
+    names = [m.name for m in resolve_people(find_people(text, gazetteer=empty_gaz), gazetteer=empty_gaz)]
+    assert names.count("Zhang Youxia") == 2
+
+
+def test_title_compatible_keeps_ranks_apart():
+    from transforms.names.scan import title_compatible
+    assert title_compatible("Vice Chair", "Vice Chairman of the Central Military Commission")
+    assert not title_compatible("Prime Minister", "Deputy Prime Minister")

@@ -15,6 +15,7 @@ from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
+from transforms.extract.people import unify_people
 from transforms.extract.rows import Entities, Tables
 from transforms.extract.speakers import add_speakers
 from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
@@ -77,6 +78,7 @@ def build_tables(batches: list[ArticleBatch]) -> dict[str, list[dict]]:
         mentions.extend(b.events)
         commitments.extend(b.commitments)
         tables.quarantine.extend(b.quarantine)
+    mentions, commitments = unify_people(mentions, commitments)
     entities = Entities()
     order = order_keys(mentions, published, record_keys)
     mention_to_event = build_event_rows(mentions, order, tables, entities, published)

@@ -215,7 +215,28 @@ def title_compatible(a: str | None, b: str | None) -> bool:
             for g, other in ((x, y), (y, x)):
                 if g in generic and (other.startswith(g + " ") or (g == "Minister" and "Minister" in other.split())):
                     return True
-    return False
+    return _same_office_words(a, b)
+
+
+_TITLE_STEMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
+                "spokeswoman": "spokesperson", "vice": "deputy", "adviser": "advisor"}
+_TITLE_FILLER = frozenset({"of", "the", "for", "and", "to", "in", "on", "at", "&"})
+_TITLE_RANKS = frozenset({"deputy", "assistant", "under", "first", "associate", "principal", "senior", "acting"})
+
+
+def _office_words(title: str) -> frozenset[str]:
+    words = (w.strip(",.'’") for w in title.lower().replace("-", " ").split())
+    return frozenset(_TITLE_STEMS.get(w, w) for w in words if w and w not in _TITLE_FILLER)
+
+
+def _same_office_words(a: str, b: str) -> bool:
+    """A short title whose words are all in the longer one, with the same rank words: "Vice
+    Chairman" ~ "Vice Chairman of the Central Military Commission" (an office as written), but not
+    "Prime Minister" ~ "Deputy Prime Minister"."""
+    x, y = _office_words(a), _office_words(b)
+    if not x or not y or (x & _TITLE_RANKS) != (y & _TITLE_RANKS):
+        return False
+    return x <= y or y <= x
 
 
 def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[PersonMention], list[OfficeParse]]:
