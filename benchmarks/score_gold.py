@@ -369,11 +369,12 @@ def news_classes(results: list[DocResult]) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-def calibration(results: list[DocResult], bins=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> list[tuple]:
-    """(low, high, rows, share matched, mean confidence) per bin over events and commitments."""
+def calibration(results: list[DocResult], bins=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+                sections=("events", "commitments")) -> list[tuple]:
+    """(low, high, rows, share matched, mean confidence) per bin over the rows of `sections`."""
     rows = []
     for r in results:
-        for section in ("events", "commitments"):
+        for section in sections:
             s = r.results[section].system
             matched = set(r.results[section].pairs.values())
             rows += [(float(x.get("confidence") or 0.0), i in matched) for i, x in enumerate(s)]
@@ -422,6 +423,12 @@ def report(results: list[DocResult], out=sys.stdout) -> dict:
             f"[{lo:.1f},{hi:.1f}) {n} {share:.2f} {mean:.2f}" for lo, hi, n, share, mean in cal), file=out)
         print(f"expected calibration error: {expected_calibration_error(cal):.3f}", file=out)
         summary[f"{half}/ece"] = expected_calibration_error(cal)
+        for section in ("events", "commitments"):
+            cal = calibration(rs, sections=(section,))
+            print(f"  {section:11s} " + "; ".join(f"[{lo:.1f},{hi:.1f}) {n} {share:.2f} {mean:.2f}"
+                                                 for lo, hi, n, share, mean in cal)
+                  + f"; ECE {expected_calibration_error(cal):.3f}", file=out)
+            summary[f"{half}/ece/{section}"] = expected_calibration_error(cal)
     return summary
 
 

@@ -356,3 +356,20 @@ def test_a_reporters_attribution_ends_the_description_and_gives_no_due_date():
 def test_a_month_without_its_year_is_the_next_one():
     c = only("Chile and Peru agreed to hold the next round of talks in Lima in March.", published=dt.date(2023, 5, 4))
     assert c["due_date"] == dt.date(2024, 3, 31)
+
+
+def test_confidence_is_a_probability_from_the_rules_evidence():
+    found = commitments("Chile and Peru agreed to open a border crossing. Chile welcomed the decision of Peru.")
+    by_action = {c["action"]: c["confidence"] for c in found}
+    assert all(0.0 < v < 1.0 for v in by_action.values())
+    assert len(set(by_action.values())) == 2  # two kinds of evidence, two probabilities
+
+
+def test_a_mention_carries_the_signals_its_confidence_weighs():
+    from transforms.extract import extract_article
+    from transforms.extract.commitments.confidence import confidence
+
+    _, found = extract_article(article("Chile and Peru agreed to open a border crossing."))
+    (c,) = found
+    assert {"cue:agreed_to", "parties:named", "date:metadata"} <= set(c.signals)
+    assert c.confidence == confidence(c.signals)

@@ -83,6 +83,7 @@ class CommitmentMention:
     authority: int = 0
     rule: str | None = None  # the cue that read it (reference/commitments/cues.yaml); None for a list item
     document: str = ""  # as EventMention.document
+    signals: tuple[str, ...] = ()  # the evidence its confidence weighs (commitments/confidence.py)
 
 
 @dataclass

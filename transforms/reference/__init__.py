@@ -63,6 +63,7 @@ FILES: dict[str, _Yaml | _Csv] = {
     "events/event_types.yaml": _Yaml(events.EventTypes),
     "commitments/cues.yaml": _Yaml(commitments.Cues),
     "commitments/topics.yaml": _Yaml(commitments.Topics),
+    "commitments/confidence.yaml": _Yaml(commitments.Confidence),
     "text/boilerplate.yaml": _Yaml(text.Boilerplate),
     "text/word_sets.yaml": _Yaml(text.WordSets),
 }

@@ -72,3 +72,22 @@ class Topics(Strict):
 
     topics: dict[Topic, Words]
     political_fallback: Pattern
+
+
+class CalibrationBin(Strict):
+    """One bin of the calibration measured when the model was fitted."""
+
+    low: float
+    high: float
+    rows: int
+    matched: float  # share of the bin's rows that match a gold item
+    mean_confidence: float
+
+
+class Confidence(Strict):
+    """commitments/confidence.yaml: a logistic model over a commitment's signals, and how it was fitted."""
+
+    intercept: float
+    weights: dict[NonEmpty, float]
+    fitted: dict[NonEmpty, str | int | float]
+    calibration: list[CalibrationBin]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.extract.commitments.confidence import confidence
 from transforms.extract.commitments.context import Context
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.objects import clause_end, object_spans
@@ -72,6 +73,7 @@ class _Clause:
     subj_hi: int = 0
     parties: tuple[str, ...] | None = None
     grouped: bool = False  # parties read from an uncounted group ("they", "all parties")
+    owner: bool = False  # parties named inside a stance noun ("reaffirmed Kenya's commitment")
     shared: bool = False  # no subject of its own: the last clause's or the list intro's ("..., and condemned")
     actor: str | None = None  # the subject as written, when not the span's
     pred_end: int = 0
@@ -174,7 +176,7 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
         c.parties = tuple(sorted(codes)) if codes else None
     named = _cue_countries(s, c)
     if named:
-        c.parties = named  # "President A reaffirmed France's commitment to ...": France alone
+        c.parties, c.owner = named, True  # "President A reaffirmed France's commitment to ...": France alone
     return True
 
 
@@ -223,7 +225,8 @@ def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
         if found:
             due = due_date(s.doc, s.sent, s.sent.start + c.end, s.sent.start + c.pred_end)
             _add(s, c, make_commitment(s.doc, s.sent, s.clause_idx, s.ctx, speaker[0], speaker[1], "proposal",
-                                       found[0], found[1], due, 0.7, rule=cue.name))
+                                       found[0], found[1], due, ("cue:passive_proposal", "parties:speaker"),
+                                       rule=cue.name))
     return False
 
 
@@ -342,7 +345,7 @@ def _passive_commitment(doc: Doc, sent: Sent, ctx: Context) -> CommitmentMention
         return None
     due = due_date(doc, sent, sent.start + off + pm.end(), sent.end)
     return make_commitment(doc, sent, 0, ctx, ctx.countries, text[off:off + pm.end()].split()[0], modality,
-                           action, description, due, 0.7)
+                           action, description, due, ("cue:passive", "parties:event"))
 
 
 def _add(s: _Sentence, c: _Clause, made: CommitmentMention) -> None:
@@ -357,7 +360,7 @@ def _emit(s: _Sentence, c: _Clause) -> None:
     base = sent.start
     verbal = not cue.verb and not cue.action_from_cue and c.action != cue_lemma(s.text[c.start:c.end])
     spans = object_spans(s.text, c.end, c.pred_end, cue, verbal)
-    confidence = 0.85 if c.parties else 0.6
+    signals = (f"cue:{cue.name}", _parties_signal(c), *_shape_signals(s, c, len(spans)))
     people = actor_people(doc, base + c.subj_lo, base + c.subj_hi)
     orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi)
     for lo, hi in spans:
@@ -365,8 +368,28 @@ def _emit(s: _Sentence, c: _Clause) -> None:
         due = due_date(doc, sent, base + lo, base + hi) if cue.modality != "support" else (None, None)
         actor = c.actor if c.actor is not None else s.text[c.subj_lo:c.subj_hi].strip(" ,")
         _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, actor,
-                                   cue.modality, action, description, due, confidence, people, orgs, rule=cue.name))
+                                   cue.modality, action, description, due, signals, people, orgs, rule=cue.name))
     s.prev_parties = c.parties
+
+
+def _parties_signal(c: _Clause) -> str:
+    """How the parties were found: the evidence the confidence model weighs (confidence.py)."""
+    if not c.parties:
+        return "parties:none"  # an organization or official without a country
+    if c.shared:
+        return "parties:shared"
+    if c.owner:
+        return "parties:stance_owner"
+    if c.speaker_codes and set(c.parties) == c.speaker_codes:
+        return "parties:speaker"
+    return "parties:group" if c.grouped else "parties:named"
+
+
+def _shape_signals(s: _Sentence, c: _Clause, objects: int) -> tuple[str, ...]:
+    """The clause's shape: one of several objects, under a reporting frame, a modal, a list item."""
+    shape = (("split", objects > 1), ("framed", bool(c.frame_stop)), ("modal", c.modal),
+             ("list_item", s.default is not None))
+    return tuple(f"shape:{name}" for name, present in shape if present)
 
 
 def _object_action(s: _Sentence, c: _Clause, lo: int, hi: int) -> tuple[str, str]:
@@ -379,10 +402,12 @@ def _object_action(s: _Sentence, c: _Clause, lo: int, hi: int) -> tuple[str, str
 
 
 def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,
-                    modality: str, action: str, description: str, due, confidence: float, actor_people: tuple = (),
-                    actor_orgs: tuple = (), rule: str | None = None) -> CommitmentMention:
-    """A commitment row of one sentence, linked to the event of its context."""
+                    modality: str, action: str, description: str, due, signals: tuple[str, ...],
+                    actor_people: tuple = (), actor_orgs: tuple = (), rule: str | None = None) -> CommitmentMention:
+    """A commitment row of one sentence, linked to the event of its context; its confidence is the calibrated
+    probability of its signals (the rule's evidence) and of the article's date source and due date."""
     event_id = ctx.event.mention_id if ctx.event is not None else None
+    signals = (*signals, f"date:{doc.published_source}", *(("shape:due",) if due[0] else ()))
     return CommitmentMention(
         commitment_id=make_id("cmt", doc.article_id, sent.start, idx, modality),
         event_mention_id=event_id,
@@ -399,11 +424,12 @@ def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple
         evidence=sent.text,
         char_start=sent.start,
         char_end=sent.end,
-        confidence=confidence,
+        confidence=confidence(signals),
         actor_people=actor_people,
         actor_orgs=actor_orgs,
         authority=int(doc.published_source in ("dateline", "metadata")),
         rule=rule,
+        signals=signals,
     )
 
 
@@ -415,4 +441,5 @@ def list_item(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, 
     if not action:
         return None
     due = due_date(doc, sent, sent.start + body_offset, sent.end)
-    return make_commitment(doc, sent, idx, ctx, parties, actor, "agreement", action, description, due, 0.8)
+    return make_commitment(doc, sent, idx, ctx, parties, actor, "agreement", action, description, due,
+                           ("cue:consensus_item", "parties:list"))
