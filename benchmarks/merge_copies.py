@@ -39,6 +39,13 @@ def _mark_json(obj, line: str):
     return [_mark_json(o, line) for o in obj] if isinstance(obj, list) else obj
 
 
+def _mark_json_line(raw: str, line: str) -> str:
+    try:
+        return json.dumps(_mark_json(json.loads(raw), line), ensure_ascii=False) if raw.strip() else raw
+    except ValueError:
+        return raw
+
+
 def add_line(path: Path, line: str) -> None:
     """Add one line to the article text of a raw file, in its own form."""
     suffix = path.suffix.lower()
@@ -48,10 +55,12 @@ def add_line(path: Path, line: str) -> None:
         at = close.start() if close else len(text)
         text = text[:at] + f"<p>{line}</p>" + text[at:]
     elif suffix == ".json":
-        text = json.dumps(_mark_json(json.loads(text), line), ensure_ascii=False)
+        try:
+            text = json.dumps(_mark_json(json.loads(text), line), ensure_ascii=False)
+        except ValueError:
+            return  # unreadable JSON stays as it is: the pipeline quarantines it in every copy alike
     elif suffix == ".jsonl":
-        text = "\n".join(json.dumps(_mark_json(json.loads(l), line), ensure_ascii=False) if l.strip() else l
-                         for l in text.split("\n"))
+        text = "\n".join(_mark_json_line(raw, line) for raw in text.split("\n"))
     else:
         text = text.rstrip("\n") + f"\n\n{line}\n"
     path.write_text(text, encoding="utf-8")
