@@ -373,3 +373,14 @@ def test_a_mention_carries_the_signals_its_confidence_weighs():
     (c,) = found
     assert {"cue:agreed_to", "parties:named", "date:metadata"} <= set(c.signals)
     assert c.confidence == confidence(c.signals)
+
+
+def test_questions_and_question_turns_of_a_transcript_commit_nobody():
+    text = ("MODERATOR: Each minister will make a statement, after which we will take two questions.\n\n"
+            "MINISTER ROSA PINTO: Chile will open a consulate in Arica next year.\n\n"
+            "ANA SOTO (Radio Sur): Minister, will Chile send aid to Peru? And will Peru reopen the border?\n\n"
+            "Q: Will Kenya support the bid?\n\n"
+            "MINISTER ROSA PINTO: Chile will send two ships to Peru.")
+    found = commitments(text)
+    assert [c["action"] for c in found] == ["open", "send"]
+    assert all(c["parties"] == ["CHL"] for c in found)

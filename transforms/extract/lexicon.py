@@ -189,9 +189,11 @@ class CommitmentRules:
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
     schedule: re.Pattern  # "will travel to ...": a planned visit, not a pledge
+    speaker_label: re.Pattern  # "SECRETARY X:", "Q:" at a line start: a transcript turn
+    question_speakers: re.Pattern  # the labels of questioners
     attribution: re.Pattern  # ", the ministry said Thursday": ends a predicate
     not_due: re.Pattern  # "of April 2, 2025", "signed in 2006": a date before it is no target
-    guest_objects: re.Pattern  # "welcomed the delegation": a guest, not a course of action
+    not_a_course: re.Pattern  # "welcomed the delegation", "the steady growth": no course of action
     light_frames: re.Pattern
     finite_stance: re.Pattern  # a coordinated finite stance verb: ends a modal's predicate
     coordinated_frame: re.Pattern  # "... and hold that": ends the predicate before it
@@ -237,7 +239,9 @@ def commitment_rules() -> CommitmentRules:
         schedule=re.compile(data.schedule, re.I),
         not_due=re.compile(data.not_due, re.I),
         attribution=re.compile(data.attribution, re.I),
-        guest_objects=re.compile(data.guest_objects, re.I),
+        speaker_label=re.compile(data.speaker_label),
+        question_speakers=re.compile(data.question_speakers, re.I),
+        not_a_course=re.compile(data.not_a_course, re.I),
         light_frames=re.compile(data.light_frames, re.I),
         finite_stance=re.compile(data.finite_stance, re.I),
         coordinated_frame=re.compile(data.coordinated_frame, re.I),

@@ -62,7 +62,9 @@ class Cues(RuleFile):
     schedule: Pattern
     not_due: Pattern
     attribution: Pattern
-    guest_objects: Pattern
+    speaker_label: Pattern
+    question_speakers: Pattern
+    not_a_course: Pattern
     light_frames: Pattern
     noun_like_verbs: Words
 

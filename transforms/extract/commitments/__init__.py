@@ -37,6 +37,7 @@ from transforms.extract.commitments.clauses import clauses, list_item
 from transforms.extract.commitments.context import Context, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
+from transforms.extract.commitments.turns import read_turns
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.records import CommitmentMention, EventMention
@@ -67,9 +68,10 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     prev_parties: tuple[str, ...] = ()
     wanted = doc.cue_keys
     we = we_group(doc) if "We," in doc.text else ()
+    turns = read_turns(doc)
     for sent in doc.sentences:
-        if sent.start < doc.headline_end:
-            continue  # a headline states events; its commitments are told again in the body
+        if sent.start < doc.headline_end or sent.index in turns.asked:
+            continue  # a headline states events (told again in the body); a question commits nobody
         cue_ids = wanted.get(sent.index, set())
         listy = (sent.bullet and open_list is not None) or sent.index in doc.listish
         low = doc.low[sent.start:sent.end] if doc.low is not doc.text else None
@@ -84,6 +86,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             # "they had a meeting, during which they reached ...": the recalled event is the context.
             ctx = Context(own_ctx[0], own_ctx[0].countries, None)
         ctx.we = we
+        ctx.speaker = turns.speaker.get(sent.index, ())
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()

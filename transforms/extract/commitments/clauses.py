@@ -121,6 +121,11 @@ def _not_relative(s: _Sentence, c: _Clause) -> bool:
     return not RELATIVE_BEFORE.search(s.text, max(c.frame_stop, c.start - 40), c.start)
 
 
+# Words right before a stance verb that make it a passive or a noun ("was welcomed", "a warm welcome").
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|a|an|the|warm|ceremonial|official|"
+                                r"his|her|their|its|our)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _subject_end(s: _Sentence, c: _Clause) -> bool:
     """Where the subject ends: at the cue, or before a stance noun's own modifiers ("reaffirmed U.S.
     support"); refuse a purpose infinitive ("efforts to urge Russia") and a passive ("backed by")."""
@@ -131,6 +136,8 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     if cue.modality in ("support", "opposition"):
         if re.match(r"\s*by\b", text[c.end:c.end + 5]) and text[c.start:c.end].endswith("ed"):
             return False
+        if cue.action_from_cue and _NOT_A_VERB_BEFORE.search(text, max(0, c.start - 30), c.start):
+            return False  # "was welcomed with a salute" (passive), "a ceremonial welcome" (a noun)
         subj_end = support_subject_end(text, c.start, c.end)
         if subj_end is None or subj_end < c.frame_stop:
             return False
@@ -168,6 +175,11 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     base = s.sent.start
     if c.shared:
         c.parties, c.actor = (s.out[-1].parties, s.out[-1].actor_text) if s.out else s.default
+        return True
+    if s.ctx.speaker and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() == "we":
+        # A speaker of a transcript: "we will ..." is the speaker's country, "we agreed" with the event's others.
+        joint = set(s.ctx.countries) if c.cue.modality == "agreement" else set()
+        c.parties, c.grouped = tuple(sorted(set(s.ctx.speaker) | joint)), False
         return True
     c.parties, c.grouped = resolve_subject(s.doc, base + c.subj_lo, base + c.subj_hi, s.ctx, s.sent_events,
                                            c.speaker_codes, s.prev_parties, s.memory)
@@ -264,7 +276,7 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
         bare = skip_adverbs(c.predicate)
         lead = len(c.predicate) - len(bare)
         base = s.sent.start + c.end + lead
-        if rules.guest_objects.match(bare) or any(p.start < base + 3 for p in s.doc.people.within(base, s.doc.limit)):
+        if rules.not_a_course.match(bare) or any(p.start < base + 3 for p in s.doc.people.within(base, s.doc.limit)):
             return False
     return True
 

@@ -19,6 +19,7 @@ class Context:
     countries: tuple[str, ...]
     host: str | None
     we: tuple[str, ...] = ()  # who "we" are in the article ("We, the Foreign Ministers of A, B and C")
+    speaker: tuple[str, ...] = ()  # the country of the transcript turn's speaker (turns.py)
 
 
 def context_for(doc: Doc, sent: Sent, frames: list[EventMention], all_events: list[EventMention]) -> Context:

@@ -103,11 +103,17 @@ _TOKEN = re.compile(r"[\w.'’-]+")
 _NOT_MODIFIER = frozenset("of to for about in on with by from against regarding over that which".split())
 
 
+_THANKED_FOR = re.compile(r"\b(?:thank\w*|grateful|gratitude|appreciat\w*|commend\w*|prais\w*)\b[^.;]{0,80}\bfor\b[^.;]{0,40}$",
+                          re.I)
+
+
 def _stance_before(before: str) -> int | None:
     """Offset in `before` where a stance ending right before a noun "support" starts: a stance verb and up
     to six modifiers ("reaffirmed their strong", "confirmed unwavering U.S."), a possessive of the subject
     ("their steadfast"), or "steadfast in (their)"; None when there is none."""
     rules = commitment_rules()
+    if _THANKED_FOR.search(before):
+        return None  # "thanked Japan for its consistent support": the counterpart's support
     tokens = list(_TOKEN.finditer(before))[-8:]
     for back, m in enumerate(reversed(tokens)):
         word = m.group(0).lower()

@@ -1,0 +1,62 @@
+"""Transcripts: what journalists and moderators say states no commitment (ANNOTATION.md).
+
+A press-conference transcript is a run of turns, each opened by a speaker's label at the start
+of a line ("SECRETARY BLINKEN:", "Q:", "LAURA MÉNDEZ (El Universal):"). A turn whose speaker is
+a questioner (cues.yaml question_speakers: "Q", "QUESTION", "MODERATOR", ...) or a journalist (a
+label naming an outlet in brackets) whose turn asks something is a question turn: none of its
+sentences is read for commitments. Any sentence that ends with a question mark is a question too.
+In the other turns "we" is the speaker's country ("we will continue to receive migrants"), with
+the event's other countries when "we agreed".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.extract.document import Doc
+from transforms.extract.lexicon import commitment_rules
+
+
+@dataclass
+class Turns:
+    """The questions of a transcript, and the country of the speaker of each answered sentence."""
+
+    asked: set[int] = field(default_factory=set)
+    speaker: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence index -> speaker's country
+
+
+def read_turns(doc: Doc) -> Turns:
+    """The sentences of question turns and every sentence that asks something; the speaker's country of
+    the sentences of the other turns ("we will continue to receive ..." said by Mexico's Secretary)."""
+    out = Turns()
+    if "?" not in doc.text and ":" not in doc.text:
+        return out
+    rules = commitment_rules()
+    turn: list[int] = []
+    questioner = outlet = False
+    codes: tuple[str, ...] = ()
+    for sent in doc.sentences:
+        at_line_start = not doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
+        label = rules.speaker_label.match(sent.text) if at_line_start else None
+        if label is not None:
+            if questioner:
+                out.asked.update(turn)
+            turn = []
+            questioner = bool(rules.question_speakers.fullmatch(label.group("name").strip(" *")))
+            outlet = label.group("outlet") is not None
+            codes = _speaker_countries(doc, sent.start, sent.start + label.end())
+        turn.append(sent.index)
+        if codes:
+            out.speaker[sent.index] = codes
+        if sent.text.rstrip(" *\"'”’)").endswith("?"):
+            out.asked.add(sent.index)
+            questioner = questioner or outlet  # a journalist: a speaker named with an outlet who asks
+    if questioner:
+        out.asked.update(turn)
+    return out
+
+
+def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The country of the person a speaker label names."""
+    people = [p for p in doc.people.within(start, doc.limit) if p.start < end]
+    return tuple(sorted({p.country for p in people if getattr(p, "country", None)}))
