@@ -1009,3 +1009,15 @@ def test_title_compatible_keeps_ranks_apart():
     from transforms.names.scan import title_compatible
     assert title_compatible("Vice Chair", "Vice Chairman of the Central Military Commission")
     assert not title_compatible("Prime Minister", "Deputy Prime Minister")
+
+
+def test_a_name_with_its_country_in_parentheses(empty_gaz):
+    text = "Participants: Ama Owusu Boateng (Ghana), Jean Mbala Ndongo (Cameroon), the University of Lagos (Nigeria)."
+    assert [(m.name, m.country) for m in find_people(text, gazetteer=empty_gaz)] == [
+        ("Ama Owusu Boateng", "GHA"), ("Jean Mbala Ndongo", "CMR")]
+
+
+def test_two_word_surnames_are_read_after_the_full_name(empty_gaz):
+    text = "Minister Ingrid Solheim Berg hosted them. Later, Solheim Berg met the press."
+    names = [m.name for m in resolve_people(find_people(text, gazetteer=empty_gaz), gazetteer=empty_gaz)]
+    assert names == ["Ingrid Solheim Berg", "Ingrid Solheim Berg"]

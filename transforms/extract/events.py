@@ -12,7 +12,7 @@ from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     BOTH_SIDES, PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, attendance, country_participant, ends_with_colon,
-    home_official, last_person_before, name_countries, with_role, zone,
+    home_official, joins_own_event, last_person_before, name_countries, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
@@ -383,7 +383,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
     for sent in doc.sentences:
         hits = attach_names(by_sentence.get(sent.index, []), sent.text)
         this_sentence = _read_sentence(doc, sent, hits, state) if hits else []
-        target = _attendance_target(sent, this_sentence, prev_sentence_events, listing, state, out)
+        target = _attendance_target(doc, sent, this_sentence, prev_sentence_events, listing, state, out)
         z = attendance(doc, sent, whole=listing is not None and sent.bullet) if target is not None else None
         if doc.participation.get(sent.index) and ends_with_colon(sent) and target is not None:
             listing = target.mention_id
@@ -500,12 +500,15 @@ def _is_frame(m: EventMention, doc: Doc, nominal: bool) -> bool:
     return recent and (not nominal or m.date_rank >= 2)
 
 
-def _attendance_target(sent: Sent, here: list[EventMention], prev: list[EventMention], listing: str | None,
+def _attendance_target(doc: Doc, sent: Sent, here: list[EventMention], prev: list[EventMention], listing: str | None,
                        state: _State, out: list[EventMention]) -> EventMention | None:
     """The event a sentence's attendees join: one told in the sentence, the list's (by mention id),
     the sentence before's, else the release's own event or the last one told."""
     if here:
         return here[0]
+    if out and joins_own_event(doc, sent):
+        # "Participants: ..." at the end of a communiqué: the release's own event, told first.
+        return next((m for m in out if m.frame), out[0])
     if listing is not None and sent.bullet:
         return next((m for m in reversed(out) if m.mention_id == listing), None)
     if prev:

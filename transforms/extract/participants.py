@@ -250,11 +250,16 @@ def _shared_country(doc: Doc, sent: Sent, hit) -> str | None:
     return doc.home if home_official(doc, sent.start, hit.start) else None
 
 
+def joins_own_event(doc: Doc, sent: Sent) -> bool:
+    """Whether a cue of the sentence gives people of the release's own event ("Participants: ...")."""
+    return any(hit.cue.joins == "own" for hit in doc.participation.get(sent.index, ()))
+
+
 def ends_with_colon(sent: Sent) -> bool:
     """A sentence that introduces a list ("The following ministers took part:")."""
     return sent.text.rstrip().endswith(":")
 
 
 __all__ = ["BOTH_SIDES", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "attendance", "country_participant",
-           "ends_with_colon", "home_official", "last_person_before", "name_countries", "named", "people_in",
+           "ends_with_colon", "home_official", "joins_own_event", "last_person_before", "name_countries", "named", "people_in",
            "person_country", "region_members", "with_role", "zone"]

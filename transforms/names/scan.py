@@ -11,6 +11,7 @@ from transforms.names.office import MentionIndex, OfficeParse, find_offices, off
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
+from transforms.names.shapes import country_tagged_spans
 from transforms.names.titled import title_case_line, title_words, titled_spans
 from transforms.names.types import PersonMention
 from transforms.reference.patterns import trie_alternation
@@ -315,6 +316,17 @@ def _titled_mentions(scan: _Scan) -> tuple[list[PersonMention], list]:
     return out, bare
 
 
+def _country_tagged_mentions(scan: _Scan) -> list[PersonMention]:
+    """(b') "Jane Doe (Kenya)": a name with its country in parentheses (lists of participants)."""
+    out = []
+    for (ns, ne), code, org in country_tagged_spans(scan, _name_rx()[0], _trim_name):
+        built = _mention(scan, ns, ne, (ns, ne), None, code, org)
+        if built:
+            out.append(built)
+            scan.take(built.start, built.end)
+    return out
+
+
 def _known_after_brief(scan: _Scan, name_span: tuple[int, int], office: OfficeParse) -> bool:
     """A brief may run on past its place ("Special Representative for Korean Peninsula Peace
     and Security ..."): one capitalised word after it is a name only if the gazetteer knows it."""
@@ -495,10 +507,14 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
         if not surname or len(surname) < 2 or surname in p.stop_tokens or not surname[0].isupper():
             continue
         owners.setdefault(surname, set()).add(mention.name)
+        if len(tokens) >= 3 and surname == tokens[-1] and tokens[-2][:1].isupper():
+            # "Ingrid Solheim Berg" is "Solheim Berg", "Alejandra Ruiz Cárdenas" "Ruiz Cárdenas".
+            owners.setdefault(" ".join(tokens[-2:]), set()).add(mention.name)
     surnames = [s for s, names in owners.items() if len(names) == 1]
     if not surnames:
         return []
-    return _bare_mentions(scan, ((start, end, True) for start, end in _literal_spans(scan.text, surnames)))
+    spans = _literal_spans(scan.text, surnames)
+    return _bare_mentions(scan, ((start, end, " " not in scan.text[start:end]) for start, end in spans))
 
 
 _NAME_END_RX = re.compile(_NAME_END)
@@ -540,6 +556,7 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
     titled, open_bare = _titled_mentions(scan)
     found += titled
     found += _honorific_mentions(scan)
+    found += _country_tagged_mentions(scan)
     found += _apposition_mentions(scan, bare + open_bare)
     found += _bare_office_mentions(scan, bare, anaphora)
     found += _alias_mentions(scan)

@@ -101,6 +101,7 @@ class ParticipationCue(Rule):
     pattern: Pattern
     scope: Literal["after", "before"]
     role: Role = "participant"
+    joins: Literal["told", "own"] = "told"
     shares_country: bool = False
     examples: list[ParticipationExample] = []
 

@@ -1,0 +1,62 @@
+"""Names read by their shape and what stands beside them, without a title or honorific:
+"Jane Doe (Kenya)" in a list of participants is a person of Kenya."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from transforms.names.titled import title_words
+
+# "Jane Doe (Kenya)": a capitalised run, then a country filling a parenthesis.
+_BEFORE_PAREN = re.compile(r"[^\S\n]*\(")
+_CLOSE = re.compile(r"[^\S\n]*\)")
+_RUN_START = re.compile(r"(?:^|(?<=[\s,;:(]))(?=[^\W\d_])", re.M)
+_CONNECTOR_BEFORE = re.compile(r"\b(?:of|in|at|for|from|to|the)[^\S\n]+\Z")
+
+Trim = Callable[[object, int, int], "tuple[int, int] | None"]
+
+
+def country_tagged_spans(scan, name_rx: re.Pattern, trim: Trim
+                         ) -> list[tuple[tuple[int, int], str | None, str | None]]:
+    """(name span, country, organisation) of every "Name (Country)" and "Name (Organisation)": two
+    words at least, none a country or title word first, not after "of"/"in"/"the" ("the
+    University of Nairobi (Kenya)")."""
+    text, index = scan.text, scan.index
+    out = []
+    tags = [(m.start, m.end, m.code, None) for m in index.countries] + \
+        [(m.start, m.end, None, m.name) for m in index.orgs]
+    for start, end, code, org in sorted(tags):
+        if text[start - 1:start] != "(" or not _CLOSE.match(text, end):
+            continue
+        gap = _BEFORE_PAREN.search(text, max(0, start - 4), start)
+        span = _name_ending_at(scan, gap.start(), name_rx, trim) if gap else None
+        if span is not None:
+            out.append((span, code, org))
+    return out
+
+
+def _name_ending_at(scan, end: int, name_rx: re.Pattern, trim: Trim) -> tuple[int, int] | None:
+    """The name that ends exactly at `end` (at most six words back, on the same line)."""
+    text = scan.text
+    line_start = text.rfind("\n", 0, end) + 1
+    window = max(line_start, end - 80)
+    for m in _RUN_START.finditer(text, window, end):
+        start = m.start()
+        match = name_rx.match(text, start)
+        if match is None or match.end() != end:
+            continue
+        index = scan.index
+        if start in index.country_by_start or start in index.org_by_start or start in index.mask_starts:
+            return None  # "Kenya Airways (Kenya)"
+        span = trim(scan, start, end)
+        if span is None or span != (start, end) or not scan.free(start, end):
+            return None
+        words = text[start:end].split()
+        if len(words) < 2 or title_words().blocks_name(words[0]) or _CONNECTOR_BEFORE.search(text, window, start):
+            return None
+        return span
+    return None
+
+
+__all__ = ["country_tagged_spans"]
