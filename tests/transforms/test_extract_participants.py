@@ -133,3 +133,9 @@ def test_one_entity_per_person_whatever_the_accents():
     assert "Rosa Icela Rodríguez" in names and "Rosa Icela Rodriguez" not in names
     (row,) = [e for e in out["entities"] if e["name"] == "Rosa Icela Rodríguez"]
     assert {"Rosa Icela Rodríguez", "Rosa Icela Rodriguez"} <= set(row["aliases"])
+
+
+def test_a_title_alone_is_the_person_the_article_named_before():
+    out = run("Minister of Foreign Affairs and Trade Jana Kovacs said on Tuesday that ties were strong. "
+              "The minister, who arrived in Baku on Monday evening, was received by President Ilham Aliyev.")
+    assert {"Jana Kovacs", "Ilham Aliyev"} <= set(people(out))

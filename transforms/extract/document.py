@@ -125,6 +125,7 @@ class Doc:
     cue_keys: dict[int, set[int]] = field(default_factory=dict)  # sentence -> commitment cue indices to try
     listish: set[int] = field(default_factory=set)  # sentences that may be list items, intros or attendance
     participation: dict[int, list] = field(default_factory=dict)  # sentence -> participation cue hits
+    named: frozenset[str] = frozenset()  # people whose name the article writes (not only an office)
     date_cache: dict[int, list] = field(default_factory=dict)
     place_cache: dict[int, list] = field(default_factory=dict)
 
@@ -314,6 +315,16 @@ def _people_at(items: list, shifts: list[tuple[int, int]]) -> list[PersonSpan]:
     return out
 
 
+def written_names(people: list[PersonSpan]) -> frozenset[str]:
+    """The people whose name (part of it) is written somewhere in the article: "the Minister" or
+    "the Kenyan Foreign Minister" is one of them only when the article names them elsewhere."""
+    out = set()
+    for p in people:
+        if set(_deps.person_key(p.name_as_written).split()) & set(_deps.person_key(p.name).split()):
+            out.add(p.name)
+    return frozenset(out)
+
+
 def _countries_at(items: list, shifts: list[tuple[int, int]]) -> list[CountrySpan]:
     out = []
     for c in items:
@@ -364,6 +375,8 @@ def prepare(article: dict) -> Doc:
     wanted.update(participation)  # "accompanied by ...": their people join an event
     head_end = headline_end(text, article.get("title"))
     wanted.update(s.index for s in sentences if s.start < head_end)  # the title is always read
+    # So are the first two sentences of the body: they name the people "the minister" later means.
+    wanted.update([s.index for s in sentences if s.start >= head_end][:2])
     wanted.update(s.index for s in sentences if s.bullet)
     # The wanted blocks are joined into one text (blank lines between, so no name spans two
     # blocks) and looked up with one call each; offsets are mapped back through `shifts`.
@@ -374,9 +387,10 @@ def prepare(article: dict) -> Doc:
         shifts.append((pos, b_start - pos))
         pos += b_end - b_start + 2
     joined = "\n\n".join(parts)
-    found = _deps.find_people(joined, on_date=published) if joined else []
+    # anaphora=True: "the minister" is a mention too, and coreference gives it the person named before.
+    found = _deps.find_people(joined, on_date=published, anaphora=True) if joined else []
     # Forward, then backward: a title's "President Holm" takes the full name the body gives later.
-    found = _deps.resolve_people(found)
+    found = [p for p in _deps.resolve_people(found) if p.name]
     people = _people_at(found, shifts)
     countries = _countries_at(_deps.find_countries(joined) if joined else [], shifts)
     orgs = _orgs_at(_deps.find_organizations(joined) if joined else [], shifts)
@@ -395,6 +409,7 @@ def prepare(article: dict) -> Doc:
         sentences=sentences,
         countries=_Spans(countries),
         people=_Spans(people),
+        named=written_names(people),
         orgs=_Spans(orgs),
         regions=_Spans(_regions_at(joined, shifts)),
         event_keys=event_keys,

@@ -63,11 +63,14 @@ def people_in(doc: Doc, start: int, end: int, unnamed: bool = False) -> list:
     the reader of the article alone does not know who it is, and the holder on the
     publication date need not be the one meant. unnamed=True also returns those offices."""
     return [p for p in doc.people.within(start, doc.limit)
-            if getattr(p, "name_start", p.start) < end and (unnamed or named(p))]
+            if getattr(p, "name_start", p.start) < end and (unnamed or named(p, doc))]
 
 
-def named(p) -> bool:
-    """Whether a person mention writes (part of) the person's name, not only an office."""
+def named(p, doc: Doc | None = None) -> bool:
+    """Whether the article names the person of a mention: the mention writes (part of) the name,
+    or it is an office ("the Minister") whose person the article names elsewhere."""
+    if doc is not None and p.name in doc.named:
+        return True
     written = set(person_key(p.name_as_written).split())
     return bool(written & set(person_key(p.name).split()))
 
@@ -89,7 +92,7 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
         country = getattr(p, "country", None) or _country_after(doc, p.end)
         org = getattr(p, "organization", None)
         covered.append((p.start, p.end))
-        if not named(p):
+        if not named(p, doc):
             # "Japan's prime minister": no person, but the office's country takes part.
             if country:
                 office_countries.append(country_participant(country, role, p.start, p.end, p.name_as_written))
