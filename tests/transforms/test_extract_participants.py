@@ -139,3 +139,23 @@ def test_a_title_alone_is_the_person_the_article_named_before():
     out = run("Minister of Foreign Affairs and Trade Jana Kovacs said on Tuesday that ties were strong. "
               "The minister, who arrived in Baku on Monday evening, was received by President Ilham Aliyev.")
     assert {"Jana Kovacs", "Ilham Aliyev"} <= set(people(out))
+
+
+def test_publisher_home_country_from_a_government_host_or_the_letterhead():
+    from transforms.extract.document import publisher_from_text
+
+    assert publisher_country("https://www.gov.br/mre/en/press/x", None) == "BRA"
+    assert publisher_country("https://foreignaffairs.gov.ng/news/x", None) == "NGA"
+    assert publisher_country("https://www.reuters.com/world/x", None) is None
+    assert publisher_from_text("A visit.\n\nThe minister met X.\n\nEmail: press@mfa.go.ke | Twitter: @x") == "KEN"
+    assert publisher_from_text("Title\n\nText of the release.\n\nMINISTRY OF FOREIGN AFFAIRS\nSINGAPORE") == "SGP"
+    assert publisher_from_text("Title\n\nText.\n\nPress Service of the Ministry of Foreign Affairs of Chile") == "CHL"
+    # a ministry named in running text or two governments named are no letterhead
+    assert publisher_from_text("Title\n\nThe Ministry of Foreign Affairs of Japan and the Government of Peru met.") is None
+
+
+def test_the_minister_is_the_last_minister_who_acted():
+    out = run("Foreign Minister Lena Vogt of Austria arrived in Santiago on Monday. "
+              "The minister then held talks with Foreign Minister Tomas Lagos of Chile.")
+    talks = next(e for e in out["events"] if e["event_type"] == "talks")
+    assert talks["countries"] == ["AUT", "CHL"]

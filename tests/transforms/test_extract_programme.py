@@ -95,3 +95,21 @@ def test_tellings_contradict_only_when_each_names_someone_the_other_does_not():
     assert people_contradict({vogt, pinto}, {vogt, lagos})
     assert not people_contradict({vogt}, {vogt, lagos})
     assert not people_contradict({frozenset({"vogt"}), lagos}, {vogt, lagos})
+
+
+def test_a_day_told_in_a_relative_clause_and_by_the_lead_dates_the_programme():
+    text = ("Austria and Chile will deepen their ties, Foreign Minister Lena Vogt of Austria said in Santiago on "
+            "Tuesday.\n\n"
+            "The minister, who arrived in the Chilean capital on Monday evening, was received in the morning by "
+            "President Rosa Pinto of Chile. The minister then held talks with Foreign Minister Tomas Lagos of Chile.\n\n"
+            "In the afternoon the minister co-chaired the fifth session of the Austrian-Chilean Joint Commission. At "
+            "the end of the session the two co-chairs signed the protocol.")
+    evs = events_of(text, published=dt.date(2023, 6, 14))  # a Wednesday
+    tuesday = dt.date(2023, 6, 13)
+    rows = sorted((e["event_type"], tuple(e["countries"]), e["start_date"]) for e in evs if e["event_type"] != "visit")
+    assert rows == [("meeting", ("AUT", "CHL"), tuesday), ("meeting", ("AUT", "CHL"), tuesday),
+                    ("signing", ("AUT", "CHL"), tuesday), ("talks", ("AUT", "CHL"), tuesday)]
+    reception = next(e for e in evs if e["event_type"] == "meeting" and e["evidence"].startswith("The minister, who"))
+    parts = build_tables([extract_articles([article(text, published=dt.date(2023, 6, 14))])])["participants"]
+    roles = {p["name"]: p["role"] for p in parts if p["event_id"] == reception["event_id"] and p["entity_type"] == "person"}
+    assert roles == {"Lena Vogt": "guest", "Rosa Pinto": "host"}  # "was received by": the passive

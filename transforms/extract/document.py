@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import pycountry
+
 from transforms.extract import _deps
 from transforms.extract.lexicon import Place, Region, event_rules, key_words, places, regions
 from transforms.extract.participation import participation_hits
@@ -190,12 +192,47 @@ def publisher_country(url: str | None, source_path: str | None) -> str | None:
             if host == suffix or host.endswith("." + suffix) or (suffix == "whitehouse.gov" and "whitehouse" in host
                                                                 and host.endswith(".gov")):
                 return code
+        code = _government_country(host)
+        if code:
+            return code
     if source_path:
         for folder in re.split(r"[\\/]", source_path)[:-1]:
             for pattern, code in rules.publisher_folders:
                 if pattern.search(folder):
                     return code
     return None
+
+
+def _government_country(host_or_text: str) -> str | None:
+    """The country whose government host ("www.gov.br", "mfa.go.ke") the text names, when it names one."""
+    codes = set()
+    for m in event_rules().government_host.finditer(host_or_text):
+        country = pycountry.countries.get(alpha_2="GB" if m.group("cc").lower() == "uk" else m.group("cc").upper())
+        if country is not None:
+            codes.add(country.alpha_3)
+    return codes.pop() if len(codes) == 1 else None
+
+
+# The letterhead and the footer of a release: its first and last lines.
+_HEAD_LINES, _FOOT_LINES, _MAX_LINE = 8, 12, 160
+
+
+def publisher_from_text(text: str) -> str | None:
+    """The country of a release told by its own letterhead or footer: a government address ("Email:
+    communications@mfa.go.ke") or a line naming its government ("Ministry of Foreign Affairs of Japan")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    edge = lines[:_HEAD_LINES] + lines[-_FOOT_LINES:]
+    code = _government_country("\n".join(edge))
+    if code:
+        return code
+    codes = set()
+    for i, line in enumerate(edge):
+        if len(line) <= _MAX_LINE and event_rules().institution_line.search(line):
+            # "MINISTRY OF FOREIGN AFFAIRS" over "SINGAPORE": a short line after it may name the country.
+            after = edge[i + 1] if i + 1 < len(edge) and len(edge[i + 1].split()) <= 3 else ""
+            for part in (line, after):
+                codes |= {c.code for c in _deps.find_countries(part) if getattr(c, "code", None) and c.kind != "demonym"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _regions_at(joined: str, shifts: list[tuple[int, int]]) -> list[Span]:
@@ -402,7 +439,7 @@ def prepare(article: dict) -> Doc:
         title=article.get("title") or "",
         published=published,
         published_source=article.get("published_date_source") or "unknown",
-        home=publisher_country(article.get("url"), article.get("source_path")),
+        home=publisher_country(article.get("url"), article.get("source_path")) or publisher_from_text(text),
         limit=limit,
         headline_end=head_end,
         low=low if len(low) == len(text) else text,
@@ -419,4 +456,5 @@ def prepare(article: dict) -> Doc:
     )
 
 
-__all__ = ["Doc", "Place", "Region", "Sent", "Span", "headline_end", "prepare", "publisher_country"]
+__all__ = ["Doc", "Place", "Region", "Sent", "Span", "headline_end", "prepare", "publisher_country",
+           "publisher_from_text"]

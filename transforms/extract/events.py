@@ -7,17 +7,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    BOTH_SIDES, PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, attendance, country_participant, ends_with_colon,
-    home_official, joins_own_event, last_person_before, name_countries, with_role, zone,
+    Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, name_countries,
+    with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.extract.when_where import event_location, event_status, pick_date
 from transforms.ids import make_id
+from transforms.reference import word_set
+from transforms.reference.patterns import set_alternation
 
 SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
@@ -36,6 +39,13 @@ _OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|since|following|from
 # A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
 # "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
 _SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
+# A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
+# ..."): its date and its event belong to it, not to the main clause.
+_RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;]*,")
+# A passive trigger ("was received in audience by", "were welcomed by"): its subject has the object's role.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
+_SAID = re.compile(rf"\b(?:{set_alternation(word_set('SAYING_VERBS'))})\b", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
 
@@ -50,68 +60,31 @@ def _subject_start(text: str) -> int:
     return m.end() if m else 0
 
 
-@dataclass
-class _State:
-    """What earlier sentences of the article established."""
-
-    last_date: dt.date | None = None
-    last_frame: EventMention | None = None
-    seen_event: bool = False
-    last_day: dt.date | None = None  # the day of the last event told with one
-    recent: list[EventMention] = field(default_factory=list)  # the last few mentions, oldest first
-    last_actor: ParticipantMention | None = None  # the person who acted in the last event told ("He later ...")
-
-
 def _mention_id(doc: Doc, start: int, idx: int, event_type: str) -> str:
     return make_id("evm", doc.article_id, start, idx, event_type)
 
 
-def _anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_role: str, state: _State,
-                       frame: EventMention | None) -> Zone:
-    """The subject a pronoun or a plural anaphor stands for: "He later called on ..." is the person who
-    acted in the event told before; "the two ministers then signed" are the people of that event."""
-    if SINGULAR_ANAPHOR.match(subject_text):
-        actor = state.last_actor
-        if actor is None:
-            p = last_person_before(doc, pos)
-            if p is None:
-                return subject
-            actor = ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
-                                       getattr(p, "country", None) or doc.home, s_role, None, None)
-        return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
-    if PLURAL_ANAPHOR.match(subject_text) or BOTH_SIDES.search(subject_text):
-        # "the foreign ministers signed": the people of the event just told, in this event's role; when
-        # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
-        candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
-        if not candidates:
-            return subject
-        for candidate in candidates:
-            people = tuple(p for p in candidate.participants
-                           if p.entity_type == "person" and _same_rank(subject_text, p))
-            if len(people) >= 2:
-                break
-        else:
-            candidate = candidates[0]
-            people = tuple(p for p in candidate.participants
-                           if p.entity_type == "person" and _same_rank(subject_text, p))
-        return Zone(with_role(people, s_role),
-                    tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
-    return subject
+def _roles(text: str, hit: Hit, trig_lo: int, trig_hi: int) -> tuple[str, str]:
+    """The roles of a trigger's subject and object; swapped in the passive ("X was received by the King")."""
+    trig = hit.trigger
+    if trig is None:
+        return "participant", "participant"
+    if _PASSIVE_BEFORE.search(text, max(0, trig_lo - 30), trig_lo) and _BY_AFTER.match(text, trig_hi):
+        return trig.object_role, trig.subject_role
+    return trig.subject_role, trig.object_role
 
 
 def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
-                      hit: Hit, state: _State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
+                      hit: Hit, state: State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
     """Subject zone, object zones (one per counterpart when split) and whether to split."""
     trig = hit.trigger
-    s_role = trig.subject_role if trig else "participant"
-    o_role = trig.object_role if trig else "participant"
+    s_role, o_role = _roles(sent.text, hit, trig_lo, trig_hi)
     base = sent.start
     subject = zone(doc, base + subj_lo, base + trig_lo, s_role, home_default=True)
     subject_text = sent.text[subj_lo:trig_lo].strip(" ,")
-    subject_text = re.sub(r"^(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)"
-                          r"(?:[^,]*),\s*", "", subject_text, flags=re.I)
+    subject_text = LEADING_PHRASE.sub("", subject_text)
     if not subject.people and not subject.countries:
-        subject = _anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame)
+        subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame)
         if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
                 doc, base + subj_lo, base + trig_lo):
             subject = Zone((), (country_participant(doc.home, s_role),), ())
@@ -131,20 +104,6 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     return subject, zones, True
 
 
-_LEADER_WORDS = re.compile(r"\b(?:leaders|heads of state|presidents|heads of government)\b", re.I)
-_MINISTER_WORDS = re.compile(r"\b(?:ministers|foreign ministers|secretaries)\b", re.I)
-
-
-def _same_rank(anaphor: str, p: ParticipantMention) -> bool:
-    """Whether "the foreign ministers" / "the leaders" can include this person."""
-    title = (p.title or "").lower()
-    if _MINISTER_WORDS.search(anaphor):
-        return "minister" in title or "secretary" in title
-    if _LEADER_WORDS.search(anaphor):
-        return any(w in title for w in ("president", "prime minister", "chancellor", "king", "premier", "emir"))
-    return True
-
-
 def _is_diplomatic(subject: Zone, objs: list[Zone], named: bool) -> bool:
     people = subject.people + tuple(p for z in objs for p in z.people)
     codes = subject.codes | {c for z in objs for c in z.codes}
@@ -159,12 +118,18 @@ class _Sentence:
     doc: Doc
     sent: Sent
     hits: list[Hit]
-    state: _State
+    state: State
     subj_lo: int  # where subjects start: after a reporting frame ("X said that ...")
     first_trigger_lo: int | None  # the first trigger of the sentence (names are not triggers)
     found: list[EventMention] = field(default_factory=list)  # the sentence's mentions so far
     subjects: dict[int, Zone] = field(default_factory=dict)  # hit index -> the subject read for it
     dateline: int = 0  # where the sentence's dateline ends ("TOKYO, Feb. 15 (Kyodo) -- ")
+    relatives: list[tuple[int, int]] = field(default_factory=list)  # ", who arrived on Monday," clauses
+    sequels: set[int] = field(default_factory=set)  # starts of the hits told as following the event before
+
+    def relative_of(self, pos: int) -> tuple[int, int] | None:
+        """The relative clause that holds sentence offset pos, if any."""
+        return next(((a, b) for a, b in self.relatives if a <= pos < b), None)
 
     @property
     def text(self) -> str:
@@ -184,6 +149,7 @@ class _Reading:
     objs: list[Zone] = field(default_factory=list)  # one per counterpart when a "respectively" list splits
     split: bool = False
     shared: int | None = None  # the hit whose subject this one shares (a coordinated clause)
+    sequel: bool = False  # told as following the event before ("then", "in the afternoon")
     named_codes: set[str] = field(default_factory=set)
     status: str = "unknown"
     start: dt.date | None = None
@@ -249,6 +215,10 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     rules, text = event_rules(), s.text
     prev = s.hits[r.idx - 1]
     lo = prev.end
+    rel = s.relative_of(prev.start)
+    if rel is not None and rel[1] <= r.hit.start and r.idx - 1 in s.subjects and not s.relative_of(r.hit.start):
+        r.shared = r.idx - 1  # "The minister, who arrived on Monday, | was received ...": the antecedent
+        return lo
     obj_end = object_end(text, prev.end)
     if obj_end >= r.hit.start or prev.trigger is None:
         return lo
@@ -279,7 +249,7 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
                                                        s.state, s.found[-1] if s.found else None)
         if r.shared is not None:
             shared = s.subjects[r.shared]
-            role = hit.trigger.subject_role
+            role = _roles(text, hit, hit.start, hit.end)[0]
             r.subject = Zone(with_role(shared.people, role), with_role(shared.countries, role), shared.orgs)
         elif _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
             r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
@@ -335,7 +305,19 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     """The date told for the event and its status; without one, the event just told ("After the meeting,
     ..."), "today", or the release's own week."""
     hit, text, doc, state = r.hit, s.text, s.doc, s.state
-    date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi, state.last_date, s.dateline)
+    cue = event_rules().sequence_cues.search(text, 0, r.obj_hi)
+    # The cue makes a sequel of the event of its own clause ("After the talks, the PMs witnessed the signing of
+    # X, signed by A and B": the first signing, which "signed by" retells, follows the talks).
+    prev = s.hits[r.idx - 1] if r.idx else None
+    r.sequel = bool(cue and (cue.start() >= r.lo_subject or prev is None or hit.start <= (s.first_trigger_lo or 0)
+                             or prev.start in s.sequels and not re.search(r"[,;]", text[prev.end:hit.start])))
+    if r.sequel:
+        s.sequels.add(hit.start)
+    # "the same day", "the day before" count from the day of the event told before.
+    own = s.relative_of(hit.start)
+    date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi,
+                     state.last_day or state.last_date, s.dateline,
+                     tuple(span for span in s.relatives if span != own))
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:
@@ -343,10 +325,15 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
         frame = state.last_frame
         r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
-    elif state.last_day is not None and event_rules().sequence_cues.search(text, 0, r.obj_hi):
-        # "Minister X then held talks with ...", "In the afternoon, ...": the day of the event told before.
-        r.start = r.end = state.last_day
-        r.precision, r.rank = "day", 2
+    elif cue and (state.last_day or state.last_frame):
+        # "Minister X then held talks with ...", "In the afternoon, ...": the day of the event told before
+        # (else the days the release's own event is dated by).
+        if state.last_day is not None:
+            r.start = r.end = state.last_day
+            r.precision, r.rank = "day", 2
+        elif state.last_frame.start_date is not None:
+            frame = state.last_frame
+            r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
     elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
         r.start = r.end = doc.published
         r.precision, r.rank = "day", 2
@@ -376,7 +363,7 @@ _RECENT = 4
 def find_event_mentions(doc: Doc) -> list[EventMention]:
     """Every event mention in the article, in text order."""
     out: list[EventMention] = []
-    state = _State()
+    state = State()
     prev_sentence_events: list[EventMention] = []
     listing: str | None = None  # the mention id of the event a list of attendees joins ("... took part:")
     by_sentence = all_hits(doc)
@@ -399,6 +386,8 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
         if not hits:
             if z is None:
                 prev_sentence_events = []
+            if state.last_day is None:
+                state.last_day = _story_day(doc, sent)
             continue
         for m in this_sentence:
             out.append(m)
@@ -406,12 +395,22 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             state.recent = (state.recent + [m])[-_RECENT:]
             if m.start_date is not None and m.date_rank >= 2:
                 state.last_date = m.start_date
-                if m.date_precision == "day" and m.start_date == m.end_date:
+                if m.date_precision == "day" and m.start_date == m.end_date and m.mention_id not in state.subordinate:
                     state.last_day = m.start_date
             if m.frame:
                 state.last_frame = m
         prev_sentence_events = this_sentence
     return add_host_countries(out)
+
+
+def _story_day(doc: Doc, sent: Sent) -> dt.date | None:
+    """The day a lead tells its news on ("..., Minister X said in Baku on Tuesday."): what the events told
+    next in sequence ("in the morning", "then") count from."""
+    if doc.published is None or not _SAID.search(sent.text):
+        return None
+    days = {d.value.start for d in doc.dates_in(sent) if d.value is not None and d.value.precision == "day"
+            and d.kind != "anaphoric" and doc.published - dt.timedelta(days=7) <= d.value.start <= doc.published}
+    return days.pop() if len(days) == 1 else None
 
 
 def _dateline_end(doc: Doc, sent: Sent) -> int:
@@ -422,7 +421,7 @@ def _dateline_end(doc: Doc, sent: Sent) -> int:
     return m.end() if m else 0
 
 
-def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: _State) -> list[EventMention]:
+def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[EventMention]:
     """The event mentions of one sentence: each hit through the STEPS, then its mentions."""
     text = sent.text
     subj_lo = _subject_start(text)
@@ -430,12 +429,16 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: _State) -> list
         subj_lo = 0
     dateline = _dateline_end(doc, sent)
     s = _Sentence(doc, sent, hits, state, max(subj_lo, dateline),
-                  next((h.start for h in hits if h.trigger is not None), None), dateline=dateline)
+                  next((h.start for h in hits if h.trigger is not None), None), dateline=dateline,
+                  relatives=[m.span() for m in _RELATIVE.finditer(text)])
     for idx, hit in enumerate(hits):
         nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
         r = _Reading(hit, idx, min(object_end(text, hit.end), nxt))
         if all(step(s, r) for step in STEPS):
-            s.found.extend(_mentions(s, r))
+            told = _mentions(s, r)
+            s.found.extend(told)
+            if s.relative_of(hit.start):
+                state.subordinate.update(m.mention_id for m in told)  # its day is not the story's
             if r.subject.people:
                 state.last_actor = r.subject.people[0]
     return s.found
@@ -480,6 +483,7 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
             confidence=round(base_conf - (0.15 if weak else 0.0), 2),
             participants=tuple(participants),
             group=f"{doc.article_id}:{sent.start}:{hit.start}" if r.split else None,
+            sequel=r.sequel,
             weak=weak,
             frame=False,
             rule=hit.trigger.name if hit.trigger is not None else None,
@@ -501,7 +505,7 @@ def _is_frame(m: EventMention, doc: Doc, nominal: bool) -> bool:
 
 
 def _attendance_target(doc: Doc, sent: Sent, here: list[EventMention], prev: list[EventMention], listing: str | None,
-                       state: _State, out: list[EventMention]) -> EventMention | None:
+                       state: State, out: list[EventMention]) -> EventMention | None:
     """The event a sentence's attendees join: one told in the sentence, the list's (by mention id),
     the sentence before's, else the release's own event or the last one told."""
     if here:

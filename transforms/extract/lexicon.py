@@ -74,6 +74,8 @@ class EventRules:
     hostile: re.Pattern
     publisher_hosts: dict[str, str]
     publisher_folders: tuple[tuple[re.Pattern, str], ...]
+    government_host: re.Pattern  # "mfa.gov.eg", "kormany.hu": group "cc" is the country code
+    institution_line: re.Pattern  # "Ministry of Foreign Affairs of Japan, ...": a release's letterhead
     headline: HeadlineRules
     portfolio_before: re.Pattern
     reporting_frame: re.Pattern  # "X said that |": a trigger's subject starts after it
@@ -139,6 +141,10 @@ def event_rules() -> EventRules:
         hostile=re.compile(data.hostile_context, re.I),
         publisher_hosts=publishers.hosts,
         publisher_folders=folders,
+        government_host=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, publishers.government_labels))})\.(?:[a-z]{{2,4}}\.)?(?P<cc>[a-z]{{2}})\b(?![.-]\w)",
+            re.I),
+        institution_line=re.compile(publishers.institution_line, re.I),
         headline=headline,
         portfolio_before=re.compile(data.portfolio_before, re.I),
         reporting_frame=re.compile(data.reporting_frame, re.I),

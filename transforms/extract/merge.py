@@ -173,6 +173,8 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         return None
     if not name_match and c.fam in _ENCOUNTER_FAMILIES and people_contradict(person_tokens(m), c.people):
         return None
+    if m.sequel and same_article and all(x.order < m.order for x in c.mentions if x.article_id == m.article_id):
+        return None  # "In the afternoon the minister co-chaired ...": not the event told before it
     if not m.headline and m.date_rank >= 2 and _OPPOSITE.get(m.status) in c.told.get(m.article_id, ()):
         return None  # one article dates a meeting held and one still to come: two events
     a, b = set(m.countries), c.countries

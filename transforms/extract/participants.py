@@ -16,10 +16,16 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|within|inside|outside|around|from)\s+(?:the\s+)?$", re.I)
 # Subjects that point back at the people of the event told before.
 PLURAL_ANAPHOR = re.compile(
-    r"^(?:they|both|both sides|both leaders|the two(?: \w+)?|the (?:leaders|ministers|foreign ministers|officials|"
-    r"delegations|sides|parties|presidents|heads of state|counterparts|participants)|all (?:the )?parties|"
+    r"^(?:they|both|both sides|both leaders|the two(?: [\w-]+)?|the (?:leaders|ministers|foreign ministers|officials|"
+    r"delegations|sides|parties|presidents|heads of state|counterparts|participants|co-chairs|chairs|signatories|"
+    r"prime ministers|heads of government|heads of delegation)|all (?:the )?parties|"
     r"the foreign ministers|the ministers|the (?:\w+ )?group)\b", re.I)
 SINGULAR_ANAPHOR = re.compile(r"^(?:he|she)\b", re.I)
+# An office named without its holder ("The minister then held talks", "the Cabinet Secretary was received"):
+# the person of that office told before. Group "office": the head word a title must hold.
+OFFICE_ANAPHOR = re.compile(r"^the (?:(?:foreign|prime|deputy|vice|cabinet|state|chief|visiting|two-day)\s+)?"
+                            r"(?P<office>minister|secretary|president|chancellor|premier|ambassador|envoy|king|queen|"
+                            r"emir|amir|sultan|governor|commissioner|tánaiste|taoiseach)\b(?!\s+(?:of|for)\b)", re.I)
 # Sides named anywhere in a subject ("border commanders from both sides"): the countries of the event told before.
 BOTH_SIDES = re.compile(r"\b(?:both|the two) (?:sides|countries|governments|nations|delegations)\b", re.I)
 # Offices of the publisher's own government mentioned without a name ("The Secretary").
@@ -263,6 +269,6 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["BOTH_SIDES", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "attendance", "country_participant",
-           "ends_with_colon", "home_official", "joins_own_event", "last_person_before", "name_countries", "named", "people_in",
-           "person_country", "region_members", "with_role", "zone"]
+__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "attendance",
+           "country_participant", "ends_with_colon", "home_official", "joins_own_event", "last_person_before",
+           "name_countries", "named", "people_in", "person_country", "region_members", "with_role", "zone"]

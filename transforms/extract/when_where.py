@@ -17,10 +17,13 @@ _DATE_AFTER = re.compile(r",?\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+[
                          r"(?:(?:on|in|from)\s+(?:the\s+)?)?")
 
 
-def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None, dateline: int = 0):
+def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None, dateline: int = 0,
+              skip: tuple[tuple[int, int], ...] = ()):
     """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi] (never the
-    date of the dateline that ends at sent.text[dateline]); last_date anchors "the same day"."""
-    mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline]
+    date of the dateline that ends at sent.text[dateline], nor one in the clauses `skip`, sentence
+    offsets); last_date anchors "the same day"."""
+    mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline
+                and not any(sent.start + a <= d.start < sent.start + b for a, b in skip)]
     mentions = [d for d in mentions if not re.search(r"\b(?:since|by|until|over the past|for the past)\s+$",
                                                      doc.text[max(sent.start, d.start - 16):d.start], re.I)]
     if not mentions:

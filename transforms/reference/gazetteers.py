@@ -72,6 +72,8 @@ class Publishers(Strict):
 
     hosts: dict[NonEmpty, ISO3]
     folders: dict[Pattern, ISO3]
+    government_labels: list[NonEmpty]
+    institution_line: Pattern
 
 
 class Place(Strict):

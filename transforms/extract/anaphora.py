@@ -1,0 +1,103 @@
+"""Who an anaphoric subject is: "He later called on ...", "The minister then held talks ...", "the two
+ministers signed ...", "officials from both sides": what earlier sentences of the article told."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from transforms.extract.document import Doc
+from transforms.extract.participants import (
+    BOTH_SIDES, OFFICE_ANAPHOR, PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, country_participant, last_person_before,
+    with_role,
+)
+from transforms.extract.records import EventMention, ParticipantMention
+
+# A time or place phrase before a subject ("On Monday, the ministers", "In the afternoon the minister", "At
+# the end of the session the two co-chairs"): the subject starts after it.
+LEADING_PHRASE = re.compile(
+    r"^(?:(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)[^,]*,\s*"
+    r"|(?:at the end of|in|on|at|after|following|during|before)\s+(?:the|this|that|their|its)\s+[\w-]+"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?=(?:the|he|she|they|both)\b))", re.I)
+
+
+@dataclass
+class State:
+    """What earlier sentences of the article established."""
+
+    last_date: dt.date | None = None
+    last_frame: EventMention | None = None
+    seen_event: bool = False
+    last_day: dt.date | None = None  # the day of the last event told with one
+    recent: list[EventMention] = field(default_factory=list)  # the last few mentions, oldest first
+    subordinate: set[str] = field(default_factory=set)  # mentions told in a relative clause
+    last_actor: ParticipantMention | None = None  # the person who acted in the last event told ("He later ...")
+
+
+_LEADER_WORDS = re.compile(r"\b(?:leaders|heads of state|presidents|heads of government)\b", re.I)
+_MINISTER_WORDS = re.compile(r"\b(?:ministers|foreign ministers|secretaries)\b", re.I)
+
+
+def _same_rank(anaphor: str, p: ParticipantMention) -> bool:
+    """Whether "the foreign ministers" / "the leaders" can include this person."""
+    title = (p.title or "").lower()
+    if _MINISTER_WORDS.search(anaphor):
+        return "minister" in title or "secretary" in title
+    if _LEADER_WORDS.search(anaphor):
+        return any(w in title for w in ("president", "prime minister", "chancellor", "king", "premier", "emir"))
+    return True
+
+
+def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_role: str, state: State,
+                       frame: EventMention | None) -> Zone:
+    """The subject a pronoun or a plural anaphor stands for: "He later called on ..." is the person who
+    acted in the event told before; "the two ministers then signed" are the people of that event."""
+    office = OFFICE_ANAPHOR.match(subject_text)
+    if office:
+        actor = _office_holder(doc, pos, office.group("office").lower(), state)
+        if actor is not None:
+            return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
+        return subject
+    if SINGULAR_ANAPHOR.match(subject_text):
+        actor = state.last_actor
+        if actor is None:
+            p = last_person_before(doc, pos)
+            if p is None:
+                return subject
+            actor = ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
+                                       getattr(p, "country", None) or doc.home, s_role, None, None)
+        return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
+    if PLURAL_ANAPHOR.match(subject_text) or BOTH_SIDES.search(subject_text):
+        # "the foreign ministers signed": the people of the event just told, in this event's role; when
+        # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
+        candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
+        if not candidates:
+            return subject
+        for candidate in candidates:
+            people = tuple(p for p in candidate.participants
+                           if p.entity_type == "person" and _same_rank(subject_text, p))
+            if len(people) >= 2:
+                break
+        else:
+            candidate = candidates[0]
+            people = tuple(p for p in candidate.participants
+                           if p.entity_type == "person" and _same_rank(subject_text, p))
+        return Zone(with_role(people, s_role),
+                    tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
+    return subject
+
+
+def _office_holder(doc: Doc, pos: int, office: str, state: State) -> ParticipantMention | None:
+    """The person "the minister" stands for: the last who acted with that office, else the last named with it."""
+    actor = state.last_actor
+    if actor is not None and office in (actor.title or "").lower():
+        return actor
+    for p in reversed(doc.people.within(0, pos)):
+        if office in (getattr(p, "title", None) or "").lower() and p.name:
+            return ParticipantMention("person", p.name, p.name_as_written, p.title,
+                                      getattr(p, "country", None) or doc.home, "participant", None, None)
+    return None
+
+
+__all__ = ["LEADING_PHRASE", "State", "anaphoric_subject"]
