@@ -94,3 +94,28 @@ def test_transcript_speakers_join_the_press_briefing():
     (briefing,) = [m for m in events if m.event_type == "press_briefing"]
     speakers = {p.name: p.role for p in briefing.participants if p.entity_type == "person"}
     assert speakers == {"Ama Serwaa Nyarko": "speaker", "Peter Otieno Kamau": "speaker"}
+
+
+def _reporter_cases():
+    cases = []
+    for rule in RULES.reporters:
+        cases += [pytest.param(e.text, e.name, True, id=f"{rule.name}-example{i}") for i, e in enumerate(rule.examples)]
+        cases += [pytest.param(t, None, False, id=f"{rule.name}-not{i}") for i, t in enumerate(rule.not_)]
+    return cases
+
+
+@pytest.mark.parametrize("text,name,reporter", _reporter_cases())
+def test_reporters_take_no_part(text, name, reporter):
+    people = _participants(text)
+    if reporter:
+        assert name not in people
+    else:
+        assert people, text
+
+
+def test_attendees_join_the_title_event_when_the_body_tells_none():
+    text = ("Joint Statement on the Ghana-Kenya Trade Meeting in Accra\n\n"
+            "The representative from the Ghanaian side will be Kofi Mensah Darko, Minister of Trade.")
+    article = {**_article(text), "title": "Joint Statement on the Ghana-Kenya Trade Meeting in Accra"}
+    events, _ = extract_article(article)
+    assert "Kofi Mensah Darko" in {p.name for m in events for p in m.participants}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import event_rules
+from transforms.extract.participation import reports
 from transforms.extract.records import ParticipantMention
 from transforms.names import person_key
 
@@ -98,6 +99,8 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
         country = getattr(p, "country", None) or _country_after(doc, p.end)
         org = getattr(p, "organization", None)
         covered.append((p.start, p.end))
+        if reports(text, p.start):
+            continue  # "Readout by Spokesperson X of ...": X tells the event, X takes no part
         if not named(p, doc):
             # "Japan's prime minister": no person, but the office's country takes part.
             if country:
@@ -259,6 +262,26 @@ def _shared_country(doc: Doc, sent: Sent, hit) -> str | None:
     return doc.home if home_official(doc, sent.start, hit.start) else None
 
 
+def add_unplaced_attendees(doc: Doc, events: list) -> list:
+    """Events with the people of participation cues that found no event in the body (a release
+    whose only event is told in its title): they join the release's own event."""
+    if not events or not doc.participation:
+        return events
+    held = {p.name for m in events for p in m.participants if p.entity_type == "person"}
+    new: list[ParticipantMention] = []
+    for sent in doc.sentences:
+        if sent.index in doc.participation:
+            z = attendance(doc, sent)
+            new += [p for p in (z.people if z else ()) if p.name not in held and p.name not in {q.name for q in new}]
+    if not new:
+        return events
+    target = next((m for m in events if m.frame), events[0])
+    codes = {p.country for p in new if p.country}
+    updated = replace(target, participants=target.participants + tuple(new),
+                      countries=tuple(sorted(set(target.countries) | codes)))
+    return [updated if m.mention_id == target.mention_id else m for m in events]
+
+
 def joins_own_event(doc: Doc, sent: Sent) -> bool:
     """Whether a cue of the sentence gives people of the release's own event ("Participants: ...")."""
     return any(hit.cue.joins == "own" for hit in doc.participation.get(sent.index, ()))
@@ -269,6 +292,7 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "attendance",
-           "country_participant", "ends_with_colon", "home_official", "joins_own_event", "last_person_before",
-           "name_countries", "named", "people_in", "person_country", "region_members", "with_role", "zone"]
+__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_unplaced_attendees",
+           "attendance", "country_participant", "ends_with_colon", "home_official", "joins_own_event",
+           "last_person_before", "name_countries", "named", "people_in", "person_country", "region_members",
+           "with_role", "zone"]

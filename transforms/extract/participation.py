@@ -68,4 +68,16 @@ def participation_hits(text: str, limit: int, starts: list[int], low: str | None
     return out
 
 
-__all__ = ["CueHit", "participation_cues", "participation_hits"]
+@functools.lru_cache(maxsize=1)
+def reporter_rx() -> re.Pattern:
+    """One pattern of every reporter rule (participation.yaml reporters), anchored at its end."""
+    rules = load("names/participation.yaml").reporters
+    return re.compile("|".join(f"(?:{r.pattern})" for r in rules), re.IGNORECASE)
+
+
+def reports(text: str, start: int) -> bool:
+    """Whether the person mention starting at `start` only reports ("Readout by Spokesperson X")."""
+    return reporter_rx().search(text, max(0, start - 40), start) is not None
+
+
+__all__ = ["CueHit", "participation_cues", "participation_hits", "reporter_rx", "reports"]

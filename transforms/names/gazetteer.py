@@ -182,10 +182,12 @@ class Gazetteer:
         self._surname_skeletons: dict[str, set[str]] = {}
         self.surnames: dict[str, str] = {}
         self.surfaces: dict[str, str] = {}          # alias/canonical as written -> canonical
+        self._chain_starts: dict[str, set[str]] = {}  # "x bin y bin z" -> people whose name goes on after it
         for person, record in self.people.items():
             surfaces = {person, *record.aliases}
             for surface in surfaces:
                 self.surfaces.setdefault(surface, person)
+                self._index_chain(surface, person)
                 # Aliases carry no titles (people.csv contract): only token normalisation.
                 for form in {surface, normalise_tokens(tidy(surface))}:
                     self._index_form(form, person, record)
@@ -205,6 +207,15 @@ class Gazetteer:
                     self._fuzzy_keys.append(key)
                     self._fuzzy_people.append(person)
         self._fuzzy_surnames = [k for k in self._surname_skeletons if len(k) >= 5]
+
+    def _index_chain(self, surface: str, person: str) -> None:
+        """Index the name chains a surface starts with ("faisal bin farhan bin abdullah" for "Faisal bin
+        Farhan bin Abdullah Al Saud"): Arabic names are often written without their last parts."""
+        tokens = person_key(surface).split()
+        if "bin" not in tokens and "ibn" not in tokens:
+            return
+        for end in range(3, len(tokens)):
+            self._chain_starts.setdefault(" ".join(tokens[:end]), set()).add(person)
 
     def _index_form(self, form: str, person: str, record: PersonRecord) -> None:
         key = person_key(form)
@@ -268,8 +279,10 @@ class Gazetteer:
                     return found
         short = without_father(clean.name)
         if short:
-            # "Mohamad bin Haji Hasan" is known as "Mohamad Hasan".
-            found = self._pick(levels["noinit"].get(no_initials(short)), country)
+            # "Mohamad bin Haji Hasan" is known as "Mohamad Hasan"; "Faisal bin Farhan bin
+            # Abdullah" is the start of "Faisal bin Farhan bin Abdullah Al Saud".
+            found = self._pick(levels["noinit"].get(no_initials(short)), country) or \
+                self._pick(self._chain_starts.get(person_key(clean.name)), country)
             if found:
                 return found
         tokens = keys[-1].split()

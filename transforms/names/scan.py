@@ -214,9 +214,16 @@ def title_compatible(a: str | None, b: str | None) -> bool:
             if x == y:
                 return True
             for g, other in ((x, y), (y, x)):
-                if g in generic and (other.startswith(g + " ") or (g == "Minister" and "Minister" in other.split())):
+                if g in generic and (other.startswith(g + " ") or _ministerial(g, other)):
                     return True
     return _same_office_words(a, b)
+
+
+def _ministerial(generic: str, other: str) -> bool:
+    """A bare "Minister" or "Secretary" is any minister or secretary: "X Secretary" is read as
+    "Minister of X" (offices.yaml), so "Secretary Adams" is the "Trade Secretary Jan Adams"."""
+    words = other.split()
+    return generic in ("Minister", "Secretary") and ("Minister" in words or "Secretary" in words)
 
 
 _TITLE_STEMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",

@@ -130,6 +130,20 @@ class SpeakerLabel(Strict):
         return self
 
 
+class ReporterExample(Strict):
+    text: NonEmpty
+    name: NonEmpty
+
+
+class Reporter(Strict):
+    """Words right before a person (and their title) that make them the reporter of an event, not a party."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    pattern: Pattern
+    examples: list[ReporterExample]
+    not_: list[NonEmpty] = Field(default=[], alias="not")
+
+
 class Participation(RuleFile):
     """names/participation.yaml."""
 
@@ -137,4 +151,5 @@ class Participation(RuleFile):
 
     lead: NonEmpty
     cues: list[ParticipationCue]
+    reporters: list[Reporter]
     speaker_labels: list[SpeakerLabel]
