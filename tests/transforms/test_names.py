@@ -1021,3 +1021,13 @@ def test_two_word_surnames_are_read_after_the_full_name(empty_gaz):
     text = "Minister Ingrid Solheim Berg hosted them. Later, Solheim Berg met the press."
     names = [m.name for m in resolve_people(find_people(text, gazetteer=empty_gaz), gazetteer=empty_gaz)]
     assert names == ["Ingrid Solheim Berg", "Ingrid Solheim Berg"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Minister of Energy José d'Almeida Santos spoke.", [("José d'Almeida Santos", "Minister of Energy", None)]),
+    ("Hon. Kwame Mensah, Minister of Finance of Ghana, said.", [("Kwame Mensah", "Minister of Finance", "GHA")]),
+    ("H.E. Jean-Pierre Nsengimana, President of the Republic of Rwanda; and others.",
+     [("Jean-Pierre Nsengimana", "President", "RWA")]),
+])
+def test_particles_apposed_titles_and_long_state_names(empty_gaz, text, expected):
+    assert [(m.name, m.title, m.country) for m in find_people(text, gazetteer=empty_gaz)] == expected

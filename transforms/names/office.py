@@ -29,6 +29,11 @@ _PREFIX_GAP_RX = re.compile(r"(?:['’]s)?[^\S\n]+")
 _NOT_CURRENT = frozenset({"former", "late", "then", "ex", "incoming", "outgoing", "next", "future",
                           "previous", "a", "an", "any", "every", "each", "another"})
 _LAST_WORDS_RX = re.compile(r"[\w]+")
+# "of the Federal Democratic Republic of Ethiopia": a state's long form before its short name.
+_STATE_FORM_RX = re.compile(
+    r"(?:(?:Federal|Democratic|Islamic|Socialist|People['’]s|Plurinational|Bolivarian|Arab|United|Federative|"
+    r"Cooperative|Oriental|Hashemite|Lao)[^\S\n]+)*(?:Republic|Kingdom|State|Sultanate|Emirate|Commonwealth|"
+    r"Principality|Grand[^\S\n]+Duchy|Federation|Union)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 
 
 @dataclass
@@ -274,6 +279,8 @@ def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
         if prep == "for" and not brief:
             break
         place = index.country_by_start.get(at)
+        state = _STATE_FORM_RX.match(text, at) if place is None else None
+        place = index.country_by_start.get(state.end()) if state else place
         if place is not None and place.kind != "demonym":
             # "of Kazakhstan", but not "of the Russian Security Council" (a demonym).
             if prep == "of":

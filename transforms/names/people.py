@@ -45,6 +45,7 @@ class _Particles:
     postnominals: frozenset[str]
     particles: frozenset[str]
     hyphen_particles: frozenset[str]
+    apostrophe_particles: frozenset[str]
     patronymic_endings: tuple[str, ...]
     patronymic_words: frozenset[str]
     father_connectors: frozenset[str]
@@ -79,6 +80,7 @@ def particles() -> _Particles:
         postnominals=frozenset(s.replace(".", "") for s in data.postnominals),
         particles=frozenset(data.particles),
         hyphen_particles=frozenset(data.hyphen_particles),
+        apostrophe_particles=frozenset(data.apostrophe_particles),
         patronymic_endings=tuple(sorted({fold(e).replace("’", "'") for e in data.patronymic_endings},
                                         key=len, reverse=True)),
         patronymic_words=frozenset(fold(w).replace("’", "'") for w in data.patronymic_words),

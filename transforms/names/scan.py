@@ -11,7 +11,7 @@ from transforms.names.office import MentionIndex, OfficeParse, find_offices, off
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
-from transforms.names.shapes import country_tagged_spans
+from transforms.names.shapes import country_tagged_spans, retitle
 from transforms.names.titled import title_case_line, title_words, titled_spans
 from transforms.names.types import PersonMention
 from transforms.reference.patterns import trie_alternation
@@ -35,7 +35,7 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     p = particles()
     word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
     initial = rf"{_UP}\.(?:-?{_UP}\.)*"        # "S.", "J.R."
-    glued = rf"(?:{trie_alternation(sorted(p.hyphen_particles))})-{_UP}{_LET}*"
+    glued = rf"(?:(?:{trie_alternation(sorted(p.hyphen_particles))})-|(?:{trie_alternation(sorted(p.apostrophe_particles))})['’]){_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
     particle = rf"(?:{trie_alternation(sorted(p.particles))})"
     name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}"
@@ -565,6 +565,7 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
     found += _honorific_mentions(scan)
     found += _country_tagged_mentions(scan)
     found += _apposition_mentions(scan, bare + open_bare)
+    found = retitle(scan, found, bare + open_bare)
     found += _bare_office_mentions(scan, bare, anaphora)
     found += _alias_mentions(scan)
     found += _surname_mentions(scan, found)

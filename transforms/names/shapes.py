@@ -59,4 +59,26 @@ def _name_ending_at(scan, end: int, name_rx: re.Pattern, trim: Trim) -> tuple[in
     return None
 
 
-__all__ = ["country_tagged_spans"]
+_APPOSED = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?\Z")
+
+
+def retitle(scan, found: list, offices: list) -> list:
+    """A name found without a title ("Hon. Jane Doe") and a title right after it ("..., Minister of
+    Finance of Kenya,"): the mention takes the title, its country and organisation."""
+    by_end = {m.name_end: i for i, m in enumerate(found) if m.title is None}
+    out = list(found)
+    for office in offices:
+        if not scan.free(office.start, office.end):
+            continue
+        lead = _APPOSED.search(scan.text, max(0, office.start - 8), office.start)
+        i = by_end.get(lead.start()) if lead else None
+        if i is None:
+            continue
+        m = out[i]
+        out[i] = type(m)(m.start, office.end, m.name_start, m.name_end, m.name_as_written, m.name, office.title,
+                         m.country or office.country, m.organization or office.organization)
+        scan.take(office.start, office.end)
+    return out
+
+
+__all__ = ["country_tagged_spans", "retitle"]

@@ -43,6 +43,7 @@ class NameParticles(Strict):
     postnominals: list[NonEmpty]
     particles: list[NonEmpty]
     hyphen_particles: list[NonEmpty]
+    apostrophe_particles: list[NonEmpty]
     patronymic_endings: list[NonEmpty]
     patronymic_words: list[NonEmpty]
     father_connectors: list[NonEmpty]
