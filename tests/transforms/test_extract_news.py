@@ -65,3 +65,24 @@ def test_a_date_after_the_place_of_a_reception_dates_it():
 def test_a_dateline_place_is_no_party():
     text = "GENEVA (Wire) — President Rosa Pinto of Chile and President Luis Vega of Peru met on Saturday."
     assert rows(events_of(text)) == [("meeting", ("CHL", "PER"), "occurred", dt.date(2023, 8, 19))]
+
+
+def test_a_meeting_followed_by_talks_gives_both():
+    text = ("Baku, Aug 20, WIRE. President Ali Demir of Turkey and Prime Minister Ivan Petrov of Bulgaria held a "
+            "one-on-one meeting in Baku on Sunday, followed by talks in an expanded format.")
+    assert rows(events_of(text)) == [("meeting", ("BGR", "TUR"), "occurred", PUBLISHED),
+                                     ("talks", ("BGR", "TUR"), "occurred", PUBLISHED)]
+
+
+def test_a_state_visit_without_a_named_destination_goes_to_the_host_of_its_talks():
+    text = ("NAIROBI, Kenya (Wire) — King Harald of Norway was welcomed with a gun salute on Sunday, where he held "
+            "talks with President Amos Otieno of Kenya on the first day of a state visit to the former trading post.")
+    assert rows(events_of(text)) == [("talks", ("KEN", "NOR"), "occurred", PUBLISHED),
+                                     ("visit", ("KEN", "NOR"), "occurred", PUBLISHED)]
+
+
+def test_a_visitor_meeting_their_own_diaspora_adds_no_host():
+    text = ("MANILA – President Luis Reyes of the Philippines will leave for Riyadh on Monday. Reyes will also meet "
+            "members of the Filipino community in Riyadh before returning to Manila on Wednesday.")
+    meeting = next(e for e in events_of(text) if e["event_type"] == "meeting")
+    assert meeting["countries"] == ["PHL"]

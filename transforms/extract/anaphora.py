@@ -50,9 +50,11 @@ def _same_rank(anaphor: str, p: ParticipantMention) -> bool:
 
 
 def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_role: str, state: State,
-                       frame: EventMention | None) -> Zone:
+                       frame: EventMention | None, at: int | None = None) -> Zone:
     """The subject a pronoun or a plural anaphor stands for: "He later called on ..." is the person who
-    acted in the event told before; "the two ministers then signed" are the people of that event."""
+    acted in the event told before, or the subject of its own sentence ("X was welcomed ..., where he held
+    talks"); "the two ministers then signed" are the people of that event. pos: where the sentence
+    starts; at: where the anaphor stands."""
     office = OFFICE_ANAPHOR.match(subject_text)
     if office:
         actor = _office_holder(doc, pos, office.group("office").lower(), state)
@@ -60,7 +62,8 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
             return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
         return subject
     if SINGULAR_ANAPHOR.match(subject_text):
-        actor = state.last_actor
+        own = doc.people.within(pos, at) if at is not None and at > pos else []
+        actor = _mention_of(doc, own[0], s_role) if own and own[0].name else state.last_actor
         if actor is None:
             p = last_person_before(doc, pos)
             if p is None:
@@ -86,6 +89,11 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
         return Zone(with_role(people, s_role),
                     tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
     return subject
+
+
+def _mention_of(doc: Doc, p, role: str) -> ParticipantMention:
+    return ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
+                              getattr(p, "country", None) or doc.home, role, None, None)
 
 
 def _office_holder(doc: Doc, pos: int, office: str, state: State) -> ParticipantMention | None:

@@ -45,6 +45,17 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;]*,")
 # A passive trigger ("was received in audience by", "were welcomed by"): its subject has the object's role.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
+# A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b")
+_SUBJECT_SPAN = 60
+# A trip named as the setting of the sentence's event ("... on the first day of a state visit to Kenya",
+# "during his visit to Peru"): the sentence's subject makes it.
+_TRIP_SETTING = re.compile(r"\b(?:during|on|as part of|in the course of|on the (?:\w+ )?day of|at the (?:start|end|close) "
+                           r"of)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# A day phrase between two triggers ("held a meeting | on Sunday, | followed by talks"): no new subject.
+_DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_set('WEEKDAYS'))}|"
+                         rf"{set_alternation(word_set('MONTHS'))}|\d)[\w ]*", re.I)
+_VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _SAID = re.compile(rf"\b(?:{set_alternation(word_set('SAYING_VERBS'))})\b", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
@@ -80,11 +91,15 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     trig = hit.trigger
     s_role, o_role = _roles(sent.text, hit, trig_lo, trig_hi)
     base = sent.start
-    subject = zone(doc, base + subj_lo, base + trig_lo, s_role, home_default=True)
-    subject_text = sent.text[subj_lo:trig_lo].strip(" ,")
-    subject_text = LEADING_PHRASE.sub("", subject_text)
+    subject_text = LEADING_PHRASE.sub("", sent.text[subj_lo:trig_lo].strip(" ,"))
+    opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else None
+    if opening and (comma := sent.text.find(", ", obj_hi)) >= 0:
+        # "Addressing the press, the leaders pledged ...": the subject follows the participle's phrase.
+        subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
+        subject_text = sent.text[subj_lo:trig_lo]
+    subject = zone(doc, base + subj_lo, base + min(trig_lo, len(sent.text)), s_role, home_default=True)
     if not subject.people and not subject.countries:
-        subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame)
+        subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame, base + subj_lo)
         if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
                 doc, base + subj_lo, base + trig_lo):
             subject = Zone((), (country_participant(doc.home, s_role),), ())
@@ -196,6 +211,10 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
     gerund = re.search(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:in|for|on)\s+$", text[lo:hit.start])
     if hit.trigger is not None and gerund and text[hit.start:hit.end].lower().endswith("ing"):
         lo = lo + gerund.start(1)
+    if hit.trigger is not None and r.idx and _TRIP_SETTING.search(text, max(0, hit.start - 40), hit.start):
+        first_idx = next(i for i, h in enumerate(s.hits) if h.trigger is not None)
+        if first_idx in s.subjects:
+            r.shared = first_idx  # "X held talks with Y on the first day of a state visit": X's visit
     r.lo_subject = lo
     return True
 
@@ -223,7 +242,7 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     if obj_end >= r.hit.start or prev.trigger is None:
         return lo
     gap = text[obj_end:r.hit.start]
-    if rules.shared_subject.match(gap) and r.idx - 1 in s.subjects:
+    if rules.shared_subject.match(_DAY_PHRASE.sub("", gap)) and r.idx - 1 in s.subjects:
         r.shared = r.idx - 1
         return lo
     for m in rules.clause_opener.finditer(gap):
@@ -279,8 +298,8 @@ def _has_object(s: _Sentence, r: _Reading) -> bool:
     if hit.trigger is None or not hit.trigger.needs_object or hit.name or any(
             z.people or z.countries or z.orgs for z in r.objs):
         return True
-    if hit.event_type == "visit":
-        return bool(event_location(s.doc, s.sent, hit.start, r.obj_hi, True)[0])
+    if hit.event_type == "visit":  # a destination, or a visit told as such ("a state visit to the former colony")
+        return bool(event_location(s.doc, s.sent, hit.start, r.obj_hi, True)[0] or _VISIT_KIND.match(s.text, hit.start))
     return bool(event_rules().counterparts.search(s.text, hit.end, r.obj_hi))
 
 
@@ -317,7 +336,7 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     own = s.relative_of(hit.start)
     date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi,
                      state.last_day or state.last_date, s.dateline,
-                     tuple(span for span in s.relatives if span != own))
+                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start))
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:
@@ -484,6 +503,7 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
             participants=tuple(participants),
             group=f"{doc.article_id}:{sent.start}:{hit.start}" if r.split else None,
             sequel=r.sequel,
+            open_counterpart=not obj.codes,
             weak=weak,
             frame=False,
             rule=hit.trigger.name if hit.trigger is not None else None,

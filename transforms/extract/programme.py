@@ -39,12 +39,25 @@ def _host_of(m: EventMention, trips: list[EventMention]) -> str | None:
 
 
 def _one_sided(m: EventMention) -> bool:
-    """One country only: the visitor's side is told, the counterpart's is not."""
-    return len(m.countries) == 1
+    """One country only, and a counterpart told without one ("met business leaders", "met Governor X"; not
+    "met members of the Filipino community")."""
+    return len(m.countries) == 1 and m.open_counterpart
+
+
+def _destination(trip: EventMention, mentions: list[EventMention]) -> str | None:
+    """The host of a trip told without a destination ("held talks with President X on the first day of a
+    state visit to the former colony"): the other country of the encounter told in its sentence."""
+    if trip.event_type != "visit" or trip.location_country or len(trip.countries) != 1:
+        return None
+    hosts = {c for m in mentions if m.char_start == trip.char_start and m.event_type != "visit"
+             and trip.countries[0] in m.countries and len(m.countries) == 2 for c in m.countries} - set(trip.countries)
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def add_host_countries(mentions: list[EventMention]) -> list[EventMention]:
-    """Each encounter of a trip told with the visitor's country only takes the host country."""
+    """Each encounter of a trip told with the visitor's country only takes the host country; a trip told
+    without its destination takes the host of the encounter told with it."""
+    mentions = [_with_host(m, host) if (host := _destination(m, mentions)) else m for m in mentions]
     trips = _trips(mentions)
     out = []
     for m in mentions:
@@ -52,9 +65,13 @@ def add_host_countries(mentions: list[EventMention]) -> list[EventMention]:
         if host is None or host in m.countries:
             out.append(m)
             continue
-        out.append(replace(m, countries=tuple(sorted({*m.countries, host})), weak=False,
-                           participants=m.participants + (country_participant(host, "host"),)))
+        out.append(_with_host(m, host))
     return out
+
+
+def _with_host(m: EventMention, host: str) -> EventMention:
+    return replace(m, countries=tuple(sorted({*m.countries, host})), weak=False,
+                   participants=m.participants + (country_participant(host, "host"),))
 
 
 __all__ = ["add_host_countries"]
