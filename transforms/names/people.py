@@ -318,7 +318,9 @@ def _surname_first_in_capitals(tokens: list[str], all_caps: bool) -> bool:
     if all_caps or len(tokens) < 2:
         return False
     first = tokens[0].replace("-", "")
-    return first.isalpha() and first.isupper() and len(first) > 1 and not any(t.isupper() for t in tokens[1:])
+    numeral = _ROMAN_RX.match(first) and first.casefold() not in particles().family_first  # "II", not "XI"
+    return first.isalpha() and first.isupper() and len(first) > 1 and not numeral \
+        and not any(t.isupper() for t in tokens[1:])
 
 
 def surname_of(name: str, name_order: str | None = None) -> str | None:

@@ -27,6 +27,7 @@ _TO_THE_RX = re.compile(r"\b(?:to|for|of) the[^\S\n]+$", re.IGNORECASE)
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
 _WS_RX = re.compile(r"[^\S\n]+")
 _TOKEN_RX = re.compile(r"\S+")
+_ROMAN_RX = re.compile(r"[IVX]{1,4}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +80,8 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
         cased = bare.title() if bare.isupper() and len(bare) > 1 else bare
         initial = len(bare) == 1 and tok.endswith(".")          # "A." in "Barbara A. Leaf"
         stop = not initial and (cased in p.stop_tokens or bare in tables.portfolio_words
-                                or (i == 0 and words.blocks_name(cased))   # "Minister Delegate"
+                                or (i == 0 and (words.blocks_name(cased)   # "Minister Delegate"
+                                                or _numeral(bare)))  # "Foreign Minister II Dato X"
                                 or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
         place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
         # A second office ("President Xi Jinping President Tokayev", "... Jane Doe Deputy ...") ends the name.
@@ -115,6 +117,11 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in ",":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _numeral(token: str) -> bool:
+    """A roman numeral that is no surname ("II", but not "XI" of "XI Jinping")."""
+    return bool(_ROMAN_RX.fullmatch(token)) and token.casefold() not in particles().family_first
 
 
 def _place_end(index: MentionIndex, start: int) -> int:
