@@ -107,18 +107,24 @@ class ParticipationCue(Rule):
     examples: list[ParticipationExample] = []
 
 
-class SpeakerExample(Strict):
+class NameExample(Strict):
+    """A sentence or line, and the person a rule must read in it."""
+
     text: NonEmpty
     name: NonEmpty
 
 
-class SpeakerLabel(Strict):
-    """A speaker label of transcripts: a line-start pattern whose group `name` holds who speaks."""
+class NameRule(Strict):
+    """A named pattern about one person, with the lines it must read (`examples`) and leave (`not`)."""
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     pattern: Pattern
-    examples: list[SpeakerExample]
+    examples: list[NameExample]
     not_: list[NonEmpty] = Field(default=[], alias="not")
+
+
+class SpeakerLabel(NameRule):
+    """A speaker label of transcripts: a line-start pattern whose group `name` holds who speaks."""
 
     @model_validator(mode="after")
     def _reads_its_examples(self):
@@ -131,18 +137,8 @@ class SpeakerLabel(Strict):
         return self
 
 
-class ReporterExample(Strict):
-    text: NonEmpty
-    name: NonEmpty
-
-
-class Reporter(Strict):
+class Reporter(NameRule):
     """Words right before a person (and their title) that make them the reporter of an event, not a party."""
-
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    pattern: Pattern
-    examples: list[ReporterExample]
-    not_: list[NonEmpty] = Field(default=[], alias="not")
 
 
 class Participation(RuleFile):
