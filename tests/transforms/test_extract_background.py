@@ -53,3 +53,19 @@ def test_a_body_to_be_chaired_is_not_a_meeting_but_its_first_meeting_is():
     assert rows(events_of(text, published=dt.date(2023, 2, 10))) == [
         ("meeting", ("GHA", "TGO"), "planned", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
         ("talks", ("GHA", "TGO"), "occurred", dt.date(2023, 2, 9), dt.date(2023, 2, 9))]
+
+
+def test_a_named_summit_as_the_setting_of_a_meeting_has_its_parties_not_the_venue():
+    text = ("President Rosa Pinto of Chile met with President Luis Vega of Peru at the Andean Summit in Quito, "
+            "Ecuador, on 19 September 2023.")
+    assert rows(events_of(text)) == [
+        ("meeting", ("CHL", "PER"), "occurred", dt.date(2023, 9, 19), dt.date(2023, 9, 19)),
+        ("summit", ("CHL", "PER"), "occurred", dt.date(2023, 9, 19), dt.date(2023, 9, 19))]
+
+
+def test_an_event_told_as_the_subject_of_took_place_and_a_dashed_name():
+    text = ("The annual Chile-Peru consultations took place in Lima on 19 September 2023. This morning we held the "
+            "Fourth Meeting of the Chile–Peru Binational Commission.")
+    got = rows(events_of(text))
+    assert ("talks", ("CHL", "PER"), "occurred", dt.date(2023, 9, 19), dt.date(2023, 9, 19)) in got
+    assert any(r[0] == "meeting" and r[1] == ("CHL", "PER") for r in got)

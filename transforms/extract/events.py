@@ -12,7 +12,7 @@ from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, name_countries,
+    PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, name_countries,
     with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
@@ -33,7 +33,9 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
                       r"signing|press|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                       r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
-_OBJECT_OF = re.compile(r"\b(?:of|about|on|for|after|before|since|following|from|regarding|welcomed|praised|"
+# (Not "the third round of | talks": a count.)
+_OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )"
+                        r"\b(?:of|about|on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
 # A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
@@ -55,6 +57,9 @@ _TRIP_SETTING = re.compile(r"\b(?:during|on|as part of|in the course of|on the (
 # A day phrase between two triggers ("held a meeting | on Sunday, | followed by talks"): no new subject.
 _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_set('WEEKDAYS'))}|"
                          rf"{set_alternation(word_set('MONTHS'))}|\d)[\w ]*", re.I)
+# A named event as the setting of the encounter told before it in the sentence.
+_NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
+                            re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _SAID = re.compile(rf"\b(?:{set_alternation(word_set('SAYING_VERBS'))})\b", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
@@ -98,7 +103,8 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
         subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
         subject_text = sent.text[subj_lo:trig_lo]
     subject = zone(doc, base + subj_lo, base + min(trig_lo, len(sent.text)), s_role, home_default=True)
-    if not subject.people and not subject.countries:
+    # A plural anaphor ("the two Prime Ministers") is never the one person a title names: resolve it anyway.
+    if not subject.people and not subject.countries or PLURAL_ANAPHOR.match(subject_text) and len(subject.codes) < 2:
         subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame, base + subj_lo)
         if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
                 doc, base + subj_lo, base + trig_lo):
@@ -255,8 +261,10 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     agreed to hold the X Summit": the subject takes part)."""
     hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
     if hit.trigger is None:
-        named = Zone((), tuple(country_participant(c, "participant")
-                               for c in sorted(name_countries(doc, base + hit.start, base + hit.end))), ())
+        codes = name_countries(doc, base + hit.start, base + hit.end)
+        if s.found and _NAMED_SETTING.search(text, max(0, hit.start - 40), hit.start):
+            codes = codes | set(s.found[-1].countries)  # "A met B at the NATO Summit": A and B attend it
+        named = Zone((), tuple(country_participant(c, "participant") for c in sorted(codes)), ())
         if hit.name and event_rules().name_verbs.search(text[max(r.lo_subject, hit.start - 40):hit.start]):
             r.subject, _, _ = _participants_for(doc, s.sent, r.lo_subject, hit.start, hit.start, hit.start, hit,
                                                 s.state)

@@ -19,6 +19,8 @@ _OBJECT_END = re.compile(
     r"|(?:,\s*|\s+)and\s+(?=[a-z])(?!the\b|his\b|her\b|their\b|other\b|senior\b|several\b|deputy\b|vice\b|"
     r"high-level\b|minister\b|foreign\b)|;|:|\s[\u2013\u2014-]\s")
 _GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|Last|Each|Every)$")
+# A name after these is where the trigger's event took place, not its object ("met X at the Y Summit").
+_SETTING_BEFORE = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of)\s+(?:the\s+)?$", re.I)
 # Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
 _INDEFINITE = re.compile(r"\b(?:a|an|any|such|every|each|regular|annual|future)\s+$", re.I)
 
@@ -112,7 +114,7 @@ def attach_names(hits: list[Hit], text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         if (h.trigger is None and h.name and out and out[-1].trigger is not None and out[-1].name is None
-                and kinds[out[-1].event_type].takes_name
+                and kinds[out[-1].event_type].takes_name and not _SETTING_BEFORE.search(text, 0, h.start)
                 and h.start - out[-1].end <= 60 and object_end(text, out[-1].end) >= h.start):
             prev = out[-1]
             # "attended / held / chaired the X Summit": the name gives the type; "visit to the X Forum" stays a visit.

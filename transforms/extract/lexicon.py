@@ -96,14 +96,17 @@ def event_rules() -> EventRules:
     key_re, key_map = _key_index(key_groups)
     heads = data.name_heads
     head_alt = "|".join(sorted(heads, key=len, reverse=True))
-    word = r"(?:[A-Z0-9][\w'.&-]*|of|and|the|for|on|de|-)"
+    # Words may be joined by dashes of any kind ("Mexico–Belize Binational Commission").
+    word = r"(?:[A-Z0-9][\w'.&\-\u2013\u2014]*|of|and|the|for|on|de|-)"
     # "the fourth China-Central Asia Foreign Ministers' Meeting", "Summit for Democracy",
     # "Summit of the Americas": capitalized words ending in a head, then an optional
     # "of/for/on + capitalized words" tail.
     name_re = re.compile(
         rf"(?:(?P<ord>{data.name_ordinals})\s+)?"
-        rf"(?P<body>(?:[A-Z0-9][\w'.&-]*(?:\s+|-\s?)(?:{word}(?:\s+|-\s?)){{0,8}}?)?(?P<head>{head_alt}))\b"
-        rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,4}})?")
+        rf"(?P<body>(?:[A-Z0-9][\w'.&\-\u2013\u2014]*(?:\s+|[-\u2013\u2014]\s?)(?:{word}(?:\s+|[-\u2013\u2014]\s?))"
+        rf"{{0,8}}?)?(?P<head>{head_alt}))\b"
+        rf"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'\-\u2013\u2014]*(?:\s+(?:and\s+)?[A-Z][\w'\-\u2013\u2014]*)"
+        rf"{{0,4}})?")
     publishers = load("gazetteers/publishers.yaml")
     folders = tuple((re.compile(k, re.I), v) for k, v in publishers.folders.items())
     head = load("events/headline.yaml")
