@@ -21,6 +21,7 @@ _OBJECT_END = re.compile(
 _GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|Last|Each|Every)$")
 # A name after these is where the trigger's event took place, not its object ("met X at the Y Summit").
 _SETTING_BEFORE = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of)\s+(?:the\s+)?$", re.I)
+_WORD = re.compile(r"\S+")
 # Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
 _INDEFINITE = re.compile(r"\b(?:a|an|any|such|every|each|regular|annual|future)\s+$", re.I)
 
@@ -39,22 +40,32 @@ class Hit:
 
 
 def clean_name(match: re.Match) -> tuple[str | None, int, int]:
-    """The event name of a name-pattern match (None for a bare head: "the Summit"), and its span."""
+    """The event name of a name-pattern match (None for a bare head: "the Summit"), and its span: without
+    the words before it that only place it ("At the", "Following the"), the dates told with it ("the June
+    28-30 NATO Summit", "the G7 Summit on June 12") or the events listed before it ("Berlin May 14-15 and
+    the X Summit")."""
+    rules = event_rules()
     body = match.group("body")
     tail = match.group("tail") or ""
-    words = body.split()
-    if len(words) <= 1 or (len(words) == 2 and _GENERIC_NAME.match(words[0])):
-        return None, match.start(), match.end()
-    while words and (_GENERIC_NAME.match(words[0]) or event_rules().name_date_words.match(words[0])):
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(body)]
+    dated = [i for i, (_, w) in enumerate(words[:-1]) if rules.name_date_words.match(w)]
+    if dated:
+        words = words[dated[-1] + 1:]
+    while len(words) > 1 and (_GENERIC_NAME.match(words[0][1]) or rules.name_date_words.match(words[0][1])
+                              or rules.name_lead_words.match(words[0][1])):
         words.pop(0)
+    start = match.start("body") + words[0][0] if match.group("ord") is None else match.start()
+    tail_words = [w for w in tail.split()[1:] if w.lower() != "the"]
+    if tail_words and rules.name_date_words.match(tail_words[0]):
+        tail = ""  # "the G7 Summit on June 12": a date, not a topic
     if len(words) <= 1:
-        return None, match.start(), match.end()
-    name = " ".join(words) + tail
+        return None, start, match.end()
+    name = " ".join(w for _, w in words) + tail
     ordinal = match.group("ord")
     if ordinal:
         name = f"{ordinal} {name}"
     name = name[0].upper() + name[1:]
-    return name, match.start(), match.end()
+    return name, start, match.end()
 
 
 def all_hits(doc: Doc) -> dict[int, list[Hit]]:

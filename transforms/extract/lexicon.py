@@ -62,6 +62,7 @@ class EventRules:
     name_head_re: re.Pattern  # a name head anywhere (cheap test before name_re)
     name_heads: dict[str, str]
     name_date_words: re.Pattern  # a date word before a name is not part of it
+    name_lead_words: re.Pattern  # a preposition or article before a name ("At the X Summit")
     name_ordinals: str  # "the fourth", "the 2023": words before a name that are not part of it
     name_verbs: re.Pattern
     planned: re.Pattern
@@ -133,6 +134,7 @@ def event_rules() -> EventRules:
         name_heads=heads,
         name_ordinals=data.name_ordinals,
         name_date_words=re.compile(data.name_date_words, re.I),
+        name_lead_words=re.compile(data.name_lead_words, re.I),
         name_verbs=re.compile(data.name_verbs, re.I),
         planned=re.compile(data.planned_cues, re.I),
         occurred=re.compile(data.occurred_cues, re.I),

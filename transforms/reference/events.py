@@ -44,6 +44,7 @@ class Triggers(RuleFile):
     name_heads: dict[NonEmpty, EventType]
     name_ordinals: Pattern
     name_date_words: Pattern
+    name_lead_words: Pattern
     name_verbs: Pattern
     planned_cues: Pattern
     occurred_cues: Pattern

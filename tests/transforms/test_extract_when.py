@@ -1,0 +1,42 @@
+"""When and which: event names as told, dates read against the article's date, and which tellings are one
+event (transforms/extract/hits.py clean_name, when_where.py, merge.py).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.transforms.test_extract_events import events_of
+from transforms.extract.hits import clean_name
+from transforms.extract.lexicon import event_rules
+
+
+def _names(text: str) -> list[str | None]:
+    return [clean_name(m)[0] for m in event_rules().name_re.finditer(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("At the Andean Leaders' Summit on March 3, the presidents agreed to act.", "Andean Leaders' Summit"),
+    ("Following the Tirana Ministerial, the envoy travelled to Skopje.", "Tirana Ministerial"),
+    ("They prepared the ministers' meeting in Oslo May 4-5 and the June 20-21 Baltic Summit.", "Baltic Summit"),
+    ("the Second Danube Energy Dialogue on February 9", "Second Danube Energy Dialogue"),
+    ("the 12th Chile-Peru Policy Dialogue on Fisheries", "12th Chile-Peru Policy Dialogue on Fisheries"),
+])
+def test_event_names_without_the_words_that_place_or_date_them(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", ["Since the Summit, aid has grown.", "At the Summit, the leaders spoke."])
+def test_a_bare_head_after_a_preposition_is_no_name(text):
+    assert _names(text) == [None]
+
+
+def test_a_named_summit_dated_after_its_name():
+    text = "At the Andean Leaders' Summit on March 3, 2023, the presidents of Peru and Chile agreed to act."
+    (summit,) = [e for e in events_of(text) if e["event_type"] == "summit"]
+    assert summit["name"] == "Andean Leaders' Summit"
+    assert summit["start_date"] == dt.date(2023, 3, 3)
