@@ -40,3 +40,19 @@ def test_a_named_summit_dated_after_its_name():
     (summit,) = [e for e in events_of(text) if e["event_type"] == "summit"]
     assert summit["name"] == "Andean Leaders' Summit"
     assert summit["start_date"] == dt.date(2023, 3, 3)
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Chile and Peru agreed to hold the seventh session of their Joint Commission in Lima in June, to expand "
+     "trade.", dt.date(2024, 6, 1)),
+    ("The foreign ministers of Chile and Peru look forward to the next meeting in Quito in July.", dt.date(2024, 7, 1)),
+])
+def test_a_planned_event_told_by_month_is_the_next_such_month(text, month):
+    (ev,) = [e for e in events_of(text, published=dt.date(2024, 1, 19)) if e["status"] == "planned"]
+    assert (ev["start_date"], ev["date_precision"]) == (month, "month")
+
+
+def test_a_past_event_told_by_month_stays_in_the_past():
+    text = "The foreign ministers of Chile and Peru met in Lima in March."
+    (ev,) = events_of(text, published=dt.date(2023, 6, 14))
+    assert ev["start_date"] == dt.date(2023, 3, 1) and ev["status"] == "occurred"

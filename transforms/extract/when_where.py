@@ -59,11 +59,20 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         rank = 2 if doc.published_source in ("metadata", "dateline") else 1
     else:
         rank = 3
+    if kind == "partial" and doc.published is not None and value.end < doc.published and _planned(sent.text, lo, hi):
+        # "agreed to hold the next session in Beijing in June": a plan's month without its year is the next one.
+        value = _deps.resolve_date(best.text, doc.published, tense="future") or value
     if value.precision not in DATE_PRECISIONS or value.precision == "decade":
         # "the 1990s", "over the past decade": a decade says when a context was, not when a meeting was
         # (the contract's vocabulary allows decade; these rules do not date an event by one).
         return None
     return value.start, value.end, value.precision, rank, best.text
+
+
+def _planned(text: str, lo: int, hi: int) -> bool:
+    """Whether the words around a trigger tell a plan ("will be held", "agreed to hold", "upcoming")."""
+    window = text[max(0, lo - 60):hi]
+    return bool(event_rules().planned.search(window)) and not re.search(r"\b(?:has|have) been\b", window)
 
 
 # A past verb may tell a day this far after publication (transforms.dates' past_day_tolerance).
@@ -74,8 +83,7 @@ def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.dat
             published: dt.date | None, trigger_text: str) -> str:
     """planned / occurred / unknown from the words around the trigger and the date against publication."""
     rules = event_rules()
-    window = text[max(0, lo - 60):hi]
-    if rules.planned.search(window) and not re.search(r"\b(?:has|have) been\b", window):
+    if _planned(text, lo, hi):
         return "planned"
     if start is not None and published is not None and start > published + _LAG:
         return "planned"
