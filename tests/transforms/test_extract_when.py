@@ -10,7 +10,9 @@ import datetime as dt
 
 import pytest
 
-from tests.transforms.test_extract_events import events_of
+from tests.transforms.test_extract_events import article, events_of
+from transforms.extract.document import prepare
+from transforms.extract.events import find_event_mentions
 from transforms.extract.hits import clean_name
 from transforms.extract.lexicon import event_rules
 
@@ -56,3 +58,29 @@ def test_a_past_event_told_by_month_stays_in_the_past():
     text = "The foreign ministers of Chile and Peru met in Lima in March."
     (ev,) = events_of(text, published=dt.date(2023, 6, 14))
     assert ev["start_date"] == dt.date(2023, 3, 1) and ev["status"] == "occurred"
+
+
+_PROGRAMME = ("Prime Minister Ana Ruiz of Chile arrived in Lima yesterday evening. She was received at the airport by "
+              "the Foreign Minister of Peru, Jorge Salas. This morning, Prime Minister Ruiz was accorded a ceremonial "
+              "welcome at the palace. Defence Minister Luis Vera of Peru called on Prime Minister Ruiz at her hotel.")
+
+
+def test_events_told_without_a_date_take_the_day_the_programme_is_on():
+    evs = events_of(_PROGRAMME, published=dt.date(2023, 6, 14))
+    by_text = {e["evidence"].split(" ")[0]: e for e in evs if e["event_type"] == "meeting"}
+    assert by_text["She"]["start_date"] == dt.date(2023, 6, 13)  # after "arrived ... yesterday evening"
+    assert by_text["Defence"]["start_date"] == dt.date(2023, 6, 14)  # after "This morning, ..."
+
+
+def mentions_of(text: str, published: dt.date = dt.date(2023, 6, 14)):
+    return find_event_mentions(prepare(article(text, published=published)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prime Minister Ruiz has visited Peru three times.",  # a perfect: a record, not that day's news
+    "Prime Minister Ruiz invited the President of Peru to visit Chile.",  # an infinitive: a plan
+])
+def test_a_record_or_an_invitation_takes_no_programme_day(sentence):
+    ms = mentions_of("Prime Minister Ana Ruiz of Chile arrived in Lima yesterday evening. " + sentence)
+    later = [m for m in ms if m.evidence == sentence]
+    assert later and all(m.start_date is None for m in later)

@@ -17,7 +17,7 @@ from transforms.extract.participants import (
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
-from transforms.extract.when_where import event_location, event_status, pick_date
+from transforms.extract.when_where import event_location, event_status, pick_date, told_day
 from transforms.ids import make_id
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
@@ -61,7 +61,6 @@ _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_se
 _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
                             re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
-_SAID = re.compile(rf"\b(?:{set_alternation(word_set('SAYING_VERBS'))})\b", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
 
@@ -344,7 +343,7 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     own = s.relative_of(hit.start)
     date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi,
                      state.last_day or state.last_date, s.dateline,
-                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start))
+                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start), hit.start)
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:
@@ -364,11 +363,32 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
         r.start = r.end = doc.published
         r.precision, r.rank = "day", 2
+    elif (r.status != "planned" and state.last_day is not None and _told_as_news(text, hit)
+          and all(d.value is not None for d in doc.dates_in(s.sent))):
+        # "He was received at the airport by ..." after "arrived in New Delhi yesterday evening": the day
+        # the programme is on (inferred: it neither keeps tellings apart from a dated one nor outranks it); not
+        # when the sentence tells a date that cannot be placed ("On 9 February" in an article without a date).
+        r.start = r.end = state.last_day
+        r.precision, r.rank = "day", 1
     elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None
           and not state.seen_event and not hit.name):
         # The release's own event, told without a date: on or a few days before publication.
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     return True
+
+
+# A perfect ("has visited") or an infinitive ("invited X to visit") before a trigger: no news of that day.
+_NOT_NEWS_BEFORE = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?|to\s+)$", re.I)
+
+
+def _told_as_news(text: str, hit: Hit) -> bool:
+    """A trigger that tells an event as news, with a verb in the past ("called on", "was received by"), not a
+    noun ("the talks"), a perfect ("has visited": a life's record) or an
+    infinitive ("invited her to visit")."""
+    trig = text[hit.start:hit.end]
+    if hit.trigger is None or _NOMINAL.match(trig) or not event_rules().trigger_past.search(trig):
+        return False
+    return not _NOT_NEWS_BEFORE.search(text, max(0, hit.start - 30), hit.start)
 
 
 def _location(s: _Sentence, r: _Reading) -> bool:
@@ -410,12 +430,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             if state.last_frame is not None:
                 state.last_frame = next((m for m in out if m.mention_id == state.last_frame.mention_id),
                                         state.last_frame)
-        if not hits:
-            if z is None:
-                prev_sentence_events = []
-            if state.last_day is None:
-                state.last_day = _story_day(doc, sent)
-            continue
+        day = state.last_day
         for m in this_sentence:
             out.append(m)
             state.seen_event = True
@@ -426,18 +441,15 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
                     state.last_day = m.start_date
             if m.frame:
                 state.last_frame = m
-        prev_sentence_events = this_sentence
+        if state.last_day == day:
+            # "This morning, the Prime Minister was accorded ...", "..., the minister said in Baku on Tuesday":
+            # the day the events told next without one of their own took place.
+            state.last_day = told_day(doc, sent, tuple(m.span() for m in _RELATIVE.finditer(sent.text))) or day
+        if not hits and z is None:
+            prev_sentence_events = []
+        elif hits:
+            prev_sentence_events = this_sentence
     return add_host_countries(out)
-
-
-def _story_day(doc: Doc, sent: Sent) -> dt.date | None:
-    """The day a lead tells its news on ("..., Minister X said in Baku on Tuesday."): what the events told
-    next in sequence ("in the morning", "then") count from."""
-    if doc.published is None or not _SAID.search(sent.text):
-        return None
-    days = {d.value.start for d in doc.dates_in(sent) if d.value is not None and d.value.precision == "day"
-            and d.kind != "anaphoric" and doc.published - dt.timedelta(days=7) <= d.value.start <= doc.published}
-    return days.pop() if len(days) == 1 else None
 
 
 def _dateline_end(doc: Doc, sent: Sent) -> int:

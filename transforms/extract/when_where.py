@@ -22,10 +22,11 @@ _DATE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'.\-\u2013]*(?:\s+[A-Z][\w'.\-\u2013]
 
 
 def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None, dateline: int = 0,
-              skip: tuple[tuple[int, int], ...] = ()):
+              skip: tuple[tuple[int, int], ...] = (), trigger: int | None = None):
     """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi] (never the
     date of the dateline that ends at sent.text[dateline], nor one in the clauses `skip`, sentence
-    offsets); last_date anchors "the same day"."""
+    offsets); last_date anchors "the same day"; the words around `trigger` (default lo) say whether
+    it is a plan."""
     mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline
                 and not any(sent.start + a <= d.start < sent.start + b for a, b in skip)]
     mentions = [d for d in mentions if not re.search(r"\b(?:since|by|until|over the past|for the past)\s+$",
@@ -59,7 +60,7 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         rank = 2 if doc.published_source in ("metadata", "dateline") else 1
     else:
         rank = 3
-    if kind == "partial" and doc.published is not None and value.end < doc.published and _planned(sent.text, lo, hi):
+    if kind == "partial" and doc.published is not None and value.end < doc.published and _planned(sent.text, lo if trigger is None else trigger, hi):
         # "agreed to hold the next session in Beijing in June": a plan's month without its year is the next one.
         value = _deps.resolve_date(best.text, doc.published, tense="future") or value
     if value.precision not in DATE_PRECISIONS or value.precision == "decade":
@@ -96,6 +97,32 @@ def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.dat
     return "unknown"
 
 
+# Words a day is told with ("on Tuesday", "this morning", "5 June", "June 5"): a cheap test before the resolver.
+_DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight|morning|"
+                        r"afternoon|evening)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)",
+                        re.I)
+# A programme's day is one of the fortnight before its release (or the day after: time zones).
+_PROGRAMME_DAYS = dt.timedelta(days=14)
+
+
+def told_day(doc: Doc, sent: Sent, skip: tuple[tuple[int, int], ...] = ()) -> dt.date | None:
+    """The day a sentence tells its news on ("This morning, the Prime Minister was accorded ...", "..., the
+    minister said in Baku on Tuesday"): the one day of the fortnight before publication it states outside the
+    clauses `skip` (relative clauses, sentence offsets) and not as the day of a plan ("Tomorrow, he will
+    ..."). The events told after it without a date of their own took place that day (a visit programme
+    told day by day)."""
+    if doc.published is None or not _DAY_WORDS.search(sent.text):
+        return None
+    days = {d.value.start for d in doc.dates_in(sent)
+            if d.value is not None and d.value.precision == "day" and d.value.start == d.value.end
+            and getattr(d, "kind", "absolute") not in ("anaphoric", "dateline")
+            and not any(sent.start + a <= d.start < sent.start + b for a, b in skip)
+            and doc.published - _PROGRAMME_DAYS <= d.value.start <= doc.published + _LAG
+            and not _planned(sent.text, d.start - sent.start, d.end - sent.start + 40)}
+    return days.pop() if len(days) == 1 else None
+
+
 def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
                    dateline: int = 0) -> tuple[str | None, str | None]:
     """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination (never the
@@ -119,4 +146,4 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     return None, None
 
 
-__all__ = ["event_location", "event_status", "pick_date"]
+__all__ = ["event_location", "event_status", "pick_date", "told_day"]
