@@ -6,12 +6,12 @@ import dataclasses
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms.dates import grammar, resolve, scan
 from transforms.dates import DateMention, DateValue, find_dateline, find_dates, infer_tense, resolve_date
-from transforms.reference import rows
+from transforms.reference import load, rows
 
 # Hypothesis: no example database written to the repository.
 FAST = {"deadline": None, "database": None}
@@ -381,18 +381,27 @@ def test_property_month_and_year_precision(day, ref):
     assert year == DateValue(date(day.year, 1, 1), date(day.year, 12, 31), "year")
 
 
+# dates/CONVENTIONS.md: a past single day may lie up to `past_day_tolerance` days after the reference.
+PAST_DAY_TOLERANCE = timedelta(days=load("dates/date_words.yaml").past_day_tolerance)
+
+
 @settings(max_examples=100, **FAST)
 @given(day=DAYS, ref=REFS, tense=st.sampled_from([None, "past", "future"]))
+@example(day=date(2000, 1, 2), ref=date(2000, 1, 1), tense="past")  # the day after ref: this year's (tolerance)
+@example(day=date(2000, 1, 3), ref=date(2000, 1, 1), tense="past")  # two days after: last year's
+@example(day=date(2000, 12, 31), ref=date(2000, 1, 1), tense="future")
 def test_property_partial_dates_keep_month_and_day(day, ref, tense):
     if (day.month, day.day) == (2, 29):
         return
     v = resolve_date(day.strftime("%B %d"), ref, tense=tense)
     assert (v.start.month, v.start.day, v.precision) == (day.month, day.day, "day")
     assert abs(v.start.year - ref.year) <= 1
+    near = [date(y, day.month, day.day) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if tense == "past":
-        assert v.start <= ref
+        # The latest occurrence on or before ref, or a single day up to the tolerance after it.
+        assert v.start == max(x for x in near if x <= ref + PAST_DAY_TOLERANCE)
     if tense == "future":
-        assert v.start >= ref
+        assert v.start == min(x for x in near if x >= ref)
 
 
 @settings(max_examples=150, **FAST)
