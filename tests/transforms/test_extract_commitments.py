@@ -384,3 +384,58 @@ def test_questions_and_question_turns_of_a_transcript_commit_nobody():
     found = commitments(text)
     assert [c["action"] for c in found] == ["open", "send"]
     assert all(c["parties"] == ["CHL"] for c in found)
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Norway will continue to support the reconstruction of schools in Ukraine.", "pledge"),
+    ("Chile said it shall back the regional fund for the Amazon.", "pledge"),
+    ("Norway continues to support the reconstruction of schools in Ukraine.", "support"),
+])
+def test_a_future_support_is_a_pledge(sentence, modality):
+    c = only(sentence)
+    assert (c["modality"], c["action"]) == (modality, "support")
+
+
+@pytest.mark.parametrize("sentence, descriptions", [
+    # Two verbs, one object: one undertaking.
+    ("Chile and Peru commit to lead and support international efforts for mine clearance.",
+     ["lead and support international efforts for mine clearance"]),
+    ("Kenya commits to adopt and maintain high labour standards and to enforce its labour laws.",
+     ["adopt and maintain high labour standards", "enforce its labour laws"]),
+    # A comma between adjectives coordinates no verbs; a comma list closed by "and" does.
+    ("Chile and Peru remain committed to achieving a durable, lasting peace in the region.",
+     ["achieving a durable, lasting peace in the region"]),
+    ("Chile and Peru will open two crossings, expand rail links and deepen trade.",
+     ["open two crossings", "expand rail links", "deepen trade"]),
+])
+def test_verbs_sharing_an_object_are_one_commitment(sentence, descriptions):
+    assert [c["description"] for c in commitments(sentence)] == descriptions
+
+
+def test_the_ends_of_a_pair_and_the_signatories_are_no_objects():
+    found = commitments("After the talks, Kenya and Ghana witnessed the signing of a Memorandum on Cooperation between "
+                        "the Diplomatic Academy of Kenya and the Foreign Service Institute of Ghana.")
+    assert len(found) == 1
+    found = commitments("Kenya and Ghana then witnessed the signing of two documents, including an Agreement on Air "
+                        "Services, signed by the Minister of Transport and the Minister of Aviation, and a Memorandum "
+                        "on Tourism, signed by the two Ministers of Tourism.")
+    assert [c["description"].split(",")[0] for c in found] == ["sign an Agreement on Air Services",
+                                                               "sign a Memorandum on Tourism"]
+
+
+def test_a_listener_after_the_reporting_verb_is_part_of_the_frame():
+    c = only("I have confirmed to my colleague that Chile will support Peru's candidacy for the council seat.")
+    assert (c["parties"], c["modality"]) == (["CHL"], "pledge")
+
+
+def test_hope_is_a_frame_and_a_relative_clause_holds_its_own_subject():
+    assert commitments(MEETING + " We hope that they will honour the commitments of the meeting.") == []
+    # The cue inside a relative clause: its subject is the relative's ("rights groups"), no party.
+    assert commitments("A court in Vienna sentenced the activist on Friday, ending a trial that rights groups have "
+                       "condemned as a sham.") == []
+
+
+def test_a_possessive_government_is_the_pronouns_referent():
+    c = only("President Ruto of Kenya spoke with President Boric of Chile. Ruto also conveyed that his government "
+             "intends to open an embassy in Santiago.")
+    assert (c["parties"], c["action"]) == (["KEN"], "open")

@@ -6,7 +6,10 @@ a coordination starts a new infinitive ("and to", "as well as to"), a new bare v
 same form that is no noun ("expand X and accelerate Y"; not "trade and energy"), a new
 "for" object of "called for", or, after a signing, a new item of a list ("five agreements
 covering: A; B; and C"). A later cue with its own subject ends a predicate too ("Morocco
-pledged X, while Kenya undertook Y").
+pledged X, while Kenya undertook Y"). Never cut: two verbs sharing one object ("lead and
+support efforts"), a comma between adjectives ("a durable, lasting peace": a bare comma
+coordinates verbs only in a list closed by "and"), the two ends of a pair ("between A and B")
+or the signatories of a document ("signed by A and B").
 """
 
 from __future__ import annotations
@@ -46,9 +49,18 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
         if found is None:
             continue
         rest = text[found.end():start]
+        if _bare_verb(text[end:found.start()]):
+            continue  # "commit to lead and support international efforts": two verbs, one object
         if not rest.strip() or leading_actor(text, found.end(), start) >= start - 1:
             return found.start()
     return pred_end
+
+
+def _bare_verb(piece: str) -> bool:
+    """The piece is one verb and nothing else ("to lead", "facilitate"): it shares the object of the verb
+    coordinated after it ("facilitate and enhance commercial ties" is one undertaking)."""
+    words = re.sub(r"^\s*to\s+", "", piece).split()
+    return len(words) == 1 and is_verb(words[0].strip(",").lower())
 
 
 def _outside_brackets(text: str, lo: int, at: int) -> bool:
@@ -73,7 +85,8 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
     if cue.verb == "sign":
         head = _LIST_START.search(text, lo, hi)
         if head is not None:
-            spans = _spans(text, head.end(), hi, [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)])
+            items = [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)]
+            spans = _spans(text, head.end(), hi, _outside_pairs(text, head.end(), items))
             if len(spans) > 1:
                 return spans
         cuts += [m.start() for m in _DOCUMENTS.finditer(text, lo, hi)]
@@ -88,11 +101,33 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
         first = _FIRST_WORD.match(text, lo, hi)
         form = _verb_form(first.group(1)) if first else None
         if form is not None:
-            for m in _BARE.finditer(text, first.end(), hi):
-                if _verb_form(m.group(1)) == form:
-                    cuts.append(m.start())
+            same = [m for m in _BARE.finditer(text, first.end(), hi) if _verb_form(m.group(1)) == form]
+            # A bare comma coordinates verbs only in a list closed by "and" ("open A, expand B and ease C");
+            # alone it is an adjective's ("achieving a durable, lasting peace").
+            closed = hi if re.match(r"\s*,?\s*and\b", text[hi:hi + 8]) else max(
+                (m.start() for m in same if "and" in m.group(0)), default=-1)
+            cuts += [m.start() for m in same if "and" in m.group(0) or m.start() < closed]
     cuts = sorted(c for c in cuts if _outside_brackets(text, lo, c))
-    return _spans(text, lo, hi, cuts)
+    return _spans(text, lo, hi, _outside_pairs(text, lo, cuts))
+
+
+# "between A and B", "signed by A and B": the "and" joins the two ends of one relation or the signatories
+# of one document, never two objects; a pair of signatories ends at a new document ("..., and a Memorandum").
+_PAIR = re.compile(r"\b(?:between\s+(?:(?!\band\b)[^;:])*|(?:signed|initialed|initialled|concluded|represented) by"
+                   r"\s+[^;:]*)$", re.I)
+_NEW_DOCUMENT = re.compile(r"[,;]?\s*(?:and|as well as)\s+(?:an?|two|three|four|five)\s", re.I)
+
+
+def _outside_pairs(text: str, lo: int, cuts: list[int]) -> list[int]:
+    """The cuts that do not fall inside a pair ("a memorandum between the College of A and the Agency of B")."""
+    out = []
+    start = lo
+    for cut in cuts:
+        if text[cut:cut + 1] != ";" and not _NEW_DOCUMENT.match(text, cut) and _PAIR.search(text, start, cut):
+            continue
+        out.append(cut)
+        start = cut
+    return out
 
 
 def _spans(text: str, lo: int, hi: int, cuts: list[int]) -> list[tuple[int, int]]:
@@ -112,4 +147,6 @@ def _spans(text: str, lo: int, hi: int, cuts: list[int]) -> list[tuple[int, int]
         else:
             spans.append((piece_start, cut))
         start = cut
+    if len(spans) > 1 and _bare_verb(text[spans[0][0]:spans[0][1]]):
+        spans[:2] = [(spans[0][0], spans[1][1])]  # "adopt and maintain high standards": one object
     return spans or [(lo, hi)]

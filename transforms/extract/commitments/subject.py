@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
 from transforms.extract.lexicon import commitment_rules
 from transforms.extract.participants import last_person_before
@@ -33,6 +34,11 @@ _ANAPHOR = re.compile(
 
 
 _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the two)\b", re.I)
+
+
+# "his administration", "our government", "their delegations": the government of the pronoun's referent.
+_OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_GOV_NOUN}$", re.I)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
 
 _JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|\bleaders['’]? (?:statement|declaration)|"
@@ -178,6 +184,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return tuple(sorted(codes)), False
     if actor:
         return (), False  # an organization: a party without a country
+    owner = _OWN_GOVERNMENT.match(subject)
+    if owner is not None:
+        subject = _OWNER_PRONOUN[owner.group("p").lower()]  # "his administration intends to": his = he
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         p = pm.group("p").lower()
@@ -269,11 +278,13 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     cm = _CONNECTIVE.match(chunk2)
     if cm:
         offset += cm.end()
-    # A relative "during which they", "in which the two sides": the subject follows it.
+    # A relative "during which they", "in which the two sides", "a trial that rights groups (condemned)": the
+    # subject follows it ("the work that we are doing should ...": a relative whose verb came is no subject).
     rel = None
-    for rel in re.finditer(r"\b(?:during|in|at|under|through|by) which\s+|\bwhere\s+|\bwhile\s+|\bwhich\s+", chunk):
+    for rel in re.finditer(r"\b(?:during|in|at|under|through|by) which\s+|\bwhere\s+|\bwhile\s+|\bwhich\s+|"
+                           r"(?<=\w )that\s+", chunk):
         pass
-    if rel is not None and rel.end() > offset:
+    if rel is not None and rel.end() > offset and (rel.group(0).strip() != "that" or not _has_verb(chunk[rel.end():])):
         offset = rel.end()
     # "X did A, and Y will B": the subject is the short actor phrase of the second clause.
     last = None
@@ -283,6 +294,15 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
             and commitment_rules().first_clause.search(chunk, offset, last.start())):
         offset = last.end()
     return start + offset, cue_start
+
+
+_AUXILIARIES = frozenset("is are was were be been being has have had do does did will would can could should may might "
+                         "must".split())
+
+
+def _has_verb(words: str) -> bool:
+    """A verb among the words after a relative "that": its clause is complete before the cue."""
+    return any(w in _AUXILIARIES or w.endswith(("ed", "ing")) and is_verb(w) for w in words.lower().split())
 
 
 def leading_actor(text: str, start: int, stop: int) -> int:
