@@ -189,34 +189,39 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         subject = _OWNER_PRONOUN[owner.group("p").lower()]  # "his administration intends to": his = he
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
-        p = pm.group("p").lower()
-        if p == "it":
-            # "Brazil said it would ...": the speaker; any other "it" is no actor ("it will rain").
-            return (tuple(sorted(speaker_codes)), False) if speaker_codes else (None, False)
-        if p in ("he", "she"):
-            if speaker_codes:
-                return tuple(sorted(speaker_codes)), False
-            country = subject_before(doc, abs_start)
-            return ((country,) if country else ((doc.home,) if doc.home else None)), False
-        if p == "we":
-            if ctx.we:
-                return ctx.we, True  # "We, the Foreign Ministers of A, B and C, ...": the communique's "we"
-            if len(own) >= 2:
-                return tuple(sorted(own)), True
-            if len(ctx_codes) >= 2 and _JOINT_TITLE.search(doc.title):
-                return tuple(sorted(ctx_codes)), True  # a joint statement's "we": all who issue it
-            return ((doc.home,) if doc.home else (tuple(sorted(ctx_codes)) if ctx_codes else None)), False
-        if speaker_codes:
-            return tuple(sorted(speaker_codes)), False
-        if own and len(own) >= 2:
-            return tuple(sorted(own)), True
-        group = set(prev_parties) if prev_parties else set(ctx_codes)
-        if p != "we" and group:
-            group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0)
-        return (tuple(sorted(group)) if group else None), True
+        return _pronoun_parties(doc, abs_start, pm.group("p").lower(), ctx, own, speaker_codes, prev_parties)
     if doc.home and _HOME_OFFICE.match(subject):
         return (doc.home,), False
     return None, False
+
+
+def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[str], speaker_codes: set[str] | None,
+                     prev_parties: tuple[str, ...]) -> tuple[tuple[str, ...] | None, bool]:
+    """The parties of a pronoun subject ("it", "he", "we", "they", "both sides") and whether they are a group."""
+    if p == "it":
+        # "Brazil said it would ...": the speaker; any other "it" is no actor ("it will rain").
+        return (tuple(sorted(speaker_codes)), False) if speaker_codes else (None, False)
+    if p in ("he", "she"):
+        if speaker_codes:
+            return tuple(sorted(speaker_codes)), False
+        country = subject_before(doc, abs_start)
+        return ((country,) if country else ((doc.home,) if doc.home else None)), False
+    if p == "we":
+        if ctx.we:
+            return ctx.we, True  # "We, the Foreign Ministers of A, B and C, ...": the communique's "we"
+        if len(own) >= 2:
+            return tuple(sorted(own)), True
+        if len(ctx.countries) >= 2 and _JOINT_TITLE.search(doc.title):
+            return tuple(sorted(ctx.countries)), True  # a joint statement's "we": all who issue it
+        return ((doc.home,) if doc.home else (tuple(sorted(ctx.countries)) if ctx.countries else None)), False
+    if speaker_codes:
+        return tuple(sorted(speaker_codes)), False
+    if own and len(own) >= 2:
+        return tuple(sorted(own)), True
+    group = set(prev_parties) if prev_parties else set(ctx.countries)
+    if p != "we" and group:
+        group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0)
+    return (tuple(sorted(group)) if group else None), True
 
 
 # Group nouns that may name one side only ("the Kenyan delegation" is one country).
