@@ -102,6 +102,16 @@ class _Spans:
         hi = bisect.bisect_left(self.starts, end)
         return [x for x in self.items[lo:hi] if x.end <= end]
 
+    def starting_in(self, start: int, end: int, limit: int) -> list:
+        """Items that start inside [start, end) and end by `limit` (a mention may run past `end`).
+
+        Bounded by `end`, not by `limit`: a scan to the end of the text for each mention made
+        extraction quadratic in the length of the article.
+        """
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= limit]
+
 
 @dataclass
 class Doc:
@@ -130,13 +140,14 @@ class Doc:
     named: frozenset[str] = frozenset()  # people whose name the article writes (not only an office)
     date_cache: dict[int, list] = field(default_factory=dict)
     place_cache: dict[int, list] = field(default_factory=dict)
+    paragraph_starts: dict[int, int] = field(default_factory=dict)  # paragraph -> its first sentence's start
 
     def paragraph_start(self, sent: Sent) -> int:
         """Offset of the first sentence of sent's paragraph."""
-        i = sent.index
-        while i > 0 and self.sentences[i - 1].paragraph == sent.paragraph:
-            i -= 1
-        return self.sentences[i].start
+        if not self.paragraph_starts:
+            for s in reversed(self.sentences):
+                self.paragraph_starts[s.paragraph] = s.start
+        return self.paragraph_starts[sent.paragraph]
 
     def places_in(self, sent: Sent) -> list[Span]:
         """Gazetteer places of one sentence, offsets into the article text (found on first use)."""
@@ -244,21 +255,53 @@ def _regions_at(joined: str, shifts: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+# Bounds on what one rule reads (dev corpus: longest sentence 1,008 characters, longest paragraph
+# 21,725). A longer "sentence" (a text without full stops) is read in pieces, and a longer paragraph
+# counts as several: rules that look across a sentence or back through its paragraph then cost a
+# bounded amount per sentence, so extraction time grows linearly with the text, not with its square.
+MAX_SENTENCE = 2_000
+MAX_PARAGRAPH = 25_000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut after a space into stretches of at most MAX_SENTENCE characters."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append((start, end))
+    return out
+
+
 def _sentences(text: str, limit: int) -> list[Sent]:
     out: list[Sent] = []
     paragraph = 0
-    cursor = 0
+    paragraph_begin = 0
+    previous = -1  # start of the previous sentence
+    line_start = 0
     for s in split_sentences(text, 0, limit):
-        paragraph += text.count("\n\n", cursor, s.start)
-        cursor = s.start
-        line_start = text.rfind("\n", 0, s.start) + 1
-        line_end = text.find("\n", s.start)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        is_line_start = not text[line_start:s.start].strip()
-        if is_line_start and is_boilerplate_line(line):
-            continue
+        breaks = text.count("\n\n", max(previous, 0), s.start)
+        if breaks or s.start - paragraph_begin > MAX_PARAGRAPH:
+            paragraph += max(breaks, 1)
+            paragraph_begin = s.start
+        # Line of the sentence, found from the previous one's (a look back to the text's start per
+        # sentence is quadratic on a text with few line breaks).
+        newline = text.rfind("\n", max(previous, 0), s.start)
+        if newline >= 0:
+            line_start = newline + 1
+        is_line_start = line_start > previous and not text[line_start:s.start].strip()
+        previous = s.start
+        if is_line_start:
+            line_end = text.find("\n", s.start)
+            if is_boilerplate_line(text[line_start:line_end if line_end >= 0 else len(text)]):
+                continue
         bullet = bool(is_line_start and BULLET.match(s.text))
-        out.append(Sent(len(out), s.start, s.end, s.text, paragraph, bullet))
+        for a, b in _pieces(text, s.start, s.end):
+            out.append(Sent(len(out), a, b, text[a:b], paragraph, bullet and a == s.start))
     return out
 
 

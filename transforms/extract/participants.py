@@ -70,7 +70,7 @@ def people_in(doc: Doc, start: int, end: int, unnamed: bool = False) -> list:
     participant even when the gazetteer knows its holder (ANNOTATION.md: every *named* person):
     the reader of the article alone does not know who it is, and the holder on the
     publication date need not be the one meant. unnamed=True also returns those offices."""
-    return [p for p in doc.people.within(start, doc.limit)
+    return [p for p in doc.people.starting_in(start, end, doc.limit)
             if getattr(p, "name_start", p.start) < end and (unnamed or named(p, doc))]
 
 

@@ -31,6 +31,11 @@ class _Antecedent:
 class PersonResolver:
     """Within-article coreference: feed mentions in order; short/anaphoric ones get the full name."""
 
+    # The most recent distinct people a mention may refer back to (the dev corpus has at most 12 in
+    # one article): each look-up costs at most this many steps, not one per person met so far, which
+    # grew with the square of a text naming thousands of people.
+    MAX_ANTECEDENTS = 100
+
     def __init__(self, gazetteer: Gazetteer | None = None):
         self._gazetteer = gazetteer or default_gazetteer()
         self._antecedents: list[_Antecedent] = []   # most recent last
@@ -99,6 +104,8 @@ class PersonResolver:
             surname_of(mention.name, record.name_order if record else None) or keys[-1]
         self._antecedents.append(_Antecedent(mention.name, keys, person_key(surname), mention.title,
                                              mention.country, mention.organization))
+        if len(self._antecedents) > self.MAX_ANTECEDENTS:
+            del self._antecedents[0]
 
     def _apply(self, mention: PersonMention, antecedent: _Antecedent | None) -> PersonMention:
         if antecedent is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -306,7 +308,10 @@ def scan_geo(text: str) -> tuple[list[CountryMention], list[OrgMention], list[tu
             start = match.start()
             if start and is_word_char(text[start - 1]):
                 continue
-            if any(s <= start < e for s, e in masked):  # "Indo-Pacific"
+            # "Indo-Pacific": inside a masked span (spans are sorted and disjoint: one look-up,
+            # not a scan of all of them per match, which grew with the square of the text).
+            i = bisect.bisect_right(masked, (start, math.inf)) - 1
+            if i >= 0 and masked[i][0] <= start < masked[i][1]:
                 continue
             countries.append(CountryMention(start, match.end(), match.group(),
                                             tables.combining[match.group()], "demonym"))

@@ -534,13 +534,20 @@ def _surname_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMen
 _NAME_END_RX = re.compile(_NAME_END)
 
 
+_MAX_FIND_WORDS = 64
+
+
 def _literal_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans where one of words occurs followed by a name end, left to right, not overlapping
     (the longer word first at one position), as finditer over their trie would give.
 
     str.find per word instead of a regex: the word set differs in every article, and
-    compiling a pattern for each (~1 ms) cost more than the whole scan.
+    compiling a pattern for each (~1 ms) cost more than the whole scan. Past _MAX_FIND_WORDS
+    words one trie pattern is compiled instead: a pass over the text per word grew with the
+    square of a text naming thousands of people.
     """
+    if len(words) > _MAX_FIND_WORDS:
+        return [m.span() for m in re.finditer(f"(?:{trie_alternation(words)}){_NAME_END}", text)]
     hits = []
     for word in words:
         at = text.find(word)

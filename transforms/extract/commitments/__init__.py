@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms.extract.commitments.clauses import clauses, list_item
-from transforms.extract.commitments.context import Context, context_for, group_memory, we_group
+from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
 from transforms.extract.commitments.turns import read_turns
@@ -59,7 +59,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     """Every commitment stated in the article, linked to the event mention it was made at."""
     rules = commitment_rules()
     kinds = event_rules().types
-    frames = [e for e in events if e.frame]
+    frames = FrameIndex([e for e in events if e.frame], events)
     by_sentence: dict[int, list[EventMention]] = {}
     for e in events:
         by_sentence.setdefault(e.char_start, []).append(e)
@@ -79,7 +79,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         if not listy and cues == ([], False):
             open_list = None if not sent.bullet else open_list
             continue  # no cue matched: the event context need not be found
-        ctx = context_for(doc, sent, frames, events)
+        ctx = context_for(doc, sent, frames)
         own = by_sentence.get(sent.start, [])
         own_ctx = [e for e in own if e.status != "planned" and not e.frame and kinds[e.event_type].holds_commitments]
         if own_ctx:

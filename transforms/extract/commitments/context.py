@@ -22,15 +22,45 @@ class Context:
     speaker: tuple[str, ...] = ()  # the country of the transcript turn's speaker (turns.py)
 
 
-def context_for(doc: Doc, sent: Sent, frames: list[EventMention], all_events: list[EventMention]) -> Context:
+class FrameIndex:
+    """The frames of an article, read as the sentences advance: a look-up costs no scan of all frames.
+
+    Exactly the choice of a scan over all frames (the last frame in list order, meeting-like
+    first, among those starting at or before the sentence), made incremental: such a scan per
+    sentence made extraction quadratic in the length of the article.
+    """
+
+    def __init__(self, frames: list[EventMention], events: list[EventMention]) -> None:
+        self.frames = frames
+        self.order = sorted(range(len(frames)), key=lambda i: frames[i].char_start)
+        self.seen = 0  # frames[order[:seen]] start at or before the last position asked for
+        self.last = -1  # highest list index among them
+        self.last_meeting = -1  # highest list index among them that frames commitments
+        self.groups: dict[str, list[EventMention]] = {}
+        for e in events:
+            if e.group:
+                self.groups.setdefault(e.group, []).append(e)
+
+    def pick(self, position: int) -> EventMention | None:
+        """The latest meeting-like frame before `position` (else the latest frame, else the first)."""
+        types = event_rules().types
+        while self.seen < len(self.order) and self.frames[self.order[self.seen]].char_start <= position:
+            i = self.order[self.seen]
+            self.last = max(self.last, i)
+            if types[self.frames[i].event_type].frames_commitments:
+                self.last_meeting = max(self.last_meeting, i)
+            self.seen += 1
+        if self.last < 0:
+            return self.frames[0] if self.frames else None
+        return self.frames[self.last_meeting if self.last_meeting >= 0 else self.last]
+
+
+def context_for(doc: Doc, sent: Sent, index: FrameIndex) -> Context:
     """The event a sentence's commitments were made at: the latest meeting-like frame before it."""
-    before = [e for e in frames if e.char_start <= sent.start]
-    pool = before or frames[:1]
-    meeting_like = [e for e in pool if event_rules().types[e.event_type].frames_commitments]
-    pick = (meeting_like or pool)[-1] if (meeting_like or pool) else None
+    pick = index.pick(sent.start)
     if pick is None:
         return Context(None, (), None)
-    siblings = [e for e in all_events if pick.group and e.group == pick.group]
+    siblings = index.groups.get(pick.group, []) if pick.group else []
     if len(siblings) > 1:
         union = tuple(sorted({c for e in siblings for c in e.countries}))
         common = set.intersection(*(set(e.countries) for e in siblings))

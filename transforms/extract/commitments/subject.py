@@ -78,7 +78,7 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
     codes: set[str] = set()
     actor = False
     text = doc.text
-    people = [p for p in doc.people.within(start, doc.limit) if getattr(p, "name_start", p.start) < end]
+    people = [p for p in doc.people.starting_in(start, end, doc.limit) if getattr(p, "name_start", p.start) < end]
     spans = []
     for p in people:
         actor = True
@@ -358,7 +358,7 @@ def actor_people(doc: Doc, start: int, end: int) -> tuple[ParticipantMention, ..
     """The officials named in a commitment's subject ("President X and President Y have agreed")."""
     return tuple(ParticipantMention("person", p.name, p.name_as_written, p.title, p.country, "participant",
                                     p.name_start, p.name_end)
-                 for p in doc.people.within(start, doc.limit) if p.name_start < end)
+                 for p in doc.people.starting_in(start, end, doc.limit) if p.name_start < end)
 
 
 # What may stand beside the organization in a subject that is the organization ("the European Union",
