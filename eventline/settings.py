@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,19 @@ def configure_prefect() -> None:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one raw file or article may cost; past a limit the input is quarantined, naming the limit."""
+
+    max_file_mb: float = 20.0  # raw file size (articles and sidecars)
+    max_article_chars: int = 2_000_000  # text of one article (extraction takes about 2 s per million)
+    article_seconds: float = 60.0  # wall time to read one file, and to extract one article
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1_000_000)
+
+
+@dataclass(frozen=True)
 class RunSettings:
     """Everything a run needs to know; the flow gets it as its one parameter."""
 
@@ -44,3 +57,4 @@ class RunSettings:
     workers: int = 2
     dask_address: str | None = None
     batch_size: int = 100  # articles per task: per-task overhead is large, so tasks map over batches
+    limits: Limits = field(default_factory=Limits)

@@ -84,7 +84,10 @@ def parse_txt(text: str, source_path: str) -> list[RawDocument]:
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Link text holds no bracket and the target at most one level of parentheses ("Foo_(bar)"): each
+# scan stops at the next bracket or parenthesis, so a text of a million '[' costs one pass, not a
+# pass per '[' (a scan to the end of the text from each one made such a file take minutes).
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S))|((?<=\S)[*_](?!\w))")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -115,17 +118,61 @@ def _markdown_to_text(body: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+MAX_FRONT_MATTER = 256 * 1024  # characters; real front matter is a few hundred
+
+
+class _AliasRefused(yaml.YAMLError):
+    """An anchor or alias in front matter."""
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases, and with calendar-checked dates made lenient.
+
+    Aliases let 500 bytes expand to gigabytes ("billion laughs"): front matter never needs them,
+    so the first anchor or alias ends the parse. A timestamp that is no calendar date
+    (`date: 2023-02-30`) stays a string, so the article keeps its text and gets no date.
+    """
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasRefused("front matter uses a YAML anchor or alias (&name / *name), which eventline "
+                                "refuses: write the values out in full")
+        return super().compose_node(parent, index)
+
+    def construct_lenient_timestamp(self, node):  # noqa: ANN001
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_lenient_timestamp)
+
+
+def load_front_matter(block: str) -> Any:
+    """The YAML value of a front matter block; IngestError when it is too long, invalid or uses aliases."""
+    if len(block) > MAX_FRONT_MATTER:
+        raise IngestError(f"front matter is {len(block) // 1024} KB, more than {MAX_FRONT_MATTER // 1024} KB: "
+                          "keep only the metadata between the '---' lines")
+    try:
+        return yaml.load(block, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except _AliasRefused as exc:
+        raise IngestError(str(exc)) from exc
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        # ValueError: an integer of more than 4,300 digits; RecursionError: nesting too deep.
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise IngestError(f"front matter is not valid YAML ({reason}): "
+                          "fix the block between the '---' lines") from exc
+
+
 def parse_markdown(text: str, source_path: str) -> list[RawDocument]:
     """Markdown with an optional YAML front matter block."""
     meta: dict[str, Any] = {}
     body = text.lstrip("\ufeff")
     match = _FRONT_MATTER.match(body)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            raise IngestError(f"front matter is not valid YAML ({str(exc).splitlines()[0]}): "
-                              "fix the block between the '---' lines") from exc
+        loaded = load_front_matter(match.group(1))
         if loaded is not None and not isinstance(loaded, dict):
             raise IngestError("front matter is not a key: value mapping: fix the block between the '---' lines")
         meta = loaded or {}
@@ -149,10 +196,36 @@ _HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pr
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
 
 
+# Elements whose start tag makes the HTML parser look through every open element (they close an
+# open <p>): nested a million deep, parsing takes hours. Real pages nest them a few dozen deep.
+_BLOCK_CONTAINERS = frozenset("address article aside blockquote center details dialog dir div dl fieldset "
+                              "figcaption figure footer header hgroup main menu nav ol search section summary "
+                              "ul".split())
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+MAX_HTML_DEPTH = 256
+
+
+def _block_depth(text: str) -> int:
+    """How deep block containers nest, counted from the tags (one pass, before any parsing)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() not in _BLOCK_CONTAINERS:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_html(text: str, source_path: str) -> list[RawDocument]:
     """An HTML page: the main article text, title, published time and canonical URL."""
     if "<" not in text:
         raise IngestError("no HTML markup found: rename the file to .txt if it is plain text")
+    if (depth := _block_depth(text)) > MAX_HTML_DEPTH:
+        raise IngestError(f"<div>, <section> and like elements are nested {depth} deep (more than "
+                          f"{MAX_HTML_DEPTH}): the page is broken; save it again from the site")
     tree = HTMLParser(text)
     head_title = tree.css_first("title")
     h1 = tree.css_first("h1")
@@ -254,10 +327,22 @@ def _records_from_objects(objects: list[Any], source_path: str, form: str) -> li
     return out
 
 
+def _load_json(text: str) -> Any:
+    """json.loads; JSONDecodeError for the caller to place, IngestError for what the parser refuses."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as exc:
+        raise IngestError("JSON nested too deeply to read: flatten the structure") from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise IngestError(f"JSON holds a value that cannot be read ({exc}): fix it") from exc
+
+
 def parse_json(text: str, source_path: str) -> list[RawDocument | IngestError]:
     """One JSON object or a list of them; bad records come back as IngestError, good ones are kept."""
     try:
-        data = json.loads(text)
+        data = _load_json(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}): "
                           "fix the file or move it out of the raw folder") from exc
@@ -276,9 +361,12 @@ def parse_jsonl(text: str, source_path: str) -> list[RawDocument | IngestError]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _load_json(line)
         except json.JSONDecodeError as exc:
             out.append(IngestError(f"line {number}: invalid JSON ({exc.msg}): fix or delete that line"))
+            continue
+        except IngestError as exc:
+            out.append(IngestError(f"line {number}: {exc}"))
             continue
         (record,) = _records_from_objects([obj], source_path, "jsonl")
         if isinstance(record, RawDocument):
@@ -313,10 +401,35 @@ def apply_sidecar(doc: RawDocument, meta: dict[str, Any]) -> RawDocument:
                    metadata={**doc.metadata, **{k: _as_text(v) for k, v in meta.items()}})
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str) -> str:
+    """value with every lone surrogate (JSON's "\\ud800": half a character) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _valid(value: Any) -> Any:
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict):
+        return {_valid(k): _valid(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_valid(v) for v in value]
+    return value
+
+
+def clean_record(doc: RawDocument) -> RawDocument:
+    """The document with every string valid UTF-8 (metadata included), so any writer can store it."""
+    return replace(doc, source_path=valid_text(doc.source_path), record_key=valid_text(doc.record_key),
+                   body=valid_text(doc.body), title=_valid(doc.title), published=_valid(doc.published),
+                   url=_valid(doc.url), language=_valid(doc.language), metadata=_valid(doc.metadata))
+
+
 def parse_sidecar(text: str) -> dict[str, Any]:
     """The object in a NAME.meta.json file."""
     try:
-        meta = json.loads(text)
+        meta = _load_json(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"sidecar is not valid JSON ({exc.msg}): fix it; the article was read without it") from exc
     if not isinstance(meta, dict):

@@ -4,8 +4,14 @@ import datetime as dt
 
 import pytest
 
-from transforms.ingest import (IngestError, RawDocument, apply_sidecar, parse_html, parse_json, parse_jsonl,
-                               parse_markdown, parse_published, parse_sidecar, parse_txt)
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transforms.ingest import (ADAPTERS, MAX_HTML_DEPTH, IngestError, RawDocument, apply_sidecar, clean_record,
+                               load_front_matter, parse_html, parse_json, parse_jsonl, parse_markdown,
+                               parse_published, parse_sidecar, parse_txt)
 
 
 def test_txt_first_nonempty_line_is_title():
@@ -181,3 +187,184 @@ def test_jsonl_keeps_line_separators_inside_strings():
 def test_json_text_of_wrong_type_falls_back_to_content():
     (doc,) = parse_json('{"text": 5, "content": "Real body", "title": ["a", "b"]}', "j.json")
     assert doc.body == "Real body" and doc.title is None
+
+
+BILLION_LAUGHS = """---
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+---
+Body text.
+"""
+
+
+def test_yaml_anchors_and_aliases_are_refused_at_once():
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match="anchor or alias"):
+        parse_markdown(BILLION_LAUGHS, "bomb.md")
+    assert time.perf_counter() - started < 0.5
+    with pytest.raises(IngestError, match="anchor or alias"):
+        load_front_matter("base: &b {x: 1}\nother:\n  <<: *b")
+
+
+@pytest.mark.parametrize("value", ["2023-02-30", "2023-02-30T10:00:00", "2023-13-01"])
+def test_front_matter_date_that_is_no_calendar_date_keeps_the_article(value):
+    (doc,) = parse_markdown(f"---\ntitle: Talks\ndate: {value}\n---\n\nLeaders met.\n", "d.md")
+    assert doc.published == value and parse_published(doc.published) is None
+    assert doc.body == "Leaders met."
+
+
+def test_front_matter_oddities_are_one_clear_error():
+    with pytest.raises(IngestError, match="not valid YAML"):
+        load_front_matter("n: " + "9" * 5000)
+    with pytest.raises(IngestError, match="more than"):
+        load_front_matter("t: " + "x" * 300_000)
+
+
+def test_markdown_link_forms():
+    (doc,) = parse_markdown("See [the page](https://e.org/Foo_(bar)) and ![img](a.png) and [x [y](u).", "l.md")
+    assert doc.body == "See the page and img and [x y."
+
+
+@pytest.mark.parametrize("text", ["[" * 200_000, "[a](" * 50_000, "](" * 100_000])
+def test_markdown_link_scan_is_linear(text):
+    started = time.perf_counter()
+    try:
+        parse_markdown(text, "x.md")
+    except IngestError:
+        pass
+    assert time.perf_counter() - started < 2
+
+
+def test_html_nested_too_deep_is_refused_before_parsing():
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match="nested"):
+        parse_html("<div>" * 200_000 + "x", "deep.html")
+    assert time.perf_counter() - started < 2
+    (doc,) = parse_html("<div>" * MAX_HTML_DEPTH + "<p>Leaders met.</p>" + "</div>" * MAX_HTML_DEPTH, "ok.html")
+    assert doc.body == "Leaders met."
+
+
+@pytest.mark.parametrize("text", ["[" * 5000 + "]" * 5000, '{"text": 1' + "0" * 5000 + "}"])
+def test_json_the_parser_refuses_is_one_clear_error(text):
+    with pytest.raises(IngestError):
+        parse_json(text, "j.json")
+    (bad,) = parse_jsonl(text, "l.jsonl")
+    assert isinstance(bad, IngestError) and "line 1" in str(bad)
+    with pytest.raises(IngestError):
+        parse_sidecar(text)
+
+
+# ---- fuzzing: every reader, any input -> records or one IngestError; every string valid UTF-8
+
+_TOKENS = ["<", ">", "</", "<p>", "<div>", "<title>", "<meta ", "<html lang='", "[", "]", "(", ")", "---\n", "...",
+           "{", "}", "[{", '"text": "', '"title": ', '"date": "', '"', "\\", "\\ud800", "\\udfff", "&a ", "*a",
+           ": ", "- ", "#", "\n", "\r\n", "\ufeff", "\u2028", "\x00", "2023-02-30", "\u00e9", "\U0001F600",
+           "null", "true", "1e999", "[]", "&amp;", "<!--", "<script>", "*", "_", "`", "|"]
+_TEXTS = st.lists(st.sampled_from(_TOKENS) | st.text(max_size=6), max_size=40).map("".join)
+_READERS = sorted(set(ADAPTERS.values()), key=lambda f: f.__name__)
+
+
+def _utf8(value) -> None:
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _utf8(k)
+            _utf8(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _utf8(v)
+
+
+@pytest.mark.parametrize("reader", _READERS, ids=lambda f: f.__name__)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS)
+def test_fuzz_every_reader(reader, text):
+    try:
+        records = reader(text, "fuzz")
+    except IngestError:
+        return
+    for record in records:
+        assert isinstance(record, (RawDocument, IngestError))
+        if isinstance(record, RawDocument):
+            doc = clean_record(record)
+            for name in ("body", "title", "published", "url", "language", "metadata"):
+                _utf8(getattr(doc, name))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS)
+def test_fuzz_sidecar(text):
+    try:
+        meta = parse_sidecar(text)
+    except IngestError:
+        return
+    (doc,) = parse_txt("Title\n\nBody.", "a.txt")
+    _utf8(clean_record(apply_sidecar(doc, meta)).metadata)
+
+
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=20)  # lone surrogates included
+_KEYS = st.sampled_from(["text", "content", "body", "title", "headline", "date", "published", "published_time",
+                         "url", "source_url", "language", "lang"]) | _ANY_TEXT
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _ANY_TEXT,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+                     max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_JSON, ascii_only=st.booleans())
+def test_fuzz_json_structures(value, ascii_only):
+    import json
+
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    for reader in (parse_json, parse_jsonl):
+        try:
+            records = reader(text, "fuzz")
+        except IngestError:
+            continue
+        for record in records:
+            if isinstance(record, RawDocument):
+                _utf8(clean_record(record).__dict__)
+
+
+@settings(max_examples=150, deadline=None)
+@given(meta=st.dictionaries(_KEYS, _JSON, max_size=5), body=_ANY_TEXT)
+def test_fuzz_front_matter(meta, body):
+    import yaml
+
+    try:
+        block = yaml.safe_dump(meta, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    try:
+        records = parse_markdown(f"---\n{block}---\n\n{body}\n", "fuzz.md")
+    except IngestError:
+        return
+    _utf8(clean_record(records[0]).__dict__)
+
+
+_TAGS = st.sampled_from(["div", "p", "li", "ul", "article", "main", "h1", "title", "script", "time", "span", "table"])
+
+
+def _html(tree) -> str:
+    if isinstance(tree, str):
+        return tree
+    tag, children = tree
+    return f"<{tag}>" + "".join(_html(c) for c in children) + f"</{tag}>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(tree=st.recursive(_ANY_TEXT, lambda inner: st.tuples(_TAGS, st.lists(inner, max_size=4)), max_leaves=30))
+def test_fuzz_html_structures(tree):
+    try:
+        records = parse_html("<html><body>" + _html(tree) + "</body></html>", "fuzz.html")
+    except IngestError:
+        return
+    _utf8(clean_record(records[0]).__dict__)
