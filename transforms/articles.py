@@ -52,8 +52,11 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
         else:
             published, source = None, "unknown"
         record_key = doc.record_key if len(sections) == 1 else f"{doc.record_key}#s{section.index}"
+        digest = content_sha256(body)
         rows.append({
-            "article_id": make_id("art", doc.source_path, record_key),
+            # From the text alone: the id survives renaming or moving the file, and two copies of
+            # one text get one id (drop_duplicate_articles keeps the first).
+            "article_id": make_id("art", digest),
             "source_path": doc.source_path,
             "record_key": record_key,
             "url": doc.url,
@@ -62,7 +65,7 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
             "published_date_source": source,
             "language": language,
             "text": body,
-            "content_sha256": content_sha256(body),
+            "content_sha256": digest,
             "ingested_at": ingested_at,
         })
     return rows
@@ -101,3 +104,20 @@ def build_articles_batch(docs: list[RawDocument], ingested_at: dt.datetime) -> t
                                   "report this file to the eventline maintainers",
                         "payload": json.dumps({"title": doc.title, "head": doc.body[:500]}, ensure_ascii=False)})
     return rows, bad
+
+
+def drop_duplicate_articles(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The first article of each text (rows in raw-folder order); every later copy becomes a quarantine row."""
+    first: dict[str, dict] = {}
+    kept, copies = [], []
+    for row in rows:
+        seen = first.setdefault(row["article_id"], row)
+        if seen is row:
+            kept.append(row)
+            continue
+        where = seen["source_path"] + (f" [{seen['record_key']}]" if seen["record_key"] not in ("0", None) else "")
+        copies.append({"stage": "normalize", "source_path": row["source_path"], "record_key": row["record_key"],
+                       "reason": f"duplicate: the same text as {where}, which is kept; remove one of the copies",
+                       "payload": json.dumps({"article_id": row["article_id"], "title": row["title"]},
+                                             ensure_ascii=False)})
+    return kept, copies

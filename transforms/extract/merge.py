@@ -212,22 +212,31 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
 
 def order_keys(mentions: list[EventMention], published: dict[str, dt.date | None],
                record_keys: dict[str, str]) -> dict[str, tuple]:
-    """article_id -> reading order: documents by earliest date, then sections in document order."""
+    """article_id -> reading order: documents by earliest date, then sections in document order.
+
+    Documents of one date are ordered by their content (their smallest article id), not by their
+    path: ids derived from the first mention stay the same when a file is renamed or moved. (The
+    document, path and record, only groups a compound article's sections.)
+    """
     first_date: dict[str, dt.date] = {}
+    content_key: dict[str, str] = {}
     for m in mentions:
         pub = published.get(m.article_id) or dt.date.max
-        if pub < first_date.get(document_of(m), dt.date.max):
-            first_date[document_of(m)] = pub
+        document = document_of(m)
+        if pub < first_date.get(document, dt.date.max):
+            first_date[document] = pub
+        content_key[document] = min(content_key.get(document, m.article_id), m.article_id)
     out = {}
     for m in mentions:
         key = record_keys.get(m.article_id, "")
         section = tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", key))
-        out[m.article_id] = (first_date.get(document_of(m), dt.date.max), document_of(m), section, m.article_id)
+        document = document_of(m)
+        out[m.article_id] = (first_date.get(document, dt.date.max), content_key[document], section, m.article_id)
     return out
 
 
 def _sort_key(m: EventMention, order: dict[str, tuple]):
-    return (*order.get(m.article_id, (dt.date.max, document_of(m), (), m.article_id)), m.order)
+    return (*order.get(m.article_id, (dt.date.max, m.article_id, (), m.article_id)), m.order)
 
 
 def _index_keys(fam: str, m: EventMention) -> list[tuple]:
