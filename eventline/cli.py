@@ -1,24 +1,35 @@
-"""The `eventline` command line: run the pipeline, read its data-quality report, see the timeline."""
+"""The `eventline` command line: run the pipeline, read its data-quality report, see the timeline.
+
+Every fatal error is one line on stderr and exit 2 (also with --quiet); tracebacks only with
+--debug. What would stop a run (folders, the lock, the Prefect server, the Dask scheduler) is
+checked before Prefect starts.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
+import signal
+import socket
 import time
+import traceback
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from eventline.settings import RunSettings, configure_prefect
+from eventline.settings import Limits, RunSettings, configure_prefect
 
 # rich_markup_mode=None: plain click help, whose flags carry no "<bool>" type label.
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="eventline: a curated, validated event timeline from news and press releases.")
 
 EXIT_FATAL = 2
 EXIT_BLOCKING = 1
 _DEFAULTS = RunSettings()
+_LIMITS = Limits()
 
 
 def _fail(message: str, code: int = EXIT_FATAL) -> None:
@@ -44,6 +55,79 @@ def main(
     """eventline: a curated, validated event timeline from news and press releases."""
 
 
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM (or SIGINT) received: unwind, so that the server is stopped and the run recorded."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _on_signal(signum: int, _frame) -> None:
+    # Once is enough: further signals must not cut the clean-up short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise _Signalled(signum)
+
+
+def check_dask_address(address: str, timeout: float = 5.0) -> None:
+    """FatalRunError (one line) unless `address` is tcp://HOST:PORT (or tls://) and something listens there."""
+    from flows.io import FatalRunError
+
+    m = re.fullmatch(r"(?:(?:tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(\d{1,5})/?", address.strip())
+    if m is None or not 0 < int(m.group(2)) < 65536:
+        raise FatalRunError(f"--dask-address '{address}' is not tcp://HOST:PORT: give the scheduler's address "
+                            "(as `dask scheduler` prints it)")
+    host, port = m.group(1).strip("[]"), int(m.group(2))
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        raise FatalRunError(f"cannot reach the Dask scheduler at {address} ({exc.strerror or exc}): start it "
+                            "(dask scheduler) or fix --dask-address") from None
+
+
+class _OneLineErrors(logging.Filter):
+    """Without --debug: no tracebacks in logs, and Prefect's own error reports left out (the one line says it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR and record.name.startswith("prefect"):
+            return False
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
+def _quiet_tracebacks() -> None:
+    loggers = [logging.getLogger(), *(lg for lg in logging.Logger.manager.loggerDict.values()
+                                      if isinstance(lg, logging.Logger))]
+    for handler in {h for lg in loggers for h in lg.handlers}:
+        handler.addFilter(_OneLineErrors())
+
+
+def _run(settings: RunSettings, quiet: bool, debug: bool) -> dict:
+    """Checks, lock, Prefect API, then the flow: the report document."""
+    from eventline.server import prefect_api
+    from flows.io import preflight
+    from flows.store import run_lock
+
+    if settings.dask_address:
+        check_dask_address(settings.dask_address)
+    preflight(settings.raw_dir, settings.curated_dir, settings.reports_dir)
+    home = Path(os.environ["PREFECT_HOME"])
+    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180"))
+    # The lock before any server: a second run fails here, in milliseconds, and starts nothing.
+    with run_lock(settings.curated_dir), prefect_api(home, timeout) as server:
+        from flows.pipeline import run_pipeline  # imports Prefect: after PREFECT_API_URL is set
+
+        if not debug:
+            _quiet_tracebacks()
+        from eventline.progress_bar import progress_bar
+
+        if server is not None:
+            server.wait_ready(timeout)
+        with progress_bar(enabled=not quiet):
+            return run_pipeline(settings)
+
+
 @app.command()
 def run(
     raw: Path = typer.Option(_DEFAULTS.raw_dir, "--raw", help="folder of raw articles (searched recursively)"),
@@ -52,61 +136,102 @@ def run(
     workers: Optional[int] = typer.Option(None, "--workers", min=1,
                                           help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address",
-                                               help="run tasks on this Dask scheduler instead of threads"),
+                                               help="run tasks on this Dask scheduler (tcp://HOST:PORT) instead"),
+    max_file_mb: float = typer.Option(_LIMITS.max_file_mb, "--max-file-mb", min=0.001,
+                                      help="larger raw files are quarantined"),
+    max_article_chars: int = typer.Option(_LIMITS.max_article_chars, "--max-article-chars", min=1,
+                                          help="articles with more text are quarantined"),
+    article_seconds: float = typer.Option(_LIMITS.article_seconds, "--article-seconds", min=0.01,
+                                          help="time budget to read one file and to extract one article"),
     quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result (no progress bar)"),
+    debug: bool = typer.Option(False, "--debug", help="show tracebacks of errors"),
 ) -> None:
-    """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records."""
+    """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records or
+    failed expectations (`eventline report` tells); 2 with a one-line reason on a fatal error."""
     if dask_address and workers is not None:
         _fail("--workers and --dask-address exclude each other: give one of them")
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     configure_prefect()
-    from flows.io import FatalRunError, preflight
-
     settings = RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,
-                           workers=workers or _DEFAULTS.workers, dask_address=dask_address)
+                           workers=workers or _DEFAULTS.workers, dask_address=dask_address,
+                           limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
+                                         article_seconds=article_seconds))
+    handlers = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        # What would stop the run is checked before Prefect's server starts (15 s saved, one-line errors).
-        preflight(raw, curated, reports)
-    except FatalRunError as exc:
-        _fail(str(exc))
-    from eventline.progress_bar import progress_bar
-    from flows.pipeline import run_pipeline
+        _run_command(settings, quiet, debug)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
+    """The run, its one-line result, or its one-line error and exit code."""
+    from flows.io import FatalRunError
 
     started = time.perf_counter()
     try:
-        with progress_bar(enabled=not quiet):
-            doc = run_pipeline(settings)
+        doc = _run(settings, quiet, debug)
     except FatalRunError as exc:
+        if debug:
+            traceback.print_exc()
         _fail(str(exc))
+    except _Signalled as exc:
+        _fail(f"stopped by {exc}: nothing of this run was committed unless `runs` says completed; "
+              "run again to finish", 128 + exc.signum)
+    except KeyboardInterrupt:
+        _fail("interrupted: nothing of this run was committed unless `runs` says completed; run again", 130)
     except OSError as exc:
+        if debug:
+            traceback.print_exc()
         _fail(f"{exc.strerror or exc} ({exc.filename or 'no file name'}): fix the cause, then run again")
+    except Exception as exc:  # noqa: BLE001 - one line, whatever went wrong; --debug shows where
+        if debug:
+            traceback.print_exc()
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        _fail(f"the run failed ({type(exc).__name__}: {first}): run again with --debug for the details, "
+              "and report it if it persists")
     elapsed = time.perf_counter() - started
     rows = ", ".join(f"{k}={v}" for k, v in doc["rows_written"].items() if k != "quarantine")
     typer.echo(f"run {doc['run_id']} completed in {elapsed:.1f}s: {rows}; quarantined={doc['rows_quarantined']}; "
                f"expectations passed={doc['expectations_passed']} failed={doc['expectations_failed']}")
     if not quiet:
-        typer.echo(f"report: {reports / 'summary.html'}")
+        typer.echo(f"report: {settings.reports_dir / 'summary.html'}")
+
+
+# Terminal control characters in a report value (an escape sequence in a file name) are shown, not obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _report_doc(latest: Path) -> dict:
+    """latest.json as a dict with a real boolean `success` (a string "false" is a failure)."""
+    doc = json.loads(latest.read_text(encoding="utf-8"))  # RecursionError on absurd nesting: caught by the caller
+    if not isinstance(doc, dict):
+        raise ValueError("the document is not a JSON object")
+    return {**doc, "success": doc.get("success") is True and doc.get("status") != "failed"}
 
 
 @app.command()
 def report(
     reports: Path = typer.Option(_DEFAULTS.reports_dir, "--reports", help="folder holding latest.json"),
 ) -> None:
-    """Print the latest data-quality summary; exit 1 when the latest run failed a blocking expectation."""
+    """Print the latest data-quality summary; exit 1 when the latest run failed a blocking expectation (or failed)."""
     from flows.report import format_report_text
 
     latest = reports / "latest.json"
     if not latest.is_file():
         _fail(f"no report at {latest}: run `eventline run` first (or pass --reports DIR)")
     try:
-        doc = json.loads(latest.read_text(encoding="utf-8"))
+        doc = _report_doc(latest)
         lines = format_report_text(doc)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        _fail(f"cannot read {latest} ({type(exc).__name__}: {exc}): run `eventline run` again to rewrite it")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"[:200].splitlines()[0]
+        _fail(f"cannot read {latest} ({reason}): run `eventline run` again to rewrite it")
     for line in lines:
-        typer.echo(line)
-    if not doc.get("success", False):
+        typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line))
+    if doc.get("status") == "failed" and doc.get("error"):
+        typer.echo(f"  the run failed: {doc['error']}")
+    if not doc["success"]:
         raise typer.Exit(EXIT_BLOCKING)
 
 

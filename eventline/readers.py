@@ -7,6 +7,7 @@ added since, which read as nulls.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pyarrow as pa
@@ -15,22 +16,43 @@ import pyarrow.dataset as ds
 from schemas.arrow import arrow_schema
 from schemas.tables import TABLES
 
+log = logging.getLogger(__name__)
+
 
 def read_table(curated: Path | str, name: str, columns: list[str] | None = None) -> pa.Table:
     """A curated table with its contract schema (every file under the table's folder, recursively).
 
     An absent table reads as empty. Hidden files and folders (`.`, `_`: staging, in-progress
-    writes) are skipped by pyarrow's discovery.
+    writes) are skipped by pyarrow's discovery; a file of a history table that cannot be read is
+    skipped with a warning.
     """
     schema = arrow_schema(name)
     folder = Path(curated) / name
     if not folder.exists():
         table = schema.empty_table()
+    elif TABLES[name].append_only:
+        table = _read_history(folder, schema)
     else:
         # resolve(): the table folder may be a link into a generation folder.
         dataset = ds.dataset(folder.resolve(), format="parquet", partitioning="hive", schema=schema)
         table = dataset.to_table()
     return table.select(columns) if columns else table
+
+
+def _read_history(folder: Path, schema: pa.Schema) -> pa.Table:
+    """A history table (runs, quarantine: one file per run) read file by file.
+
+    eventline writes each file whole, under a temporary name first; a torn or foreign file
+    someone else put there is skipped with a warning instead of making all history unreadable.
+    """
+    parts = []
+    for path in sorted(folder.glob("*.parquet")):
+        try:
+            parts.append(ds.dataset(path, format="parquet", schema=schema).to_table())
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            log.warning("skipped %s: not a readable Parquet file of table %s (%s); move it out of %s",
+                        path, folder.name, exc, folder)
+    return pa.concat_tables(parts) if parts else schema.empty_table()
 
 
 def latest_run_id(curated: Path | str) -> str | None:

@@ -9,11 +9,14 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from eventline.settings import RunSettings
-from flows import io, progress, report
+from eventline.settings import Limits, RunSettings
+from flows import progress, publish, raw, report
+from flows.budget import OverBudget, time_budget
+from flows.io import FatalRunError
 from flows.quality import ValidationOutcome, validate_tables
-from transforms.articles import build_articles_batch
-from transforms.extract import build_tables, extract_articles
+from flows.store import CuratedStore, run_lock
+from transforms.articles import build_articles_batch, drop_duplicate_articles
+from transforms.extract import ArticleBatch, build_tables, extract_articles
 from transforms.ids import make_id
 from transforms.ingest import RawDocument
 from transforms.reference import reference_version
@@ -36,21 +39,21 @@ def _gather(futures, batches: list[list], step: str) -> list:
 
 
 @task
-def discover(raw_dir: Path, curated_dir: Path) -> list[io.RawFile]:
-    """List the raw files (IO); refuse to replace curated tables from an empty raw folder."""
-    files = io.discover_raw(raw_dir)
-    previous = io.read_table(curated_dir, "articles")
-    if not files and previous is not None and previous.num_rows:
-        raise io.FatalRunError(f"raw folder {raw_dir} has no files, and replacing {previous.num_rows} curated "
-                               f"articles with nothing is surely a mistake: check --raw, or delete "
-                               f"{curated_dir / 'articles'} to start empty")
-    return files
+def open_run(store: CuratedStore, run: dict) -> None:
+    """Recover the curated folder from earlier kills; record this run as running (IO)."""
+    publish.open_run(store, run)
 
 
 @task
-def ingest(files: list[io.RawFile]) -> tuple[list[RawDocument], list[dict]]:
+def discover(settings: RunSettings) -> list[raw.RawFile]:
+    """List the raw files (IO), passing over the curated and reports folders if they sit inside."""
+    return raw.discover_raw(settings.raw_dir, skip=(settings.curated_dir, settings.reports_dir))
+
+
+@task
+def ingest(files: list[raw.RawFile], limits: Limits) -> raw.RawRead:
     """Read and parse one batch of raw files (IO)."""
-    return io.read_raw(files)
+    return raw.read_raw(files, limits)
 
 
 @task
@@ -60,9 +63,28 @@ def normalize(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[d
 
 
 @task
-def extract(articles: list[dict]):
-    """Events, participants and commitments of one batch of articles."""
-    return extract_articles(articles)
+def extract(articles: list[dict], seconds: float) -> ArticleBatch:
+    """Events, participants and commitments of one batch of articles, each within its time budget."""
+    batch = ArticleBatch()
+    for article in articles:
+        try:
+            with time_budget(seconds):
+                one = extract_articles([article])
+        except OverBudget:
+            one = ArticleBatch(published={article["article_id"]: article.get("published_date")},
+                               record_keys={article["article_id"]: str(article.get("record_key") or "")})
+            one.quarantine.append({
+                "stage": "extract", "source_path": article.get("source_path"),
+                "record_key": article.get("record_key") or article["article_id"],
+                "reason": f"extraction took more than {seconds:g} s (--article-seconds): the article is kept "
+                          "without events or commitments; split it, or raise the limit",
+                "payload": "{}"})
+        batch.events += one.events
+        batch.commitments += one.commitments
+        batch.quarantine += one.quarantine
+        batch.published.update(one.published)
+        batch.record_keys.update(one.record_keys)
+    return batch
 
 
 @task
@@ -78,22 +100,23 @@ def validate(tables: dict[str, list[dict]], reports_dir: Path, run_id: str) -> V
 
 
 @task
-def write(curated_dir: Path, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
-    """Write the curated Parquet tables (IO)."""
-    return io.write_tables(curated_dir, tables, run_id)
+def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: publish.RunOutputs) -> dict:
+    """Write the new generation, the quarantine file and the reports, then commit and record the run (IO)."""
+    return publish.publish_run(store, reports_dir, run, outputs)
 
 
-@task
-def record_run(curated_dir: Path, run: dict) -> None:
-    """Append this run's row to the runs table (IO)."""
-    io.write_tables(curated_dir, {"runs": [run]}, run["run_id"])
-
-
-@task
-def publish_report(settings: RunSettings, run: dict, outcome: ValidationOutcome, quarantine: list[dict],
-                   counts: dict[str, int], events: list[dict]) -> dict:
-    """latest.json, summary.html and runs/<run_id>.html, with the trend over earlier runs (IO)."""
-    return report.publish(settings.reports_dir, settings.curated_dir, run, outcome, quarantine, counts, events)
+def _guard_something_read(store: CuratedStore, settings: RunSettings, articles: list, files: list,
+                          quarantine: list[dict], run_id: str) -> None:
+    """A run that read no article must not replace tables that hold some: keep them, and say why."""
+    previous = store.read_table("articles")
+    if articles or previous is None or previous.num_rows == 0:
+        return
+    store.write_history("quarantine", run_id, quarantine)  # they tell why nothing was read
+    reasons = sorted({q["reason"].split(":")[0] for q in quarantine})[:3]
+    raise FatalRunError(f"read no article from {settings.raw_dir} ({len(files)} entries found"
+                        + (f"; quarantined: {'; '.join(reasons)}" if reasons else "")
+                        + f"): the {previous.num_rows} curated articles are kept; check --raw, or see "
+                          f"the quarantine rows of run {run_id}")
 
 
 @flow(name="eventline-run")
@@ -102,40 +125,35 @@ def eventline_run(settings: RunSettings) -> dict:
     started = dt.datetime.now(dt.timezone.utc)
     run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running",
            "reference_version": reference_version()}
-    with io.run_lock(settings.curated_dir):
+    store = CuratedStore(settings.curated_dir)
+    with run_lock(settings.curated_dir):  # already held when the command line started the run
+        open_run(store, run)
         try:
-            files = discover(settings.raw_dir, settings.curated_dir)
+            files = discover(settings)
             batches = _chunks(files, settings.batch_size)
-            ingested = _gather(ingest.map(batches), batches, "files read")
-            docs = [d for batch, _ in ingested for d in batch]
+            ingested = _gather(ingest.map(batches, limits=settings.limits), batches, "files read")
+            docs = [d for batch in ingested for d in batch.docs]
             normalized = [f.result() for f in normalize.map(_chunks(docs, settings.batch_size), ingested_at=started)]
-            articles = [a for rows, _ in normalized for a in rows]
+            articles, copies = drop_duplicate_articles([a for rows, _ in normalized for a in rows])
+            early = [q for batch in ingested for q in batch.quarantine] + [q for _, bad in normalized for q in bad]
+            early = report.stamp_quarantine(early + copies, run["run_id"])
+            _guard_something_read(store, settings, articles, files, early, run["run_id"])
             batches = _chunks(articles, settings.batch_size)
-            extracted = _gather(extract.map(batches), batches, "articles")
+            extracted = _gather(extract.map(batches, seconds=settings.limits.article_seconds), batches, "articles")
             tables = {**merge(extracted), "articles": articles}
             outcome = validate(tables, settings.reports_dir, run["run_id"])
-            quarantine = report.stamp_quarantine(
-                [q for _, bad in ingested + normalized for q in bad] + tables.pop("quarantine", [])
-                + outcome.quarantine, run["run_id"])
-            seen = io.previous_hashes(settings.curated_dir)
-            selected = outcome.select(tables)
-            counts = write(settings.curated_dir, {**selected, "quarantine": quarantine}, run["run_id"])
-            progress.report("rows written", sum(counts.values()), sum(counts.values()))
-            run.update(status="completed", finished_at=dt.datetime.now(dt.timezone.utc),
-                       articles_seen=len(articles),
-                       articles_new=sum(a["content_sha256"] not in seen for a in articles),
-                       rows_written=counts, rows_quarantined=len(quarantine),
-                       expectations_passed=outcome.passed, expectations_failed=outcome.failed,
-                       **report.run_figures(outcome, selected.get("events", [])))
-            record_run(settings.curated_dir, run)
-            return publish_report(settings, run, outcome, quarantine, counts, selected.get("events", []))
-        except BaseException:
-            if run["status"] == "running":  # a failed run is recorded too, when the disk allows
-                run.update(status="failed", finished_at=dt.datetime.now(dt.timezone.utc))
-                try:
-                    io.write_tables(settings.curated_dir, {"runs": [run]}, run["run_id"])
-                except Exception:  # noqa: BLE001 - the original error is the one to report
-                    log.warning("could not record the failed run %s", run["run_id"])
+            quarantine = early + report.stamp_quarantine(tables.pop("quarantine", []) + outcome.quarantine,
+                                                         run["run_id"])
+            previous = store.read_table("articles")
+            seen = set(previous.column("content_sha256").to_pylist()) if previous is not None else set()
+            outputs = publish.RunOutputs(
+                tables=outcome.select(tables), quarantine=quarantine, outcome=outcome,
+                articles_seen=len(articles), articles_new=sum(a["content_sha256"] not in seen for a in articles),
+                files=[f for batch in ingested for f in batch.files],
+                warnings=[w for batch in ingested for w in batch.warnings])
+            return publish_run(store, settings.reports_dir, run, outputs)
+        except BaseException as exc:
+            publish.close_failed_run(store, settings.reports_dir, run, exc)
             raise
 
 

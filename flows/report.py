@@ -187,16 +187,19 @@ def _record_excerpt(payload: str | None, limit: int = 600) -> str:
 
 
 def publish(reports_dir: Path, curated_dir: Path, run: dict, outcome: ValidationOutcome, quarantine: list[dict],
-            counts: dict[str, int], events: list[dict]) -> dict:
-    """Write latest.json, runs/<run_id>.json, summary.html and runs/<run_id>.html; returns the document."""
+            counts: dict[str, int], events: list[dict], warnings: list[dict] | None = None) -> dict:
+    """Write latest.json, runs/<run_id>.json, summary.html and runs/<run_id>.html; returns the document.
+
+    warnings: what ingestion noticed without losing a record (a metadata date that is no date).
+    """
     from eventline.readers import read_table
     from flows import io
     from flows.summary_page import render_summary_html
 
-    history = read_table(curated_dir, "runs").to_pylist()
-    if run["run_id"] not in {h["run_id"] for h in history}:  # not yet visible to readers
-        history.append(run)
-    doc = build_report(run, outcome, quarantine, counts, events, history, _links(reports_dir, run, history))
+    # The runs table holds this run as still running (its final row is written after the commit).
+    history = [h for h in read_table(curated_dir, "runs").to_pylist() if h["run_id"] != run["run_id"]] + [run]
+    doc = {**build_report(run, outcome, quarantine, counts, events, history, _links(reports_dir, run, history)),
+           "warnings": warnings or []}
     io.write_text(reports_dir / "latest.json", dumps(doc))
     io.write_text(reports_dir / "runs" / f"{run['run_id']}.json", dumps(doc))
     io.write_text(reports_dir / "summary.html", render_summary_html(doc, base=""))

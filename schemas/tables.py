@@ -215,6 +215,8 @@ RUNS = Table(
         Field("expectations_blocking_failed", "int64", True, "failed expectations that block records"),
         Field("events_dated", "int64", True, "events written with a start_date (share = events_dated / events)"),
         Field("reference_version", "string", True, "reference/VERSION: the version of the rules and gazetteers used"),
+        Field("generation_id", "string", True, "the curated generation the run committed (null: none)"),
+        Field("error", "string", True, "why the run failed (null when it completed)"),
     ),
     append_only=True,
 )

@@ -1,18 +1,50 @@
-"""Test-wide environment: the project's Prefect settings, quiet logs (Prefect logs after pytest closes stdout)."""
+"""Test-wide environment: the project's Prefect settings, quiet logs, one Prefect server for the session.
+
+Tests that run the real flow (in this process or as `eventline run` subprocesses) ask for the
+`prefect_api` fixture. The server (eventline's own temporary server, on 127.0.0.1) is launched
+as soon as collection shows such a test, so that its start-up overlaps the unit tests, and it is
+stopped when the session ends. Prefect logs after pytest closes stdout: quiet logs.
+"""
 
 import os
+import shutil
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from eventline.settings import configure_prefect  # noqa: E402
+from eventline.settings import PREFECT_HOME, configure_prefect  # noqa: E402
 
 configure_prefect()
 
+_SERVER = None
 
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
+def pytest_collection_finish(session):
+    global _SERVER
+    if os.environ.get("PREFECT_API_URL") or not any("prefect_api" in getattr(item, "fixturenames", ())
+                                                    for item in session.items):
+        return
+    from eventline.server import TemporaryServer
+
+    _SERVER = TemporaryServer(PREFECT_HOME)
+    # Prefect reads PREFECT_API_URL when it is first imported: no test module imports it at collection.
+    os.environ["PREFECT_API_URL"] = _SERVER.start()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _SERVER is not None:
+        _SERVER.stop()
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """The API URL of a running Prefect server (the session's, or the user's PREFECT_API_URL)."""
+    if _SERVER is not None:
+        _SERVER.wait_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
+    return os.environ["PREFECT_API_URL"]
+
 
 # Our own follow-up article, added before the second run: the trend then shows a change.
 SECOND_RUN_ARTICLE = """---
@@ -28,11 +60,11 @@ direct flight between Astana and Ulaanbaatar.
 
 
 @pytest.fixture(scope="session")
-def two_runs(tmp_path_factory):
+def two_runs(tmp_path_factory, prefect_api):
     """The real flow run twice on the fixture articles (an article added before the second run):
     the folder holding raw/, curated/ and reports/, laid out like the project's data/ folder."""
-    from flows.pipeline import run_pipeline
     from eventline.settings import RunSettings
+    from flows.pipeline import run_pipeline
 
     root = tmp_path_factory.mktemp("two_runs") / "data"
     shutil.copytree(Path(__file__).parent / "fixtures" / "raw", root / "raw")

@@ -1,12 +1,49 @@
-"""Command-line exit codes and one-line errors (the real run is covered by tests/flows/test_flow.py)."""
+"""Command line: exit codes, one-line errors (also with --quiet), tracebacks only with --debug.
+
+Fatal errors found before Prefect starts are checked in subprocesses, so the checks include
+"nothing else was started" and the real stderr; the full run is covered by tests/flows.
+"""
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 
+import pytest
 from typer.testing import CliRunner
 
 from eventline.cli import app
+from eventline.settings import PROJECT_ROOT
+from flows.store import run_lock
 
 runner = CliRunner()
+EVENTLINE = [sys.executable, "-c", "from eventline.cli import app; app()"]
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _eventline(args, tmp_path, env=None, timeout=60):
+    (tmp_path / "raw").mkdir(exist_ok=True)
+    cmd = [*EVENTLINE, *args]
+    if args and args[0] == "run" and "--raw" not in args:
+        cmd += ["--raw", str(tmp_path / "raw"), "--curated", str(tmp_path / "c"), "--reports", str(tmp_path / "r")]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+    return proc, time.perf_counter() - started
+
+
+def _one_line(proc) -> str:
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert proc.stdout == ""
+    return lines[0]
 
 
 def test_run_on_missing_raw_folder_is_one_line_and_exit_2(tmp_path):
@@ -29,8 +66,51 @@ def test_run_with_curated_path_that_is_a_file(tmp_path):
     assert result.exit_code == 2 and "is a file" in result.output
 
 
+@pytest.mark.parametrize("address,message", [("not an address", "is not tcp://HOST:PORT"),
+                                             ("tcp://127.0.0.1:99999", "is not tcp://HOST:PORT"),
+                                             ("tcp://127.0.0.1:{closed}", "cannot reach the Dask scheduler")])
+def test_bad_or_unreachable_dask_address_is_one_line_before_prefect(tmp_path, address, message):
+    proc, seconds = _eventline(["run", "--quiet", "--dask-address", address.format(closed=_closed_port())],
+                               tmp_path)
+    assert proc.returncode == 2 and message in _one_line(proc)
+    assert seconds < 15
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_dead_prefect_api_url_is_one_line_exit_2(tmp_path, quiet):
+    url = f"http://127.0.0.1:{_closed_port()}/api"
+    proc, seconds = _eventline(["run", *(["--quiet"] if quiet else [])], tmp_path, {"PREFECT_API_URL": url})
+    line = _one_line(proc)
+    assert proc.returncode == 2 and "PREFECT_API_URL" in line and "does not answer" in line
+    assert seconds < 15
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    url = f"http://127.0.0.1:{_closed_port()}/api"
+    proc, _ = _eventline(["run", "--debug"], tmp_path, {"PREFECT_API_URL": url})
+    assert proc.returncode == 2 and "Traceback" in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("eventline: the Prefect server")
+
+
+def test_a_second_run_meets_the_lock_before_starting_anything(tmp_path):
+    (tmp_path / "c").mkdir()
+    servers = PROJECT_ROOT / ".prefect" / "servers"
+    before = set(servers.glob("*.json")) if servers.is_dir() else set()
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    with run_lock(tmp_path / "c"):
+        (tmp_path / "raw").mkdir()
+        started = time.perf_counter()
+        proc = subprocess.run([*EVENTLINE, "run", "--quiet", "--raw", str(tmp_path / "raw"), "--curated",
+                               str(tmp_path / "c"), "--reports", str(tmp_path / "r")],
+                              capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=60)
+        seconds = time.perf_counter() - started
+    assert proc.returncode == 2 and "holds the lock" in _one_line(proc)
+    assert seconds < 10
+    assert (set(servers.glob("*.json")) if servers.is_dir() else set()) == before
+
+
 def _report(tmp_path, doc):
-    (tmp_path / "latest.json").write_text(json.dumps(doc))
+    (tmp_path / "latest.json").write_text(doc if isinstance(doc, str) else json.dumps(doc))
     return runner.invoke(app, ["report", "--reports", str(tmp_path)])
 
 
@@ -44,11 +124,34 @@ def test_report_exit_codes(tmp_path):
     assert _report(tmp_path, {**DOC, "success": False}).exit_code == 1
 
 
-def test_report_missing_or_malformed(tmp_path):
+@pytest.mark.parametrize("success", ["false", "true", 1, None, "False"])
+def test_report_success_must_be_the_boolean_true(tmp_path, success):
+    result = _report(tmp_path, {**DOC, "success": success})
+    assert result.exit_code == 1 and "PASSED" not in result.output
+
+
+def test_report_of_a_failed_run_is_not_a_pass(tmp_path):
+    result = _report(tmp_path, {**DOC, "status": "failed", "error": "cannot write x: disk full"})
+    assert result.exit_code == 1 and "disk full" in result.output
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000,
+                                  "[1, 2]", "{}", "not json"])
+def test_report_missing_or_malformed_is_one_line(tmp_path, text):
+    result = _report(tmp_path, text)
+    assert result.exit_code == 2 and "cannot read" in result.output
+    assert result.output.strip().count("\n") == 0
+
+
+def test_report_missing(tmp_path):
     result = runner.invoke(app, ["report", "--reports", str(tmp_path)])
     assert result.exit_code == 2 and "run `eventline run` first" in result.output
-    result = _report(tmp_path, {})
-    assert result.exit_code == 2 and "cannot read" in result.output
+
+
+def test_report_shows_control_characters_instead_of_obeying_them(tmp_path):
+    doc = {**DOC, "quarantine_by_reason": [{"stage": "ingest", "reason": "bad \x1b[2J name", "count": 1}]}
+    result = _report(tmp_path, doc)
+    assert "\x1b" not in result.output and "\\x1b[2J" in result.output
 
 
 def test_version_names_package_and_schema_version():

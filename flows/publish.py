@@ -1,0 +1,139 @@
+"""The effects of a run, in their one safe order: open the run, publish its results, or record its failure.
+
+Order of effects (each step whole or not at all, see flows/io.py):
+  1. open_run: recover the curated folder from any earlier kill; this run's `runs` row, status running.
+  2. publish_run: a new generation with every curated table and the pipeline state (invisible),
+     this run's quarantine file, the reports (flows/report.py: latest.json, summary.html, runs/<run_id>.*),
+     then the commit (one rename), then the `runs` row, completed, then cleaning.
+  3. close_failed_run, on any failure: the `runs` row tells what happened (completed when the
+     commit had happened, else failed with the reason), and a report of this run says so.
+A kill between any two steps leaves the previous generation committed (or this one, after the
+commit); the next run's open_run cleans up and settles the dead run's row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from flows import io, progress, report
+from flows.quality import ValidationOutcome
+from flows.store import GENERATION_TABLES, CuratedStore, to_arrow
+from schemas.tables import CURATED_TABLES, TABLES
+
+log = logging.getLogger(__name__)
+
+RAW_FILES_STATE = "raw_files"
+_RAW_FILES_SCHEMA = pa.schema([("source_path", pa.string()), ("size_bytes", pa.int64()),
+                               ("modified_at", pa.timestamp("us", tz="UTC")), ("sha256", pa.string())])
+
+
+@dataclass
+class RunOutputs:
+    """What a run computed, ready to be written: validated tables, quarantine, report inputs, raw inventory."""
+
+    tables: dict[str, list[dict]]
+    quarantine: list[dict]
+    outcome: ValidationOutcome
+    articles_seen: int
+    articles_new: int
+    files: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def open_run(store: CuratedStore, run: dict) -> None:
+    """Recover the folder, settle the rows of runs that died, and record this run as running."""
+    for dead in store.recover():
+        info = store.generation_info()
+        if info and info.get("run_id") == dead["run_id"] and info.get("run"):
+            # It committed, then died before recording that: the generation kept its final row.
+            row = {**info["run"], "started_at": dead["started_at"],
+                   "finished_at": dt.datetime.fromisoformat(info["run"]["finished_at"])}
+        else:
+            row = {**dead, "status": "failed", "finished_at": None,
+                   "error": "interrupted: the process stopped before the run finished (killed, or the machine "
+                            "went down); its tables were not committed"}
+        log.warning("run %s had died while %s; recorded as %s", dead["run_id"], dead["status"], row["status"])
+        store.write_history("runs", row["run_id"], [row])
+    store.write_history("runs", run["run_id"], [run])
+
+
+def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunOutputs) -> dict:
+    """Write everything the run made and commit it; the report document."""
+    run_id = run["run_id"]
+    quarantine = list(outputs.quarantine)
+    generation = store.begin(run_id)
+    counts: dict[str, int] = {}
+    for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
+        arrow, bad = to_arrow(outputs.tables.get(name, []), TABLES[name])
+        # A row that cannot be stored costs that row, never the run: quarantined with why.
+        quarantine += [report.stamp_quarantine([{
+            "stage": "validate", "source_path": row.get("source_path"), "record_key": f"{name}",
+            "reason": f"cannot be stored in {name} ({reason}): report this input to the eventline maintainers",
+            "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]}], run_id)[0] for row, reason in bad]
+        generation.write_table(name, arrow, {"run_id": run_id, "generation": generation.name})
+        counts[name] = arrow.num_rows
+    generation.write_state(RAW_FILES_STATE, pa.Table.from_pylist(outputs.files, schema=_RAW_FILES_SCHEMA))
+    counts["quarantine"] = store.write_history("quarantine", run_id, quarantine)
+    progress.report("rows written", sum(counts.values()), sum(counts.values()))
+    events = outputs.tables.get("events", [])
+    finished = {**run, "status": "completed", "finished_at": now(), "articles_seen": outputs.articles_seen,
+                "articles_new": outputs.articles_new, "rows_written": counts, "rows_quarantined": len(quarantine),
+                "expectations_passed": outputs.outcome.passed, "expectations_failed": outputs.outcome.failed,
+                **report.run_figures(outputs.outcome, events), "generation_id": generation.name, "error": None}
+    generation.finish({"run_id": run_id, "run": finished})
+    # Reports before the switch: if they cannot be written, the run fails and the tables stay as they were.
+    doc = report.publish(reports_dir, store.root, finished, outputs.outcome, quarantine, counts, events,
+                         warnings=outputs.warnings)
+    store.commit(generation)
+    store.write_history("runs", run_id, [finished])
+    store.clean()
+    return doc
+
+
+def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: BaseException) -> dict:
+    """Record how a run that raised ended: completed if its commit happened, else failed with the reason."""
+    info = store.generation_info()
+    committed = info is not None and info.get("run_id") == run["run_id"]
+    if committed:
+        row = {**info["run"], "started_at": run["started_at"],
+               "finished_at": dt.datetime.fromisoformat(info["run"]["finished_at"])}
+    else:
+        row = {**run, "status": "failed", "finished_at": now(), "error": _reason(error)}
+    try:
+        store.write_history("runs", run["run_id"], [row])
+    except BaseException as exc:  # noqa: BLE001 - the run's own error is the one to report
+        log.warning("could not record run %s as %s (%s); the next run will", run["run_id"], row["status"], exc)
+    if not committed:
+        _mark_report_failed(reports_dir, run["run_id"], row["error"])
+    return row
+
+
+def _mark_report_failed(reports_dir: Path, run_id: str, error: str) -> None:
+    """A report this run wrote before failing must not claim it completed."""
+    latest = reports_dir / "latest.json"
+    try:
+        doc = json.loads(latest.read_text(encoding="utf-8"))
+        if not isinstance(doc, dict) or doc.get("run_id") != run_id:
+            return
+        text = report.dumps({**doc, "status": "failed", "error": error})
+        io.write_text(reports_dir / "runs" / f"{run_id}.json", text)
+        io.write_text(latest, text)
+    except (OSError, ValueError, io.FatalRunError) as exc:
+        log.warning("could not mark the report of run %s as failed (%s)", run_id, exc)
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, KeyboardInterrupt):
+        return "interrupted (Ctrl-C or SIGTERM): its tables were not committed"
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text if isinstance(error, io.FatalRunError) else f"{type(error).__name__}: {text}"

@@ -1,0 +1,375 @@
+"""The curated folder: tables committed together in generations, history kept one file per run.
+
+Layout (README "Curated folder"):
+
+    curated/
+      .eventline.lock                  one run at a time (an OS lock)
+      .generations/
+        current -> <generation>        THE commit point: one rename(2) switches every table
+        previous -> <generation>       the one before (kept for readers still on it, and rollback)
+        <generation>/                  a complete set of tables, written before it is committed
+          <table>/part-0.parquet
+          _state/                      internal state of the pipeline, never a table
+          _generation.json             what the generation holds and the run that made it
+      <table> -> .generations/current/<table>     stable paths: `events/*.parquet` always works
+      runs/run-<run_id>.parquet        history: one file per run, written whole (temp name + rename)
+      quarantine/run-<run_id>.parquet
+
+A run writes a whole new generation, then switches `current` with one rename: readers see the
+whole previous generation or the whole new one, at every instant. A kill at any moment leaves
+an uncommitted generation or temporary files, which the next run removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import re
+import socket
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows import io
+from flows.io import TMP_MARK, FatalRunError
+from eventline.readers import read_table
+from schemas.arrow import enforce_schema
+from schemas.tables import CURATED_TABLES, SCHEMA_VERSION, TABLES, Table
+
+log = logging.getLogger(__name__)
+
+GENERATIONS = ".generations"
+CURRENT = "current"
+PREVIOUS = "previous"
+STATE = "_state"
+INFO = "_generation.json"
+LOCK = ".eventline.lock"
+PART = "part-0.parquet"
+HISTORY_TABLES = tuple(name for name, t in TABLES.items() if t.append_only)
+GENERATION_TABLES = tuple(name for name, t in TABLES.items() if not t.append_only)
+_OLD_LAYOUT_LEFTOVER = re.compile(r"^\.(?P<table>\w+)\.(?:tmp|old)-")  # staging folders of the old writer
+
+
+def history_file(run_id: str) -> str:
+    return f"run-{run_id}.parquet"
+
+
+# ----------------------------------------------------------------------------- the lock
+
+_held: dict[str, int] = {}  # lock path -> depth, for this process
+_held_guard = threading.Lock()
+_handles: dict[str, object] = {}
+
+
+@contextlib.contextmanager
+def run_lock(curated: Path) -> Iterator[None]:
+    """One run at a time per curated folder (an OS lock: it dies with its process, never goes stale).
+
+    Re-entrant within one process: the command line takes it before Prefect starts, and the
+    flow it starts takes it again without waiting for itself.
+    """
+    curated.mkdir(parents=True, exist_ok=True)
+    key = os.path.realpath(curated / LOCK)
+    with _held_guard:
+        if key in _held:
+            _held[key] += 1
+            acquired = False
+        else:
+            fh = open(key, "a+", encoding="utf-8")  # noqa: SIM115 - held until released below
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "unknown process"
+                fh.close()
+                raise FatalRunError(f"another run ({holder}) holds the lock on {curated}: "
+                                    "wait for it to finish, then run again") from None
+            fh.truncate(0)
+            fh.write(f"{socket.gethostname()}:{os.getpid()}")
+            fh.flush()
+            _handles[key], _held[key] = fh, 1
+            acquired = True
+    try:
+        yield
+    finally:
+        with _held_guard:
+            _held[key] -= 1
+            if _held[key] == 0:
+                del _held[key]
+                fh = _handles.pop(key)
+                fcntl.flock(fh, fcntl.LOCK_UN)
+                fh.close()
+    del acquired
+
+
+def holds_lock(curated: Path) -> bool:
+    """True when this process holds the run lock of `curated`."""
+    return os.path.realpath(curated / LOCK) in _held
+
+
+# ----------------------------------------------------------------------------- reading
+
+class CuratedStore:
+    """The curated folder of one pipeline: reading the committed tables, writing and committing generations."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.generations = self.root / GENERATIONS
+
+    # ---- what is committed
+
+    def current(self) -> str | None:
+        """Name of the committed generation, or None before the first commit."""
+        try:
+            return os.readlink(self.generations / CURRENT)
+        except OSError:
+            return None
+
+    def generation_info(self, generation: str | None = None) -> dict | None:
+        """The _generation.json of a generation (default: the committed one)."""
+        generation = generation or self.current()
+        if generation is None:
+            return None
+        try:
+            return json.loads((self.generations / generation / INFO).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def read_table(self, name: str) -> pa.Table:
+        """A curated table as last committed (history tables: every readable run file); empty when none."""
+        generation = self.current()
+        if TABLES[name].append_only or generation is None:
+            return read_table(self.root, name)
+        return read_table(self.generations / generation, name)  # one generation, whatever commits meanwhile
+
+    def read_state(self, name: str) -> pa.Table | None:
+        """Internal state `name` saved with the committed generation (e.g. the raw file inventory)."""
+        generation = self.current()
+        path = self.generations / generation / STATE / f"{name}.parquet" if generation else None
+        if path is None or not path.is_file():
+            return None
+        try:
+            return pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            log.warning("cannot read pipeline state %s (%s): treating it as absent", path, exc)
+            return None
+
+    # ---- writing
+
+    def begin(self, generation: str) -> "Generation":
+        """A new generation to fill; nothing in it is visible until `commit`."""
+        folder = self.generations / generation
+        if folder.exists():
+            io.remove(folder)
+        io.make_folder(folder)
+        return Generation(self, generation, folder)
+
+    def commit(self, generation: "Generation") -> None:
+        """Make `generation` the committed one: table links first, then one rename of `current`."""
+        for name in generation.tables:
+            if not os.path.lexists(self.root / name):
+                io.link(f"{GENERATIONS}/{CURRENT}/{name}", self.root / name)
+        old = self.current()
+        if old is not None and old != generation.name:
+            io.link(old, self.generations / PREVIOUS)
+        io.link(generation.name, self.generations / CURRENT)
+        log.info("committed generation %s (%s)", generation.name,
+                 ", ".join(f"{k}={v}" for k, v in generation.tables.items()))
+
+    def write_history(self, name: str, run_id: str, rows: list[dict]) -> int:
+        """This run's rows of a history table (runs, quarantine): one file, replaced whole."""
+        arrow, bad = to_arrow(rows, TABLES[name])
+        for row, reason in bad:
+            log.error("dropped a %s row that cannot be stored (%s): %r", name, reason, row)
+        folder = self.root / name
+        io.make_folder(folder)
+        io.write_file(folder / history_file(run_id), lambda tmp: _write_parquet(arrow, tmp, {"run_id": run_id}))
+        log.info("wrote %s: %d rows -> %s", name, arrow.num_rows, folder / history_file(run_id))
+        return arrow.num_rows
+
+    # ---- recovery and cleaning (under the lock, at the start and end of a run)
+
+    def recover(self) -> list[dict]:
+        """Bring the folder to the committed state after any earlier kill; the dead runs' rows, to fix.
+
+        Migrates an old-layout folder, removes uncommitted generations and temporary files, and
+        returns the `runs` rows still marked running (their process died: nobody else holds the lock).
+        """
+        io.make_folder(self.root)
+        self._migrate()
+        self.clean()
+        runs = self.read_table("runs")
+        return [r for r in runs.to_pylist() if r["status"] == "running"] if runs is not None else []
+
+    def clean(self) -> None:
+        """Remove what no committed state uses: other generations, temporary files and links."""
+        keep = {CURRENT, PREVIOUS, self.current(), self._readlink(PREVIOUS)}
+        if self.generations.is_dir():
+            for entry in sorted(self.generations.iterdir()):
+                if entry.name not in keep:
+                    io.remove(entry)
+        for entry in sorted(self.root.iterdir()):
+            if TMP_MARK in entry.name or _OLD_LAYOUT_LEFTOVER.match(entry.name):
+                io.remove(entry)
+        for name in HISTORY_TABLES:
+            folder = self.root / name
+            if folder.is_dir():
+                for entry in sorted(folder.iterdir()):
+                    if TMP_MARK in entry.name:
+                        io.remove(entry)
+
+    def _readlink(self, name: str) -> str | None:
+        try:
+            return os.readlink(self.generations / name)
+        except OSError:
+            return None
+
+    def _migrate(self) -> None:
+        """Turn table folders of the old layout (and of an interrupted migration) into one committed generation.
+
+        The files are hard-linked (no copy) into a new generation, which is committed; then each
+        folder is swapped for its link in one atomic exchange (renameat2), so a reader never
+        finds a table missing.
+        """
+        real = [n for n in GENERATION_TABLES if (self.root / n).is_dir() and not (self.root / n).is_symlink()]
+        missing = [n for n in GENERATION_TABLES if not os.path.lexists(self.root / n)]
+        leftovers = {m.group("table"): self.root / e for e in sorted(os.listdir(self.root))
+                     if (m := _OLD_LAYOUT_LEFTOVER.match(e)) and ".old-" in e and (self.root / e).is_dir()}
+        if not real and not (missing and set(missing) & set(leftovers)):
+            return
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        generation = self.begin(f"migrated-{stamp}")
+        current = self.current()
+        for name in GENERATION_TABLES:
+            source = self.root / name
+            if name in real:
+                pass
+            elif name in missing and name in leftovers:  # the old writer died between its renames
+                source = leftovers[name]
+            elif current is not None:
+                source = self.generations / current / name
+            else:
+                continue
+            generation.adopt(name, source)
+        generation.finish({"migrated_from": "table folders of eventline before generations"})
+        self.commit(generation)
+        for name in real:
+            _swap_for_link(self.root / name, f"{GENERATIONS}/{CURRENT}/{name}")
+        log.warning("moved the curated tables of %s into generation %s (the new layout)", self.root, generation.name)
+
+
+class Generation:
+    """A generation being written: tables, internal state, then its description."""
+
+    def __init__(self, store: CuratedStore, name: str, folder: Path):
+        self.store, self.name, self.folder = store, name, folder
+        self.tables: dict[str, int] = {}
+
+    def write_table(self, name: str, arrow: pa.Table, metadata: dict[str, str]) -> None:
+        """A whole table (already enforced to its schema)."""
+        io.make_folder(self.folder / name)
+        io.write_new_file(self.folder / name / PART, lambda path: _write_parquet(arrow, path, metadata))
+        self.tables[name] = arrow.num_rows
+        log.info("wrote %s: %d rows -> %s", name, arrow.num_rows, self.folder / name)
+
+    def write_state(self, name: str, arrow: pa.Table) -> None:
+        """Internal state committed with the tables (never exposed as a table): `_state/<name>.parquet`."""
+        io.make_folder(self.folder / STATE)
+        io.write_new_file(self.folder / STATE / f"{name}.parquet", lambda path: pq.write_table(arrow, path))
+
+    def adopt(self, name: str, source: Path) -> None:
+        """Take a table's existing files into this generation by hard links (a copy across file systems)."""
+        io.make_folder(self.folder / name)
+        rows = 0
+        for part in sorted(source.glob("*.parquet")):
+            target = self.folder / name / part.name
+            with io.fatal_on_os_error(target):
+                io.write_step("write", target)
+                try:
+                    os.link(part, target)
+                except OSError:
+                    import shutil
+
+                    shutil.copy2(part, target)
+            with contextlib.suppress(pa.ArrowException, OSError):
+                rows += pq.read_metadata(target).num_rows
+        self.tables[name] = rows
+
+    def finish(self, info: dict) -> None:
+        """Describe the generation (_generation.json) and flush its folders to disk: then it may be committed."""
+        text = json.dumps({"generation": self.name, "schema_version": SCHEMA_VERSION,
+                           "created_at": dt.datetime.now(dt.timezone.utc).isoformat(), "tables": self.tables,
+                           **info}, indent=2, default=str)
+        io.write_new_file(self.folder / INFO, lambda path: path.write_text(text, encoding="utf-8"))
+        with io.fatal_on_os_error(self.folder):
+            for folder in [*(p for p in self.folder.iterdir() if p.is_dir()), self.folder, self.folder.parent]:
+                io.fsync_path(folder)
+
+
+def _write_parquet(arrow: pa.Table, path: Path, metadata: dict[str, str]) -> None:
+    schema = arrow.schema.with_metadata({**(arrow.schema.metadata or {}),
+                                         **{k.encode(): v.encode() for k, v in metadata.items()}})
+    pq.write_table(arrow.cast(schema), path, compression="zstd")
+
+
+def to_arrow(rows: list[dict], table: Table) -> tuple[pa.Table, list[tuple[dict, str]]]:
+    """The rows as an Arrow table of the contract schema; rows that cannot take it come back apart.
+
+    One bad value costs its row (quarantined by the caller), never the table or the run.
+    """
+    try:
+        return enforce_schema(rows, table), []
+    except ValueError:
+        pass
+    good, bad = [], []
+    for row in rows:
+        try:
+            enforce_schema([row], table)
+        except ValueError as exc:
+            bad.append((row, str(exc)))
+        else:
+            good.append(row)
+    return enforce_schema(good, table), bad
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _swap_for_link(folder: Path, target: str) -> None:
+    """Replace a real folder by a link to `target` in one atomic exchange, then delete the folder."""
+    tmp = folder.with_name(f".{folder.name}{TMP_MARK}{os.getpid()}")
+    io.write_step("link", tmp)
+    with io.fatal_on_os_error(folder):
+        if os.path.lexists(tmp):
+            io.remove(tmp)
+        os.symlink(target, tmp)
+        io.write_step("rename", folder)
+        if not _exchange(tmp, folder):
+            # No renameat2 (not Linux): two renames, the table briefly missing between them.
+            os.rename(folder, folder.with_name(f".{folder.name}.old-migrated"))
+            os.rename(tmp, folder)
+            tmp = folder.with_name(f".{folder.name}.old-migrated")
+        io.remove(tmp)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE): swap two paths atomically; False where the system cannot."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    fn = getattr(libc, "renameat2", None)
+    if fn is None:
+        return False
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: the file system cannot exchange
+        return False
+    raise OSError(err, os.strerror(err), str(b))
