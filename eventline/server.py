@@ -59,6 +59,14 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def spawn_child(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """Start a process that dies with this one (its output to `log`); call from the main thread."""
+    parent = os.getpid()
+    with open(log, "wb") as log_file:  # the child keeps its own descriptor
+        return subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file,
+                                preexec_fn=lambda: _die_with_parent(parent))  # noqa: PLW1509
+
+
 def _free_port() -> int:
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -143,13 +151,10 @@ class TemporaryServer:
         env.pop("PREFECT_API_URL", None)
         parent = os.getpid()
         (self.home / "servers").mkdir(parents=True, exist_ok=True)
-        self.log = self.home / "servers" / f"server-{parent}.log"
-        with open(self.log, "wb") as log_file:  # the child keeps its own descriptor
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--factory", _APP, "--host", "127.0.0.1", "--port",
-                 str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file,
-                preexec_fn=lambda: _die_with_parent(parent))  # noqa: PLW1509 - started from the main thread
+        self.log = self.home / "servers" / f"server-{parent}-{self.port}.log"
+        self.process = spawn_child([sys.executable, "-m", "uvicorn", "--factory", _APP, "--host", "127.0.0.1",
+                                    "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+                                   env, self.log)
         self.record = self.home / "servers" / f"{self.process.pid}.json"
         self.record.write_text(json.dumps({"pid": self.process.pid, "port": self.port, "owner": parent,
                                            "owner_start": _start_time(parent), "log": str(self.log)}),

@@ -38,7 +38,7 @@ _DISK_ERRORS = {errno.ENOSPC: "the disk is full: free some space", errno.EDQUOT:
 
 
 @contextlib.contextmanager
-def fatal_on_os_error(what: Path) -> Iterator[None]:
+def fatal_on_os_error(what: Path, action: str = "write") -> Iterator[None]:
     """Turn an OS error while writing `what` into a one-line FatalRunError that says what to do."""
     try:
         yield
@@ -46,7 +46,7 @@ def fatal_on_os_error(what: Path) -> Iterator[None]:
         raise
     except OSError as exc:
         hint = _DISK_ERRORS.get(exc.errno, "fix the cause")
-        raise FatalRunError(f"cannot write {what} ({exc.strerror or exc}): {hint}, then run again") from exc
+        raise FatalRunError(f"cannot {action} {what} ({exc.strerror or exc}): {hint}, then run again") from exc
 
 
 def fsync_path(path: Path) -> None:
@@ -126,11 +126,20 @@ def link(target: str, path: Path) -> None:
 
 def remove(path: Path) -> None:
     """Delete a file, link or folder tree (leftovers of earlier runs)."""
-    write_step("delete", path)
-    if path.is_symlink() or not path.is_dir():
-        path.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(path)
+    with fatal_on_os_error(path, "remove"):
+        write_step("delete", path)
+        if path.is_symlink() or not path.is_dir():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path)
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete the temporary files a killed run left in `folder` (not recursive)."""
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir()):
+            if TMP_MARK in entry.name:
+                remove(entry)
 
 
 def preflight(raw_dir: Path, curated: Path, reports: Path) -> None:

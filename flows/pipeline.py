@@ -10,13 +10,11 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventline.settings import Limits, RunSettings
-from flows import progress, publish, raw, report
-from flows.budget import OverBudget, time_budget
-from flows.io import FatalRunError
+from flows import progress, publish, raw, report, stages
 from flows.quality import ValidationOutcome, validate_tables
 from flows.store import CuratedStore, run_lock
 from transforms.articles import build_articles_batch, drop_duplicate_articles
-from transforms.extract import ArticleBatch, build_tables, extract_articles
+from transforms.extract import ArticleBatch, build_tables
 from transforms.ids import make_id
 from transforms.ingest import RawDocument
 from transforms.reference import reference_version
@@ -39,9 +37,9 @@ def _gather(futures, batches: list[list], step: str) -> list:
 
 
 @task
-def open_run(store: CuratedStore, run: dict) -> None:
-    """Recover the curated folder from earlier kills; record this run as running (IO)."""
-    publish.open_run(store, run)
+def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
+    """Recover the curated and reports folders from earlier kills; record this run as running (IO)."""
+    publish.open_run(store, reports_dir, run)
 
 
 @task
@@ -65,26 +63,7 @@ def normalize(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[d
 @task
 def extract(articles: list[dict], seconds: float) -> ArticleBatch:
     """Events, participants and commitments of one batch of articles, each within its time budget."""
-    batch = ArticleBatch()
-    for article in articles:
-        try:
-            with time_budget(seconds):
-                one = extract_articles([article])
-        except OverBudget:
-            one = ArticleBatch(published={article["article_id"]: article.get("published_date")},
-                               record_keys={article["article_id"]: str(article.get("record_key") or "")})
-            one.quarantine.append({
-                "stage": "extract", "source_path": article.get("source_path"),
-                "record_key": article.get("record_key") or article["article_id"],
-                "reason": f"extraction took more than {seconds:g} s (--article-seconds): the article is kept "
-                          "without events or commitments; split it, or raise the limit",
-                "payload": "{}"})
-        batch.events += one.events
-        batch.commitments += one.commitments
-        batch.quarantine += one.quarantine
-        batch.published.update(one.published)
-        batch.record_keys.update(one.record_keys)
-    return batch
+    return stages.extract_batch(articles, seconds)
 
 
 @task
@@ -105,20 +84,6 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: publ
     return publish.publish_run(store, reports_dir, run, outputs)
 
 
-def _guard_something_read(store: CuratedStore, settings: RunSettings, articles: list, files: list,
-                          quarantine: list[dict], run_id: str) -> None:
-    """A run that read no article must not replace tables that hold some: keep them, and say why."""
-    previous = store.read_table("articles")
-    if articles or previous is None or previous.num_rows == 0:
-        return
-    store.write_history("quarantine", run_id, quarantine)  # they tell why nothing was read
-    reasons = sorted({q["reason"].split(":")[0] for q in quarantine})[:3]
-    raise FatalRunError(f"read no article from {settings.raw_dir} ({len(files)} entries found"
-                        + (f"; quarantined: {'; '.join(reasons)}" if reasons else "")
-                        + f"): the {previous.num_rows} curated articles are kept; check --raw, or see "
-                          f"the quarantine rows of run {run_id}")
-
-
 @flow(name="eventline-run")
 def eventline_run(settings: RunSettings) -> dict:
     """One pipeline run over the raw folder; returns the report document."""
@@ -127,7 +92,7 @@ def eventline_run(settings: RunSettings) -> dict:
            "reference_version": reference_version()}
     store = CuratedStore(settings.curated_dir)
     with run_lock(settings.curated_dir):  # already held when the command line started the run
-        open_run(store, run)
+        open_run(store, settings.reports_dir, run)
         try:
             files = discover(settings)
             batches = _chunks(files, settings.batch_size)
@@ -137,7 +102,7 @@ def eventline_run(settings: RunSettings) -> dict:
             articles, copies = drop_duplicate_articles([a for rows, _ in normalized for a in rows])
             early = [q for batch in ingested for q in batch.quarantine] + [q for _, bad in normalized for q in bad]
             early = report.stamp_quarantine(early + copies, run["run_id"])
-            _guard_something_read(store, settings, articles, files, early, run["run_id"])
+            stages.guard_something_read(store, settings.raw_dir, articles, len(files), early, run["run_id"])
             batches = _chunks(articles, settings.batch_size)
             extracted = _gather(extract.map(batches, seconds=settings.limits.article_seconds), batches, "articles")
             tables = {**merge(extracted), "articles": articles}

@@ -50,8 +50,10 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def open_run(store: CuratedStore, run: dict) -> None:
-    """Recover the folder, settle the rows of runs that died, and record this run as running."""
+def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
+    """Recover the folders, settle the rows of runs that died, and record this run as running."""
+    for folder in (reports_dir, reports_dir / "runs"):
+        io.remove_leftovers(folder)
     for dead in store.recover():
         info = store.generation_info()
         if info and info.get("run_id") == dead["run_id"] and info.get("run"):
@@ -73,19 +75,23 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunO
     quarantine = list(outputs.quarantine)
     generation = store.begin(run_id)
     counts: dict[str, int] = {}
+    stored: dict[str, list[dict]] = {}
     for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
-        arrow, bad = to_arrow(outputs.tables.get(name, []), TABLES[name])
+        rows = outputs.tables.get(name, [])
+        arrow, bad = to_arrow(rows, TABLES[name])
         # A row that cannot be stored costs that row, never the run: quarantined with why.
-        quarantine += [report.stamp_quarantine([{
-            "stage": "validate", "source_path": row.get("source_path"), "record_key": f"{name}",
+        quarantine += report.stamp_quarantine([{
+            "stage": "validate", "source_path": row.get("source_path"), "record_key": name,
             "reason": f"cannot be stored in {name} ({reason}): report this input to the eventline maintainers",
-            "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]}], run_id)[0] for row, reason in bad]
+            "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]} for row, reason in bad], run_id)
+        rejected = {id(row) for row, _ in bad}
+        stored[name] = [r for r in rows if id(r) not in rejected] if bad else rows
         generation.write_table(name, arrow, {"run_id": run_id, "generation": generation.name})
         counts[name] = arrow.num_rows
     generation.write_state(RAW_FILES_STATE, pa.Table.from_pylist(outputs.files, schema=_RAW_FILES_SCHEMA))
     counts["quarantine"] = store.write_history("quarantine", run_id, quarantine)
     progress.report("rows written", sum(counts.values()), sum(counts.values()))
-    events = outputs.tables.get("events", [])
+    events = stored["events"]
     finished = {**run, "status": "completed", "finished_at": now(), "articles_seen": outputs.articles_seen,
                 "articles_new": outputs.articles_new, "rows_written": counts, "rows_quarantined": len(quarantine),
                 "expectations_passed": outputs.outcome.passed, "expectations_failed": outputs.outcome.failed,

@@ -200,10 +200,11 @@ def publish(reports_dir: Path, curated_dir: Path, run: dict, outcome: Validation
     history = [h for h in read_table(curated_dir, "runs").to_pylist() if h["run_id"] != run["run_id"]] + [run]
     doc = {**build_report(run, outcome, quarantine, counts, events, history, _links(reports_dir, run, history)),
            "warnings": warnings or []}
-    io.write_text(reports_dir / "latest.json", dumps(doc))
+    # The run's own pages first, latest.json last: "latest" never points at a run whose pages are missing.
     io.write_text(reports_dir / "runs" / f"{run['run_id']}.json", dumps(doc))
-    io.write_text(reports_dir / "summary.html", render_summary_html(doc, base=""))
     io.write_text(reports_dir / "runs" / f"{run['run_id']}.html", render_summary_html(doc, base="../"))
+    io.write_text(reports_dir / "summary.html", render_summary_html(doc, base=""))
+    io.write_text(reports_dir / "latest.json", dumps(doc))
     return doc
 
 

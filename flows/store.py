@@ -217,14 +217,10 @@ class CuratedStore:
                 if entry.name not in keep:
                     io.remove(entry)
         for entry in sorted(self.root.iterdir()):
-            if TMP_MARK in entry.name or _OLD_LAYOUT_LEFTOVER.match(entry.name):
+            if _OLD_LAYOUT_LEFTOVER.match(entry.name):
                 io.remove(entry)
-        for name in HISTORY_TABLES:
-            folder = self.root / name
-            if folder.is_dir():
-                for entry in sorted(folder.iterdir()):
-                    if TMP_MARK in entry.name:
-                        io.remove(entry)
+        for folder in (self.root, *(self.root / name for name in HISTORY_TABLES)):
+            io.remove_leftovers(folder)
 
     def _readlink(self, name: str) -> str | None:
         try:
@@ -245,9 +241,15 @@ class CuratedStore:
                      if (m := _OLD_LAYOUT_LEFTOVER.match(e)) and ".old-" in e and (self.root / e).is_dir()}
         if not real and not (missing and set(missing) & set(leftovers)):
             return
+        current = self.current()
+        if current is not None and not set(missing) & set(leftovers) and all(
+                _same_files(self.root / n, self.generations / current / n) for n in real):
+            # A migration that died after its commit: only the swaps are left to do.
+            for name in real:
+                _swap_for_link(self.root / name, f"{GENERATIONS}/{CURRENT}/{name}")
+            return
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         generation = self.begin(f"migrated-{stamp}")
-        current = self.current()
         for name in GENERATION_TABLES:
             source = self.root / name
             if name in real:
@@ -314,6 +316,14 @@ class Generation:
                 io.fsync_path(folder)
 
 
+def _same_files(a: Path, b: Path) -> bool:
+    """True when folders a and b hold the same files (hard links of each other)."""
+    names = sorted(p.name for p in a.glob("*.parquet"))
+    if names != sorted(p.name for p in b.glob("*.parquet")):
+        return False
+    return all(os.path.samefile(a / n, b / n) for n in names)
+
+
 def _write_parquet(arrow: pa.Table, path: Path, metadata: dict[str, str]) -> None:
     schema = arrow.schema.with_metadata({**(arrow.schema.metadata or {}),
                                          **{k.encode(): v.encode() for k, v in metadata.items()}})
@@ -347,10 +357,10 @@ _AT_FDCWD = -100
 def _swap_for_link(folder: Path, target: str) -> None:
     """Replace a real folder by a link to `target` in one atomic exchange, then delete the folder."""
     tmp = folder.with_name(f".{folder.name}{TMP_MARK}{os.getpid()}")
-    io.write_step("link", tmp)
     with io.fatal_on_os_error(folder):
         if os.path.lexists(tmp):
             io.remove(tmp)
+        io.write_step("link", tmp)
         os.symlink(target, tmp)
         io.write_step("rename", folder)
         if not _exchange(tmp, folder):

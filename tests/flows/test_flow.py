@@ -120,3 +120,63 @@ def test_data_docs_load_nothing_from_outside(run):
     for page in (settings.reports_dir / "docs").rglob("*.html"):
         html = page.read_text()
         assert "cdn" not in html.lower() and "https://" not in html, page
+
+
+def _copy(run, tmp_path):
+    """The module run's folders, copied (links kept), with a fresh raw folder: a next run's starting point."""
+    settings, _ = run
+    for name in ("curated", "reports"):
+        shutil.copytree(getattr(settings, f"{name}_dir"), tmp_path / name, symlinks=True)
+    (tmp_path / "raw").mkdir()
+    return RunSettings(raw_dir=tmp_path / "raw", curated_dir=tmp_path / "curated", reports_dir=tmp_path / "reports",
+                       workers=2, batch_size=2)
+
+
+def _articles(settings):
+    return sorted(a["article_id"] for a in _table(settings, "articles").to_pylist())
+
+
+def test_a_run_that_reads_no_article_keeps_the_tables(run, tmp_path):
+    from flows.io import FatalRunError
+    from flows.pipeline import run_pipeline
+
+    settings = _copy(run, tmp_path)
+    (settings.raw_dir / "scan.pdf").write_bytes(b"%PDF-1.4")
+    before = _articles(settings)
+    with pytest.raises(FatalRunError, match="read no article"):
+        run_pipeline(settings)
+    assert _articles(settings) == before and before
+    last = max(_table(settings, "runs").to_pylist(), key=lambda r: r["started_at"])
+    assert last["status"] == "failed" and "read no article" in last["error"]
+
+
+def test_the_command_on_a_full_disk_is_one_line_and_changes_nothing(run, tmp_path, monkeypatch):
+    import errno
+
+    from typer.testing import CliRunner
+
+    from eventline.cli import app
+    from flows import io
+
+    settings = _copy(run, tmp_path)
+    shutil.copytree(FIXTURES, settings.raw_dir, dirs_exist_ok=True)
+    (settings.raw_dir / "new.txt").write_text("Talks in Oslo\n\nNorway and Chile held talks in Oslo on 3 May 2022.")
+    before = _articles(settings)
+
+    def full_at_the_commit(step, path):
+        if path.name == "current":
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(io, "write_step", full_at_the_commit)
+    result = CliRunner().invoke(app, ["run", "--quiet", "--raw", str(settings.raw_dir), "--curated",
+                                      str(settings.curated_dir), "--reports", str(settings.reports_dir)])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().count("\n") == 0 and "disk is full" in result.output
+    assert _articles(settings) == before
+    latest = json.loads((settings.reports_dir / "latest.json").read_text())
+    assert latest["status"] == "failed" and "disk is full" in latest["error"]
+    monkeypatch.undo()
+    result = CliRunner().invoke(app, ["run", "--quiet", "--raw", str(settings.raw_dir), "--curated",
+                                      str(settings.curated_dir), "--reports", str(settings.reports_dir)])
+    assert result.exit_code == 0, result.output
+    assert len(_articles(settings)) == len(before) + 1
