@@ -48,7 +48,7 @@ def guard_something_read(store: CuratedStore, raw_dir: Path, articles: list, ent
         return
     store.write_history("quarantine", run_id, quarantine)
     reasons = sorted({q["reason"].split(":")[0] for q in quarantine})[:3]
-    raise FatalRunError(f"read no article from {raw_dir} ({entries} entries found"
+    raise FatalRunError(f"read no article from {raw_dir} ({entries} {'entry' if entries == 1 else 'entries'} found"
                         + (f"; quarantined: {'; '.join(reasons)}" if reasons else "")
                         + f"): the {previous.num_rows} curated articles are kept; check --raw, or see "
                           f"the quarantine rows of run {run_id}")

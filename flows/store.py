@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import socket
 import threading
 from pathlib import Path
@@ -81,7 +82,6 @@ def run_lock(curated: Path) -> Iterator[None]:
     with _held_guard:
         if key in _held:
             _held[key] += 1
-            acquired = False
         else:
             fh = open(key, "a+", encoding="utf-8")  # noqa: SIM115 - held until released below
             try:
@@ -96,7 +96,6 @@ def run_lock(curated: Path) -> Iterator[None]:
             fh.write(f"{socket.gethostname()}:{os.getpid()}")
             fh.flush()
             _handles[key], _held[key] = fh, 1
-            acquired = True
     try:
         yield
     finally:
@@ -107,7 +106,6 @@ def run_lock(curated: Path) -> Iterator[None]:
                 fh = _handles.pop(key)
                 fcntl.flock(fh, fcntl.LOCK_UN)
                 fh.close()
-    del acquired
 
 
 def holds_lock(curated: Path) -> bool:
@@ -298,8 +296,6 @@ class Generation:
                 try:
                     os.link(part, target)
                 except OSError:
-                    import shutil
-
                     shutil.copy2(part, target)
             with contextlib.suppress(pa.ArrowException, OSError):
                 rows += pq.read_metadata(target).num_rows
