@@ -66,6 +66,8 @@ def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
                             "went down); its tables were not committed"}
         log.warning("run %s had died while %s; recorded as %s", dead["run_id"], dead["status"], row["status"])
         store.write_history("runs", row["run_id"], [row])
+        if row["status"] == "failed":
+            retract_reports(store, reports_dir, row["run_id"], row["error"])
     store.write_history("runs", run["run_id"], [run])
 
 
@@ -120,20 +122,31 @@ def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: B
     except BaseException as exc:  # noqa: BLE001 - the run's own error is the one to report
         log.warning("could not record run %s as %s (%s); the next run will", run["run_id"], row["status"], exc)
     if not committed:
-        _mark_report_failed(reports_dir, run["run_id"], row["error"])
+        retract_reports(store, reports_dir, run["run_id"], row["error"])
     return row
 
 
-def _mark_report_failed(reports_dir: Path, run_id: str, error: str) -> None:
-    """A report this run wrote before failing must not claim it completed."""
-    latest = reports_dir / "latest.json"
+def retract_reports(store: CuratedStore, reports_dir: Path, run_id: str, error: str) -> None:
+    """The report pages a run wrote before it failed (or died) say it failed, not that it completed.
+
+    latest.json, summary.html and runs/<run_id>.* are rewritten only where they are this run's;
+    the quarantine rows on the page come from the run's quarantine file. Best effort: on a full
+    disk the `runs` row still tells.
+    """
+    own = reports_dir / "runs" / f"{run_id}.json"
     try:
-        doc = json.loads(latest.read_text(encoding="utf-8"))
-        if not isinstance(doc, dict) or doc.get("run_id") != run_id:
+        doc = json.loads(own.read_text(encoding="utf-8")) if own.is_file() else None
+        if not isinstance(doc, dict) or doc.get("status") == "failed":
             return
-        text = report.dumps({**doc, "status": "failed", "error": error})
-        io.write_text(reports_dir / "runs" / f"{run_id}.json", text)
-        io.write_text(latest, text)
+        doc = {**doc, "status": "failed", "error": error}
+        quarantine = store.read_history_file("quarantine", run_id)
+        page, text = report.render_summary_html(doc, quarantine), report.dumps(doc)
+        io.write_text(own, text)
+        io.write_text(reports_dir / "runs" / f"{run_id}.html", page)
+        for latest, content in (("latest.json", text), ("summary.html", page)):
+            path = reports_dir / latest
+            if path.is_file() and run_id in path.read_text(encoding="utf-8")[:4000]:
+                io.write_text(path, content)
     except (OSError, ValueError, io.FatalRunError) as exc:
         log.warning("could not mark the report of run %s as failed (%s)", run_id, exc)
 

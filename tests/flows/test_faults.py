@@ -208,9 +208,13 @@ def test_fail_at_every_write_step(tmp_path, monkeypatch, state, at):
     case = _case(tmp_path, state)
     before = check_whole(case)
     monkeypatch.setattr(io, "write_step", _injector("fail", at, case))
-    with pytest.raises(io.FatalRunError, match="disk is full") as info:
+    try:
         simulate(case, "run_N")
-    assert "\n" not in str(info.value)
+    except io.FatalRunError as exc:
+        assert "disk is full" in str(exc) and "\n" not in str(exc)
+    else:  # only a best-effort step may fail without failing the run: re-marking a dead run's report pages
+        own_row = next(i for i, (_, path) in enumerate(steps(state)) if "run-run_N" in path)
+        assert at < own_row and steps(state)[at][1].startswith("r/"), steps(state)[at]
     monkeypatch.setattr(io, "write_step", lambda step, path: None)
     now = check_whole(case)
     assert now in (before, "run_N")

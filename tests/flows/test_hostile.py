@@ -462,3 +462,27 @@ def test_special_and_pathological_files_never_block_or_crash(root):
 def test_parquet_metadata_names_the_generation(root):
     meta = pq.read_metadata(root / "c" / "events" / "part-0.parquet").metadata
     assert meta[b"generation"] == b"run_good" and meta[b"schema_version"]
+
+
+def test_8_reports_of_a_run_killed_before_its_commit_are_marked_failed(root, monkeypatch):
+    from flows import publish
+    from tests.flows.layers import run_dict
+
+    def killed_at_the_commit(step, path):
+        if Path(path).name.startswith(".current"):
+            raise KeyboardInterrupt  # stands for SIGKILL: below, nothing of the failure path may write
+
+    (root / "raw" / "new.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(io, "write_step", killed_at_the_commit)
+    monkeypatch.setattr(publish, "close_failed_run", lambda *args: None)
+    with pytest.raises(KeyboardInterrupt):
+        simulate(root, "run_killed", raw=root / "raw")
+    monkeypatch.undo()
+    latest = json.loads((root / "r" / "latest.json").read_text())
+    assert latest["run_id"] == "run_killed" and latest["status"] == "completed"  # what the kill left
+    store = CuratedStore(root / "c")
+    publish.open_run(store, root / "r", run_dict("run_next"))  # the next run's start settles it
+    latest = json.loads((root / "r" / "latest.json").read_text())
+    assert latest["status"] == "failed" and "interrupted" in latest["error"]
+    assert "run_killed" in (root / "r" / "summary.html").read_text() and ">failed<" in (root / "r" / "summary.html").read_text()
+    assert runs(root)["run_killed"]["status"] == "failed"
