@@ -129,24 +129,26 @@ def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: B
 def retract_reports(store: CuratedStore, reports_dir: Path, run_id: str, error: str) -> None:
     """The report pages a run wrote before it failed (or died) say it failed, not that it completed.
 
-    latest.json, summary.html and runs/<run_id>.* are rewritten only where they are this run's;
-    the quarantine rows on the page come from the run's quarantine file. Best effort: on a full
-    disk the `runs` row still tells.
+    latest.json, summary.html and runs/<run_id>.* are rewritten only where they are this run's.
+    Best effort: on a full disk the `runs` row still tells.
     """
+    from flows.summary_page import render_summary_html
+
     own = reports_dir / "runs" / f"{run_id}.json"
     try:
         doc = json.loads(own.read_text(encoding="utf-8")) if own.is_file() else None
         if not isinstance(doc, dict) or doc.get("status") == "failed":
             return
         doc = {**doc, "status": "failed", "error": error}
-        quarantine = store.read_history_file("quarantine", run_id)
-        page, text = report.render_summary_html(doc, quarantine), report.dumps(doc)
-        io.write_text(own, text)
-        io.write_text(reports_dir / "runs" / f"{run_id}.html", page)
-        for latest, content in (("latest.json", text), ("summary.html", page)):
-            path = reports_dir / latest
+        text = report.dumps(doc)
+        # latest.json first: it is what `eventline report` and schedulers read.
+        pages = [("latest.json", text), ("summary.html", render_summary_html(doc, base=""))]
+        for name, content in pages:
+            path = reports_dir / name
             if path.is_file() and run_id in path.read_text(encoding="utf-8")[:4000]:
                 io.write_text(path, content)
+        io.write_text(own, text)
+        io.write_text(reports_dir / "runs" / f"{run_id}.html", render_summary_html(doc, base="../"))
     except (OSError, ValueError, io.FatalRunError) as exc:
         log.warning("could not mark the report of run %s as failed (%s)", run_id, exc)
 

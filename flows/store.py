@@ -148,12 +148,6 @@ class CuratedStore:
             return read_table(self.root, name)
         return read_table(self.generations / generation, name)  # one generation, whatever commits meanwhile
 
-    def read_history_file(self, name: str, run_id: str) -> list[dict]:
-        """One run's rows of a history table (runs, quarantine); [] when it has none."""
-        path = self.root / name / history_file(run_id)
-        table = _read_file(path, TABLES[name]) if path.is_file() else None
-        return table.to_pylist() if table is not None else []
-
     def read_state(self, name: str) -> pa.Table | None:
         """Internal state `name` saved with the committed generation (e.g. the raw file inventory)."""
         generation = self.current()

@@ -47,6 +47,10 @@ def _verdict(report: dict) -> str:
     attention = report.get("attention", [])
     blocking = sum(a["blocking"] for a in attention)
     warnings = len(attention) - blocking
+    if report.get("status") == "failed":  # failed or died before its commit: its tables were not switched
+        return (f"<p class='muted'>eventline data-quality report · run <code>{escape(report['run_id'])}</code> · "
+                f"started {escape(str(report['started_at']))}</p><div class='verdict v-fail'><h1>RUN FAILED</h1>"
+                f"<p>{escape(str(report.get('error') or 'the run did not finish'))}</p></div>")
     if blocking:
         css, word = "v-fail", "BLOCKING FAILURES"
     elif warnings:
