@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import csv
 import datetime as dt
 import random
 import sys
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from transforms.articles import build_articles  # noqa: E402
 from transforms.extract import extract_articles  # noqa: E402
 from transforms.ingest import ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument  # noqa: E402
+from transforms.reference import rows  # noqa: E402
 
 MB = 1_000_000
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -43,13 +43,11 @@ _SENTENCES = (
 
 
 def _officials() -> list[tuple[str, str, str]]:
-    with open(ROOT / "reference" / "office_holders.csv", encoding="utf-8") as fh:
-        return [(r["person"], r["office"], r["country"]) for r in csv.DictReader(fh) if not r["end_date"]]
+    return [(r.person, r.office, r.country) for r in rows("gazetteers/office_holders.csv") if not r.end_date]
 
 
 def _places() -> list[str]:
-    with open(ROOT / "reference" / "places.csv", encoding="utf-8") as fh:
-        return [r["place"] for r in csv.DictReader(fh)]
+    return [r.place for r in rows("gazetteers/places.csv")]
 
 
 def generated_text(size: int, seed: int = 0) -> str:

@@ -39,7 +39,7 @@ class Limits:
     """What one raw file or article may cost; past a limit the input is quarantined, naming the limit."""
 
     max_file_mb: float = 20.0  # raw file size (articles and sidecars)
-    max_article_chars: int = 2_000_000  # text of one article (extraction takes about 2 s per million)
+    max_article_chars: int = 2_000_000  # text of one article (extraction takes about 5 s per million)
     article_seconds: float = 60.0  # wall time to read one file, and to extract one article
 
     @property

@@ -199,8 +199,18 @@ def test_5_an_article_past_its_time_budget_is_kept_without_events(root, monkeypa
     assert len(table(root, "events")) > 0  # the other articles' events
 
 
+def _distinct_people(n: int) -> str:
+    import random
+
+    rng = random.Random(1)
+    word = lambda k: "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(k)).capitalize()  # noqa: E731
+    return "".join(f"Foreign Minister {word(6)} {word(7)} met President {word(7)} {word(6)} in Beijing and they "
+                   "agreed to cooperate. " for _ in range(n))
+
+
 @pytest.mark.parametrize("text", ["the minister met the president and agreed to cooperate " * 4_000,
-                                  "President Joe Biden met Prime Minister Rishi Sunak, " * 4_000])
+                                  "President Joe Biden met Prime Minister Rishi Sunak, " * 4_000,
+                                  _distinct_people(2_000)], ids=["no-full-stop", "names-one-line", "distinct-people"])
 def test_5_long_text_on_one_line_is_read_within_its_budget(root, text):
     (root / "raw" / "long.txt").write_text("Long\n\n" + text, encoding="utf-8")
     simulate(root, "run_long", raw=root / "raw", limits=Limits(article_seconds=60))

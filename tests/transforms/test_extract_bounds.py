@@ -105,3 +105,14 @@ def test_coreference_keeps_only_the_most_recent_people():
 def test_masked_region_inside_many_masks_is_still_masked():
     text = "Indo-Pacific partners, the European Union and the African Union met. " * 200
     assert not [c for c in find_countries(text) if c.text.startswith("Indo")]
+
+
+def test_a_heading_check_reads_no_more_than_a_heading_line():
+    from transforms.names.titled import _HEADING_REACH, _line, title_case_line
+
+    heading = "Minister Lauds Progress On Trade Deal"
+    text = "x " * 2000 + "\n" + heading + "\n" + "y " * 2000
+    pos = text.index("Lauds")
+    assert _line(text, pos) == heading and title_case_line(text, pos)
+    one_line = "Minister Lauds Progress On Trade Deal " * (_HEADING_REACH // 10)
+    assert _line(one_line, len(one_line) // 2) is None and not title_case_line(one_line, len(one_line) // 2)

@@ -145,6 +145,10 @@ def read_title(scan, head: re.Match) -> Title | None:
                  definite, lowercase, comp)
 
 
+_LEFT_WORDS = 12  # words of a title left of its head, at most
+_LEFT_REACH = 600  # characters those words may span
+
+
 def _left(reader: _Reader, hs: int, lowercase: bool) -> tuple[int, int, str | None, str | None, bool]:
     """Walk left of the head over modifiers, title words, a country or organisation prefix.
 
@@ -153,9 +157,13 @@ def _left(reader: _Reader, hs: int, lowercase: bool) -> tuple[int, int, str | No
     text, index, words = reader.text, reader.index, reader.words
     start = text_start = hs
     country = organization = None
-    line_start = text.rfind("\n", 0, hs) + 1
-    for _ in range(12):
-        end = len(text[:start].rstrip(" \t"))
+    # Looked for within _LEFT_REACH characters: a scan back to the line's start (or a copy of the
+    # text up to the head) per head grew with the square of a text on one line.
+    line_start = max(text.rfind("\n", max(0, hs - _LEFT_REACH), hs) + 1, hs - _LEFT_REACH)
+    for _ in range(_LEFT_WORDS):
+        end = start
+        while end > line_start and text[end - 1] in " \t":
+            end -= 1
         if end <= line_start or end == start and start != hs:
             break
         poss = 2 if text[end - 2:end] in _POSSESSIVE else 0
@@ -400,23 +408,37 @@ def _valid_name(scan, title: Title, span: tuple[int, int], comma: bool) -> bool:
 
 def _all_caps_line(text: str, pos: int) -> bool:
     line = _line(text, pos)
-    return any(ch.isalpha() for ch in line) and not any(ch.islower() for ch in line)
+    return line is not None and any(ch.isalpha() for ch in line) and not any(ch.islower() for ch in line)
 
 
 def title_case_line(text: str, pos: int) -> bool:
     """A heading written in Title Case ("Minister Lauds Progress On Trade Deal"): most of its
     five or more words, small ones too, start with a capital."""
-    words = re.findall(r"[^\W\d_][\w'’\-]*", _line(text, pos))
+    line = _line(text, pos)
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line) if line is not None else []
     if len(words) < 5:
         return False
     small = [w for w in words if w.lower() in ("on", "to", "with", "in", "at", "for", "of", "and", "the")]
     return len(small) >= 1 and all(w[:1].isupper() for w in small)
 
 
-def _line(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start:end if end >= 0 else len(text)]
+_HEADING_REACH = 500  # characters a heading line spans at most, either side of a position in it
+
+
+def _line(text: str, pos: int) -> str | None:
+    """The line holding `pos`, or None when it runs more than _HEADING_REACH characters either side:
+    no heading is that long, and reading a long line whole for each mention in it was quadratic."""
+    low = max(0, pos - _HEADING_REACH)
+    start = text.rfind("\n", low, pos) + 1
+    if start == 0 and low > 0:
+        return None
+    high = pos + _HEADING_REACH
+    end = text.find("\n", pos, high)
+    if end < 0:
+        if high < len(text):
+            return None
+        end = len(text)
+    return text[start:end]
 
 
 __all__ = ["BareTitle", "Title", "TitleWords", "read_title", "title_case_line", "title_words", "titled_spans"]
