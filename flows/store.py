@@ -18,6 +18,12 @@ Layout (README "Curated folder"):
 A run writes a whole new generation, then switches `current` with one rename: readers see the
 whole previous generation or the whole new one, at every instant. A kill at any moment leaves
 an uncommitted generation or temporary files, which the next run removes.
+
+What builds on it: state an incremental run needs (the raw file inventory, `_state/raw_files`)
+is committed with the tables it describes (`Generation.write_state`, `CuratedStore.read_state`);
+a table may be several files or hive partitions (`year=2024/part-0.parquet`, read by
+eventline.readers). Object storage has neither links nor an atomic rename: there `current`
+would be a small pointer object, written last, that readers resolve.
 """
 
 from __future__ import annotations
