@@ -116,3 +116,17 @@ def test_a_heading_check_reads_no_more_than_a_heading_line():
     assert _line(text, pos) == heading and title_case_line(text, pos)
     one_line = "Minister Lauds Progress On Trade Deal " * (_HEADING_REACH // 10)
     assert _line(one_line, len(one_line) // 2) is None and not title_case_line(one_line, len(one_line) // 2)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20), st.sampled_from([None, "", "KAZ", "CHN"])),
+                max_size=30), st.integers(0, 80))
+def test_last_person_and_country_counts_equal_the_full_scans(items, pos):
+    spans = _Spans([SimpleNamespace(start=a, end=a + n, code=c) for a, n, c in items])
+    before = spans.within(0, pos)
+    assert spans.last_within(pos) is (before[-1] if before else None)
+    full: dict = {}
+    for c in spans.within(0, 10_000):
+        if c.code:
+            full[c.code] = full.get(c.code, 0) + 1
+    assert spans.counts(lambda c: c.code or None) == full

@@ -102,6 +102,25 @@ class _Spans:
         hi = bisect.bisect_left(self.starts, end)
         return [x for x in self.items[lo:hi] if x.end <= end]
 
+    def last_within(self, end: int):
+        """The last item (in start order) of within(0, end), found without listing them all; None if none."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.items[i].end > end:
+            i -= 1
+        return self.items[i] if i >= 0 else None
+
+    def counts(self, key) -> dict:
+        """How many items have each value of key(item) (None left out), counted once and kept."""
+        cached = getattr(self, "_counts", None)
+        if cached is None or cached[0] is not key:
+            found: dict = {}
+            for x in self.items:
+                value = key(x)
+                if value is not None:
+                    found[value] = found.get(value, 0) + 1
+            self._counts = cached = (key, found)
+        return cached[1]
+
     def starting_in(self, start: int, end: int, limit: int) -> list:
         """Items that start inside [start, end) and end by `limit` (a mention may run past `end`).
 

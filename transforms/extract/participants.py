@@ -168,8 +168,7 @@ def home_official(doc: Doc, start: int, end: int) -> bool:
 
 def last_person_before(doc: Doc, pos: int):
     """The last person mentioned before `pos` (the 'he' of the next sentence)."""
-    earlier = doc.people.within(0, pos)
-    return earlier[-1] if earlier else None
+    return doc.people.last_within(pos)
 
 
 def with_role(items: tuple[ParticipantMention, ...], role: str) -> tuple[ParticipantMention, ...]:

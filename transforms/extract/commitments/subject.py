@@ -228,6 +228,10 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
 _SINGLE_SIDE_NOUNS = frozenset({"delegations", "governments", "members", "member states", "partners"})
 
 
+def _country_code(c) -> str | None:
+    return getattr(c, "code", None) or None
+
+
 def plural_group(doc: Doc, group: set[str], n: int) -> set[str]:
     """A plural group ("the two ministers", "they") of which the event's countries give too few: the
     countries the article names most often fill it (a readout of a Kenyan minister's visit to Morocco
@@ -235,11 +239,8 @@ def plural_group(doc: Doc, group: set[str], n: int) -> set[str]:
     want = n if n else 2
     if len(group) >= want or not group:
         return group
-    counts: dict[str, int] = {}
-    for c in doc.countries.within(0, len(doc.text)):
-        code = getattr(c, "code", None)
-        if code and code not in group:
-            counts[code] = counts.get(code, 0) + 1
+    # Counted once per article (a count per plural subject grew with the square of the text).
+    counts = {code: n for code, n in doc.countries.counts(_country_code).items() if code not in group}
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
     if n == 0 and len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
         return group  # no clear second side
@@ -257,7 +258,7 @@ def subject_before(doc: Doc, pos: int) -> str | None:
         lead = sent.start + min(len(sent.text), 80)
         if k == i:
             lead = min(lead, pos)
-        head = [p for p in doc.people.within(sent.start, doc.limit) if p.start < lead]
+        head = doc.people.starting_in(sent.start, lead, doc.limit)
         country = getattr(head[0], "country", None) if head else None
         if country:
             return country
