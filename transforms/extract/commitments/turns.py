@@ -58,5 +58,5 @@ def read_turns(doc: Doc) -> Turns:
 
 def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The country of the person a speaker label names."""
-    people = [p for p in doc.people.within(start, doc.limit) if p.start < end]
+    people = doc.people.starting_in(start, end, doc.limit)
     return tuple(sorted({p.country for p in people if getattr(p, "country", None)}))
