@@ -125,6 +125,8 @@ def test_last_person_and_country_counts_equal_the_full_scans(items, pos):
     spans = _Spans([SimpleNamespace(start=a, end=a + n, code=c) for a, n, c in items])
     before = spans.within(0, pos)
     assert spans.last_within(pos) is (before[-1] if before else None)
+    assert list(spans.before(pos, 3)) == list(reversed(before))[:3]
+    assert list(spans.before(pos)) == list(reversed(before))
     full: dict = {}
     for c in spans.within(0, 10_000):
         if c.code:

@@ -96,12 +96,17 @@ def _mention_of(doc: Doc, p, role: str) -> ParticipantMention:
                               getattr(p, "country", None) or doc.home, role, None, None)
 
 
+# People "the minister" may stand for, counted back from it (as coreference keeps its 100 most recent
+# people): a look back to the article's start per anaphor grew with the square of the text.
+_LOOKBACK = 100
+
+
 def _office_holder(doc: Doc, pos: int, office: str, state: State) -> ParticipantMention | None:
     """The person "the minister" stands for: the last who acted with that office, else the last named with it."""
     actor = state.last_actor
     if actor is not None and office in (actor.title or "").lower():
         return actor
-    for p in reversed(doc.people.within(0, pos)):
+    for p in doc.people.before(pos, _LOOKBACK):
         if office in (getattr(p, "title", None) or "").lower() and p.name:
             return ParticipantMention("person", p.name, p.name_as_written, p.title,
                                       getattr(p, "country", None) or doc.home, "participant", None, None)

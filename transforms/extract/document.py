@@ -104,10 +104,16 @@ class _Spans:
 
     def last_within(self, end: int):
         """The last item (in start order) of within(0, end), found without listing them all; None if none."""
+        return next(self.before(end), None)
+
+    def before(self, end: int, most: int | None = None):
+        """The items of within(0, end), last first, at most `most` of them (a look back bounded by count)."""
         i = bisect.bisect_left(self.starts, end) - 1
-        while i >= 0 and self.items[i].end > end:
+        while i >= 0 and most != 0:
+            if self.items[i].end <= end:
+                yield self.items[i]
+                most = None if most is None else most - 1
             i -= 1
-        return self.items[i] if i >= 0 else None
 
     def counts(self, key) -> dict:
         """How many items have each value of key(item) (None left out), counted once and kept."""
