@@ -63,11 +63,29 @@ class _Signalled(KeyboardInterrupt):
         self.signum = signum
 
 
+_received: list[int] = []  # the signal that stopped this run, whatever exception it surfaced as
+
+
 def _on_signal(signum: int, _frame) -> None:
     # Once is enough: further signals must not cut the clean-up short.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _received.append(signum)
     raise _Signalled(signum)
+
+
+def _stopping_signal(exc: BaseException) -> int | None:
+    """The signal that stopped the run: one our handler received, or one Prefect's own handler turned into a
+    TerminationSignal somewhere in `exc`'s chain (while a flow runs, Prefect's SIGTERM handler replaces ours)."""
+    if _received:
+        return _received[0]
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if type(exc).__name__ == "TerminationSignal" and isinstance(getattr(exc, "signal", None), int):
+            return int(exc.signal)
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def check_dask_address(address: str, timeout: float = 5.0) -> None:
@@ -171,7 +189,15 @@ def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
 
     started = time.perf_counter()
     try:
-        doc = _run(settings, quiet, debug)
+        try:
+            doc = _run(settings, quiet, debug)
+        except BaseException as exc:
+            # Prefect's flow engine swaps in its own SIGTERM handler while a flow runs and may report our
+            # signal as a crash or cancellation of its own: a run stopped by a signal says so, whatever it became.
+            signum = _stopping_signal(exc)
+            if signum is not None and not isinstance(exc, _Signalled):
+                raise _Signalled(signum) from exc
+            raise
     except FatalRunError as exc:
         if debug:
             traceback.print_exc()

@@ -127,8 +127,23 @@ def test_sigterm_or_ctrl_c_stops_the_server_and_says_so_in_one_line(tmp_path, si
     time.sleep(1)
     run.send_signal(signum)
     out, err = run.communicate(timeout=60)
-    assert run.returncode == 128 + signum
+    assert run.returncode == 128 + signum, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "stopped by" in lines[0], err
     assert _gone(pid), "the temporary Prefect server outlived the stopped run"
     assert not _records_of(run.pid)
+
+
+def test_a_signal_prefect_turned_into_its_own_exception_is_still_the_reason():
+    from prefect.exceptions import TerminationSignal
+
+    from eventline import cli
+
+    try:
+        try:
+            raise TerminationSignal(signal.SIGTERM)
+        except TerminationSignal as inner:
+            raise RuntimeError("flow run crashed") from inner
+    except RuntimeError as exc:
+        assert cli._stopping_signal(exc) == signal.SIGTERM
+    assert cli._stopping_signal(ValueError("no signal here")) is None
