@@ -86,3 +86,16 @@ def test_a_visitor_meeting_their_own_diaspora_adds_no_host():
             "members of the Filipino community in Riyadh before returning to Manila on Wednesday.")
     meeting = next(e for e in events_of(text) if e["event_type"] == "meeting")
     assert meeting["countries"] == ["PHL"]
+
+
+def test_an_undated_encounter_of_the_story_takes_its_day():
+    text = ("President Ali Demir of Turkey and Prime Minister Ivan Petrov of Bulgaria held talks in Sofia on Friday. "
+            "Addressing the press, the two leaders pledged to double trade.")
+    briefing = next(e for e in events_of(text) if e["event_type"] == "press_briefing")
+    assert (briefing["countries"], briefing["start_date"]) == (["BGR", "TUR"], dt.date(2023, 8, 18))
+
+
+def test_a_visit_under_way_occurs_around_publication():
+    text = "It is a great pleasure to welcome Foreign Minister Ivan Petrov of Bulgaria to Ankara on his first official visit to Turkey."
+    (visit,) = [e for e in events_of(text) if e["event_type"] == "visit"]
+    assert visit["status"] == "occurred" and visit["start_date"] <= PUBLISHED <= visit["end_date"]

@@ -60,6 +60,8 @@ _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_se
 # A named event as the setting of the encounter told before it in the sentence.
 _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
                             re.I)
+_RECENT_DAY = dt.timedelta(days=7)
+_ONGOING = re.compile(r"\b(?:is|are)\s+(?:paying|making|on|currently)\b|\b(?:welcome|welcomes)\b|\bongoing\b", re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
@@ -373,6 +375,20 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None
           and not state.seen_event and not hit.name):
         # The release's own event, told without a date: on or a few days before publication.
+        r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
+    elif (r.status != "planned" and hit.trigger is not None and not hit.name and state.last_day is not None
+          and doc.published is not None and dt.timedelta(0) <= doc.published - state.last_day <= _RECENT_DAY
+          and not event_rules().planned.search(text)
+          and not _NOT_NEWS_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+          and not re.match(r"(?:to|will)\s", text[hit.start:hit.end], re.I)):
+        # An undated encounter of the story just told, whatever its grammar ("Addressing the press, the
+        # leaders pledged ..."; not a record, "has visited", nor a plan, "invited X to visit"): its day.
+        r.start = r.end = state.last_day
+        r.precision, r.rank, r.status = "day", 1, "occurred"
+    elif r.status == "unknown" and doc.published is not None and hit.trigger is not None and _ONGOING.search(text):
+        # A visit under way as the release is written ("is paying an official visit", "welcome X to Madrid on
+        # his first official visit", "the ongoing visit"): it occurs, around publication.
+        r.status = "occurred"
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     return True
 
