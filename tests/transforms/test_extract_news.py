@@ -99,3 +99,8 @@ def test_a_visit_under_way_occurs_around_publication():
     text = "It is a great pleasure to welcome Foreign Minister Ivan Petrov of Bulgaria to Ankara on his first official visit to Turkey."
     (visit,) = [e for e in events_of(text) if e["event_type"] == "visit"]
     assert visit["status"] == "occurred" and visit["start_date"] <= PUBLISHED <= visit["end_date"]
+
+
+def test_a_greeting_to_the_audience_is_no_visit_under_way():
+    text = "Good evening and welcome to this briefing on the official visit of Prime Minister Ivan Petrov of Bulgaria to Turkey."
+    assert all(e["status"] != "occurred" for e in events_of(text) if e["event_type"] == "visit")

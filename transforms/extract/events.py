@@ -61,7 +61,8 @@ _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_se
 _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
                             re.I)
 _RECENT_DAY = dt.timedelta(days=7)
-_ONGOING = re.compile(r"\b(?:is|are)\s+(?:paying|making|on|currently)\b|\b(?:welcome|welcomes)\b|\bongoing\b", re.I)
+# "welcome X to Madrid", not a greeting to the audience ("welcome to this special briefing").
+_ONGOING = re.compile(r"\b(?:is|are)\s+(?:paying|making|on|currently)\b|\bwelcomes?\s+(?!to\b)|\bongoing\b", re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
