@@ -84,3 +84,14 @@ def test_a_record_or_an_invitation_takes_no_programme_day(sentence):
     ms = mentions_of("Prime Minister Ana Ruiz of Chile arrived in Lima yesterday evening. " + sentence)
     later = [m for m in ms if m.evidence == sentence]
     assert later and all(m.start_date is None for m in later)
+
+
+@pytest.mark.parametrize("text, start, precision", [
+    ("The foreign ministers of Chile and Peru looked forward to the next meeting of the Chile–Peru Joint Commission "
+     "on Fisheries, which will be held in Lima in 2024.", dt.date(2024, 1, 1), "year"),
+    ("The leaders recalled the decisions of the 12th Session of the Chile-Peru Joint Council, held in Quito "
+     "in February 2022.", dt.date(2022, 2, 1), "month"),
+])
+def test_a_date_told_in_a_clause_on_when_the_event_is_held(text, start, precision):
+    evs = [e for e in events_of(text, published=dt.date(2023, 6, 14)) if e["event_type"] == "meeting"]
+    assert [(e["start_date"], e["date_precision"]) for e in evs] == [(start, precision)]

@@ -36,11 +36,7 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
     abs_lo, abs_hi = sent.start + lo, sent.start + hi
     inside = [d for d in mentions if abs_lo <= d.start < abs_hi]
     pool = inside or [d for d in mentions if d.start < abs_lo]  # a leading "On April 26, 2023, ..."
-    if not pool:
-        # A date right where the object ends: "met X in Canberra | on 12 June", "spoke | on May 20 with X",
-        # "will travel to X, | from June 20 to 22".
-        pool = [d for d in mentions if abs_hi <= d.start and _DATE_AFTER.fullmatch(doc.text, abs_hi, d.start)
-                and d.value is not None and getattr(d, "kind", "absolute") != "anaphoric"]
+    pool = pool or _dates_after(doc, sent, mentions, abs_hi)
     if not pool:
         return None
     best = min(pool, key=lambda d: abs(d.start - abs_lo))
@@ -68,6 +64,30 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         # (the contract's vocabulary allows decade; these rules do not date an event by one).
         return None
     return value.start, value.end, value.precision, rank, best.text
+
+
+# A clause after an event's object that tells when it is held: "the X Commission on Y, | which will be held |
+# in Wellington in 2024", "the 35th Session of the Assembly, | held | in Addis Ababa in February 2022".
+_HELD_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:(?:which|that)\s+(?:took place|will take place|takes place|is to take place|"
+                          r"(?:was|is|were|are|will be|would be|is to be)\s+(?:held|hosted|convened|organi[sz]ed))"
+                          r"|held|hosted|convened|scheduled(?:\s+to\s+(?:take place|be held))?|to be held|"
+                          r"(?:due|set)\s+to\s+(?:take place|be held))\s+", re.I)
+# How far after the object such a clause may start (a topic of a few words between: "on Bilateral Cooperation").
+_HELD_GAP = 60
+
+
+def _dates_after(doc: Doc, sent: Sent, mentions: list, abs_hi: int) -> list:
+    """Dates told after an event's object: right where it ends ("met X in Canberra | on 12 June", "will travel
+    to X, | from June 20 to 22"), or in a clause that tells when it is held (_HELD_CLAUSE)."""
+    placed = [d for d in mentions if abs_hi <= d.start and d.value is not None
+              and getattr(d, "kind", "absolute") != "anaphoric"]
+    pool = [d for d in placed if _DATE_AFTER.fullmatch(doc.text, abs_hi, d.start)]
+    if pool or not placed:
+        return pool
+    held = _HELD_CLAUSE.search(doc.text, abs_hi, min(sent.end, abs_hi + _HELD_GAP))
+    if held is None or re.search(r"[;:]", doc.text[abs_hi:held.start()]):
+        return []
+    return [d for d in placed if held.end() <= d.start and _DATE_AFTER.fullmatch(doc.text, held.end(), d.start)]
 
 
 def _planned(text: str, lo: int, hi: int) -> bool:
