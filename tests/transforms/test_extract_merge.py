@@ -303,3 +303,13 @@ def test_twins_pair_the_nth_telling_of_a_sentence_per_document():
     out = twins(items, key=lambda t: t[1], document=lambda t: t[0], order=lambda t: t[0])
     assert out == {2: 0, 3: 1, 4: 1}
     assert twins(items, key=lambda t: None, document=lambda t: t[0], order=lambda t: t[0]) == {}
+
+
+def test_a_title_does_not_join_an_event_its_body_plans_for_months_later():
+    from tests.transforms.test_extract_events import article, tables
+    text = ("Chile and Peru hold political consultations\n\nThe parties prepared the eighth meeting of the Chile-Peru "
+            "Joint Commission, scheduled to take place in Lima in December.")
+    evs = tables(article(text, title="Chile and Peru hold political consultations"))["events"]
+    planned = [e for e in evs if e["status"] == "planned"]
+    assert [(e["start_date"], len(e["evidence"]) > 60) for e in planned] == [(dt.date(2023, 12, 1), True)]
+    assert any(e["evidence"].startswith("Chile and Peru hold") for e in evs)

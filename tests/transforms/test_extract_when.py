@@ -95,3 +95,19 @@ def test_a_record_or_an_invitation_takes_no_programme_day(sentence):
 def test_a_date_told_in_a_clause_on_when_the_event_is_held(text, start, precision):
     evs = [e for e in events_of(text, published=dt.date(2023, 6, 14)) if e["event_type"] == "meeting"]
     assert [(e["start_date"], e["date_precision"]) for e in evs] == [(start, precision)]
+
+
+@pytest.mark.parametrize("text", [
+    "This afternoon, Prime Minister Ana Ruiz of Chile paid courtesy calls on President Jorge Salas of Peru and "
+    "Speaker Luis Vera of Peru.",
+    "Foreign Minister Ana Ruiz of Chile also had constructive meetings with President Jorge Salas of Peru and "
+    "Speaker Luis Vera of Peru.",
+])
+def test_a_plural_encounter_noun_is_one_encounter_per_counterpart(text):
+    evs = [e for e in events_of(text) if e["event_type"] == "meeting"]
+    assert len(evs) == 2 and all(tuple(e["countries"]) == ("CHL", "PER") for e in evs)
+
+
+def test_talks_in_the_plural_stay_one_event():
+    text = "Foreign Minister Ana Ruiz of Chile held talks with President Jorge Salas of Peru and Speaker Luis Vera of Peru."
+    assert len([e for e in events_of(text) if e["event_type"] == "talks"]) == 1

@@ -22,7 +22,10 @@ from transforms.ids import make_id
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
 
-SPLIT_EACH = re.compile(r"\b(?:respectively|separately|individually|each)\b", re.I)
+# One event per counterpart: "held talks respectively with A, B", "separate meetings", and a plural encounter
+# noun ("had meetings with A, B and C", "paid courtesy calls on A and B"; not "talks", one event in the plural).
+SPLIT_EACH = re.compile(r"\b(?:respectively|separately|separate|individually|each)\b|"
+                        r"\b(?:meetings|calls|audiences|bilaterals)\s+(?:with|on)\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)

@@ -161,8 +161,9 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
     same_article = m.article_id in c.articles
     if (m.headline or c.headline_only) and not same_document:
         return None  # a title names its own release's event: other documents join it through their bodies
-    if m.headline and m.start_date is not None and c.end is not None and c.end < m.start_date - _RECALLED:
-        return None  # nor an event its body recalls from long before
+    if m.headline and m.start_date is not None and c.end is not None and (
+            c.end < m.start_date - _RECALLED or c.start > m.end_date + _RECALLED):
+        return None  # nor an event its body recalls from long before, or plans for long after
     loc = m.location or _name_location(m.name)[0]
     if key and c.names and not name_match:
         # Two names for one event ("Xi'an Summit", "China-Central Asia Summit"): same place, same document.

@@ -84,8 +84,8 @@ def _dates_after(doc: Doc, sent: Sent, mentions: list, abs_hi: int) -> list:
     pool = [d for d in placed if _DATE_AFTER.fullmatch(doc.text, abs_hi, d.start)]
     if pool or not placed:
         return pool
-    held = _HELD_CLAUSE.search(doc.text, abs_hi, min(sent.end, abs_hi + _HELD_GAP))
-    if held is None or re.search(r"[;:]", doc.text[abs_hi:held.start()]):
+    held = _HELD_CLAUSE.search(doc.text, abs_hi, sent.end)
+    if held is None or held.start() - abs_hi > _HELD_GAP or re.search(r"[;:]", doc.text[abs_hi:held.start()]):
         return []
     return [d for d in placed if held.end() <= d.start and _DATE_AFTER.fullmatch(doc.text, held.end(), d.start)]
 
