@@ -111,3 +111,25 @@ def test_a_plural_encounter_noun_is_one_encounter_per_counterpart(text):
 def test_talks_in_the_plural_stay_one_event():
     text = "Foreign Minister Ana Ruiz of Chile held talks with President Jorge Salas of Peru and Speaker Luis Vera of Peru."
     assert len([e for e in events_of(text) if e["event_type"] == "talks"]) == 1
+
+
+def test_a_named_event_that_is_the_setting_of_an_encounter_is_another_event_on_its_day():
+    text = "President Ana Ruiz of Chile met President Jorge Salas of Peru on Monday on the sidelines of the Andean Summit."
+    evs = events_of(text, published=dt.date(2023, 6, 14))  # a Wednesday
+    (meeting,) = [e for e in evs if e["event_type"] == "meeting"]
+    (summit,) = [e for e in evs if e["event_type"] == "summit"]
+    assert summit["name"] == "Andean Summit" and tuple(summit["countries"]) == ("CHL", "PER")
+    assert meeting["start_date"] == summit["start_date"] == dt.date(2023, 6, 12)
+
+
+def test_an_encounter_told_with_a_named_event_is_not_that_event():
+    text = ("Tomorrow, Prime Minister Ana Ruiz of Chile will meet Speaker Jorge Salas of Peru and attend the Chile-Peru "
+            "Investment Conference in Lima.")
+    evs = events_of(text, published=dt.date(2023, 6, 14))
+    assert sorted((e["name"] or "") for e in evs) == ["", "Chile-Peru Investment Conference"]
+
+
+def test_the_ministers_meeting_at_their_named_meeting_is_that_meeting():
+    text = "The foreign ministers of Chile, Peru and Ecuador met on Monday at the Fourth Chile-Peru-Ecuador Ministerial."
+    evs = events_of(text, published=dt.date(2023, 6, 14))
+    assert [e["name"] for e in evs] == ["Fourth Chile-Peru-Ecuador Ministerial"]

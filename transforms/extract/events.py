@@ -261,14 +261,24 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     return lo
 
 
+def _setting_of(s: _Sentence, hit: Hit) -> list[EventMention]:
+    """The encounters a named event is the setting of: those told before it in its sentence ("met X at the Y
+    Summit", "on the sidelines of the Z Forum"); none when it is no setting."""
+    if hit.trigger is not None or not _NAMED_SETTING.search(s.text, max(0, hit.start - 40), hit.start):
+        return []
+    return [m for m in s.found if m.rule is not None]
+
+
 def _participants(s: _Sentence, r: _Reading) -> bool:
     """Subject and object zones: a trigger's, or the countries an event name names ("Brazil and Chile
     agreed to hold the X Summit": the subject takes part)."""
     hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
     if hit.trigger is None:
         codes = name_countries(doc, base + hit.start, base + hit.end)
-        if s.found and _NAMED_SETTING.search(text, max(0, hit.start - 40), hit.start):
-            codes = codes | set(s.found[-1].countries)  # "A met B at the NATO Summit": A and B attend it
+        if _setting_of(s, hit):
+            # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
+            # on the sidelines of the Y Meeting").
+            codes = codes.union(*(m.countries for m in _setting_of(s, hit)))
         named = Zone((), tuple(country_participant(c, "participant") for c in sorted(codes)), ())
         if hit.name and event_rules().name_verbs.search(text[max(r.lo_subject, hit.start - 40):hit.start]):
             r.subject, _, _ = _participants_for(doc, s.sent, r.lo_subject, hit.start, hit.start, hit.start, hit,
@@ -354,6 +364,10 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:
         r.start, r.end, r.precision, r.rank, _ = date
+    elif dated := [m for m in _setting_of(s, hit) if m.start_date is not None]:
+        # "met X on Monday at the NATO Summit": the summit was on that day (at least).
+        r.start, r.end, r.precision, r.rank = (dated[-1].start_date, dated[-1].end_date, dated[-1].date_precision,
+                                               dated[-1].date_rank)
     elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
         frame = state.last_frame
         r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
@@ -490,17 +504,43 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
     s = _Sentence(doc, sent, hits, state, max(subj_lo, dateline),
                   next((h.start for h in hits if h.trigger is not None), None), dateline=dateline,
                   relatives=[m.span() for m in _RELATIVE.finditer(text)])
+    encounters: list[tuple[EventMention, bool]] = []  # trigger mentions, and whether they have a counterpart
     for idx, hit in enumerate(hits):
         nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
         r = _Reading(hit, idx, min(object_end(text, hit.end), nxt))
         if all(step(s, r) for step in STEPS):
             told = _mentions(s, r)
             s.found.extend(told)
+            counterpart = any(z.people or z.countries or z.orgs for z in r.objs)
+            encounters += [(m, counterpart) for m in told if hit.trigger is not None]
             if s.relative_of(hit.start):
                 state.subordinate.update(m.mention_id for m in told)  # its day is not the story's
             if r.subject.people:
                 state.last_actor = r.subject.people[0]
-    return s.found
+    return _apart(s, encounters)
+
+
+# A named event after these is the occasion of another encounter, never that encounter.
+_ASIDE = re.compile(r"\b(?:during|ahead of|before|after|on the (?:sidelines|margins) of|in the margins of)\s+"
+                    r"(?:the\s+)?$", re.I)
+
+
+def _apart(s: _Sentence, encounters: list[tuple[EventMention, bool]]) -> list[EventMention]:
+    """The sentence's mentions, a named event kept apart from the encounters told with it: one with a
+    counterpart ("will meet Speaker X and attend the Y Conference", "met X at the Z Summit"), or any on its
+    sidelines ("the leaders met on the margins of the Z Forum"); "the ministers met at the NB8 Meeting" may be
+    that meeting."""
+    keys: dict[str, list[str]] = {}
+    for named in s.found:
+        if named.rule is not None or named.name is None:
+            continue
+        at = named.order - s.sent.start
+        setting = bool(_ASIDE.search(s.text, max(0, at - 40), at))
+        for m, counterpart in encounters:
+            if counterpart or setting:
+                keys.setdefault(named.mention_id, []).append(named.mention_id)
+                keys.setdefault(m.mention_id, []).append(named.mention_id)
+    return [replace(m, apart=m.apart + tuple(keys[m.mention_id])) if m.mention_id in keys else m for m in s.found]
 
 
 def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:

@@ -95,6 +95,7 @@ class _Cluster:
             self.names.append(name_key(m.name))
         if m.group:
             self.groups.add(m.group)
+        self.groups.update(m.apart)
         self.documents.add(document_of(m))
         self.articles.add(m.article_id)
         loc = m.location or _name_location(m.name)[0]
@@ -153,8 +154,8 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
     """How well mention m fits cluster c; None when it cannot be the same event."""
     if family(m.event_type) != c.fam:
         return None
-    if m.group and m.group in c.groups:
-        return None  # "held talks respectively with A, B": never one event
+    if m.group and m.group in c.groups or c.groups.intersection(m.apart):
+        return None  # "held talks respectively with A, B", "met X at the Y Summit": never one event
     key = name_key(m.name)
     name_match = any(_names_match(key, k) for k in c.names)
     same_document = document_of(m) in c.documents

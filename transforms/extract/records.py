@@ -52,6 +52,9 @@ class EventMention:
     headline: bool = False  # read from the article's title: merges with the body's mention of the event
     sequel: bool = False  # told as following the event before ("then", "in the afternoon"): not that event
     open_counterpart: bool = False  # its counterpart is told without a country ("met business leaders")
+    # Keys it shares with the tellings of other events in its sentence ("met X at the Y Summit": the meeting and
+    # the summit): a telling is never one event with a telling it shares a key with.
+    apart: tuple[str, ...] = ()
     rule: str | None = None  # the trigger that read it (reference/events/*.yaml); None for an event name
     # The document it was told in: the raw record (a file, or one record of a JSON list or JSON Lines
     # file), which a compound article's sections share. Set by extract_articles; "" reads as source_path.
