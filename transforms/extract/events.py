@@ -17,7 +17,10 @@ from transforms.extract.participants import (
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
-from transforms.extract.when_where import event_location, event_status, pick_date, told_day
+from transforms.extract.identity import keep_apart
+from transforms.extract.when_where import (
+    event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
+)
 from transforms.ids import make_id
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
@@ -63,9 +66,6 @@ _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_se
 # A named event as the setting of the encounter told before it in the sentence.
 _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
                             re.I)
-_RECENT_DAY = dt.timedelta(days=7)
-# "welcome X to Madrid", not a greeting to the audience ("welcome to this special briefing").
-_ONGOING = re.compile(r"\b(?:is|are)\s+(?:paying|making|on|currently)\b|\bwelcomes?\s+(?!to\b)|\bongoing\b", re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 
@@ -383,7 +383,8 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
         r.start = r.end = doc.published
         r.precision, r.rank = "day", 2
-    elif (r.status != "planned" and state.last_day is not None and _told_as_news(text, hit)
+    elif (r.status != "planned" and state.last_day is not None
+          and told_as_news(text, hit.start, hit.end, hit.trigger is not None and not _NOMINAL.match(text[hit.start:]))
           and all(d.value is not None for d in doc.dates_in(s.sent))):
         # "He was received at the airport by ..." after "arrived in New Delhi yesterday evening": the day
         # the programme is on (inferred: it neither keeps tellings apart from a dated one nor outranks it); not
@@ -394,35 +395,14 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
           and not state.seen_event and not hit.name):
         # The release's own event, told without a date: on or a few days before publication.
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-    elif (r.status != "planned" and hit.trigger is not None and not hit.name and state.last_day is not None
-          and doc.published is not None and dt.timedelta(0) <= doc.published - state.last_day <= _RECENT_DAY
-          and not event_rules().planned.search(text)
-          and not _NOT_NEWS_BEFORE.search(text, max(0, hit.start - 30), hit.start)
-          and not re.match(r"(?:to|will)\s", text[hit.start:hit.end], re.I)):
-        # An undated encounter of the story just told, whatever its grammar ("Addressing the press, the
-        # leaders pledged ..."; not a record, "has visited", nor a plan, "invited X to visit"): its day.
+    elif (r.status != "planned" and hit.trigger is not None and not hit.name
+          and of_recent_story(text, hit.start, hit.end, state.last_day, doc.published)):
         r.start = r.end = state.last_day
         r.precision, r.rank, r.status = "day", 1, "occurred"
-    elif r.status == "unknown" and doc.published is not None and hit.trigger is not None and _ONGOING.search(text):
-        # A visit under way as the release is written ("is paying an official visit", "welcome X to Madrid on
-        # his first official visit", "the ongoing visit"): it occurs, around publication.
+    elif r.status == "unknown" and doc.published is not None and hit.trigger is not None and under_way(text):
         r.status = "occurred"
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     return True
-
-
-# A perfect ("has visited") or an infinitive ("invited X to visit") before a trigger: no news of that day.
-_NOT_NEWS_BEFORE = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?|to\s+)$", re.I)
-
-
-def _told_as_news(text: str, hit: Hit) -> bool:
-    """A trigger that tells an event as news, with a verb in the past ("called on", "was received by"), not a
-    noun ("the talks"), a perfect ("has visited": a life's record) or an
-    infinitive ("invited her to visit")."""
-    trig = text[hit.start:hit.end]
-    if hit.trigger is None or _NOMINAL.match(trig) or not event_rules().trigger_past.search(trig):
-        return False
-    return not _NOT_NEWS_BEFORE.search(text, max(0, hit.start - 30), hit.start)
 
 
 def _location(s: _Sentence, r: _Reading) -> bool:
@@ -517,30 +497,7 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
                 state.subordinate.update(m.mention_id for m in told)  # its day is not the story's
             if r.subject.people:
                 state.last_actor = r.subject.people[0]
-    return _apart(s, encounters)
-
-
-# A named event after these is the occasion of another encounter, never that encounter.
-_ASIDE = re.compile(r"\b(?:during|ahead of|before|after|on the (?:sidelines|margins) of|in the margins of)\s+"
-                    r"(?:the\s+)?$", re.I)
-
-
-def _apart(s: _Sentence, encounters: list[tuple[EventMention, bool]]) -> list[EventMention]:
-    """The sentence's mentions, a named event kept apart from the encounters told with it: one with a
-    counterpart ("will meet Speaker X and attend the Y Conference", "met X at the Z Summit"), or any on its
-    sidelines ("the leaders met on the margins of the Z Forum"); "the ministers met at the NB8 Meeting" may be
-    that meeting."""
-    keys: dict[str, list[str]] = {}
-    for named in s.found:
-        if named.rule is not None or named.name is None:
-            continue
-        at = named.order - s.sent.start
-        setting = bool(_ASIDE.search(s.text, max(0, at - 40), at))
-        for m, counterpart in encounters:
-            if counterpart or setting:
-                keys.setdefault(named.mention_id, []).append(named.mention_id)
-                keys.setdefault(m.mention_id, []).append(named.mention_id)
-    return [replace(m, apart=m.apart + tuple(keys[m.mention_id])) if m.mention_id in keys else m for m in s.found]
+    return keep_apart(s.sent, s.found, encounters)
 
 
 def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:

@@ -117,6 +117,45 @@ def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.dat
     return "unknown"
 
 
+# A perfect ("has visited") or an infinitive ("invited X to visit") before a trigger: no news of that day.
+_NOT_NEWS_BEFORE = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?|to\s+)$", re.I)
+
+
+def told_as_news(text: str, start: int, end: int, verb: bool) -> bool:
+    """Whether the trigger text[start:end] tells its event as the news of a day: a verb (`verb`: not a noun,
+    "the talks") in the past ("called on", "was received by"), not a perfect ("has visited": a life's record)
+    nor an infinitive ("invited her to visit"). Such an event told without a date is on the programme's day."""
+    if not verb or not event_rules().trigger_past.search(text, start, end):
+        return False
+    return not _NOT_NEWS_BEFORE.search(text, max(0, start - 30), start)
+
+
+_RECENT_DAY = dt.timedelta(days=7)
+_PLAN_TRIGGER = re.compile(r"(?:to|will)\s", re.I)
+
+
+def of_recent_story(text: str, start: int, end: int, last_day: dt.date | None, published: dt.date | None) -> bool:
+    """Whether an encounter told without a date at text[start:end], whatever its grammar ("Addressing the press,
+    the leaders pledged ..."), took place on `last_day`, the day of the story just told: that day is within a
+    week before publication, and the sentence tells no plan, no record ("has visited") nor an infinitive
+    ("invited X to visit")."""
+    if last_day is None or published is None or not dt.timedelta(0) <= published - last_day <= _RECENT_DAY:
+        return False
+    return not (event_rules().planned.search(text) or _NOT_NEWS_BEFORE.search(text, max(0, start - 30), start)
+                or _PLAN_TRIGGER.match(text, start, end))
+
+
+# A visit under way as the release is written ("is paying an official visit", "welcome X to Madrid on his first
+# official visit", "the ongoing visit"); not a greeting to the audience ("welcome to this special briefing").
+_ONGOING = re.compile(r"\b(?:is|are)\s+(?:paying|making|on|currently)\b|\bwelcomes?\s+(?!to\b)|\bongoing\b", re.I)
+
+
+def under_way(text: str) -> bool:
+    """Whether the sentence tells its event as under way as the release is written: it occurs, around
+    publication."""
+    return bool(_ONGOING.search(text))
+
+
 # Words a day is told with ("on Tuesday", "this morning", "5 June", "June 5"): a cheap test before the resolver.
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight|morning|"
                         r"afternoon|evening)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -166,4 +205,4 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     return None, None
 
 
-__all__ = ["event_location", "event_status", "pick_date", "told_day"]
+__all__ = ["event_location", "event_status", "of_recent_story", "pick_date", "told_as_news", "told_day", "under_way"]
