@@ -439,3 +439,36 @@ def test_a_possessive_government_is_the_pronouns_referent():
     c = only("President Ruto of Kenya spoke with President Boric of Chile. Ruto also conveyed that his government "
              "intends to open an embassy in Santiago.")
     assert (c["parties"], c["action"]) == (["KEN"], "open")
+
+
+@pytest.mark.parametrize("sentence", [
+    "China firmly opposed the sale and said it will take firm and forceful measures to defend its sovereignty.",
+    "Canada will impose counter-tariffs on goods from Chile if the levies go ahead, Ottawa said.",
+    "Israel said it would expand its ground operations in the north of the strip.",
+    "Kenya's army will resume patrols along the border in response to the attacks on herders.",
+])
+def test_retaliation_and_countermeasures_are_threats_not_pledges(sentence):
+    assert [c for c in commitments(sentence) if c["modality"] in ("pledge", "agreement")] == []
+
+
+def test_a_speaker_whose_country_is_not_written_speaks_for_the_other_side():
+    text = ("Joint press conference of Foreign Secretary Ana Ruiz and the Foreign Minister of Peru, Luis Soto.\n\n"
+            "SECRETARY ANA RUIZ: This morning we held the Fourth Meeting of the Chile–Peru Binational Commission in "
+            "Santiago. We will extend our scholarship programme to 500 students from Peru.\n\n"
+            "MINISTER LUIS SOTO: Peru will send a trade mission to Santiago in June.")
+    found = commitments(text)
+    assert [(c["action"], c["parties"]) for c in found] == [("extend", ["CHL"]), ("send", ["PER"])]
+
+
+def test_a_colon_ends_the_clause_before_the_subject():
+    text = MEETING + " Austria's position is clear: we will not accept any change of borders by force."
+    c = only(text)
+    assert (c["modality"], c["action"], c["description"]) == ("opposition", "accept",
+                                                              "not accept any change of borders by force")
+
+
+def test_vice_ministers_are_the_events_other_sides():
+    text = ("Deputy Secretary Lena Vogt of Austria spoke today with Vice Foreign Minister Ana Soto of Chile and Vice "
+            "Foreign Minister Luis Prado of Peru. The Deputy Secretary and vice foreign ministers reaffirmed the "
+            "importance of trilateral cooperation on fisheries.")
+    assert only(text)["parties"] == ["AUT", "CHL", "PER"]

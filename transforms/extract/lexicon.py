@@ -196,6 +196,7 @@ class CommitmentRules:
     first_clause: re.Pattern  # a finite verb of a clause before the cue's own
     threat: re.Pattern
     hostile_actions: frozenset[str]
+    hostile_objects: re.Pattern  # retaliation, countermeasures, operations kept up: a threat, no pledge
     adverbs: tuple[str, ...]
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
@@ -243,6 +244,7 @@ def commitment_rules() -> CommitmentRules:
         first_clause=re.compile(data.first_clause, re.I),
         threat=re.compile(data.threat_verbs, re.I),
         hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
+        hostile_objects=re.compile(data.hostile_objects, re.I),
         adverbs=adverbs,
         adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
                              re.I),

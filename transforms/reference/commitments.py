@@ -57,6 +57,7 @@ class Cues(RuleFile):
     counterpart_nouns: Words
     threat_verbs: Pattern
     hostile_actions: Words
+    hostile_objects: Pattern
     adverbs: Words
     phrasal_verbs: Words
     schedule: Pattern

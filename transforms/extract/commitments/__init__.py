@@ -37,7 +37,7 @@ from transforms.extract.commitments.clauses import clauses, list_item
 from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
-from transforms.extract.commitments.turns import read_turns
+from transforms.extract.commitments.turns import other_side, read_turns
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.records import CommitmentMention, EventMention
@@ -86,7 +86,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             # "they had a meeting, during which they reached ...": the recalled event is the context.
             ctx = Context(own_ctx[0], own_ctx[0].countries, None)
         ctx.we = we
-        ctx.speaker = turns.speaker.get(sent.index, ())
+        ctx.speaker = turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()

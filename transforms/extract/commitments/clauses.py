@@ -263,7 +263,10 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         first = re.sub(r"[^\w-]", "", words[0]) if words else ""
         if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
             c.action = cue_lemma(text[c.start:c.end]) or c.action
-    return bool(c.action) and c.action not in commitment_rules().hostile_actions
+    rules = commitment_rules()
+    if c.cue.modality in ("pledge", "agreement") and rules.hostile_objects.search(predicate):
+        return False  # "will take resolute countermeasures", "would expand its ground operations": a threat
+    return bool(c.action) and c.action not in rules.hostile_actions
 
 
 def _not_schedule(s: _Sentence, c: _Clause) -> bool:

@@ -28,7 +28,7 @@ _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leade
 
 _ANAPHOR = re.compile(
     r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
-    r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?"
+    r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
     r"governments|presidents|participants|members|member states|partners|signatories)\b", re.I)
 
@@ -269,11 +269,20 @@ def subject_before(doc: Doc, pos: int) -> str | None:
     return getattr(person, "country", None) if person is not None else None
 
 
+# A colon or semicolon ends the clause before it: the subject of a later cue starts after it.
+_CLAUSE_BREAK = re.compile(r"[:;]\s+")
+
+
 def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     """The subject of a cue: after any leading adverbial, the actor phrase that ends at the cue."""
     bullet = BULLET_MARK.match(text[start:cue_start])
     if bullet:
         start += bullet.end()
+    clause = None
+    for clause in _CLAUSE_BREAK.finditer(text, start, cue_start):
+        pass
+    if clause is not None:
+        start = clause.end()  # "Our position has not changed: we will ...", "MINISTER X: Mexico supports ..."
     aux = re.search(r"\s+(?:had|have|has|also|jointly)\s*$", text[start:cue_start])
     if aux:
         cue_start = start + aux.start()

@@ -6,7 +6,8 @@ a questioner (cues.yaml question_speakers: "Q", "QUESTION", "MODERATOR", ...) or
 label naming an outlet in brackets) whose turn asks something is a question turn: none of its
 sentences is read for commitments. Any sentence that ends with a question mark is a question too.
 In the other turns "we" is the speaker's country ("we will continue to receive migrants"), with
-the event's other countries when "we agreed".
+the event's other countries when "we agreed"; a speaker whose country the release does not write (a
+host's own minister) speaks for the side of the two-country events no other speaker holds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract.document import Doc
 from transforms.extract.lexicon import commitment_rules
+from transforms.extract.records import EventMention
 
 
 @dataclass
@@ -23,6 +25,8 @@ class Turns:
 
     asked: set[int] = field(default_factory=set)
     speaker: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence index -> speaker's country
+    unplaced: set[int] = field(default_factory=set)  # sentences of an official whose country is not written
+    placed: set[str] = field(default_factory=set)  # the countries of the speakers whose country is written
 
 
 def read_turns(doc: Doc) -> Turns:
@@ -48,12 +52,25 @@ def read_turns(doc: Doc) -> Turns:
         turn.append(sent.index)
         if codes:
             out.speaker[sent.index] = codes
+            out.placed.update(codes)
+        elif label is not None or turn[0] in out.unplaced:
+            out.unplaced.add(sent.index)
         if sent.text.rstrip(" *\"'”’)").endswith("?"):
             out.asked.add(sent.index)
             questioner = questioner or outlet  # a journalist: a speaker named with an outlet who asks
     if questioner:
         out.asked.update(turn)
+    out.unplaced -= out.asked
     return out
+
+
+def other_side(turns: Turns, events: list[EventMention]) -> tuple[str, ...]:
+    """The country of a speaker whose release does not write it (a host's own minister): the side of the
+    article's two-country events that no other speaker holds ("joint press conference" of Mexico and Belize,
+    Belize's minister named with his country: the Secretary speaks for Mexico); () when that is not one."""
+    pairs = [set(e.countries) for e in events if len(e.countries) == 2 and set(e.countries) & turns.placed]
+    sides = {c for pair in pairs for c in pair} - turns.placed
+    return (sides.pop(),) if len(sides) == 1 else ()
 
 
 def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
