@@ -472,3 +472,16 @@ def test_vice_ministers_are_the_events_other_sides():
             "Foreign Minister Luis Prado of Peru. The Deputy Secretary and vice foreign ministers reaffirmed the "
             "importance of trilateral cooperation on fisheries.")
     assert only(text)["parties"] == ["AUT", "CHL", "PER"]
+
+
+def test_a_possessive_before_a_support_noun_owns_the_stance():
+    text = MEETING + " Amos Otieno reaffirmed Kenya's support for Chile's candidacy to the council."
+    c = only(text)
+    assert (c["modality"], c["parties"]) == ("support", ["KEN"])
+
+
+def test_a_coordinated_clause_with_its_own_subject_and_stance_verb_ends_the_predicate():
+    text = ("Foreign Minister Pinto said Chile will expand its aid to Peru, and Minister Otieno reiterated Kenya's "
+            "support for Peru's efforts toward peace.")
+    found = commitments(text)
+    assert [(c["modality"], c["parties"]) for c in found] == [("pledge", ["CHL"]), ("support", ["KEN"])]

@@ -195,10 +195,15 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
 def _cue_countries(s: _Sentence, c: _Clause) -> tuple[str, ...]:
     """Countries a stance-noun cue names as the stance's owner ("reaffirmed Kenya's commitment to",
     "emphasized the U.S. commitment to"); () for a verb cue or none named."""
-    if c.cue.verb or not re.search(r"\s", s.text[c.start:c.end].strip()):
-        return ()
     base = s.sent.start
-    codes = {getattr(m, "code", None) for m in s.doc.countries.within(base + c.start, base + c.end)}
+    if c.cue.modality == "support" and c.subj_end < c.start:
+        lo, hi = base + c.subj_end, base + c.start  # "reaffirmed Kazakhstan's support for": Kazakhstan's
+    elif c.cue.verb or not re.search(r"\s", s.text[c.start:c.end].strip()):
+        return ()
+    else:
+        lo, hi = base + c.start, base + c.end
+    codes = {getattr(m, "code", None) for m in s.doc.countries.within(lo, hi)
+             if re.match(r"['’]s?\s", s.doc.text[m.end:m.end + 3]) or lo == base + c.start}
     return tuple(sorted(code for code in codes if code))
 
 

@@ -51,9 +51,17 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
         rest = text[found.end():start]
         if _bare_verb(text[end:found.start()]):
             continue  # "commit to lead and support international efforts": two verbs, one object
-        if not rest.strip() or leading_actor(text, found.end(), start) >= start - 1:
-            return found.start()
+        actor_end = leading_actor(text, found.end(), start)
+        if not rest.strip() or actor_end >= start - 1 or (actor_end > found.end() and _STANCE_BEFORE_CUE.match(
+                text, actor_end, start)):
+            return found.start()  # "..., and Secretary Manalo reiterated the Philippines' support for ..."
     return pred_end
+
+
+# A stance verb of a clause's own subject and the stance's modifiers, up to the cue ("reiterated the
+# Philippines'" before "support").
+_STANCE_BEFORE_CUE = re.compile(r"(?:also\s+)?(?:reaffirm|reiterat|affirm|confirm|express|restat|voic|renew|"
+                                r"underlin|underscor|stress|emphasi[sz])\w*\s[^,;]{0,60}$", re.I)
 
 
 def _bare_verb(piece: str) -> bool:
