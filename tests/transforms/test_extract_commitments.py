@@ -485,3 +485,15 @@ def test_a_coordinated_clause_with_its_own_subject_and_stance_verb_ends_the_pred
             "support for Peru's efforts toward peace.")
     found = commitments(text)
     assert [(c["modality"], c["parties"]) for c in found] == [("pledge", ["CHL"]), ("support", ["KEN"])]
+
+
+def test_a_coordinated_that_clause_is_its_own_commitment():
+    text = ("Minister Pinto informed his counterpart that Chile will donate 500 tonnes of rice to Peru, and that the "
+            "Chilean Cooperation Agency will open a new cycle of projects with Peru in 2025.")
+    found = commitments(text)
+    assert [(c["action"], c["parties"]) for c in found] == [("donate", ["CHL"]), ("open", ["CHL"])]
+
+
+def test_the_subject_of_a_second_clause_after_a_past_one():
+    c = only("Chile went to the Court in good faith and Chile will abide by the judgment of the Court.")
+    assert (c["actor_text"], c["action"]) == ("Chile", "abide")

@@ -48,11 +48,13 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
             pass
         if found is None:
             continue
-        rest = text[found.end():start]
         if _bare_verb(text[end:found.start()]):
             continue  # "commit to lead and support international efforts": two verbs, one object
-        actor_end = leading_actor(text, found.end(), start)
-        if not rest.strip() or actor_end >= start - 1 or (actor_end > found.end() and _STANCE_BEFORE_CUE.match(
+        that = re.match(r"that\s+", text[found.end():start])
+        clause = found.end() + (that.end() if that else 0)  # ", and that the Agency will ...": a clause of its own
+        rest = text[clause:start]
+        actor_end = leading_actor(text, clause, start)
+        if not rest.strip() or actor_end >= start - 1 or (actor_end > clause and _STANCE_BEFORE_CUE.match(
                 text, actor_end, start)):
             return found.start()  # "..., and Secretary Manalo reiterated the Philippines' support for ..."
     return pred_end

@@ -20,7 +20,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "both": 2}
 
 
-_GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leadership|leaders?|authorities|"
+_GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leadership|leaders?|authorities|agency|"
              r"administration|ministry|foreign ministry|president|prime minister|foreign minister|officials|diplomats|"
              r"state|states|nation|nations|country|countries|people|military|parliament|congress|cabinet|ministers?|"
              r"team|counterpart|counterparts|envoy|ambassador|embassy|premier|chancellor)")
@@ -91,7 +91,7 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
         if any(s <= c.start < e for s, e in spans) or not getattr(c, "code", None):
             continue
         after = text[c.end:min(end, c.end + 40)]
-        if getattr(c, "kind", "name") == "demonym" and not re.match(rf"\s+(?:[\w-]+\s+)?{_GOV_NOUN}\b", after, re.I):
+        if getattr(c, "kind", "name") == "demonym" and not re.match(rf"\s+(?:[\w-]+\s+){{0,2}}{_GOV_NOUN}\b", after, re.I):
             continue  # "Chinese modernization" is not a party; "the Chinese government" is
         if re.match(r"['’]s?\s", after):
             # "China's proposal": possessive, unless the head is a government noun ("China's government").
