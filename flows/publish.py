@@ -76,6 +76,7 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunO
     run_id = run["run_id"]
     quarantine = list(outputs.quarantine)
     generation = store.begin(run_id)
+    metadata = {"run_id": run_id, "generation": generation.name}
     counts: dict[str, int] = {}
     stored: dict[str, list[dict]] = {}
     for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
@@ -88,8 +89,9 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunO
             "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]} for row, reason in bad], run_id)
         rejected = {id(row) for row, _ in bad}
         stored[name] = [r for r in rows if id(r) not in rejected] if bad else rows
-        generation.write_table(name, arrow, {"run_id": run_id, "generation": generation.name})
+        generation.write_table(name, arrow, metadata)
         counts[name] = arrow.num_rows
+    generation.compact(metadata)
     generation.write_state(RAW_FILES_STATE, pa.Table.from_pylist(outputs.files, schema=_RAW_FILES_SCHEMA))
     counts["quarantine"] = store.write_history("quarantine", run_id, quarantine)
     progress.report("rows written", sum(counts.values()), sum(counts.values()))

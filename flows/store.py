@@ -46,9 +46,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows import io
+from flows.files import LocalFiles
 from flows.io import TMP_MARK, FatalRunError
+from flows.parquet import TableWriter, compact_folder, data_folders
 from eventline.readers import read_table
-from schemas.arrow import enforce_schema
+from schemas.arrow import arrow_schema, enforce_schema
 from schemas.tables import CURATED_TABLES, SCHEMA_VERSION, TABLES, Table
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,6 @@ PREVIOUS = "previous"
 STATE = "_state"
 INFO = "_generation.json"
 LOCK = ".eventline.lock"
-PART = "part-0.parquet"
 HISTORY_TABLES = tuple(name for name, t in TABLES.items() if t.append_only)
 GENERATION_TABLES = tuple(name for name, t in TABLES.items() if not t.append_only)
 _OLD_LAYOUT_LEFTOVER = re.compile(r"^\.(?P<table>\w+)\.(?:tmp|old)-")  # staging folders of the old writer
@@ -277,14 +278,31 @@ class Generation:
 
     def __init__(self, store: CuratedStore, name: str, folder: Path):
         self.store, self.name, self.folder = store, name, folder
+        self.files = LocalFiles(folder)
         self.tables: dict[str, int] = {}
 
     def write_table(self, name: str, arrow: pa.Table, metadata: dict[str, str]) -> None:
-        """A whole table (already enforced to its schema)."""
-        io.make_folder(self.folder / name)
-        io.write_new_file(self.folder / name / PART, lambda path: _write_parquet(arrow, path, metadata))
-        self.tables[name] = arrow.num_rows
-        log.info("wrote %s: %d rows -> %s", name, arrow.num_rows, self.folder / name)
+        """A whole table (already enforced to its schema), in its partitions (flows/parquet.py)."""
+        writer = self.table_writer(name, metadata)
+        try:
+            writer.write(arrow)
+        except BaseException:
+            writer.abandon()
+            raise
+        self.close_table(writer)
+
+    def table_writer(self, name: str, metadata: dict[str, str], prefix: str = "part") -> TableWriter:
+        """A writer that takes a table's rows batch by batch (`write`); `close_table` when done.
+
+        Writers of one table with different `prefix`es may add files beside each other."""
+        return TableWriter(self.files, str(self.folder / name), name, arrow_schema(name), metadata, prefix=prefix)
+
+    def close_table(self, writer: TableWriter) -> None:
+        """Write what a table writer holds; the table counts its rows in `_generation.json`."""
+        name = writer.table.name
+        rows = writer.close()
+        self.tables[name] = self.tables.get(name, 0) + rows
+        log.info("wrote %s: %d rows -> %s", name, rows, writer.folder)
 
     def write_state(self, name: str, arrow: pa.Table) -> None:
         """Internal state committed with the tables (never exposed as a table): `_state/<name>.parquet`."""
@@ -292,11 +310,13 @@ class Generation:
         io.write_new_file(self.folder / STATE / f"{name}.parquet", lambda path: pq.write_table(arrow, path))
 
     def adopt(self, name: str, source: Path) -> None:
-        """Take a table's existing files into this generation by hard links (a copy across file systems)."""
+        """Take a table's existing files (partitions too) into this generation by hard links (a copy
+        across file systems)."""
         io.make_folder(self.folder / name)
         rows = 0
-        for part in sorted(source.glob("*.parquet")):
-            target = self.folder / name / part.name
+        for part in _data_files(source):
+            target = self.folder / name / part.relative_to(source)
+            io.make_folder(target.parent)
             with io.fatal_on_os_error(target):
                 io.write_step("write", target)
                 try:
@@ -305,7 +325,14 @@ class Generation:
                     shutil.copy2(part, target)
             with contextlib.suppress(pa.ArrowException, OSError):
                 rows += pq.read_metadata(target).num_rows
-        self.tables[name] = rows
+        self.tables[name] = self.tables.get(name, 0) + rows
+
+    def compact(self, metadata: dict[str, str]) -> None:
+        """Merge the files of every folder of this generation's tables that holds too many or too small
+        ones (adopted files beside new ones, after many runs): a bounded number of files per partition."""
+        for name in self.tables:
+            for folder in data_folders(self.files, str(self.folder / name)):
+                compact_folder(self.files, folder, name, arrow_schema(name), metadata, prefix="compact")
 
     def finish(self, info: dict) -> None:
         """Describe the generation (_generation.json) and flush its folders to disk: then it may be committed."""
@@ -314,14 +341,20 @@ class Generation:
                            **info}, indent=2, default=str)
         io.write_new_file(self.folder / INFO, lambda path: path.write_text(text, encoding="utf-8"))
         with io.fatal_on_os_error(self.folder):
-            for folder in [*(p for p in self.folder.iterdir() if p.is_dir()), self.folder, self.folder.parent]:
+            for folder in [*(p for p in self.folder.rglob("*") if p.is_dir()), self.folder, self.folder.parent]:
                 io.fsync_path(folder)
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """The Parquet files of a table folder, in its partitions too; hidden ones (`.`, `_`) left out."""
+    return sorted(p for p in folder.rglob("*.parquet")
+                  if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts))
 
 
 def _same_files(a: Path, b: Path) -> bool:
     """True when folders a and b hold the same files (hard links of each other)."""
-    names = sorted(p.name for p in a.glob("*.parquet"))
-    if names != sorted(p.name for p in b.glob("*.parquet")):
+    names = [p.relative_to(a) for p in _data_files(a)]
+    if names != [p.relative_to(b) for p in _data_files(b)]:
         return False
     return all(os.path.samefile(a / n, b / n) for n in names)
 

@@ -39,6 +39,7 @@ class Table:
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, table, column)
     has_span: bool = False  # char_start/char_end index articles.text
     append_only: bool = False  # kept across runs (history), not rewritten
+    partition_year_of: str | None = None  # hive-partitioned by the year of this date column (`year=2024/`)
 
     @property
     def columns(self) -> list[str]:
@@ -73,6 +74,7 @@ ARTICLES = Table(
         Field("ingested_at", "timestamp", description="when this run ingested the article"),
         Field("record_key", "string", True, "position of the record inside its raw file (JSON lists, sections)"),
     ),
+    partition_year_of="published_date",
 )
 
 EVENTS = Table(
@@ -100,7 +102,9 @@ EVENTS = Table(
     ),
     foreign_keys=(("article_id", "articles", "article_id"),),
     has_span=True,
+    partition_year_of="start_date",
 )
+
 
 def _mentions_table(name: str, parent: str, parent_id: str, what: str) -> Table:
     """A table of tellings: one row per sentence that states a `parent` row (an event, a commitment)."""

@@ -84,13 +84,34 @@ def _start(name: str, root: Path) -> None:
     simulate(root, "run_A")
     if name == "after-a-killed-run":
         saved = io.write_step
-        io.write_step = _injector("kill", 26, root)  # B's generation done, latest.json half written
+        io.write_step = _injector("kill", _step_of("latest.json", root), root)  # B's generation done, latest.json half written
         try:
             simulate(root, "run_B")
         except Killed:
             pass
         finally:
             io.write_step = saved
+
+
+def _step_of(name: str, root: Path) -> int:
+    """The index of the first write step of the next run on `root` whose path names `name`."""
+    return next(i for i, (step, path) in enumerate(_record(root)) if step == "write" and name in path)
+
+
+def _record(root: Path) -> list[tuple[str, str]]:
+    """(step, path relative to the case folder) of every file effect of the next run on a copy of `root`."""
+    import tempfile
+
+    case = Path(tempfile.mkdtemp(prefix="eventline-steps-")) / "case"
+    shutil.copytree(root, case, symlinks=True)
+    seen: list[tuple[str, str]] = []
+    saved = io.write_step
+    io.write_step = lambda step, path: seen.append((step, os.path.relpath(path, case)))
+    try:
+        simulate(case, "run_N")
+    finally:
+        io.write_step = saved
+    return seen
 
 
 STATES = ("after-a-good-run", "after-a-killed-run", "old-layout")
@@ -108,18 +129,7 @@ def template(state: str) -> Path:
 @lru_cache(maxsize=None)
 def steps(state: str) -> tuple[tuple[str, str], ...]:
     """(step, path relative to the case folder) of every file effect of the next run, in order."""
-    import tempfile
-
-    case = Path(tempfile.mkdtemp(prefix="eventline-steps-")) / "case"
-    shutil.copytree(template(state), case, symlinks=True)
-    seen: list[tuple[str, str]] = []
-    saved = io.write_step
-    io.write_step = lambda step, path: seen.append((step, os.path.relpath(path, case)))
-    try:
-        simulate(case, "run_N")
-    finally:
-        io.write_step = saved
-    return tuple(seen)
+    return tuple(_record(template(state)))
 
 
 def _cases() -> list:
@@ -151,10 +161,10 @@ def check_whole(root: Path) -> str:
     made_by = set()
     for table in GENERATION_TABLES:
         path = root / "c" / table
-        files = sorted(path.glob("*.parquet"))
+        files = sorted(path.rglob("*.parquet"))
         assert files, f"{table} has no file"
         made_by |= {pq.read_metadata(f).metadata[b"run_id"].decode() for f in files}
-        rows = duckdb.sql(f"select count(*) from read_parquet('{path}/*.parquet')").fetchall()[0][0]
+        rows = duckdb.sql(f"select count(*) from read_parquet('{path}/**/*.parquet')").fetchall()[0][0]
         assert ds.dataset(path, format="parquet").count_rows() == rows
         if info is not None:
             assert rows == info["tables"][table] == store.read_table(table).num_rows, table

@@ -36,10 +36,23 @@ def test_every_contract_table_is_written_with_its_schema(run):
     settings, _ = run
     for name in TABLES:
         table = _table(settings, name)
-        files = list((settings.curated_dir / name).glob("*.parquet"))
+        files = list((settings.curated_dir / name).rglob("*.parquet"))
         assert files, name
         assert table.schema.metadata[b"schema_version"] == SCHEMA_VERSION.encode()
         assert table.column_names == TABLES[name].columns
+
+
+@pytest.mark.parametrize(("name", "column"), [("events", "start_date"), ("articles", "published_date")])
+def test_large_tables_are_hive_partitioned_by_year(run, name, column):
+    import duckdb
+
+    settings, _ = run
+    folders = sorted(p.name for p in (settings.curated_dir / name).iterdir())
+    assert folders and all(f.startswith("year=") for f in folders), folders
+    glob = f"{settings.curated_dir}/{name}/*/*.parquet"
+    rows = duckdb.sql(f"select year, year({column}) from read_parquet('{glob}', hive_partitioning=true)").fetchall()
+    assert len(rows) == _table(settings, name).num_rows
+    assert all(year == (of or 0) for year, of in rows)
 
 
 def test_articles_include_sections_of_the_compound_article(run):

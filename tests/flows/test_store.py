@@ -40,11 +40,12 @@ def test_readers_see_the_committed_generation_through_the_table_links(tmp_path):
     store = st.CuratedStore(tmp_path)
     commit(store, "g1", [article(1), article(2)])
     commit(store, "g2", [article(3)])
-    glob = f"{tmp_path}/articles/*.parquet"
-    assert duckdb.sql(f"select article_id from read_parquet('{glob}')").fetchall() == [("art_3",)]
+    glob = f"{tmp_path}/articles/*/*.parquet"
+    assert duckdb.sql(f"select article_id, year from read_parquet('{glob}', hive_partitioning=true)"
+                      ).fetchall() == [("art_3", 2024)]
     assert ds.dataset(tmp_path / "articles", format="parquet").to_table().column("article_id").to_pylist() == ["art_3"]
     assert store.read_table("articles").column("article_id").to_pylist() == ["art_3"]
-    meta = pq.read_metadata(tmp_path / "articles" / st.PART).metadata
+    meta = pq.read_metadata(tmp_path / "articles" / "year=2024" / "part-0.parquet").metadata
     assert meta[b"schema_version"] == SCHEMA_VERSION.encode() and meta[b"run_id"] == b"g2"
     assert os.readlink(tmp_path / "articles") == ".generations/current/articles"
     assert (store.current(), os.readlink(tmp_path / ".generations" / "previous")) == ("g2", "g1")

@@ -1,0 +1,188 @@
+"""Where the curated files live: a local folder, or a prefix on object storage (any fsspec URL).
+
+`location(text)` turns a command-line value into a `Path` (a local folder, also for `file://`)
+or a URL string (`s3://bucket/prefix`, `gs://...`, `memory://...`). `files_for(location)` gives
+the few file operations the curated store needs, with the same names on both:
+
+  LocalFiles   every effect a named step of flows/io.py (fault injection, fsync, atomic renames)
+  ObjectFiles  fsspec: a PUT is atomic (readers see the old object or the new one), there are no
+               links and no renames, so a generation is committed by writing a pointer object last
+               (flows/store.py)
+
+Paths are plain strings joined with "/", relative to nothing: local ones are OS paths, object
+ones are the fsspec path without the protocol (`bucket/prefix/events/year=2024/part-0.parquet`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from pathlib import Path
+from typing import BinaryIO
+
+from flows import io
+
+_URL = re.compile(r"^(?P<protocol>[a-zA-Z][a-zA-Z0-9+.-]+)://")
+
+
+def location(value: str | Path) -> Path | str:
+    """A local folder as a Path (`file://` URLs included), any other URL as its normalized text."""
+    text = os.fspath(value)
+    match = _URL.match(text)
+    if match is None:
+        return Path(text)
+    if match.group("protocol").lower() in ("file", "local"):
+        return Path(text[match.end():] or "/")
+    return text.rstrip("/")
+
+
+def is_remote(place: Path | str) -> bool:
+    """True for a location on object storage (a URL other than file://)."""
+    return isinstance(place, str) and _URL.match(place) is not None
+
+
+def display(place: Path | str) -> str:
+    return os.fspath(place)
+
+
+def join(base: str, *parts: str) -> str:
+    return "/".join([base.rstrip("/"), *(p.strip("/") for p in parts if p)])
+
+
+class LocalFiles:
+    """A local folder: every effect through flows/io.py (whole or not at all, fsync'ed)."""
+
+    remote = False
+
+    def __init__(self, root: Path):
+        self.root = os.fspath(root)
+
+    def make_folder(self, path: str) -> None:
+        io.make_folder(Path(path))
+
+    @contextlib.contextmanager
+    def open_new(self, path: str):
+        """A file written in a folder no reader sees yet; flushed to disk when the block ends."""
+        with io.fatal_on_os_error(Path(path)):
+            io.write_step("write", Path(path))
+            with open(path, "wb") as fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+
+    def open_read(self, path: str) -> BinaryIO:
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+    def list(self, folder: str) -> list[str]:
+        """Names in a folder (sorted); empty when it does not exist."""
+        try:
+            return sorted(os.listdir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+    def is_dir(self, path: str) -> bool:
+        return os.path.isdir(path)
+
+    def exists(self, path: str) -> bool:
+        return os.path.lexists(path)
+
+    def size(self, path: str) -> int:
+        return os.stat(path).st_size
+
+    def remove(self, path: str) -> None:
+        io.remove(Path(path))
+
+    def read_bytes(self, path: str) -> bytes:
+        with open(path, "rb") as fh:
+            return fh.read()
+
+    def write_whole(self, path: str, data: bytes) -> None:
+        """Create or replace a file atomically (temporary name, fsync, rename)."""
+        io.write_file(Path(path), lambda tmp: tmp.write_bytes(data))
+
+    def filesystem(self):
+        """The filesystem pyarrow should read these paths with (None: the local one)."""
+        return None
+
+
+class ObjectFiles:
+    """A prefix on object storage through fsspec: objects are written whole, there are no folders,
+    links or renames. Errors of the store become one-line FatalRunErrors that say what to do."""
+
+    remote = True
+
+    def __init__(self, url: str, **options):
+        import fsspec
+
+        self.url = url
+        self.fs, self.root = fsspec.core.url_to_fs(url, **options)
+        self.protocol = url.split("://", 1)[0]
+
+    @contextlib.contextmanager
+    def _fatal(self, path: str, action: str = "write"):
+        try:
+            yield
+        except io.FatalRunError:
+            raise
+        except (OSError, ValueError) as exc:
+            raise io.FatalRunError(f"cannot {action} {self.protocol}://{path} ({type(exc).__name__}: "
+                                   f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'}): check the "
+                                   "bucket, the credentials and the endpoint (AWS_ENDPOINT_URL), then run again"
+                                   ) from exc
+
+    def make_folder(self, path: str) -> None:
+        """Object storage has no folders: a prefix exists once an object is under it."""
+
+    @contextlib.contextmanager
+    def open_new(self, path: str):
+        io.write_step("write", Path(path))
+        with self._fatal(path), self.fs.open(path, "wb") as fh:
+            yield fh
+
+    def open_read(self, path: str) -> BinaryIO:
+        with self._fatal(path, "read"):
+            return self.fs.open(path, "rb")
+
+    def list(self, folder: str) -> list[str]:
+        with self._fatal(folder, "list"):
+            try:
+                entries = self.fs.ls(folder, detail=False, refresh=True)
+            except FileNotFoundError:
+                return []
+        return sorted({e.rstrip("/").rsplit("/", 1)[-1] for e in entries if e.rstrip("/") != folder.rstrip("/")})
+
+    def is_dir(self, path: str) -> bool:
+        with self._fatal(path, "read"):
+            return self.fs.isdir(path)
+
+    def exists(self, path: str) -> bool:
+        with self._fatal(path, "read"):
+            return self.fs.exists(path)
+
+    def size(self, path: str) -> int:
+        with self._fatal(path, "read"):
+            return int(self.fs.size(path))
+
+    def remove(self, path: str) -> None:
+        io.write_step("delete", Path(path))
+        with self._fatal(path, "remove"), contextlib.suppress(FileNotFoundError):
+            self.fs.rm(path, recursive=True)
+
+    def read_bytes(self, path: str) -> bytes:
+        with self._fatal(path, "read"):
+            return self.fs.cat_file(path)
+
+    def write_whole(self, path: str, data: bytes) -> None:
+        """One PUT: readers see the old object or the new one, never a torn one."""
+        io.write_step("write", Path(path))
+        with self._fatal(path):
+            self.fs.pipe_file(path, data)
+
+    def filesystem(self):
+        return self.fs
+
+
+def files_for(place: Path | str) -> LocalFiles | ObjectFiles:
+    """The file operations of a location."""
+    return ObjectFiles(place) if is_remote(place) else LocalFiles(Path(place))

@@ -1,0 +1,223 @@
+"""Parquet files of a curated table: year partitions, row groups sized for scans, streaming writes, compaction.
+
+Layout of one table in a generation (README "Partitions"):
+
+    events/year=2023/part-0.parquet      events whose start_date is in 2023
+    events/year=0/part-0.parquet         events without a start_date (0: no year; see below)
+    entities/part-0.parquet              tables that are not partitioned: one folder of files
+
+Null years are stored under `year=0`, not Hive's `__HIVE_DEFAULT_PARTITION__`: pandas cannot read a
+null partition value (pyarrow's "Cannot yet unify dictionaries with nulls"), and an integer
+partition keeps `year` an integer column in every reader. The date column itself stays null.
+
+A `TableWriter` takes batches as they come and keeps, per partition, only the rows of the row
+group being filled: memory is bounded by the row-group target (and a cap over all partitions),
+never by the table. Row groups aim at ~64 MB of Arrow data (at least 1,024 and at most 1,000,000
+rows), the size that column scans and predicate pushdown in DuckDB, Polars and Spark like; rows
+of a partitioned table are sorted by their date within each row group, so min/max statistics prune.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.files import LocalFiles, ObjectFiles, join
+from schemas.tables import TABLES, Table
+
+log = logging.getLogger(__name__)
+
+ROW_GROUP_BYTES = 64 * 1024 * 1024  # Arrow bytes per row group (uncompressed)
+MIN_GROUP_ROWS, MAX_GROUP_ROWS = 1_024, 1_000_000
+BUFFER_CAP_BYTES = 256 * 1024 * 1024  # over all partitions: past it, the largest buffer is written early
+FILE_BYTES = 1024 * 1024 * 1024  # a file is closed (and a new one begun) past this many Arrow bytes
+MAX_FILES_PER_FOLDER = 4  # more files than this in one partition (or table) folder are compacted
+SMALL_FOLDER_BYTES = 64 * 1024 * 1024  # several files that together are smaller are compacted too
+NO_YEAR = 0  # the partition of rows whose date is null
+
+
+def partition_folder(year: int) -> str:
+    return f"year={year}"
+
+
+def group_rows(arrow: pa.Table) -> int:
+    """Rows per row group for rows like these: ~ROW_GROUP_BYTES of Arrow data."""
+    per_row = max(1, arrow.nbytes // max(1, arrow.num_rows))
+    return max(MIN_GROUP_ROWS, min(MAX_GROUP_ROWS, ROW_GROUP_BYTES // per_row))
+
+
+def with_metadata(schema: pa.Schema, metadata: dict[str, str]) -> pa.Schema:
+    return schema.with_metadata({**(schema.metadata or {}), **{k.encode(): v.encode() for k, v in metadata.items()}})
+
+
+def _years(arrow: pa.Table, column: str) -> pa.Array:
+    return pc.fill_null(pc.year(arrow.column(column)), NO_YEAR).combine_chunks()
+
+
+def _sorted(arrow: pa.Table, table: Table) -> pa.Table:
+    if table.partition_year_of is None or arrow.num_rows < 2:
+        return arrow
+    keys = [(table.partition_year_of, "ascending")] + [(f.name, "ascending") for f in table.fields if f.unique]
+    return arrow.sort_by(keys)
+
+
+class _Abandoned(Exception):
+    """Raised into an open file's context when its table writer gives up on it."""
+
+
+@dataclass
+class _Part:
+    """One partition (or the whole table) being written: its open file and the rows not yet written."""
+
+    folder: str
+    buffer: list[pa.Table] = field(default_factory=list)
+    buffered_rows: int = 0
+    buffered_bytes: int = 0
+    written_bytes: int = 0
+    files: int = 0
+    writer: pq.ParquetWriter | None = None
+    handle: object = None
+
+
+class TableWriter:
+    """Writes one table into a generation folder, batch by batch (`write`), then `close`.
+
+    `prefix` names its files (`<prefix>-0.parquet`, `<prefix>-1.parquet`, ...): writers of one
+    table in one generation (a streaming run's batches, an incremental run beside adopted files)
+    use different prefixes.
+    """
+
+    def __init__(self, files: LocalFiles | ObjectFiles, folder: str, name: str, schema: pa.Schema,
+                 metadata: dict[str, str], prefix: str = "part", partitioned: bool = True):
+        self.files, self.folder, self.table = files, folder, TABLES[name]
+        self.partition_by = self.table.partition_year_of if partitioned else None
+        self.schema = with_metadata(schema, metadata)
+        self.prefix = prefix
+        self.parts: dict[int | None, _Part] = {}
+        self.rows = 0
+        self.group_rows: int | None = None
+        files.make_folder(folder)
+
+    def write(self, arrow: pa.Table) -> None:
+        """Add rows (already of the table's schema); full row groups are written at once."""
+        if arrow.num_rows == 0:
+            return
+        arrow = arrow.cast(self.schema)
+        self.rows += arrow.num_rows
+        if self.group_rows is None:
+            self.group_rows = group_rows(arrow)
+        if self.partition_by is None:
+            self._add(None, arrow)
+        else:
+            years = _years(arrow, self.partition_by)
+            for year in pc.unique(years).to_pylist():
+                self._add(year, arrow.filter(pc.equal(years, year)))
+        total = sum(p.buffered_bytes for p in self.parts.values())
+        while total > BUFFER_CAP_BYTES:
+            biggest = max(self.parts.values(), key=lambda p: p.buffered_bytes)
+            total -= biggest.buffered_bytes
+            self._flush(biggest)
+
+    def _add(self, key: int | None, arrow: pa.Table) -> None:
+        part = self.parts.get(key)
+        if part is None:
+            folder = self.folder if key is None else join(self.folder, partition_folder(key))
+            part = self.parts[key] = _Part(folder)
+        part.buffer.append(arrow)
+        part.buffered_rows += arrow.num_rows
+        part.buffered_bytes += arrow.nbytes
+        if part.buffered_rows >= self.group_rows:
+            self._flush(part)
+
+    def _flush(self, part: _Part) -> None:
+        if not part.buffer:
+            return
+        rows = _sorted(pa.concat_tables(part.buffer), self.table)
+        part.buffer, part.buffered_rows, part.buffered_bytes = [], 0, 0
+        if part.writer is not None and part.written_bytes >= FILE_BYTES:
+            self._close_file(part)
+        if part.writer is None:
+            self.files.make_folder(part.folder)
+            path = join(part.folder, f"{self.prefix}-{part.files}.parquet")
+            handle = self.files.open_new(path)
+            sink = handle.__enter__()
+            part.handle = handle
+            part.writer = pq.ParquetWriter(sink, self.schema, compression="zstd")
+            part.files += 1
+            part.written_bytes = 0
+        step = self.group_rows or max(1, rows.num_rows)
+        for start in range(0, rows.num_rows, step):  # no rows: the file holds the schema alone
+            part.writer.write_table(rows.slice(start, step), row_group_size=step)
+        part.written_bytes += rows.nbytes
+
+    def _close_file(self, part: _Part) -> None:
+        part.writer.close()
+        part.writer = None
+        handle, part.handle = part.handle, None
+        handle.__exit__(None, None, None)
+
+    def close(self) -> int:
+        """Write what is buffered and close every file; the rows written.
+
+        A table without rows still gets one empty file (its schema), so that every reader finds it.
+        """
+        if not self.parts:
+            empty_key = None if self.partition_by is None else NO_YEAR
+            folder = self.folder if empty_key is None else join(self.folder, partition_folder(empty_key))
+            self.parts[empty_key] = _Part(folder, buffer=[self.schema.empty_table()])
+        try:
+            for part in self.parts.values():
+                self._flush(part)
+                self._close_file(part)
+        except BaseException:
+            self.abandon()
+            raise
+        return self.rows
+
+    def abandon(self) -> None:
+        """Close the open files after a failure (the generation they are in is never committed)."""
+        for part in self.parts.values():
+            if part.handle is not None:
+                writer, handle = part.writer, part.handle
+                part.writer, part.handle, part.buffer = None, None, []
+                try:
+                    if writer is not None:
+                        writer.close()
+                except (OSError, ValueError, pa.ArrowException):
+                    pass  # the file is abandoned anyway
+                finally:
+                    # Exited as by an error: the file is closed, not flushed or fsync'ed (nor uploaded).
+                    handle.__exit__(_Abandoned, _Abandoned(), None)
+
+
+def data_folders(files: LocalFiles | ObjectFiles, table_folder: str) -> list[str]:
+    """The folders of a table that hold its files: the partitions, or the table folder itself."""
+    subs = [join(table_folder, n) for n in files.list(table_folder) if n.startswith("year=")]
+    return subs or [table_folder]
+
+
+def compact_folder(files: LocalFiles | ObjectFiles, folder: str, name: str, schema: pa.Schema,
+                   metadata: dict[str, str], prefix: str) -> bool:
+    """Merge the Parquet files of one folder into row-group-sized files when there are too many or
+    they are small; True when it did. Only for folders no reader sees (an uncommitted generation)."""
+    names = [n for n in files.list(folder) if n.endswith(".parquet") and not n.startswith((".", "_"))]
+    if len(names) < 2:
+        return False
+    paths = [join(folder, n) for n in names]
+    if len(names) <= MAX_FILES_PER_FOLDER and sum(files.size(p) for p in paths) >= SMALL_FOLDER_BYTES * len(names):
+        return False
+    writer = TableWriter(files, folder, name, schema, metadata, prefix=prefix, partitioned=False)
+    for path in paths:
+        with files.open_read(path) as fh:
+            parquet = pq.ParquetFile(fh)
+            for group in range(parquet.num_row_groups):
+                writer.write(parquet.read_row_group(group).select(schema.names))
+    writer.close()
+    for path in paths:
+        files.remove(path)
+    log.info("compacted %d files of %s into %d", len(paths), folder, sum(p.files for p in writer.parts.values()))
+    return True

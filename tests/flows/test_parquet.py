@@ -1,0 +1,121 @@
+"""Table files: year partitions, row groups sized for scans, bounded buffers, compaction; every reader reads them."""
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from eventline.readers import read_table
+from flows import parquet
+from flows.files import LocalFiles
+from schemas.arrow import arrow_schema, enforce_schema
+
+
+def event(i: int, start: dt.date | None) -> dict:
+    return {"event_id": f"ev_{i:05d}", "event_type": "talks", "plover_type": "CONSULT", "name": None,
+            "status": "occurred", "start_date": start, "end_date": start, "date_precision": "day" if start else "unknown",
+            "location": None, "location_country": None, "countries": ["KAZ"], "article_id": "art_1",
+            "evidence": "They met.", "char_start": 0, "char_end": 9, "confidence": 0.5, "mention_count": 1}
+
+
+def write(folder, name: str, batches: list[list[dict]], **kwargs) -> parquet.TableWriter:
+    writer = parquet.TableWriter(LocalFiles(folder), str(folder / name), name, arrow_schema(name),
+                                 {"run_id": "r1"}, **kwargs)
+    for rows in batches:
+        writer.write(enforce_schema(rows, name))
+    writer.close()
+    return writer
+
+
+def files_of(folder) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.parquet"))
+
+
+def test_events_are_partitioned_by_the_year_of_start_date_undated_under_year_0(tmp_path):
+    rows = [event(1, dt.date(2023, 5, 1)), event(2, None), event(3, dt.date(2024, 1, 2)), event(4, dt.date(2023, 1, 9))]
+    write(tmp_path, "events", [rows[:2], rows[2:]])
+    assert files_of(tmp_path / "events") == ["year=0/part-0.parquet", "year=2023/part-0.parquet",
+                                             "year=2024/part-0.parquet"]
+    # Within a partition, rows are sorted by the date (min/max statistics prune scans), then the id.
+    assert pq.read_table(tmp_path / "events" / "year=2023").column("event_id").to_pylist() == ["ev_00004", "ev_00001"]
+    glob = f"{tmp_path}/events/*/*.parquet"
+    got = duckdb.sql(f"select year, event_id, start_date from read_parquet('{glob}', hive_partitioning=true) "
+                     "order by event_id").fetchall()
+    assert got == [(2023, "ev_00001", dt.date(2023, 5, 1)), (0, "ev_00002", None), (2024, "ev_00003", dt.date(2024, 1, 2)),
+                   (2023, "ev_00004", dt.date(2023, 1, 9))]
+    table = read_table(tmp_path, "events")
+    assert table.schema.names == arrow_schema("events").names and table.num_rows == 4
+    frame = pd.read_parquet(tmp_path / "events", dtype_backend="pyarrow")
+    assert sorted(frame["year"].astype(int).tolist()) == [0, 2023, 2023, 2024]
+    assert pl.read_parquet(f"{tmp_path}/events/**/*.parquet", hive_partitioning=True).height == 4
+    meta = pq.read_metadata(tmp_path / "events" / "year=2024" / "part-0.parquet").metadata
+    assert meta[b"run_id"] == b"r1" and meta[b"schema_version"]
+
+
+def test_a_table_without_rows_still_has_one_file_with_its_schema(tmp_path):
+    write(tmp_path, "events", [])
+    write(tmp_path, "entities", [])
+    assert files_of(tmp_path / "events") == ["year=0/part-0.parquet"]
+    assert files_of(tmp_path / "entities") == ["part-0.parquet"]
+    assert read_table(tmp_path, "events").num_rows == 0
+    assert duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/events/*/*.parquet', hive_partitioning=true)"
+                      ).fetchall() == [(0,)]
+
+
+def test_row_groups_aim_at_a_byte_size_within_row_bounds():
+    small = enforce_schema([event(i, None) for i in range(10)], "events")
+    assert parquet.MIN_GROUP_ROWS <= parquet.group_rows(small) <= parquet.MAX_GROUP_ROWS
+    fat = pa.table({"text": ["x" * 1_000_000] * 4})
+    assert parquet.group_rows(fat) == parquet.MIN_GROUP_ROWS
+    per_row = small.nbytes // small.num_rows
+    assert parquet.group_rows(small) == min(parquet.MAX_GROUP_ROWS, parquet.ROW_GROUP_BYTES // per_row)
+
+
+def test_full_row_groups_are_written_as_batches_come_and_buffers_stay_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(parquet, "MIN_GROUP_ROWS", 10)
+    monkeypatch.setattr(parquet, "ROW_GROUP_BYTES", 1)  # -> MIN_GROUP_ROWS rows per group
+    monkeypatch.setattr(parquet, "BUFFER_CAP_BYTES", 4_000)
+    batches = [[event(b * 7 + i, dt.date(2020 + i % 3, 1, 1)) for i in range(7)] for b in range(30)]
+    writer = parquet.TableWriter(LocalFiles(tmp_path), str(tmp_path / "events"), "events", arrow_schema("events"),
+                                 {"run_id": "r1"})
+    most = 0
+    for rows in batches:
+        writer.write(enforce_schema(rows, "events"))
+        most = max(most, sum(p.buffered_bytes for p in writer.parts.values()))
+    writer.close()
+    assert most <= 4_000 + enforce_schema(batches[0], "events").nbytes
+    assert read_table(tmp_path, "events").num_rows == 210
+    meta = pq.read_metadata(tmp_path / "events" / "year=2020" / "part-0.parquet")
+    assert meta.num_row_groups > 1 and all(meta.row_group(g).num_rows <= 10 for g in range(meta.num_row_groups))
+
+
+def test_compaction_merges_many_small_files_into_one_and_keeps_every_row(tmp_path):
+    for i in range(6):
+        write(tmp_path, "events", [[event(i * 3 + j, dt.date(2024, 1, 1 + j)) for j in range(3)]], prefix=f"run{i}")
+    write(tmp_path, "entities", [[{"entity_id": "e1", "entity_type": "country", "name": "Kazakhstan",
+                                   "country": "KAZ", "aliases": []}]])
+    folders = parquet.data_folders(LocalFiles(tmp_path), str(tmp_path / "events"))
+    assert folders == [str(tmp_path / "events" / "year=2024")]
+    assert len(files_of(tmp_path / "events")) == 6
+    schema = arrow_schema("events")
+    assert parquet.compact_folder(LocalFiles(tmp_path), folders[0], "events", schema, {"run_id": "r2"}, "compact")
+    assert files_of(tmp_path / "events") == ["year=2024/compact-0.parquet"]
+    table = read_table(tmp_path, "events")
+    assert sorted(table.column("event_id").to_pylist()) == [f"ev_{i:05d}" for i in range(18)]
+    assert pq.read_metadata(tmp_path / "events" / "year=2024" / "compact-0.parquet").metadata[b"run_id"] == b"r2"
+    # One file, or a few big ones: nothing to do.
+    assert not parquet.compact_folder(LocalFiles(tmp_path), folders[0], "events", schema, {"run_id": "r3"}, "c")
+    assert not parquet.compact_folder(LocalFiles(tmp_path), str(tmp_path / "entities"), "entities",
+                                      arrow_schema("entities"), {"run_id": "r3"}, "c")
+
+
+@pytest.mark.parametrize("name", ["articles", "events"])
+def test_the_registry_names_the_partition_date_of_the_large_tables(name):
+    from schemas.tables import TABLES
+
+    column = TABLES[name].partition_year_of
+    assert column in TABLES[name].columns and arrow_schema(name).field(column).type == pa.date32()
