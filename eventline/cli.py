@@ -148,8 +148,10 @@ def _run(settings: RunSettings, quiet: bool, debug: bool) -> dict:
 
 @app.command()
 def run(
-    raw: Path = typer.Option(_DEFAULTS.raw_dir, "--raw", help="folder of raw articles (searched recursively)"),
-    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", help="where the Parquet tables go"),
+    raw: str = typer.Option(str(_DEFAULTS.raw_dir), "--raw",
+                            help="folder or URL (s3://, gs://, file://) of raw articles (searched recursively)"),
+    curated: str = typer.Option(str(_DEFAULTS.curated_dir), "--curated",
+                                help="folder or URL (s3://, gs://, file://) where the Parquet tables go"),
     reports: Path = typer.Option(_DEFAULTS.reports_dir, "--reports", help="where the data-quality report goes"),
     workers: Optional[int] = typer.Option(None, "--workers", min=1,
                                           help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]"),
@@ -171,7 +173,9 @@ def run(
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     configure_prefect()
-    settings = RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,
+    from flows.files import location
+
+    settings = RunSettings(raw_dir=location(raw), curated_dir=location(curated), reports_dir=reports,
                            workers=workers or _DEFAULTS.workers, dask_address=dask_address,
                            limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
                                          article_seconds=article_seconds))
@@ -263,8 +267,8 @@ def report(
 
 @app.command()
 def timeline(
-    curated: Path = typer.Option(_DEFAULTS.curated_dir, "--curated", metavar="DIR",
-                                 help="folder of the curated tables"),
+    curated: str = typer.Option(str(_DEFAULTS.curated_dir), "--curated", metavar="DIR",
+                                help="folder or URL (s3://, gs://, file://) of the curated tables"),
     country: Optional[str] = typer.Option(None, "--country", metavar="ISO3",
                                           help="events a country takes part in (ISO3 code such as KAZ, or a name)"),
     person: Optional[str] = typer.Option(None, "--person", metavar="NAME",
@@ -281,7 +285,10 @@ def timeline(
     """The event timeline, oldest first, in the terminal or as one self-contained HTML page."""
     from eventline.timeline import TimelineFilter, date_bound, load_timeline, print_timeline
 
-    if not (curated / "events").exists():
+    from flows.files import is_remote, location
+
+    curated = location(curated)
+    if not is_remote(curated) and not (curated / "events").exists():
         _fail(f"no events table under {curated}: run `eventline run` first (or pass --curated DIR)")
     try:
         filters = TimelineFilter(country, person, event_type,

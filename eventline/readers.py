@@ -8,26 +8,35 @@ added since, which read as nulls.
 from __future__ import annotations
 
 import logging
+import os
+import re
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from schemas.arrow import arrow_schema
 from schemas.tables import TABLES
 
 log = logging.getLogger(__name__)
 
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
+
 
 def read_table(curated: Path | str, name: str, columns: list[str] | None = None) -> pa.Table:
     """A curated table with its contract schema (every file under the table's folder, recursively).
 
-    An absent table reads as empty. Hidden files and folders (`.`, `_`: staging, in-progress
-    writes) are skipped by pyarrow's discovery; a file of a history table that cannot be read is
-    skipped with a warning.
+    `curated` is a folder or an fsspec URL (`s3://bucket/curated`: the committed generation is
+    the one its `.generations/current` object names). An absent table reads as empty. Hidden
+    files and folders (`.`, `_`: staging, in-progress writes) are skipped by pyarrow's discovery;
+    a file of a history table that cannot be read is skipped with a warning.
     """
     schema = arrow_schema(name)
-    folder = Path(curated) / name
+    if _URL.match(os.fspath(curated)) and not os.fspath(curated).startswith("file://"):
+        table = _read_remote(os.fspath(curated), name, schema)
+        return table.select(columns) if columns else table
+    folder = Path(os.fspath(curated).removeprefix("file://")) / name
     if not folder.exists():
         table = schema.empty_table()
     elif TABLES[name].append_only:
@@ -52,6 +61,34 @@ def _read_history(folder: Path, schema: pa.Schema) -> pa.Table:
         except (pa.ArrowException, OSError, ValueError) as exc:
             log.warning("skipped %s: not a readable Parquet file of table %s (%s); move it out of %s",
                         path, folder.name, exc, folder)
+    return pa.concat_tables(parts) if parts else schema.empty_table()
+
+
+def _read_remote(url: str, name: str, schema: pa.Schema) -> pa.Table:
+    """A table under a prefix on object storage, read with fsspec (no links there: a pointer object)."""
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    root = root.rstrip("/")
+    folder = f"{root}/{name}"
+    if not TABLES[name].append_only:
+        try:
+            generation = fs.cat_file(f"{root}/.generations/current").decode("utf-8").strip()
+        except FileNotFoundError:
+            generation = None
+        if generation:
+            folder = f"{root}/.generations/{generation}/{name}"
+    if not fs.exists(folder):
+        return schema.empty_table()
+    if not TABLES[name].append_only:
+        return ds.dataset(folder, filesystem=fs, format="parquet", partitioning="hive", schema=schema).to_table()
+    parts = []
+    for path in sorted(p for p in fs.ls(folder, detail=False, refresh=True) if p.endswith(".parquet")):
+        try:
+            with fs.open(path, "rb") as fh:
+                parts.append(pq.read_table(fh, schema=schema))
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            log.warning("skipped %s: not a readable Parquet file of table %s (%s)", path, name, exc)
     return pa.concat_tables(parts) if parts else schema.empty_table()
 
 

@@ -51,8 +51,8 @@ class Limits:
 class RunSettings:
     """Everything a run needs to know; the flow gets it as its one parameter."""
 
-    raw_dir: Path = Path("data/raw")
-    curated_dir: Path = Path("data/curated")
+    raw_dir: Path | str = Path("data/raw")  # a folder, or an fsspec URL (s3://bucket/raw): flows/files.py
+    curated_dir: Path | str = Path("data/curated")
     reports_dir: Path = Path("data/reports")
     workers: int = 2
     dask_address: str | None = None

@@ -18,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,15 +89,15 @@ class LocalFiles:
     def exists(self, path: str) -> bool:
         return os.path.lexists(path)
 
+    def read_bytes(self, path: str) -> bytes:
+        with open(path, "rb") as fh:
+            return fh.read()
+
     def size(self, path: str) -> int:
         return os.stat(path).st_size
 
     def remove(self, path: str) -> None:
         io.remove(Path(path))
-
-    def read_bytes(self, path: str) -> bytes:
-        with open(path, "rb") as fh:
-            return fh.read()
 
     def write_whole(self, path: str, data: bytes) -> None:
         """Create or replace a file atomically (temporary name, fsync, rename)."""
@@ -104,6 +106,28 @@ class LocalFiles:
     def filesystem(self):
         """The filesystem pyarrow should read these paths with (None: the local one)."""
         return None
+
+    def find_parquet(self, folder: str) -> list[str]:
+        """The Parquet files under a folder, recursively, as sorted relative paths; hidden ones left out."""
+        return _visible(os.path.relpath(os.path.join(top, n), folder) for top, _, names in os.walk(folder)
+                        for n in names if n.endswith(".parquet"))
+
+    def link_or_copy(self, source: str, target: str) -> None:
+        """A hard link of `source` at `target` (a copy across file systems)."""
+        io.make_folder(Path(target).parent)
+        with io.fatal_on_os_error(Path(target)):
+            io.write_step("write", Path(target))
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+
+    def sync_tree(self, folder: str) -> None:
+        """Flush a folder's entries, its sub-folders' and its parent's to disk (renames and new files durable)."""
+        with io.fatal_on_os_error(Path(folder)):
+            for top, _, _ in os.walk(folder):
+                io.fsync_path(Path(top))
+            io.fsync_path(Path(folder).parent)
 
 
 class ObjectFiles:
@@ -123,33 +147,50 @@ class ObjectFiles:
     def _fatal(self, path: str, action: str = "write"):
         try:
             yield
-        except io.FatalRunError:
+        except (io.FatalRunError, FileNotFoundError):
             raise
-        except (OSError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - botocore and gcsfs raise their own types, not only OSError
             raise io.FatalRunError(f"cannot {action} {self.protocol}://{path} ({type(exc).__name__}: "
                                    f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'}): check the "
                                    "bucket, the credentials and the endpoint (AWS_ENDPOINT_URL), then run again"
                                    ) from exc
+
+    def check_reachable(self, label: str) -> None:
+        """Fail in one line when the bucket does not answer (endpoint, credentials, missing bucket)."""
+        bucket = self.root.split("/", 1)[0]
+        try:
+            with self._fatal(bucket, "list"):
+                self.fs.ls(bucket, refresh=True)
+        except FileNotFoundError:
+            raise io.FatalRunError(f"{label} location {self.url}: no bucket {bucket!r} at this endpoint: create it "
+                                   f"or pass --{label} with another URL") from None
 
     def make_folder(self, path: str) -> None:
         """Object storage has no folders: a prefix exists once an object is under it."""
 
     @contextlib.contextmanager
     def open_new(self, path: str):
+        """An object written through a local temporary file, uploaded when the block ends without an error:
+        a failed write leaves no object at all, never a torn one, and memory holds none of it."""
         io.write_step("write", Path(path))
-        with self._fatal(path), self.fs.open(path, "wb") as fh:
-            yield fh
+        with tempfile.TemporaryDirectory(prefix="eventline-upload-") as folder:
+            local = os.path.join(folder, "object")
+            with open(local, "wb") as fh:
+                yield fh
+            with self._fatal(path):
+                self.fs.put_file(local, path)
 
     def open_read(self, path: str) -> BinaryIO:
         with self._fatal(path, "read"):
             return self.fs.open(path, "rb")
 
     def list(self, folder: str) -> list[str]:
-        with self._fatal(folder, "list"):
-            try:
+        """Names under a prefix, one level (sorted); empty when there is none."""
+        try:
+            with self._fatal(folder, "list"):
                 entries = self.fs.ls(folder, detail=False, refresh=True)
-            except FileNotFoundError:
-                return []
+        except FileNotFoundError:
+            return []
         return sorted({e.rstrip("/").rsplit("/", 1)[-1] for e in entries if e.rstrip("/") != folder.rstrip("/")})
 
     def is_dir(self, path: str) -> bool:
@@ -170,6 +211,7 @@ class ObjectFiles:
             self.fs.rm(path, recursive=True)
 
     def read_bytes(self, path: str) -> bytes:
+        """The object's bytes (FileNotFoundError when there is none)."""
         with self._fatal(path, "read"):
             return self.fs.cat_file(path)
 
@@ -182,7 +224,33 @@ class ObjectFiles:
     def filesystem(self):
         return self.fs
 
+    def find_parquet(self, folder: str) -> list[str]:
+        with self._fatal(folder, "list"):
+            found = self.fs.find(folder)
+        return _visible(p[len(folder.rstrip("/")) + 1:] for p in found if p.endswith(".parquet"))
+
+    def link_or_copy(self, source: str, target: str) -> None:
+        """A copy inside the store (no download)."""
+        io.write_step("write", Path(target))
+        with self._fatal(target):
+            self.fs.copy(source, target)
+
+    def sync_tree(self, folder: str) -> None:
+        """Objects are durable once written."""
+
+
+def _visible(paths) -> list[str]:
+    """Relative paths none of whose parts is hidden (`.`, `_`: staging, state), sorted."""
+    return sorted(p for p in paths if not any(part.startswith((".", "_")) for part in p.split("/")))
+
 
 def files_for(place: Path | str) -> LocalFiles | ObjectFiles:
     """The file operations of a location."""
     return ObjectFiles(place) if is_remote(place) else LocalFiles(Path(place))
+
+
+def url_filesystem(url: str):
+    """(fsspec filesystem, path without the protocol) of a URL; instances are cached by fsspec."""
+    import fsspec
+
+    return fsspec.core.url_to_fs(url)

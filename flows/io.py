@@ -142,13 +142,29 @@ def remove_leftovers(folder: Path) -> None:
                 remove(entry)
 
 
-def preflight(raw_dir: Path, curated: Path, reports: Path) -> None:
-    """Fail fast, before Prefect starts, on what would stop a run: missing folders, rights."""
-    if not raw_dir.is_dir():
+def preflight(raw_dir: Path | str, curated: Path | str, reports: Path) -> None:
+    """Fail fast, before Prefect starts, on what would stop a run: missing folders, rights, a store
+    on object storage that does not answer."""
+    from flows.files import ObjectFiles, is_remote
+
+    for label, place in (("raw", raw_dir), ("curated", curated)):
+        if is_remote(place):
+            ObjectFiles(place).check_reachable(label)
+    if is_remote(raw_dir):
+        raw_dir = None
+    if is_remote(curated):
+        curated = None
+    _preflight_local(raw_dir, curated, reports)
+
+
+def _preflight_local(raw_dir: Path | None, curated: Path | None, reports: Path) -> None:
+    if raw_dir is not None and not raw_dir.is_dir():
         raise FatalRunError(f"raw folder {raw_dir} does not exist or is not a folder: create it or pass --raw DIR")
-    if not os.access(raw_dir, os.R_OK | os.X_OK):
+    if raw_dir is not None and not os.access(raw_dir, os.R_OK | os.X_OK):
         raise FatalRunError(f"raw folder {raw_dir} is not readable: fix its permissions (chmod u+rx)")
     for label, folder in (("curated", curated), ("reports", reports)):
+        if folder is None:
+            continue
         if folder.exists() and not folder.is_dir():
             raise FatalRunError(f"{label} path {folder} is a file, not a folder: move it or pass --{label} DIR")
         try:

@@ -12,7 +12,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from eventline.settings import Limits, RunSettings
 from flows import progress, publish, raw, report, stages
 from flows.quality import ValidationOutcome, validate_tables
-from flows.store import CuratedStore, run_lock
+from flows.store import CuratedStore, open_store, run_lock
 from transforms.articles import build_articles_batch, drop_duplicate_articles
 from transforms.extract import ArticleBatch, build_tables
 from transforms.ids import make_id
@@ -90,7 +90,7 @@ def eventline_run(settings: RunSettings) -> dict:
     started = dt.datetime.now(dt.timezone.utc)
     run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running",
            "reference_version": reference_version()}
-    store = CuratedStore(settings.curated_dir)
+    store = open_store(settings.curated_dir)
     with run_lock(settings.curated_dir):  # already held when the command line started the run
         open_run(store, settings.reports_dir, run)
         try:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from eventline.settings import Limits
 from flows.budget import OverBudget, time_budget
+from flows.files import is_remote, url_filesystem
 from flows.io import FatalRunError
 from transforms.ingest import (ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument, apply_sidecar, clean_record,
                                parse_published, parse_sidecar)
@@ -82,6 +83,8 @@ def discover_raw(raw_dir: Path, skip: tuple[Path, ...] = ()) -> list[RawFile]:
     quarantine instead of vanishing. Folders in `skip` (the curated and reports folders, when
     they sit inside the raw folder) are passed over with a warning.
     """
+    if is_remote(raw_dir):
+        return _discover_remote(os.fspath(raw_dir), skip)
     raw = os.fspath(raw_dir)
     if not os.path.isdir(raw):
         raise FatalRunError(f"raw folder {raw_dir} does not exist or is not a folder: create it or pass --raw DIR")
@@ -136,6 +139,46 @@ def discover_raw(raw_dir: Path, skip: tuple[Path, ...] = ()) -> list[RawFile]:
     return sorted(entries, key=lambda f: f.rel)
 
 
+def _discover_remote(url: str, skip: tuple) -> list[RawFile]:
+    """Every object under a prefix on object storage (no links, pipes or folders there to guard against)."""
+    fs, root = url_filesystem(url)
+    protocol = url.split("://", 1)[0]
+    root = root.rstrip("/")
+    skipped = tuple(url_filesystem(os.fspath(p))[1].rstrip("/") + "/" for p in skip if is_remote(p))
+    try:
+        found = fs.find(root, refresh=True) if fs.isdir(root) else None
+    except Exception as exc:  # noqa: BLE001 - botocore and gcsfs raise their own types
+        raise FatalRunError(f"cannot list raw objects under {url} ({type(exc).__name__}: {exc}): check the "
+                            "bucket, the credentials and the endpoint (AWS_ENDPOINT_URL), then run again") from exc
+    if found is None:
+        raise FatalRunError(f"raw location {url} holds no objects: check the URL or pass --raw DIR")
+    paths = [f"{protocol}://{p}" for p in sorted(found)
+             if not p.startswith(skipped) and os.path.basename(p) != ".gitkeep"]
+    return sorted(_pair_sidecars(paths, lambda path: path[len(protocol) + 3 + len(root) + 1:]), key=lambda f: f.rel)
+
+
+def _file_info(path: str) -> tuple[int, dt.datetime]:
+    """(size in bytes, modification time) of a local file or an object."""
+    if is_remote(path):
+        fs, key = url_filesystem(path)
+        info = fs.info(key)
+        modified = info.get("LastModified") or info.get("mtime") or info.get("updated")
+        if isinstance(modified, str):
+            modified = dt.datetime.fromisoformat(modified.replace("Z", "+00:00"))
+        if not isinstance(modified, dt.datetime):
+            modified = dt.datetime.fromtimestamp(float(modified or 0), dt.timezone.utc)
+        return int(info["size"]), modified.astimezone(dt.timezone.utc)
+    info = os.stat(path)
+    return info.st_size, dt.datetime.fromtimestamp(info.st_mtime_ns / 1e9, dt.timezone.utc)
+
+
+def _open(path: str):
+    if is_remote(path):
+        fs, key = url_filesystem(path)
+        return fs.open(key, "rb")
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
 def _pair_sidecars(files: list[str], rel) -> list[RawFile]:
     """Article files with the NAME.meta.json beside them; one sidecar applies to every NAME.* file."""
     sidecars = {path[: -len(SIDECAR_SUFFIX)]: path for path in files if path.endswith(SIDECAR_SUFFIX)}
@@ -159,12 +202,12 @@ def _pair_sidecars(files: list[str], rel) -> list[RawFile]:
 
 def _read_bytes(path: str, limit: int) -> bytes:
     """The file's bytes; IngestError when it is larger than `limit` (checked again after reading)."""
-    size = os.stat(path).st_size
+    size = _file_info(path)[0]
     mb = limit / 1_000_000
     if size > limit:
         raise IngestError(f"file is {size / 1_000_000:.1f} MB, more than the limit of {mb:g} MB "
                           f"(--max-file-mb): split it, or raise the limit")
-    with open(path, "rb") as fh:
+    with _open(path) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
         raise IngestError(f"file grew past the limit of {mb:g} MB while it was read (--max-file-mb): "
@@ -208,9 +251,7 @@ def read_raw(files: list[RawFile], limits: Limits = Limits()) -> RawRead:
         except OSError as exc:
             out.reject(f.rel, None, f"cannot read file ({exc.strerror}): check its permissions")
             continue
-        info = os.stat(f.path)
-        out.files.append({"source_path": f.rel, "size_bytes": len(data),
-                          "modified_at": dt.datetime.fromtimestamp(info.st_mtime_ns / 1e9, dt.timezone.utc),
+        out.files.append({"source_path": f.rel, "size_bytes": len(data), "modified_at": _file_info(f.path)[1],
                           "sha256": hashlib.sha256(data).hexdigest()})
         try:
             text = data.decode("utf-8")

@@ -22,8 +22,9 @@ an uncommitted generation or temporary files, which the next run removes.
 What builds on it: state an incremental run needs (the raw file inventory, `_state/raw_files`)
 is committed with the tables it describes (`Generation.write_state`, `CuratedStore.read_state`);
 a table may be several files or hive partitions (`year=2024/part-0.parquet`, read by
-eventline.readers). Object storage has neither links nor an atomic rename: there `current`
-would be a small pointer object, written last, that readers resolve.
+eventline.readers, written by flows/parquet.py). Object storage has neither links nor an atomic
+rename: there `current` is a small pointer object, written last, that readers resolve
+(flows/object_store.py; `open_store` picks the store of a folder or a URL).
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ import contextlib
 import ctypes
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import logging
 import os
 import re
-import shutil
 import socket
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -46,7 +48,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows import io
-from flows.files import LocalFiles
+from flows.files import LocalFiles, ObjectFiles, is_remote, join
 from flows.io import TMP_MARK, FatalRunError
 from flows.parquet import TableWriter, compact_folder, data_folders
 from eventline.readers import read_table
@@ -78,14 +80,13 @@ _handles: dict[str, object] = {}
 
 
 @contextlib.contextmanager
-def run_lock(curated: Path) -> Iterator[None]:
+def run_lock(curated: Path | str) -> Iterator[None]:
     """One run at a time per curated folder (an OS lock: it dies with its process, never goes stale).
 
     Re-entrant within one process: the command line takes it before Prefect starts, and the
     flow it starts takes it again without waiting for itself.
     """
-    curated.mkdir(parents=True, exist_ok=True)
-    key = os.path.realpath(curated / LOCK)
+    key = _lock_path(curated)
     with _held_guard:
         if key in _held:
             _held[key] += 1
@@ -115,9 +116,29 @@ def run_lock(curated: Path) -> Iterator[None]:
                 fh.close()
 
 
-def holds_lock(curated: Path) -> bool:
+def holds_lock(curated: Path | str) -> bool:
     """True when this process holds the run lock of `curated`."""
-    return os.path.realpath(curated / LOCK) in _held
+    return _lock_path(curated) in _held
+
+
+def _lock_path(curated: Path | str) -> str:
+    """The lock file: in the curated folder; for object storage (no locks there), one per URL in this
+    machine's temporary folder (runs on one store must then start from one machine: docs/scaling.md)."""
+    if is_remote(curated):
+        folder = Path(tempfile.gettempdir()) / "eventline-locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        return os.fspath(folder / f"{hashlib.sha256(os.fspath(curated).encode()).hexdigest()[:24]}.lock")
+    Path(curated).mkdir(parents=True, exist_ok=True)
+    return os.path.realpath(Path(curated) / LOCK)
+
+
+def open_store(place: Path | str) -> "CuratedStore":
+    """The curated store at a folder or an object-storage URL (flows/object_store.py)."""
+    if is_remote(place):
+        from flows.object_store import ObjectCuratedStore
+
+        return ObjectCuratedStore(os.fspath(place))
+    return CuratedStore(Path(place))
 
 
 # ----------------------------------------------------------------------------- reading
@@ -274,11 +295,15 @@ class CuratedStore:
 
 
 class Generation:
-    """A generation being written: tables, internal state, then its description."""
+    """A generation being written: tables, internal state, then its description.
 
-    def __init__(self, store: CuratedStore, name: str, folder: Path):
+    Paths are strings for `files` (flows/files.py): a local folder, or a prefix on object storage."""
+
+    def __init__(self, store: CuratedStore, name: str, folder: Path | str,
+                 files: LocalFiles | ObjectFiles | None = None):
         self.store, self.name, self.folder = store, name, folder
-        self.files = LocalFiles(folder)
+        self.path = os.fspath(folder)
+        self.files = files or LocalFiles(Path(folder))
         self.tables: dict[str, int] = {}
 
     def write_table(self, name: str, arrow: pa.Table, metadata: dict[str, str]) -> None:
@@ -295,7 +320,7 @@ class Generation:
         """A writer that takes a table's rows batch by batch (`write`); `close_table` when done.
 
         Writers of one table with different `prefix`es may add files beside each other."""
-        return TableWriter(self.files, str(self.folder / name), name, arrow_schema(name), metadata, prefix=prefix)
+        return TableWriter(self.files, join(self.path, name), name, arrow_schema(name), metadata, prefix=prefix)
 
     def close_table(self, writer: TableWriter) -> None:
         """Write what a table writer holds; the table counts its rows in `_generation.json`."""
@@ -306,32 +331,27 @@ class Generation:
 
     def write_state(self, name: str, arrow: pa.Table) -> None:
         """Internal state committed with the tables (never exposed as a table): `_state/<name>.parquet`."""
-        io.make_folder(self.folder / STATE)
-        io.write_new_file(self.folder / STATE / f"{name}.parquet", lambda path: pq.write_table(arrow, path))
+        self.files.make_folder(join(self.path, STATE))
+        with self.files.open_new(join(self.path, STATE, f"{name}.parquet")) as fh:
+            pq.write_table(arrow, fh)
 
-    def adopt(self, name: str, source: Path) -> None:
-        """Take a table's existing files (partitions too) into this generation by hard links (a copy
-        across file systems)."""
-        io.make_folder(self.folder / name)
+    def adopt(self, name: str, source: Path | str) -> None:
+        """Take a table's existing files (partitions too) into this generation: hard links on a local
+        disk (a copy across file systems), a copy inside the store on object storage."""
+        self.files.make_folder(join(self.path, name))
         rows = 0
-        for part in _data_files(source):
-            target = self.folder / name / part.relative_to(source)
-            io.make_folder(target.parent)
-            with io.fatal_on_os_error(target):
-                io.write_step("write", target)
-                try:
-                    os.link(part, target)
-                except OSError:
-                    shutil.copy2(part, target)
-            with contextlib.suppress(pa.ArrowException, OSError):
-                rows += pq.read_metadata(target).num_rows
+        for rel in self.files.find_parquet(os.fspath(source)):
+            target = join(self.path, name, rel)
+            self.files.link_or_copy(join(os.fspath(source), rel), target)
+            with contextlib.suppress(pa.ArrowException, OSError), self.files.open_read(target) as fh:
+                rows += pq.read_metadata(fh).num_rows
         self.tables[name] = self.tables.get(name, 0) + rows
 
     def compact(self, metadata: dict[str, str]) -> None:
         """Merge the files of every folder of this generation's tables that holds too many or too small
         ones (adopted files beside new ones, after many runs): a bounded number of files per partition."""
         for name in self.tables:
-            for folder in data_folders(self.files, str(self.folder / name)):
+            for folder in data_folders(self.files, join(self.path, name)):
                 compact_folder(self.files, folder, name, arrow_schema(name), metadata, prefix="compact")
 
     def finish(self, info: dict) -> None:
@@ -339,22 +359,15 @@ class Generation:
         text = json.dumps({"generation": self.name, "schema_version": SCHEMA_VERSION,
                            "created_at": dt.datetime.now(dt.timezone.utc).isoformat(), "tables": self.tables,
                            **info}, indent=2, default=str)
-        io.write_new_file(self.folder / INFO, lambda path: path.write_text(text, encoding="utf-8"))
-        with io.fatal_on_os_error(self.folder):
-            for folder in [*(p for p in self.folder.rglob("*") if p.is_dir()), self.folder, self.folder.parent]:
-                io.fsync_path(folder)
-
-
-def _data_files(folder: Path) -> list[Path]:
-    """The Parquet files of a table folder, in its partitions too; hidden ones (`.`, `_`) left out."""
-    return sorted(p for p in folder.rglob("*.parquet")
-                  if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts))
+        with self.files.open_new(join(self.path, INFO)) as fh:
+            fh.write(text.encode("utf-8"))
+        self.files.sync_tree(self.path)
 
 
 def _same_files(a: Path, b: Path) -> bool:
     """True when folders a and b hold the same files (hard links of each other)."""
-    names = [p.relative_to(a) for p in _data_files(a)]
-    if names != [p.relative_to(b) for p in _data_files(b)]:
+    names = LocalFiles(a).find_parquet(os.fspath(a))
+    if names != LocalFiles(b).find_parquet(os.fspath(b)):
         return False
     return all(os.path.samefile(a / n, b / n) for n in names)
 

@@ -1,0 +1,124 @@
+"""The curated store on object storage (s3://, gs://, any fsspec URL): generations committed by a pointer.
+
+Same layout as a local folder (flows/store.py), without links and renames, which object storage
+does not have:
+
+    s3://bucket/curated/
+      .generations/current             THE commit point: a small object naming the committed generation
+      .generations/previous            the generation before (kept for readers still on it)
+      .generations/<generation>/events/year=2024/part-0.parquet ...   as in a local generation
+      runs/run-<run_id>.parquet        history: one object per run
+      quarantine/run-<run_id>.parquet
+
+A PUT is atomic (a reader sees the old object or the new one, never a torn one), so a run
+writes its whole generation, then `previous`, then `current`, last: readers that resolve
+`current` first (eventline.readers does) see one whole generation at every instant. There are no
+table paths outside the generations: read through `eventline.readers.read_table`, or resolve
+`current` yourself (docs/scaling.md). A run killed before its commit leaves an uncommitted
+generation, which the next run deletes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from eventline.readers import read_table
+from flows.files import ObjectFiles, join
+from flows.store import CURRENT, GENERATIONS, INFO, PREVIOUS, STATE, CuratedStore, Generation, history_file, to_arrow
+from flows.parquet import with_metadata
+from schemas.tables import TABLES
+
+log = logging.getLogger(__name__)
+
+
+class ObjectCuratedStore(CuratedStore):
+    """Curated tables under a prefix on object storage; committed by writing the `current` pointer last."""
+
+    def __init__(self, url: str):
+        self.root = url
+        self.files = ObjectFiles(url)
+        self.generations = join(self.files.root, GENERATIONS)
+
+    def _pointer(self, name: str) -> str | None:
+        try:
+            text = self.files.read_bytes(join(self.generations, name)).decode("utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return text or None
+
+    def current(self) -> str | None:
+        """Name of the committed generation (the `current` object), or None before the first commit."""
+        return self._pointer(CURRENT)
+
+    def generation_info(self, generation: str | None = None) -> dict | None:
+        generation = generation or self.current()
+        if generation is None:
+            return None
+        try:
+            return json.loads(self.files.read_bytes(join(self.generations, generation, INFO)))
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def read_table(self, name: str) -> pa.Table:
+        generation = self.current()
+        if TABLES[name].append_only or generation is None:
+            return read_table(self.root, name)
+        return read_table(f"{self.files.protocol}://{join(self.generations, generation)}", name)
+
+    def read_state(self, name: str) -> pa.Table | None:
+        generation = self.current()
+        if generation is None:
+            return None
+        path = join(self.generations, generation, STATE, f"{name}.parquet")
+        try:
+            with self.files.open_read(path) as fh:
+                return pq.read_table(fh)
+        except FileNotFoundError:
+            return None
+        except (pa.ArrowException, OSError) as exc:
+            log.warning("cannot read pipeline state %s (%s): treating it as absent", path, exc)
+            return None
+
+    def begin(self, generation: str) -> Generation:
+        folder = join(self.generations, generation)
+        if self.files.exists(folder):
+            self.files.remove(folder)
+        return Generation(self, generation, folder, self.files)
+
+    def commit(self, generation: Generation) -> None:
+        """`previous`, then `current`: the one PUT that makes the generation the committed one."""
+        old = self.current()
+        if old is not None and old != generation.name:
+            self.files.write_whole(join(self.generations, PREVIOUS), old.encode("utf-8"))
+        self.files.write_whole(join(self.generations, CURRENT), generation.name.encode("utf-8"))
+        log.info("committed generation %s of %s (%s)", generation.name, self.root,
+                 ", ".join(f"{k}={v}" for k, v in generation.tables.items()))
+
+    def write_history(self, name: str, run_id: str, rows: list[dict]) -> int:
+        """This run's rows of a history table: one object, replaced whole by one PUT."""
+        arrow, bad = to_arrow(rows, TABLES[name])
+        for row, reason in bad:
+            log.error("dropped a %s row that cannot be stored (%s): %r", name, reason, row)
+        sink = pa.BufferOutputStream()
+        pq.write_table(arrow.cast(with_metadata(arrow.schema, {"run_id": run_id})), sink, compression="zstd")
+        path = join(self.files.root, name, history_file(run_id))
+        self.files.write_whole(path, sink.getvalue().to_pybytes())
+        log.info("wrote %s: %d rows -> %s://%s", name, arrow.num_rows, self.files.protocol, path)
+        return arrow.num_rows
+
+    def recover(self) -> list[dict]:
+        """Delete what runs that died left (uncommitted generations); the `runs` rows still marked running."""
+        self.clean()
+        runs = self.read_table("runs")
+        return [r for r in runs.to_pylist() if r["status"] == "running"]
+
+    def clean(self) -> None:
+        """Delete every generation but the committed one and the one before."""
+        keep = {CURRENT, PREVIOUS, self.current(), self._pointer(PREVIOUS)}
+        for name in self.files.list(self.generations):
+            if name not in keep:
+                self.files.remove(join(self.generations, name))

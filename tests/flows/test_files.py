@@ -1,0 +1,89 @@
+"""Locations and file operations: local folders and object storage (fsspec's in-memory store stands in for S3 here;
+tests/flows/test_past_one_machine.py runs the real flow against an S3 server)."""
+
+from pathlib import Path
+
+import fsspec
+import pytest
+
+from eventline.readers import read_table
+from flows import files
+from flows.io import FatalRunError
+from flows.parquet import TableWriter
+from schemas.arrow import arrow_schema, enforce_schema
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("data/curated", Path("data/curated")),
+    ("file:///srv/curated", Path("/srv/curated")),
+    ("s3://bucket/curated/", "s3://bucket/curated"),
+    ("gs://bucket/a/b", "gs://bucket/a/b"),
+    ("memory://x", "memory://x"),
+])
+def test_a_location_is_a_local_path_or_a_url(text, expected):
+    assert files.location(text) == expected
+    assert files.is_remote(files.location(text)) == isinstance(expected, str)
+
+
+def test_join_uses_slashes_whatever_the_parts():
+    assert files.join("bucket/c/", "/events", "year=2024/") == "bucket/c/events/year=2024"
+
+
+@pytest.fixture
+def memory():
+    fs = fsspec.filesystem("memory")
+    fs.store.clear()
+    yield "memory://store"
+    fs.store.clear()
+
+
+def test_object_files_write_whole_list_read_and_remove(memory):
+    store = files.files_for(memory)
+    assert isinstance(store, files.ObjectFiles) and store.remote
+    store.write_whole(files.join(store.root, "a", "x.parquet"), b"one")
+    with store.open_new(files.join(store.root, "a", "sub", "y.parquet")) as fh:
+        fh.write(b"two")
+    assert store.list(files.join(store.root, "a")) == ["sub", "x.parquet"]
+    assert store.find_parquet(files.join(store.root, "a")) == ["sub/y.parquet", "x.parquet"]
+    assert store.read_bytes(files.join(store.root, "a", "x.parquet")) == b"one"
+    store.link_or_copy(files.join(store.root, "a", "x.parquet"), files.join(store.root, "b", "x.parquet"))
+    assert store.size(files.join(store.root, "b", "x.parquet")) == 3
+    store.remove(files.join(store.root, "a"))
+    assert store.list(files.join(store.root, "a")) == [] and not store.exists(files.join(store.root, "a"))
+
+
+def test_an_object_written_as_a_stream_is_not_left_behind_when_the_writer_fails(memory):
+    store = files.files_for(memory)
+    path = files.join(store.root, "t", "part-0.parquet")
+    with pytest.raises(RuntimeError), store.open_new(path) as fh:
+        fh.write(b"half")
+        raise RuntimeError("died")
+    assert not store.exists(path)
+
+
+def test_a_partitioned_table_written_to_object_storage_reads_back(memory):
+    store = files.files_for(memory)
+    rows = [{"article_id": f"a{i}", "source_path": "x.txt", "url": None, "title": None,
+             "published_date": None, "published_date_source": "unknown", "language": "en", "text": "t",
+             "content_sha256": "h", "ingested_at": None, "record_key": "0"} for i in range(3)]
+    import datetime as dt
+
+    rows[0]["published_date"] = dt.date(2022, 3, 1)
+    for row in rows:
+        row["ingested_at"] = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    writer = TableWriter(store, files.join(store.root, "articles"), "articles", arrow_schema("articles"), {"run_id": "r"})
+    writer.write(enforce_schema(rows, "articles"))
+    writer.close()
+    assert store.find_parquet(files.join(store.root, "articles")) == ["year=0/part-0.parquet", "year=2022/part-0.parquet"]
+    assert sorted(read_table(memory, "articles").column("article_id").to_pylist()) == ["a0", "a1", "a2"]
+
+
+def test_errors_of_the_store_are_one_line_that_says_what_to_do(memory, monkeypatch):
+    store = files.files_for(memory)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("Access Denied")
+
+    monkeypatch.setattr(store.fs, "pipe_file", refuse)
+    with pytest.raises(FatalRunError, match=r"cannot write memory:///?store/x .*check the bucket, the credentials"):
+        store.write_whole(files.join(store.root, "x"), b"1")
