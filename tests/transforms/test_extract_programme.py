@@ -113,3 +113,31 @@ def test_a_day_told_in_a_relative_clause_and_by_the_lead_dates_the_programme():
     parts = build_tables([extract_articles([article(text, published=dt.date(2023, 6, 14))])])["participants"]
     roles = {p["name"]: p["role"] for p in parts if p["event_id"] == reception["event_id"] and p["entity_type"] == "person"}
     assert roles == {"Lena Vogt": "guest", "Rosa Pinto": "host"}  # "was received by": the passive
+
+
+def participants_of(text: str, event_type: str) -> set[str]:
+    tables = build_tables([extract_articles([article(text)])])
+    event = next(e for e in tables["events"] if e["event_type"] == event_type)
+    return {p["name"] for p in tables["participants"] if p["event_id"] == event["event_id"]}
+
+
+def test_the_two_prime_ministers_are_the_heads_of_government_not_the_ministers_who_signed():
+    text = ("On 6 June 2023, Prime Minister Lena Vogt of Austria held talks with Prime Minister Tomas Lagos of Chile. "
+            "The agreement was signed by Minister of Transport Karl Huber of Austria and Minister of Energy Rosa "
+            "Pinto of Chile. The two Prime Ministers then met the press.")
+    assert participants_of(text, "press_briefing") >= {"Lena Vogt", "Tomas Lagos"}
+    assert not participants_of(text, "press_briefing") & {"Karl Huber", "Rosa Pinto"}
+
+
+def test_the_two_presidents_are_no_vice_president():
+    text = ("On 6 June 2023, President Lena Vogt of Austria held talks with President Tomas Lagos of Chile and Vice "
+            "President Karl Huber of Chile. The two presidents then met the press.")
+    assert "Karl Huber" not in participants_of(text, "press_briefing")
+
+
+def test_the_two_ministers_of_an_event_that_names_one_of_them_are_its_two_sides():
+    text = ("Minister of Foreign Affairs Lena Vogt of Austria held talks today with her Chilean counterpart in "
+            "Santiago. She will meet the Speaker of Parliament tomorrow. Following the talks, the two ministers held "
+            "a joint press conference.")
+    briefing = next(e for e in events_of(text) if e["event_type"] == "press_briefing")
+    assert briefing["countries"] == ["AUT", "CHL"]

@@ -37,11 +37,23 @@ class State:
 
 _LEADER_WORDS = re.compile(r"\b(?:leaders|heads of state|presidents|heads of government)\b", re.I)
 _MINISTER_WORDS = re.compile(r"\b(?:ministers|foreign ministers|secretaries)\b", re.I)
+# An office the plural names itself ("the two Prime Ministers", "the two presidents"): only its holders, not
+# the ministers who signed after them. Group "office": the office, singular.
+_NAMED_OFFICE = re.compile(r"\b(?P<office>prime minister|president|foreign minister)s\b", re.I)
+_FOREIGN_TITLE = re.compile(r"\bforeign\b|\b(?:foreign|external) affairs\b", re.I)
 
 
 def _same_rank(anaphor: str, p: ParticipantMention) -> bool:
-    """Whether "the foreign ministers" / "the leaders" can include this person."""
+    """Whether "the foreign ministers" / "the leaders" / "the two Prime Ministers" can include this person."""
     title = (p.title or "").lower()
+    named = _NAMED_OFFICE.search(anaphor)
+    if named:
+        office = named.group("office").lower()
+        if office == "foreign minister":
+            return "minister" in title and bool(_FOREIGN_TITLE.search(title))
+        if office == "president":
+            return re.search(r"(?<!vice )(?<!vice-)\bpresident\b", title) is not None
+        return office in title and "deputy" not in title
     if _MINISTER_WORDS.search(anaphor):
         return "minister" in title or "secretary" in title
     if _LEADER_WORDS.search(anaphor):
@@ -74,18 +86,14 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
     if PLURAL_ANAPHOR.match(subject_text) or BOTH_SIDES.search(subject_text):
         # "the foreign ministers signed": the people of the event just told, in this event's role; when
         # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
+        # When none names two ("Lavrov" unknown), the latest with two countries: "the two ministers" are two sides.
         candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
         if not candidates:
             return subject
-        for candidate in candidates:
-            people = tuple(p for p in candidate.participants
-                           if p.entity_type == "person" and _same_rank(subject_text, p))
-            if len(people) >= 2:
-                break
-        else:
-            candidate = candidates[0]
-            people = tuple(p for p in candidate.participants
-                           if p.entity_type == "person" and _same_rank(subject_text, p))
+        ranked = [(m, tuple(p for p in m.participants if p.entity_type == "person" and _same_rank(subject_text, p)))
+                  for m in candidates]
+        candidate, people = next((c for c in ranked if len(c[1]) >= 2),
+                                 next((c for c in ranked if len(c[0].countries) >= 2), ranked[0]))
         return Zone(with_role(people, s_role),
                     tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
     return subject
