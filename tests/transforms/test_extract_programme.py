@@ -141,3 +141,11 @@ def test_the_two_ministers_of_an_event_that_names_one_of_them_are_its_two_sides(
             "a joint press conference.")
     briefing = next(e for e in events_of(text) if e["event_type"] == "press_briefing")
     assert briefing["countries"] == ["AUT", "CHL"]
+
+
+def test_the_two_sides_are_the_two_countries_of_the_latest_event_with_both():
+    text = ("On 6 June 2023, Prime Minister Lena Vogt of Austria held talks with Prime Minister Tomas Lagos of Chile. "
+            "An agreement was signed by Minister of Transport Karl Huber of Austria and Minister Rosa Pinto. "
+            "The two sides agreed that the next meeting of the Joint Commission will be held in Vienna in 2024.")
+    meeting = next(e for e in events_of(text) if e["event_type"] == "meeting")
+    assert meeting["countries"] == ["AUT", "CHL"]

@@ -86,14 +86,16 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
     if PLURAL_ANAPHOR.match(subject_text) or BOTH_SIDES.search(subject_text):
         # "the foreign ministers signed": the people of the event just told, in this event's role; when
         # that one names fewer than two of them ("The MOU was signed by officials"), the latest that does.
-        # When none names two ("Lavrov" unknown), the latest with two countries: "the two ministers" are two sides.
+        # "The two sides" are two countries: the latest that names two of them and two sides first, then the
+        # latest naming two (ministers of one side), then the latest with two countries ("Lavrov" unknown).
         candidates = [m for m in (frame, *reversed(state.recent), state.last_frame) if m is not None]
         if not candidates:
             return subject
         ranked = [(m, tuple(p for p in m.participants if p.entity_type == "person" and _same_rank(subject_text, p)))
                   for m in candidates]
-        candidate, people = next((c for c in ranked if len(c[1]) >= 2),
-                                 next((c for c in ranked if len(c[0].countries) >= 2), ranked[0]))
+        candidate, people = next((c for c in ranked if len(c[1]) >= 2 and len(c[0].countries) >= 2),
+                                 next((c for c in ranked if len(c[1]) >= 2),
+                                      next((c for c in ranked if len(c[0].countries) >= 2), ranked[0])))
         return Zone(with_role(people, s_role),
                     tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
     return subject
