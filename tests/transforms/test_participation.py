@@ -119,3 +119,32 @@ def test_attendees_join_the_title_event_when_the_body_tells_none():
     article = {**_article(text), "title": "Joint Statement on the Ghana-Kenya Trade Meeting in Accra"}
     events, _ = extract_article(article)
     assert "Kofi Mensah Darko" in {p.name for m in events for p in m.participants}
+
+
+def _events(text: str) -> dict[str, tuple[str, ...]]:
+    events, _ = extract_article(_article(text))
+    return {m.event_type: m.countries for m in events}
+
+
+def test_a_speaker_whose_country_is_not_written_speaks_for_the_other_side_in_the_first_person():
+    text = ("Transcript of the joint press conference by the Secretary of Foreign Affairs, Ana Ruiz, and the Minister "
+            "of Foreign Affairs of Chile, Tomas Lagos, at the close of the Second Meeting of the Austria–Chile Joint "
+            "Commission\n\nSECRETARY ANA RUIZ: Good afternoon. On Wednesday I spoke by telephone with the Secretary "
+            "of State of the United States.\n\nMINISTER TOMAS LAGOS: Thank you, Madam Secretary.\n")
+    events = _events(text)
+    assert events["phone_call"] == ("AUT", "USA")
+    assert events["press_briefing"] == ("AUT", "CHL")
+
+
+def test_a_speaker_whose_country_is_written_tells_events_of_that_country_in_the_first_person():
+    text = ("The Foreign Minister of Ghana and the Foreign Minister of Kenya, Grace Wanjiru, held a joint press "
+            "conference in Accra on 14 March 2024.\n\nMINISTER GRACE WANJIRU: Thank you. Yesterday we met the "
+            "President of Togo in Lomé.\n\nQuestion (Ama Serwaa Nyarko, Daily Graphic): Was trade discussed?\n")
+    assert _events(text)["meeting"] == ("KEN", "TGO")
+
+
+def test_a_first_person_event_in_a_question_takes_no_speaker():
+    text = ("The Foreign Minister of Ghana and the Foreign Minister of Kenya, Grace Wanjiru, held a joint press "
+            "conference in Accra on 14 March 2024.\n\nMINISTER GRACE WANJIRU: Thank you.\n\nQuestion (Ama Serwaa "
+            "Nyarko, Daily Graphic): When we met the President of Togo in Lomé, was trade discussed?\n")
+    assert "KEN" not in _events(text).get("meeting", ())

@@ -1,15 +1,19 @@
 """Speakers of transcripts: the people a speaker label names ("Question (Jane Doe, Daily News): ...",
 "JANE DOE (Channel 5): ...", "DEPUTY MINISTER JANE DOE: ...") are speakers of the press briefing
-the release tells (reference/names/participation.yaml, speaker_labels)."""
+the release tells (reference/names/participation.yaml, speaker_labels), and an event a speaker tells in the
+first person ("On Wednesday I spoke by telephone with ...") is one of the speaker's country."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
 
+from transforms.extract.commitments.turns import Turns, other_side, read_turns
 from transforms.extract.document import Doc
 from transforms.extract.lexicon import places
+from transforms.extract.participants import country_participant
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.names import canonical_person, find_countries, find_organizations, find_people
 from transforms.names.people import particles
@@ -108,17 +112,52 @@ def transcript_speakers(doc: Doc) -> list[ParticipantMention]:
 
 
 def add_speakers(doc: Doc, events: list[EventMention]) -> list[EventMention]:
-    """The release's press briefing (its own if it tells one, else the first) with the transcript's speakers."""
+    """The release's press briefing (its own if it tells one, else the first) with the transcript's speakers;
+    the events a speaker tells in the first person ("On Wednesday I spoke by telephone with ...") with the
+    speaker's country."""
+    speakers = transcript_speakers(doc)
+    if not speakers:
+        return events
+    # A speaker whose country the release does not write (the host's own minister) is of the side of its
+    # two-country events no other speaker holds (turns.other_side).
+    turns = read_turns(doc)
+    side = other_side(Turns(placed=turns.placed | {p.country for p in speakers if p.country}), events)
+    speakers = [replace(p, country=side[0]) if p.country is None and side else p for p in speakers]
+    events = _first_person(doc, events, turns, speakers)
     briefings = [m for m in events if m.event_type == "press_briefing"]
     if not briefings:
         return events
     target = next((m for m in briefings if m.frame), briefings[0])
     held = {p.name for p in target.participants if p.entity_type == "person"}
-    new = tuple(p for p in transcript_speakers(doc) if p.name not in held)
-    if not new:
+    new = tuple(p for p in speakers if p.name not in held)
+    codes = tuple(sorted(set(target.countries) | {p.country for p in speakers if p.country}))
+    if not new and codes == target.countries:
         return events
-    updated = replace(target, participants=target.participants + new)
+    updated = replace(target, participants=target.participants + new, countries=codes)
     return [updated if m.mention_id == target.mention_id else m for m in events]
+
+
+# A sentence told in the first person ("On Wednesday I spoke by telephone with ...", "This morning we held ..."):
+# the subject after at most a short opening phrase.
+_FIRST_PERSON = re.compile(r"^(?:[^,.]{0,40},\s*|(?:[A-Z]?[a-z]+\s+){0,3})(?:I|[Ww]e)\s")
+
+
+def _first_person(doc: Doc, events: list[EventMention], turns: Turns,
+                  speakers: list[ParticipantMention]) -> list[EventMention]:
+    """Events a transcript's speaker tells in the first person, in an answered turn, take the speaker's country."""
+    index = {s.start: s.index for s in doc.sentences}
+    starts = [p.char_start for p in speakers]
+    out = []
+    for m in events:
+        i = index.get(m.char_start)
+        k = bisect.bisect_right(starts, m.char_start) - 1
+        code = speakers[k].country if k >= 0 else None
+        if (code and i is not None and i not in turns.asked and code not in m.countries
+                and _FIRST_PERSON.match(m.evidence)):
+            m = replace(m, countries=tuple(sorted({*m.countries, code})),
+                        participants=m.participants + (country_participant(code, "participant"),))
+        out.append(m)
+    return out
 
 
 __all__ = ["add_speakers", "label_name", "transcript_speakers"]
