@@ -265,3 +265,14 @@ def test_a_day_without_a_year_takes_it_from_the_date_the_title_gives():
     assert (row["published_date"], row["published_date_source"]) == (dt.date(2023, 2, 10), "inferred")
     met = next(e for e in tables(row)["events"] if e["event_type"] in ("meeting", "talks"))
     assert met["start_date"] == dt.date(2023, 2, 9)
+
+
+@pytest.mark.parametrize("text, name, countries", [
+    ("Prime Minister Ana Silva will attend the Chile – Peru Investment Cooperation Conference in Lima on 20 June 2024.",
+     "Chile – Peru Investment Cooperation Conference", ["CHL", "PER"]),
+    ("The ministers welcomed the outcome of the Kenya — Uganda Joint Commission Session held in Kampala on 3 May 2024.",
+     "Kenya — Uganda Joint Commission Session", ["KEN", "UGA"]),
+])
+def test_a_name_whose_countries_are_joined_by_a_spaced_dash_names_both(text, name, countries):
+    (named,) = [e for e in events_of(text) if e["name"] == name]
+    assert named["countries"] == countries

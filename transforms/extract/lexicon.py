@@ -97,8 +97,9 @@ def event_rules() -> EventRules:
     key_re, key_map = _key_index(key_groups)
     heads = data.name_heads
     head_alt = "|".join(sorted(heads, key=len, reverse=True))
-    # Words may be joined by dashes of any kind ("Mexico–Belize Binational Commission").
-    word = r"(?:[A-Z0-9][\w'.&\-\u2013\u2014]*|of|and|the|for|on|de|-)"
+    # Words may be joined by dashes of any kind, spaced or not ("Mexico–Belize Binational Commission", "the Viet
+    # Nam – Laos Investment Cooperation Conference").
+    word = r"(?:[A-Z0-9][\w'.&\-\u2013\u2014]*|of|and|the|for|on|de|[-\u2013\u2014])"
     # "the fourth China-Central Asia Foreign Ministers' Meeting", "Summit for Democracy",
     # "Summit of the Americas": capitalized words ending in a head, then an optional
     # "of/for/on + capitalized words" tail.
