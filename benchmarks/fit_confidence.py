@@ -1,12 +1,13 @@
-"""Fit the confidence of commitments on the gold's tuning half; write reference/commitments/confidence.yaml.
+"""Fit the confidence of commitments or events on the gold's tuning half; write reference/<table>/confidence.yaml.
 
-    python -m benchmarks.fit_confidence --corpus /work/shared/corpus/dev [--l2 1.0] [--dry-run]
+    python -m benchmarks.fit_confidence --corpus /work/shared/corpus/dev [--table events] [--l2 1.0] [--dry-run]
 
-Every commitment the pipeline's transforms output on the tuning half's documents is a row:
-its signals (the evidence its rule had: cue, how its parties were found, the clause's shape,
-the article's date source; transforms/extract/commitments/confidence.py) and whether it
-matches a gold item (benchmarks/score_gold.py's one-to-one matching). A logistic model with
-an L2 penalty (the intercept unpenalized) is fitted by Newton's method; the file gets its
+Every commitment (or event) row the pipeline's transforms output on the tuning half's documents is a
+row: its signals (the evidence its rule had: for a commitment its cue, how its parties were found,
+the clause's shape, the article's date source, transforms/extract/commitments/confidence.py; for an
+event its type, countries, people, date, status and tellings, transforms/extract/event_confidence.py)
+and whether it matches a gold item (benchmarks/score_gold.py's one-to-one matching). A logistic model
+with an L2 penalty (the intercept unpenalized) is fitted by Newton's method; the file gets its
 intercept and weights, how it was fitted, and the calibration it measured on those rows.
 The sealed test half is never read here: score_gold prints both halves' calibration.
 """
@@ -24,29 +25,34 @@ import numpy as np
 from benchmarks.score_gold import GOLD_DIR, build_raw, load_gold, score_doc, system_docs
 from transforms.extract.commitments.confidence import probability
 
-OUT = Path(__file__).resolve().parent.parent / "reference" / "commitments" / "confidence.yaml"
+REFERENCE = Path(__file__).resolve().parent.parent / "reference"
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+TABLES = ("commitments", "events")
 
 
-def tuning_rows(corpus: Path | None) -> list[tuple[tuple[str, ...], bool, str]]:
-    """(signals, matches a gold item, document key) of every commitment row of the tuning half."""
+def tuning_rows(corpus: Path | None, table: str = "commitments") -> list[tuple[tuple[str, ...], bool, str]]:
+    """(signals, matches a gold item, document key) of every commitment (or event) row of the tuning half."""
     from benchmarks.extract import load_articles
     from transforms.extract import build_tables, extract_articles
 
     docs = [d for d in load_gold() if d.half == "tune"]
+    event_signals: dict[str, tuple[str, ...]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         build_raw(docs, corpus, GOLD_DIR, raw)
         articles = load_articles(raw)
         batches = [extract_articles(articles[i:i + 100]) for i in range(0, len(articles), 100)]
-        tables = {**build_tables(batches), "articles": articles}
+        tables = {**build_tables(batches, event_signals), "articles": articles}
         sysdocs = system_docs(tables, docs, raw)
-    signals = {c.commitment_id: c.signals for b in batches for c in b.commitments}
+    if table == "events":
+        signals, key = event_signals, "event_id"
+    else:
+        signals, key = {c.commitment_id: c.signals for b in batches for c in b.commitments}, "commitment_id"
     rows = []
     for d in docs:
-        result = score_doc(d, sysdocs[d.key]).results["commitments"]
+        result = score_doc(d, sysdocs[d.key]).results[table]
         matched = set(result.pairs.values())
-        rows += [(signals.get(c["commitment_id"], ()), i in matched, d.key) for i, c in enumerate(result.system)]
+        rows += [(signals.get(r[key], ()), i in matched, d.key) for i, r in enumerate(result.system)]
     return rows
 
 
@@ -107,13 +113,19 @@ def calibration(rows, intercept: float, weights: dict[str, float]) -> list[dict]
     return out
 
 
-def render(intercept: float, weights: dict[str, float], fitted: dict, bins: list[dict]) -> str:
+_MODULES = {"commitments": ("transforms.extract.commitments.confidence", "a commitment's", ""),
+            "events": ("transforms.extract.event_confidence", "an event's", " --table events")}
+
+
+def render(intercept: float, weights: dict[str, float], fitted: dict, bins: list[dict],
+           table: str = "commitments") -> str:
     """The YAML text of the model file (comments say what it is and how to refit it)."""
-    lines = ["# Confidence of commitments (transforms.extract.commitments.confidence). Version with reference/VERSION.",
-             "# A logistic model over a commitment's signals (the evidence its rule had): confidence =",
+    module, whose, option = _MODULES[table]
+    lines = [f"# Confidence of {table} ({module}). Version with reference/VERSION.",
+             f"# A logistic model over {whose} signals (the evidence its rule had): confidence =",
              "# 1 / (1 + exp(-(intercept + sum of the weights of its signals))); a signal without a weight",
-             "# weighs nothing. Written by benchmarks/fit_confidence.py on the gold's tuning half (never the",
-             "# sealed test half); do not edit by hand: refit after changing the rules.",
+             f"# weighs nothing. Written by benchmarks/fit_confidence.py{option} on the gold's tuning half (never",
+             "# the sealed test half); do not edit by hand: refit after changing the rules.",
              f"intercept: {intercept:.4f}", "weights:"]
     lines += [f"  '{name}': {value}" for name, value in sorted(weights.items())]
     lines.append("fitted:")
@@ -128,11 +140,12 @@ def render(intercept: float, weights: dict[str, float], fitted: dict, bins: list
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="the dev corpus folder (../shared/corpus/dev)")
+    ap.add_argument("--table", choices=TABLES, default="commitments", help="whose confidence to fit")
     ap.add_argument("--l2", type=float, default=None,
                     help="L2 penalty of the weights (default: chosen by 5-fold cross-validation over documents)")
     ap.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     args = ap.parse_args(argv)
-    rows = tuning_rows(args.corpus)
+    rows = tuning_rows(args.corpus, args.table)
     l2 = args.l2 if args.l2 is not None else choose_l2(rows)
     intercept, weights = fit(rows, l2)
     bins = calibration(rows, intercept, weights)
@@ -142,12 +155,13 @@ def main(argv: list[str] | None = None) -> int:
               "log-loss over documents is within 1% of the best), Newton's method", "l2": l2,
               "data": "gold tuning half (benchmarks/gold, score_gold matching)", "rows": len(rows),
               "matched": sum(ok for _, ok, _ in rows), "ece": round(ece, 3), "date": dt.date.today().isoformat()}
-    text = render(intercept, weights, fitted, bins)
+    text = render(intercept, weights, fitted, bins, args.table)
+    out = REFERENCE / args.table / "confidence.yaml"
     if args.dry_run:
         print(text)
     else:
-        OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT} ({len(rows)} rows, {len(weights)} weights, ECE {ece:.3f})")
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out} ({len(rows)} rows, {len(weights)} weights, ECE {ece:.3f})")
     return 0
 
 

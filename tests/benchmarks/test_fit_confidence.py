@@ -34,3 +34,11 @@ def test_the_penalty_is_chosen_among_the_grid_and_the_file_reads_back():
     text = render(intercept, weights, {"method": "test", "rows": len(rows)}, bins)
     model = Confidence.model_validate(yaml.safe_load(text))
     assert model.weights == weights and sum(b.rows for b in model.calibration) == len(rows)
+
+
+def test_the_events_model_file_says_how_to_refit_it_and_reads_back():
+    rows = _rows()
+    intercept, weights = fit(rows, 1.0)
+    text = render(intercept, weights, {"method": "test"}, calibration(rows, intercept, weights), "events")
+    assert "transforms.extract.event_confidence" in text and "--table events" in text
+    assert abs(Confidence.model_validate(yaml.safe_load(text)).intercept - intercept) < 1e-4

@@ -67,8 +67,9 @@ def extract_articles(articles: list[dict]) -> ArticleBatch:
     return batch
 
 
-def build_tables(batches: list[ArticleBatch]) -> dict[str, list[dict]]:
-    """Merge the mentions of all batches into the curated rows (events, mentions, participants, ...)."""
+def build_tables(batches: list[ArticleBatch], signals: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[dict]]:
+    """Merge the mentions of all batches into the curated rows (events, mentions, participants, ...); `signals`,
+    when given, gets the evidence each event's confidence was read from (event_id -> signals; fit_confidence)."""
     published: dict = {}
     record_keys: dict = {}
     mentions: list[EventMention] = []
@@ -86,6 +87,8 @@ def build_tables(batches: list[ArticleBatch]) -> dict[str, list[dict]]:
     mention_to_event = build_event_rows(mentions, order, tables, entities, published)
     build_commitment_rows(commitments, mention_to_event, tables, entities, published)
     tables.entities = entities.finish()
+    if signals is not None:
+        signals.update(tables.event_signals)
     return {
         "events": tables.events,
         "event_mentions": tables.event_mentions,

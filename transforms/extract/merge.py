@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
+from transforms.extract.event_confidence import event_confidence, event_signals
 from transforms.extract.events import family
 from transforms.extract.lexicon import event_rules, places
 from transforms.extract.merge_commitments import build_commitment_rows
@@ -376,6 +377,8 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
         countries = sorted({c for m in ms for c in m.countries})
         locations = Counter(m.location for m in ms if m.location)
         name = _best_name(ms)
+        status = _status(ms)
+        signals = event_signals(ms, event_type, countries, precision, status, name, distinct_tellings(ms))
         location = None
         location_country = None
         if locations:
@@ -388,7 +391,7 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
             "event_type": event_type,
             "plover_type": PLOVER_BY_EVENT_TYPE.get(event_type),
             "name": name,
-            "status": _status(ms),
+            "status": status,
             "start_date": start,
             "end_date": end,
             "date_precision": precision,
@@ -399,7 +402,7 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
             "evidence": lead.evidence,
             "char_start": lead.char_start,
             "char_end": lead.char_end,
-            "confidence": round(min(0.99, max(m.confidence for m in ms) + 0.02 * (distinct_tellings(ms) - 1)), 3),
+            "confidence": event_confidence(signals),
             "mention_count": 0,
         }
         if start is not None and (end is None or end < start):
@@ -416,6 +419,7 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
                                           "char_end": m.char_end, "evidence": m.evidence})
         row["mention_count"] = len(seen_spans)
         tables.events.append(row)
+        tables.event_signals[event_id] = signals
         _participant_rows(event_id, ms, countries, first, tables, entities)
     return mention_to_event
 

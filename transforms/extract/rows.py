@@ -48,6 +48,7 @@ class Tables:
     commitment_mentions: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
+    event_signals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event_id -> its confidence's evidence
 
 
 class Entities:

@@ -61,6 +61,7 @@ FILES: dict[str, _Yaml | _Csv] = {
     "events/triggers.yaml": _Yaml(events.Triggers),
     "events/headline.yaml": _Yaml(events.Headline),
     "events/event_types.yaml": _Yaml(events.EventTypes),
+    "events/confidence.yaml": _Yaml(commitments.Confidence),
     "commitments/cues.yaml": _Yaml(commitments.Cues),
     "commitments/topics.yaml": _Yaml(commitments.Topics),
     "commitments/confidence.yaml": _Yaml(commitments.Confidence),

@@ -88,7 +88,8 @@ class CalibrationBin(Strict):
 
 
 class Confidence(Strict):
-    """commitments/confidence.yaml: a logistic model over a commitment's signals, and how it was fitted."""
+    """commitments/confidence.yaml and events/confidence.yaml: a logistic model over a row's signals (the evidence
+    its rule had), and how it was fitted."""
 
     intercept: float
     weights: dict[NonEmpty, float]
