@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from transforms.extract import build_tables, extract_articles
 from transforms.ids import make_id
 
@@ -149,3 +151,13 @@ def test_the_two_sides_are_the_two_countries_of_the_latest_event_with_both():
             "The two sides agreed that the next meeting of the Joint Commission will be held in Vienna in 2024.")
     meeting = next(e for e in events_of(text) if e["event_type"] == "meeting")
     assert meeting["countries"] == ["AUT", "CHL"]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("On 6 June 2023, Prime Minister Lena Vogt of Austria chaired the welcome ceremony for Prime Minister Tomas "
+     "Lagos of Chile. Immediately after the welcome ceremony, the two Prime Ministers held talks.", "talks"),
+    ("On 6 June 2023, President Lena Vogt of Austria received President Tomas Lagos of Chile at the Hofburg. "
+     "Shortly after the official welcome ceremony, the two presidents held talks.", "talks"),
+])
+def test_an_encounter_told_right_after_a_ceremony_is_an_event_of_its_own(text, second):
+    assert kinds(events_of(text)) == sorted([("meeting", ("AUT", "CHL")), (second, ("AUT", "CHL"))])

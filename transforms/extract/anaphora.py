@@ -15,9 +15,11 @@ from transforms.extract.participants import (
 from transforms.extract.records import EventMention, ParticipantMention
 
 # A time or place phrase before a subject ("On Monday, the ministers", "In the afternoon the minister", "At
-# the end of the session the two co-chairs"): the subject starts after it.
+# the end of the session the two co-chairs", "Immediately after the ceremony, the two Prime Ministers"): the
+# subject starts after it.
 LEADING_PHRASE = re.compile(
-    r"^(?:(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)[^,]*,\s*"
+    r"^(?:(?:(?:immediately|shortly|soon|right|just|directly|later|earlier)\s+)?"
+    r"(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)[^,]*,\s*"
     r"|(?:at the end of|in|on|at|after|following|during|before)\s+(?:the|this|that|their|its)\s+[\w-]+"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?=(?:the|he|she|they|both)\b))", re.I)
 
