@@ -161,3 +161,11 @@ def test_the_two_sides_are_the_two_countries_of_the_latest_event_with_both():
 ])
 def test_an_encounter_told_right_after_a_ceremony_is_an_event_of_its_own(text, second):
     assert kinds(events_of(text)) == sorted([("meeting", ("AUT", "CHL")), (second, ("AUT", "CHL"))])
+
+
+@pytest.mark.parametrize("opening", ["Tomorrow, he", "This evening, he", "Next week, he"])
+def test_a_pronoun_after_a_time_phrase_is_the_person_told_before(opening):
+    text = ("This afternoon, Prime Minister Tomas Lagos of Chile is scheduled to pay a courtesy call on President Lena "
+            f"Vogt of Austria. {opening} will meet Speaker Karl Huber of Austria.")
+    meeting = next(e for e in events_of(text) if "Speaker" in e["evidence"])
+    assert meeting["countries"] == ["AUT", "CHL"]

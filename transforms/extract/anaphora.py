@@ -15,11 +15,12 @@ from transforms.extract.participants import (
 from transforms.extract.records import EventMention, ParticipantMention
 
 # A time or place phrase before a subject ("On Monday, the ministers", "In the afternoon the minister", "At
-# the end of the session the two co-chairs", "Immediately after the ceremony, the two Prime Ministers"): the
-# subject starts after it.
+# the end of the session the two co-chairs", "Immediately after the ceremony, the two Prime Ministers", "Tomorrow,
+# he"): the subject starts after it.
 LEADING_PHRASE = re.compile(
     r"^(?:(?:(?:immediately|shortly|soon|right|just|directly|later|earlier)\s+)?"
-    r"(?:on|in|at|during|after|following|before|yesterday|today|earlier today|last \w+)[^,]*,\s*"
+    r"(?:on|in|at|during|after|following|before|yesterday|today|tomorrow|tonight|earlier today|last \w+|next \w+|"
+    r"this (?:morning|afternoon|evening|week))[^,]*,\s*"
     r"|(?:at the end of|in|on|at|after|following|during|before)\s+(?:the|this|that|their|its)\s+[\w-]+"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?=(?:the|he|she|they|both)\b))", re.I)
 
