@@ -169,3 +169,21 @@ def test_a_pronoun_after_a_time_phrase_is_the_person_told_before(opening):
             f"Vogt of Austria. {opening} will meet Speaker Karl Huber of Austria.")
     meeting = next(e for e in events_of(text) if "Speaker" in e["evidence"])
     assert meeting["countries"] == ["AUT", "CHL"]
+
+
+def test_an_encounter_a_day_before_a_trip_told_by_its_last_day_takes_its_host():
+    text = ("VIENNA, 14 June 2023 – Foreign Minister Lena Vogt of Austria concluded a three-day official visit to Chile "
+            "on 13 June 2023. On 12 June 2023 she paid a courtesy call on the Head of Government, Mr. Tomas "
+            "Lagos.")
+    call = next(e for e in events_of(text) if e["event_type"] == "meeting")
+    assert call["countries"] == ["AUT", "CHL"]
+
+
+@pytest.mark.parametrize("second", [
+    "On 7 June 2023 she held talks with Foreign Minister Tomas Lagos.",
+    "On Wednesday 7 June she held talks with Foreign Minister Tomas Lagos.",
+])
+def test_a_pronoun_after_a_date_without_a_comma_is_the_person_told_before(second):
+    text = f"On 6 June 2023, Foreign Minister Lena Vogt of Austria arrived in Santiago, Chile. {second}"
+    talks = next(e for e in events_of(text) if e["event_type"] == "talks")
+    assert "AUT" in talks["countries"]

@@ -11,11 +11,14 @@ encounter told with one country takes the host's.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from transforms.extract.participants import country_participant
 from transforms.extract.records import EventMention
 
+# How far from a trip's told days an encounter of the same programme may be (a trip dated by its last day).
+_NEAR = dt.timedelta(days=3)
 # Encounters whose counterpart is the host when nobody says otherwise (a visit itself is the trip).
 _ENCOUNTERS = frozenset({"meeting", "talks", "signing", "press_briefing", "forum", "other"})
 
@@ -34,6 +37,10 @@ def _host_of(m: EventMention, trips: list[EventMention]) -> str | None:
     if m.start_date is None or m.date_rank < 2:
         return None
     inside = [t for t in trips if t.start_date <= m.start_date and m.end_date <= t.end_date]
+    if not inside and len({t.location_country for t in trips}) == 1:
+        # "concluded a three-day official visit" told by its last day only: a day a few days before it is the
+        # same trip's, when the article tells trips to one country only.
+        inside = [t for t in trips if t.start_date - _NEAR <= m.start_date and m.end_date <= t.end_date + _NEAR]
     codes = {t.location_country for t in inside}
     return codes.pop() if len(codes) == 1 else None
 
