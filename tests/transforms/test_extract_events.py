@@ -276,3 +276,12 @@ def test_a_day_without_a_year_takes_it_from_the_date_the_title_gives():
 def test_a_name_whose_countries_are_joined_by_a_spaced_dash_names_both(text, name, countries):
     (named,) = [e for e in events_of(text) if e["name"] == name]
     assert named["countries"] == countries
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of the eight Nordic and Baltic countries met in Oslo on 13 September 2023.",
+    "The NB8 foreign ministers last met in Riga on 7 and 8 November 2022.",
+])
+def test_the_nordic_baltic_group_named_as_a_whole_is_its_eight_members(text):
+    (meeting,) = [e for e in events_of(text) if e["event_type"] == "meeting"]
+    assert meeting["countries"] == ["DNK", "EST", "FIN", "ISL", "LTU", "LVA", "NOR", "SWE"]
