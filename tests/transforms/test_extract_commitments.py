@@ -497,3 +497,15 @@ def test_a_coordinated_that_clause_is_its_own_commitment():
 def test_the_subject_of_a_second_clause_after_a_past_one():
     c = only("Chile went to the Court in good faith and Chile will abide by the judgment of the Court.")
     assert (c["actor_text"], c["action"]) == ("Chile", "abide")
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Chile and Peru agreed to conclude the negotiations within six months.", dt.date(2023, 11, 4)),
+    ("Chile will open a consulate in Lima within the next two years.", dt.date(2025, 5, 4)),
+    ("Chile will send a team of experts to Lima within 30 days.", dt.date(2023, 6, 3)),
+    ("Chile will send a team of experts to Lima within a week.", dt.date(2023, 5, 11)),
+    ("Chile will open a consulate in Lima within the framework of the treaty.", None),
+])
+def test_a_target_period_counted_from_the_article_ends_that_long_after_it(sentence, due):
+    c = only(sentence)
+    assert c["due_date"] == due and c["due_precision"] == ("day" if due else None)

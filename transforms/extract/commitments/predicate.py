@@ -8,6 +8,7 @@ import re
 
 from transforms.extract.commitments.lemmas import is_verb, lemma
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
+from transforms.dates.vocab import NUMBERS
 from transforms.extract.lexicon import commitment_rules
 
 
@@ -104,13 +105,34 @@ def passive_proposal(doc: Doc, sent: Sent, text: str, subj_lo: int, subj_hi: int
     return action, f"{action} {subject}{TRAILING.sub('', text[m.end():])}".strip()
 
 
+# A target period counted from when the undertaking is told ("within six months", "within the next 90 days").
+_WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>day|week|month|year)s?\b")
+
+
+def _after(published: dt.date, m: re.Match) -> dt.date | None:
+    """The last day of "within N units" told on `published`."""
+    n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS.get(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit")
+    if unit in ("day", "week"):
+        return published + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    months = published.month - 1 + n * (12 if unit == "year" else 1)
+    year, month = published.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
 def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
     """(due_date, due_precision) of a clause: the last day of the target period it states ("by 2030" is
-    2030-12-31, "next month" that month's last day; CONTRACT.md), else (None, None).
+    2030-12-31, "next month" that month's last day, "within six months" the day six months after the article's
+    date; CONTRACT.md), else (None, None).
 
     A date is a target only where the clause sets it: not one that names something else ("Executive Order
     14257 of April 2, 2025", "the treaty signed in 2006", "since 2019", "from 2024" is when it starts), and
     never a period over before the article's own date (a past date is not a target)."""
+    within = _WITHIN.search(doc.low, abs_start, abs_end)
+    if within is not None and doc.published is not None and (end := _after(doc.published, within)) is not None:
+        return end, "day"
     if not _MAY_HAVE_DATE_LOW.search(doc.low, abs_start, abs_end):
         return None, None
     rules = commitment_rules()
