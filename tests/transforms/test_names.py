@@ -1026,3 +1026,13 @@ def test_two_word_surnames_are_read_after_the_full_name(empty_gaz):
 ])
 def test_particles_apposed_titles_and_long_state_names(empty_gaz, text, expected):
     assert [(m.name, m.title, m.country) for m in find_people(text, gazetteer=empty_gaz)] == expected
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Secretary of State Jane Doe of the United States arrived. Later the Secretary of State of the United States "
+     "met the press.", "Jane Doe"),
+    ("Prime Minister Ravi Kumar of India arrived in Hanoi. The Prime Minister of India then held talks.", "Ravi Kumar"),
+])
+def test_a_bare_office_is_the_person_the_text_names_with_it_before_the_gazetteers_holder(text, named):
+    people = find_people(text, date(2023, 8, 20))
+    assert [m.name for m in people] == [named, named]

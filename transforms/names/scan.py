@@ -353,14 +353,18 @@ def _known_after_brief(scan: _Scan, name_span: tuple[int, int], office: OfficePa
     return canonical_cached(written, office.country, g) in g.people
 
 
-def _bare_office_mentions(scan: _Scan, offices: list[OfficeParse], anaphora: bool) -> list[PersonMention]:
-    """A definite, current office with no name: its holder on the date (or an anaphor)."""
+def _bare_office_mentions(scan: _Scan, offices: list[OfficeParse], anaphora: bool,
+                          named: list[PersonMention]) -> list[PersonMention]:
+    """A definite, current office with no name: the person the text itself names with that office and country
+    ("Foreign Minister Javier Soto of Peru ... the Foreign Minister of Peru"), else its holder on the date in the
+    gazetteer (or an anaphor)."""
+    told = {(m.country, m.title.lower()): m.name for m in named if m.name and m.country and m.title}
     out = []
     for office in offices:
         if not (office.current and office.definite) or not scan.free(office.start, office.end):
             continue
-        holder = None
-        if scan.on_date and office.country:
+        holder = told.get((office.country, (office.title or "").lower()))
+        if holder is None and scan.on_date and office.country:
             holder = scan.gazetteer.holder(office.country, office.title, scan.on_date)
         if holder or anaphora:
             written = scan.text[office.start:office.end]
@@ -580,7 +584,7 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
     found += _country_tagged_mentions(scan)
     found += _apposition_mentions(scan, bare + open_bare)
     found = retitle(scan, found, bare + open_bare)
-    found += _bare_office_mentions(scan, bare, anaphora)
+    found += _bare_office_mentions(scan, bare, anaphora, found)
     found += _alias_mentions(scan)
     found += _surname_mentions(scan, found)
     found.sort(key=lambda m: (m.start, m.end))
