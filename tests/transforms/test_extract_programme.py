@@ -187,3 +187,11 @@ def test_a_pronoun_after_a_date_without_a_comma_is_the_person_told_before(second
     text = f"On 6 June 2023, Foreign Minister Lena Vogt of Austria arrived in Santiago, Chile. {second}"
     talks = next(e for e in events_of(text) if e["event_type"] == "talks")
     assert "AUT" in talks["countries"]
+
+
+@pytest.mark.parametrize("opening", ["Thereafter, the two Prime Ministers", "Subsequently, the two Prime Ministers"])
+def test_a_plural_anaphor_after_a_sequence_adverb_is_the_two_sides(opening):
+    text = ("On 6 June 2023, Prime Minister Lena Vogt of Austria chaired the welcome ceremony for Prime Minister Tomas "
+            f"Lagos of Chile. {opening} held delegation-level talks at the Chancellery.")
+    talks = next(e for e in events_of(text) if e["event_type"] == "talks")
+    assert talks["countries"] == ["AUT", "CHL"]

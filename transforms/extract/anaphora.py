@@ -16,9 +16,10 @@ from transforms.extract.records import EventMention, ParticipantMention
 
 # A time or place phrase before a subject ("On Monday, the ministers", "In the afternoon the minister", "At
 # the end of the session the two co-chairs", "Immediately after the ceremony, the two Prime Ministers", "Tomorrow,
-# he", "On 12 June 2023 she"): the subject starts after it.
+# he", "On 12 June 2023 she", "Thereafter, the two Prime Ministers"): the subject starts after it.
 LEADING_PHRASE = re.compile(
-    r"^(?:(?:(?:immediately|shortly|soon|right|just|directly|later|earlier)\s+)?"
+    r"^(?:(?:thereafter|subsequently|afterwards|afterward|later|then|meanwhile|separately|earlier),\s*"
+    r"|(?:(?:immediately|shortly|soon|right|just|directly|later|earlier)\s+)?"
     r"(?:on|in|at|during|after|following|before|yesterday|today|tomorrow|tonight|earlier today|last \w+|next \w+|"
     r"this (?:morning|afternoon|evening|week))[^,]*,\s*"
     r"|(?:at the end of|in|on|at|after|following|during|before)\s+(?:the|this|that|their|its)\s+[\w-]+"
