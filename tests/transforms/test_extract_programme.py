@@ -195,3 +195,10 @@ def test_a_plural_anaphor_after_a_sequence_adverb_is_the_two_sides(opening):
             f"Lagos of Chile. {opening} held delegation-level talks at the Chancellery.")
     talks = next(e for e in events_of(text) if e["event_type"] == "talks")
     assert talks["countries"] == ["AUT", "CHL"]
+
+
+def test_an_encounter_dated_by_the_programme_s_day_takes_the_host_of_its_trip():
+    text = ("Prime Minister Tomas Lagos of Chile arrived in Vienna on 6 June 2023 on an official visit to Austria. "
+            "He was received at the airport by the Minister of State for Foreign Affairs, Mr. Karl Huber.")
+    welcome = next(e for e in events_of(text) if e["event_type"] == "meeting")
+    assert welcome["countries"] == ["AUT", "CHL"]

@@ -31,10 +31,11 @@ def _trips(mentions: list[EventMention]) -> list[EventMention]:
 
 def _host_of(m: EventMention, trips: list[EventMention]) -> str | None:
     """The host of the trip the encounter is part of: the trip to the country of its place, else the trip
-    whose days hold its day (an encounter in New York is no visit to the United States unless one is told)."""
+    whose days hold its day (an encounter in New York is no visit to the United States unless one is told); a
+    day inferred from the programme ("He was received at the airport by ..." after "arrived in New Delhi") counts."""
     if m.location_country:
         return m.location_country if any(t.location_country == m.location_country for t in trips) else None
-    if m.start_date is None or m.date_rank < 2:
+    if m.start_date is None or m.date_rank < 1:
         return None
     inside = [t for t in trips if t.start_date <= m.start_date and m.end_date <= t.end_date]
     if not inside and len({t.location_country for t in trips}) == 1:
