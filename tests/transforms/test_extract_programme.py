@@ -202,3 +202,17 @@ def test_an_encounter_dated_by_the_programme_s_day_takes_the_host_of_its_trip():
             "He was received at the airport by the Minister of State for Foreign Affairs, Mr. Karl Huber.")
     welcome = next(e for e in events_of(text) if e["event_type"] == "meeting")
     assert welcome["countries"] == ["AUT", "CHL"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On the second day of our meeting we held a session with Foreign Minister Tomas Lagos of Chile.",
+    "We also met Foreign Minister Tomas Lagos of Chile on 7 June 2023.",
+])
+def test_the_we_of_a_communique_is_every_government_that_issues_it(sentence):
+    text = ("We, the Foreign Ministers of Austria, Ghana and Peru, met in Vienna on 6 June 2023 for our annual "
+            f"meeting. {sentence}")
+    art = article(text)
+    art["title"] = "Joint Communiqué of the Foreign Ministers of Austria, Ghana and Peru"
+    events = build_tables([extract_articles([art])])["events"]
+    session = next(e for e in events if "CHL" in e["countries"])
+    assert session["countries"] == ["AUT", "CHL", "GHA", "PER"]

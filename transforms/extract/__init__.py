@@ -67,7 +67,8 @@ def extract_articles(articles: list[dict]) -> ArticleBatch:
     return batch
 
 
-def build_tables(batches: list[ArticleBatch], signals: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[dict]]:
+def build_tables(batches: list[ArticleBatch],
+                 signals: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[dict]]:
     """Merge the mentions of all batches into the curated rows (events, mentions, participants, ...); `signals`,
     when given, gets the evidence each event's confidence was read from (event_id -> signals; fit_confidence)."""
     published: dict = {}

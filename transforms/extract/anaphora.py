@@ -24,7 +24,8 @@ LEADING_PHRASE = re.compile(
     r"this (?:morning|afternoon|evening|week))[^,]*,\s*"
     r"|(?:at the end of|in|on|at|after|following|during|before)\s+(?:the|this|that|their|its)\s+[\w-]+"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?=(?:the|he|she|they|both)\b)"
-    r"|(?:on|in)\s+(?:\w+\s+){0,2}?\d{1,4}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+(?=(?:the|he|she|they|both)\b))",
+    r"|(?:on|in)\s+(?:\w+\s+){0,2}?\d{1,4}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+\d{4})?\s+"
+    r"(?=(?:the|he|she|they|both)\b))",
     re.I)
 
 

@@ -12,8 +12,8 @@ from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, name_countries,
-    with_role, zone,
+    PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
+    name_countries, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
@@ -114,6 +114,9 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
         if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
                 doc, base + subj_lo, base + trig_lo):
             subject = Zone((), (country_participant(doc.home, s_role),), ())
+        elif not subject.people and not subject.countries and joint_we(doc, base + subj_lo, base + trig_lo):
+            # "On the second day of our meeting we held a session with ..." in a communique: all who issue it.
+            subject = Zone((), _frame_countries(state, s_role), ())
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
@@ -301,17 +304,17 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
     if hit.trigger is not None and hit.trigger.frame_parties and not (
             r.named_codes or r.subject.codes or any(z.codes for z in r.objs)):
-        r.objs = [Zone(o.people, o.countries + _frame_countries(s), o.orgs) for o in r.objs]
+        r.objs = [Zone(o.people, o.countries + _frame_countries(s.state, found=tuple(s.found)), o.orgs) for o in r.objs]
     return True
 
 
-def _frame_countries(s: _Sentence) -> tuple[ParticipantMention, ...]:
+def _frame_countries(state: State, role: str = "participant", found: tuple[EventMention, ...] = ()
+                     ) -> tuple[ParticipantMention, ...]:
     """The countries of the article's own event (else of the latest told with two or more): the members of
     a standing body it names without them ("the Joint Commission", "the Working Group")."""
-    state = s.state
-    for m in (state.last_frame, *reversed(state.recent), *reversed(s.found)):
+    for m in (state.last_frame, *reversed(state.recent), *reversed(found)):
         if m is not None and len(m.countries) >= 2:
-            return tuple(country_participant(c, "participant") for c in m.countries)
+            return tuple(country_participant(c, role) for c in m.countries)
     return ()
 
 

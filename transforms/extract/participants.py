@@ -36,6 +36,10 @@ _HOME_OFFICE = re.compile(
     r"National Security Advisor|Ambassador|Special Envoy|Special Presidential Envoy|First Lady|Administrator|"
     r"Spokesperson)\b")
 _WE = re.compile(r"\b(?:we|our|us)\b")
+_WE_ANY = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # also opening a sentence ("We also met"; "US" is a country)
+# A document several governments issue together: its "we" is all of them.
+JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|\bleaders['’]? (?:statement|declaration)|"
+                         r"\bcommuniqu|\bdeclaration\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,12 @@ def home_official(doc: Doc, start: int, end: int) -> bool:
         return False
     chunk = doc.text[start:end]
     return bool(_HOME_OFFICE.search(chunk) or _WE.search(chunk))
+
+
+def joint_we(doc: Doc, start: int, end: int) -> bool:
+    """True when text[start:end] speaks as 'we' in a document several governments issue together (a joint
+    statement, a communique) whose publisher is not one of them."""
+    return doc.home is None and bool(_WE_ANY.search(doc.text, start, end) and JOINT_TITLE.search(doc.title or ""))
 
 
 def last_person_before(doc: Doc, pos: int):

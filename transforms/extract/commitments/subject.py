@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
 from transforms.extract.lexicon import commitment_rules
-from transforms.extract.participants import last_person_before
+from transforms.extract.participants import JOINT_TITLE, last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_
 _OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
 
-_JOINT_TITLE = re.compile(r"\bjoint (?:statement|declaration|communiqu|readout)|\bleaders['’]? (?:statement|declaration)|"
-                          r"\bcommuniqu|\bdeclaration\b", re.I)
 
 
 _HOME_OFFICE = re.compile(r"^(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|"
@@ -211,7 +209,7 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
             return ctx.we, True  # "We, the Foreign Ministers of A, B and C, ...": the communique's "we"
         if len(own) >= 2:
             return tuple(sorted(own)), True
-        if len(ctx.countries) >= 2 and _JOINT_TITLE.search(doc.title):
+        if len(ctx.countries) >= 2 and JOINT_TITLE.search(doc.title):
             return tuple(sorted(ctx.countries)), True  # a joint statement's "we": all who issue it
         return ((doc.home,) if doc.home else (tuple(sorted(ctx.countries)) if ctx.countries else None)), False
     if speaker_codes:
