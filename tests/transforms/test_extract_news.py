@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from transforms.extract import build_tables, extract_articles
 from transforms.ids import make_id
 
@@ -104,3 +106,16 @@ def test_a_visit_under_way_occurs_around_publication():
 def test_a_greeting_to_the_audience_is_no_visit_under_way():
     text = "Good evening and welcome to this briefing on the official visit of Prime Minister Ivan Petrov of Bulgaria to Turkey."
     assert all(e["status"] != "occurred" for e in events_of(text) if e["event_type"] == "visit")
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA, Aug 20 (Wire) - Chile will meet Peru in their Group B opener at the National Stadium on Tuesday.",
+    "ACCRA, Aug 20 (Wire) - Hundreds of fans met the Ghana national football team at Kotoka airport on Sunday.",
+])
+def test_sport_is_no_meeting_between_governments(text):
+    assert events_of(text) == []
+
+
+def test_a_league_of_states_is_no_sport():
+    text = "CAIRO, Aug 20 (Wire) - The foreign ministers of Egypt and Jordan met at the Arab League on Sunday."
+    assert rows(events_of(text)) == [("meeting", ("EGY", "JOR"), "occurred", PUBLISHED)]
