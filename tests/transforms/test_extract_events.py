@@ -285,3 +285,22 @@ def test_a_name_whose_countries_are_joined_by_a_spaced_dash_names_both(text, nam
 def test_the_nordic_baltic_group_named_as_a_whole_is_its_eight_members(text):
     (meeting,) = [e for e in events_of(text) if e["event_type"] == "meeting"]
     assert meeting["countries"] == ["DNK", "EST", "FIN", "ISL", "LTU", "LVA", "NOR", "SWE"]
+
+
+@pytest.mark.parametrize("text, event_type, countries", [
+    ("At the Andean Leaders' Summit on March 3, 2023, the presidents of Peru and Chile agreed to act.", "summit",
+     ["CHL", "PER"]),
+    ("During the Danube Forum in Vienna on 5 May 2023, the foreign ministers of Austria and Hungary signed a "
+     "declaration on river transport.", "forum", ["AUT", "HUN"]),
+])
+def test_the_subject_of_a_sentence_an_event_opens_as_its_setting_attends_it(text, event_type, countries):
+    (named,) = [e for e in events_of(text) if e["event_type"] == event_type]
+    assert named["countries"] == countries
+
+
+@pytest.mark.parametrize("text", [
+    "They reviewed preparations for the upcoming Pacific Leaders' Summit in Suva.",
+    "Building on the commitments made at the Baltic Summit in May 2023, the ministers reaffirmed their support.",
+])
+def test_a_name_no_one_is_told_to_take_part_in_is_no_event(text):
+    assert [e for e in events_of(text) if e["event_type"] == "summit"] == []

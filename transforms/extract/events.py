@@ -13,7 +13,7 @@ from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
-    name_countries, with_role, zone,
+    name_countries, setting_subject, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
@@ -286,6 +286,8 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         if hit.name and event_rules().name_verbs.search(text[max(r.lo_subject, hit.start - 40):hit.start]):
             r.subject, _, _ = _participants_for(doc, s.sent, r.lo_subject, hit.start, hit.start, hit.start, hit,
                                                 s.state)
+        elif hit.name and (setting := setting_subject(doc, s.sent, hit.end)) is not None:
+            r.subject = setting  # "At the X Summit on March 3, the presidents of Peru and Chile agreed ..."
         else:
             r.subject = Zone((), (), ())  # a bare name: its participants are the countries it names
         r.objs, r.split = [named], False

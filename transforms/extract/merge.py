@@ -357,6 +357,21 @@ def _best_name(ms: list[EventMention]) -> str | None:
     return max(names, key=lambda n: (len(name_key(n)), len(n))) if names else None
 
 
+# Where an event's name may start in a sentence that tells the event itself ("The Nordic-Baltic Summit will be
+# held in Geneva", "On Monday, the X Forum opened"), not in passing.
+_SUBJECT_REACH = 30
+
+
+def _only_named(ms: list[EventMention]) -> bool:
+    """Whether an event is a name only: no one is told as taking part in any telling, and no telling has it as
+    its sentence's subject ("preparations for the upcoming NATO Summit", "building on the commitments of the
+    Hiroshima Summit"). Such a name is not an event row, as a programme or treaty only named is not
+    (ANNOTATION.md: an event's countries are those taking part)."""
+    if any(m.countries or m.participants or m.rule is not None for m in ms):
+        return False  # a party, or a verb that tells the event ("chaired the second Alpine Meeting")
+    return not any(m.name and 0 <= m.evidence.find(m.name) <= _SUBJECT_REACH for m in ms)
+
+
 def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tables: Tables, entities: Entities,
                      published: dict[str, dt.date | None] | None = None) -> dict[str, str]:
     """Events, event_mentions and participants; returns mention_id -> event_id.
@@ -365,6 +380,8 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
     mention_to_event: dict[str, str] = {}
     for ms in cluster_mentions(mentions, order, published):
         first = ms[0]
+        if _only_named(ms):
+            continue
         # The evidence: the most informative statement in the first article (a dated body
         # sentence before an undated one, any body sentence before the title).
         lead = min((m for m in ms if m.article_id == first.article_id),

@@ -176,6 +176,26 @@ def joint_we(doc: Doc, start: int, end: int) -> bool:
     return doc.home is None and bool(_WE_ANY.search(doc.text, start, end) and JOINT_TITLE.search(doc.title or ""))
 
 
+# A sentence opened by an event as its setting ("At the X Summit on March 3, | the presidents ... agreed") and the
+# verb that ends the subject after it (a lowercase past or a modal: "agreed", "met", "will").
+_OPENING_SETTING = re.compile(r"^(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?(?P<name>[^,]{3,120}),\s*",
+                              re.I)
+_MAIN_VERB = re.compile(r"\b(?:[a-z]\w*ed|met|held|said|signed|took|made|will|would|shall|have|has)\b")
+
+
+def setting_subject(doc: Doc, sent: Sent, name_end: int) -> Zone | None:
+    """Who attends an event that opens the sentence as its setting and ends before `name_end` (relative to the
+    sentence): the sentence's subject ("At the Andean Leaders' Summit on March 3, the presidents of Peru and Chile
+    agreed ..."); None for another sentence."""
+    opening = _OPENING_SETTING.match(sent.text)
+    if opening is None or opening.end("name") < name_end:
+        return None
+    verb = _MAIN_VERB.search(sent.text, opening.end())
+    if verb is None:
+        return None
+    return zone(doc, sent.start + opening.end(), sent.start + verb.start(), "participant")
+
+
 def last_person_before(doc: Doc, pos: int):
     """The last person mentioned before `pos` (the 'he' of the next sentence)."""
     return doc.people.last_within(pos)
