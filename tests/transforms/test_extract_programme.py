@@ -198,3 +198,15 @@ PARTIES = {
 def test_who_takes_part_in_an_encounter_of_a_programme(text, event_type, word):
     event = next(e for e in events_of(text) if e["event_type"] == event_type and word in e["evidence"])
     assert event["countries"] == ["AUT", "CHL"]
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Prime Minister Ana Silva of Peru met President Karl Huber of Ghana, who is paying a state visit to Peru, in Lima "
+     "on 6 June 2023.", "PER"),
+    ("On 6 June 2023, the Prime Minister of Sweden received President Ana Silva of Chile, who is on an official visit "
+     "to Sweden, at the Chancellery.", "SWE"),
+])
+def test_a_visit_told_in_a_relative_clause_is_its_antecedent_s(text, host):
+    visit = next(e for e in events_of(text) if e["event_type"] == "visit")
+    guest = "GHA" if host == "PER" else "CHL"
+    assert visit["countries"] == sorted([guest, host])

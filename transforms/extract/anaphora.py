@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.extract.document import Doc
+from transforms.extract.document import Doc, Sent
 from transforms.extract.participants import (
     BOTH_SIDES, OFFICE_ANAPHOR, PLURAL_ANAPHOR, SINGULAR_ANAPHOR, Zone, country_participant, last_person_before,
     with_role,
@@ -108,6 +108,20 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
     return subject
 
 
+# A trip told in a relative clause about a person (", who is on an official visit to the Kingdom").
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:is|was|are|were|has been|had been)\b[^,;]{0,40}$", re.I)
+
+
+def relative_antecedent(doc: Doc, sent: Sent, pos: int) -> int | None:
+    """Where the person starts (sentence offset) whom a relative clause ending at sentence offset pos is about:
+    "received Mr. X, Minister of Foreign Affairs of Y, who is on an official visit to the Kingdom" is X's visit."""
+    m = _WHO_BEFORE.search(sent.text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    p = last_person_before(doc, sent.start + m.start())
+    return p.start - sent.start if p is not None and p.start >= sent.start else None
+
+
 def _mention_of(doc: Doc, p, role: str) -> ParticipantMention:
     return ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
                               getattr(p, "country", None) or doc.home, role, None, None)
@@ -130,4 +144,4 @@ def _office_holder(doc: Doc, pos: int, office: str, state: State) -> Participant
     return None
 
 
-__all__ = ["LEADING_PHRASE", "State", "anaphoric_subject"]
+__all__ = ["LEADING_PHRASE", "State", "anaphoric_subject", "relative_antecedent"]

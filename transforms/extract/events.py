@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject
+from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, relative_antecedent
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.lexicon import event_rules
@@ -39,8 +39,8 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
                       r"signing|press|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                       r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
-# (Not "the third round of | talks": a count.)
-_OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )"
+# (Not "the third round of | talks": a count; nor "who is on | an official visit": being on it.)
+_OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )"
                         r"\b(?:of|about|on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:[\w-]+\s+)?$", re.I)
@@ -229,6 +229,8 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
         first_idx = next(i for i, h in enumerate(s.hits) if h.trigger is not None)
         if first_idx in s.subjects:
             r.shared = first_idx  # "X held talks with Y on the first day of a state visit": X's visit
+    if hit.event_type == "visit" and (antecedent := relative_antecedent(s.doc, s.sent, hit.start)) is not None:
+        lo, r.shared = antecedent, None  # "received Mr. X, ..., who is on an official visit to the Kingdom": X's
     r.lo_subject = lo
     return True
 
