@@ -19,7 +19,7 @@ def test_work_past_its_budget_is_stopped():
     with pytest.raises(OverBudget):
         with time_budget(0.1):
             _spin(5)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 4  # stopped long before the 5 s of work, with room for load
 
 
 def test_work_within_its_budget_finishes_and_leaves_nothing_pending():

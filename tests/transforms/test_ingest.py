@@ -1,11 +1,10 @@
 """Raw-form adapters: each form in, RawDocument out; bad input is an IngestError with a reason."""
 
 import datetime as dt
+import time
+import tracemalloc
 
 import pytest
-
-import time
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -205,10 +204,16 @@ Body text.
 
 
 def test_yaml_anchors_and_aliases_are_refused_at_once():
-    started = time.perf_counter()
-    with pytest.raises(IngestError, match="anchor or alias"):
-        parse_markdown(BILLION_LAUGHS, "bomb.md")
-    assert time.perf_counter() - started < 0.5
+    # Refused before any alias is expanded: expanding the bomb would take gigabytes, refusing it takes
+    # next to nothing (memory, not time, so that the check does not depend on the machine's load).
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match="anchor or alias"):
+            parse_markdown(BILLION_LAUGHS, "bomb.md")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
     with pytest.raises(IngestError, match="anchor or alias"):
         load_front_matter("base: &b {x: 1}\nother:\n  <<: *b")
 
@@ -239,14 +244,16 @@ def test_markdown_link_scan_is_linear(text):
         parse_markdown(text, "x.md")
     except IngestError:
         pass
-    assert time.perf_counter() - started < 2
+    # A bound for "linear, not quadratic", not a speed target: a quadratic scan of these texts takes
+    # hours; a linear one well under a second, with room for a loaded machine.
+    assert time.perf_counter() - started < 20
 
 
 def test_html_nested_too_deep_is_refused_before_parsing():
     started = time.perf_counter()
     with pytest.raises(IngestError, match="nested"):
         parse_html("<div>" * 200_000 + "x", "deep.html")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 20  # refused before parsing; parsing it would take minutes
     (doc,) = parse_html("<div>" * MAX_HTML_DEPTH + "<p>Leaders met.</p>" + "</div>" * MAX_HTML_DEPTH, "ok.html")
     assert doc.body == "Leaders met."
 
