@@ -163,6 +163,8 @@ def run(
                                           help="articles with more text are quarantined"),
     article_seconds: float = typer.Option(_LIMITS.article_seconds, "--article-seconds", min=0.01,
                                           help="time budget to read one file and to extract one article"),
+    full: bool = typer.Option(False, "--full", help="rebuild from every raw file (default: only new or changed "
+                              "files are read)"),
     quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result (no progress bar)"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks of errors"),
 ) -> None:
@@ -176,7 +178,7 @@ def run(
     from flows.files import location
 
     settings = RunSettings(raw_dir=location(raw), curated_dir=location(curated), reports_dir=reports,
-                           workers=workers or _DEFAULTS.workers, dask_address=dask_address,
+                           workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
                            limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
                                          article_seconds=article_seconds))
     handlers = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}

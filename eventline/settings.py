@@ -56,5 +56,6 @@ class RunSettings:
     reports_dir: Path = Path("data/reports")
     workers: int = 2
     dask_address: str | None = None
-    batch_size: int = 100  # articles per task: per-task overhead is large, so tasks map over batches
+    batch_size: int = 100  # raw files per task: per-task overhead is large, so tasks map over batches
+    full: bool = False  # rebuild from every raw file instead of only the new and changed ones
     limits: Limits = field(default_factory=Limits)

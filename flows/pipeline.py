@@ -1,4 +1,5 @@
-"""The eventline flow: ingest -> normalize -> split sections -> extract -> validate -> write -> report."""
+"""The eventline flow: plan (what is new) -> ingest, normalize, extract in batches into the state -> merge
+-> validate -> write -> report."""
 
 from __future__ import annotations
 
@@ -10,20 +11,13 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventline.settings import Limits, RunSettings
-from flows import progress, publish, raw, report, stages
+from flows import incremental, merging, progress, publish, raw, stages, state
 from flows.quality import ValidationOutcome, validate_tables
-from flows.store import CuratedStore, open_store, run_lock
-from transforms.articles import build_articles_batch, drop_duplicate_articles
-from transforms.extract import ArticleBatch, build_tables
+from flows.store import CuratedStore, Generation, open_store, run_lock
 from transforms.ids import make_id
-from transforms.ingest import RawDocument
 from transforms.reference import reference_version
 
 log = logging.getLogger("eventline")
-
-
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def _gather(futures, batches: list[list], step: str) -> list:
@@ -37,9 +31,9 @@ def _gather(futures, batches: list[list], step: str) -> list:
 
 
 @task
-def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
+def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> Generation:
     """Recover the curated and reports folders from earlier kills; record this run as running (IO)."""
-    publish.open_run(store, reports_dir, run)
+    return publish.open_run(store, reports_dir, run)
 
 
 @task
@@ -49,27 +43,23 @@ def discover(settings: RunSettings) -> list[raw.RawFile]:
 
 
 @task
-def ingest(files: list[raw.RawFile], limits: Limits) -> raw.RawRead:
-    """Read and parse one batch of raw files (IO)."""
-    return raw.read_raw(files, limits)
+def plan(store: CuratedStore, files: list[raw.RawFile], settings: RunSettings) -> state.Plan:
+    """Which raw files are new or changed since the committed manifest (IO: stat, and sha256 of touched files)."""
+    return state.plan_run(store, files, state.state_version(settings.limits), settings.full)
 
 
 @task
-def normalize(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:
-    """Normalize text and split compound articles into sections: article rows."""
-    return build_articles_batch(docs, ingested_at)
+def process(files: list[raw.RawFile], batch: str, generation: Generation, limits: Limits,
+            ingested_at: dt.datetime) -> stages.FileBatch:
+    """Read, normalize and extract one batch of raw files; its rows go to the state (IO); its manifest rows."""
+    return stages.process_state_batch(files, batch, generation, limits, ingested_at)
 
 
 @task
-def extract(articles: list[dict], seconds: float) -> ArticleBatch:
-    """Events, participants and commitments of one batch of articles, each within its time budget."""
-    return stages.extract_batch(articles, seconds)
-
-
-@task
-def merge(batches: list) -> dict[str, list[dict]]:
-    """One row per real event across all articles; entities across all mentions."""
-    return build_tables(batches)
+def merge(generation: Generation, manifest: list[dict], new_batches: set[str],
+          previous_ids: set[str]) -> merging.Merged:
+    """One row per real event across all live articles; entities across all mentions (reads the state)."""
+    return merging.merge_state(generation, manifest, new_batches, previous_ids)
 
 
 @task
@@ -79,44 +69,29 @@ def validate(tables: dict[str, list[dict]], reports_dir: Path, run_id: str) -> V
 
 
 @task
-def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: publish.RunOutputs) -> dict:
+def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: publish.RunOutputs,
+                generation: Generation) -> dict:
     """Write the new generation, the quarantine file and the reports, then commit and record the run (IO)."""
-    return publish.publish_run(store, reports_dir, run, outputs)
+    return publish.publish_run(store, reports_dir, run, outputs, generation)
 
 
 @flow(name="eventline-run")
 def eventline_run(settings: RunSettings) -> dict:
-    """One pipeline run over the raw folder; returns the report document."""
+    """One pipeline run over the raw folder (only its new and changed files, unless --full); the report."""
     started = dt.datetime.now(dt.timezone.utc)
     run = {"run_id": make_id("run", started.isoformat()), "started_at": started, "status": "running",
            "reference_version": reference_version()}
     store = open_store(settings.curated_dir)
     with run_lock(settings.curated_dir):  # already held when the command line started the run
-        open_run(store, settings.reports_dir, run)
+        generation = open_run(store, settings.reports_dir, run)
         try:
             files = discover(settings)
-            batches = _chunks(files, settings.batch_size)
-            ingested = _gather(ingest.map(batches, limits=settings.limits), batches, "files read")
-            docs = [d for batch in ingested for d in batch.docs]
-            normalized = [f.result() for f in normalize.map(_chunks(docs, settings.batch_size), ingested_at=started)]
-            articles, copies = drop_duplicate_articles([a for rows, _ in normalized for a in rows])
-            early = [q for batch in ingested for q in batch.quarantine] + [q for _, bad in normalized for q in bad]
-            early = report.stamp_quarantine(early + copies, run["run_id"])
-            stages.guard_something_read(store, settings.raw_dir, articles, len(files), early, run["run_id"])
-            batches = _chunks(articles, settings.batch_size)
-            extracted = _gather(extract.map(batches, seconds=settings.limits.article_seconds), batches, "articles")
-            tables = {**merge(extracted), "articles": articles}
-            outcome = validate(tables, settings.reports_dir, run["run_id"])
-            quarantine = early + report.stamp_quarantine(tables.pop("quarantine", []) + outcome.quarantine,
-                                                         run["run_id"])
-            previous = store.read_table("articles")
-            seen = set(previous.column("content_sha256").to_pylist()) if previous is not None else set()
-            outputs = publish.RunOutputs(
-                tables=outcome.select(tables), quarantine=quarantine, outcome=outcome,
-                articles_seen=len(articles), articles_new=sum(a["content_sha256"] not in seen for a in articles),
-                files=[f for batch in ingested for f in batch.files],
-                warnings=[w for batch in ingested for w in batch.warnings])
-            return publish_run(store, settings.reports_dir, run, outputs)
+            todo = plan(store, files, settings)
+            steps = incremental.Steps(process=lambda batches, names: _gather(process.map(
+                batches, names, generation=generation, limits=settings.limits, ingested_at=started), batches,
+                "files read"), merge=merge, validate=lambda tables: validate(tables, settings.reports_dir, run["run_id"]))
+            outputs = incremental.compute(settings, store, generation, todo, run, len(files), steps)
+            return publish_run(store, settings.reports_dir, run, outputs, generation)
         except BaseException as exc:
             publish.close_failed_run(store, settings.reports_dir, run, exc)
             raise

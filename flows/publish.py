@@ -16,42 +16,48 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 
 from flows import io, progress, report
+from flows.files import join
+from flows.merging import RUN_QUARANTINE, saved_results
 from flows.quality import ValidationOutcome
-from flows.store import GENERATION_TABLES, CuratedStore, to_arrow
+from flows.state import MANIFEST, manifest_table
+from flows.store import GENERATION_TABLES, CuratedStore, Generation, to_arrow
 from schemas.tables import CURATED_TABLES, TABLES
 
 log = logging.getLogger(__name__)
 
-RAW_FILES_STATE = "raw_files"
-_RAW_FILES_SCHEMA = pa.schema([("source_path", pa.string()), ("size_bytes", pa.int64()),
-                               ("modified_at", pa.timestamp("us", tz="UTC")), ("sha256", pa.string())])
+_QUARANTINE_KEPT = ("stage", "source_path", "record_key", "reason", "payload")
+_KEPT_SCHEMA = pa.schema([(k, pa.string()) for k in _QUARANTINE_KEPT])
 
 
 @dataclass
 class RunOutputs:
-    """What a run computed, ready to be written: validated tables, quarantine, report inputs, raw inventory."""
+    """What a run computed, ready to be written: validated tables, quarantine, report inputs, raw manifest."""
 
     tables: dict[str, list[dict]]
     quarantine: list[dict]
     outcome: ValidationOutcome
     articles_seen: int
     articles_new: int
-    files: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)  # the manifest (flows/state.py)
     warnings: list[dict] = field(default_factory=list)
+    state_version: dict = field(default_factory=dict)  # what the state's rows depend on (flows/state.py)
+    adopt: str | None = None  # a generation whose tables are this run's (unchanged input): linked, not written
+    kept_quarantine: list[dict] = field(default_factory=list)  # rows a run with unchanged input repeats
 
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
-    """Recover the folders, settle the rows of runs that died, and record this run as running."""
+def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> Generation:
+    """Recover the folders, settle the rows of runs that died, record this run as running; its generation."""
     for folder in (reports_dir, reports_dir / "runs"):
         io.remove_leftovers(folder)
     for dead in store.recover():
@@ -69,13 +75,54 @@ def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> None:
         if row["status"] == "failed":
             retract_reports(store, reports_dir, row["run_id"], row["error"])
     store.write_history("runs", run["run_id"], [run])
+    try:
+        # Invisible until committed: the state batches stream into it while the run reads.
+        return store.begin(run["run_id"])
+    except BaseException as exc:
+        close_failed_run(store, reports_dir, run, exc)
+        raise
 
 
-def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunOutputs) -> dict:
+def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunOutputs,
+                generation: Generation) -> dict:
     """Write everything the run made and commit it; the report document."""
     run_id = run["run_id"]
     quarantine = list(outputs.quarantine)
-    generation = store.begin(run_id)
+    if outputs.adopt is not None:
+        counts, events = _adopt_tables(store, generation, outputs.adopt)
+    else:
+        counts, events, quarantine = _write_tables(generation, outputs, quarantine, run_id)
+    generation.write_state(MANIFEST, manifest_table(outputs.files))
+    generation.write_state(RUN_QUARANTINE, pa.Table.from_pylist(
+        [{k: q.get(k) for k in _QUARANTINE_KEPT} for q in outputs.kept_quarantine], schema=_KEPT_SCHEMA))
+    counts["quarantine"] = store.write_history("quarantine", run_id, quarantine)
+    progress.report("rows written", sum(counts.values()), sum(counts.values()))
+    finished = {**run, "status": "completed", "finished_at": now(), "articles_seen": outputs.articles_seen,
+                "articles_new": outputs.articles_new, "rows_written": counts, "rows_quarantined": len(quarantine),
+                "expectations_passed": outputs.outcome.passed, "expectations_failed": outputs.outcome.failed,
+                **report.run_figures(outputs.outcome, events), "generation_id": generation.name, "error": None}
+    generation.finish({"run_id": run_id, "run": finished, "state": outputs.state_version,
+                       "tables_from": outputs.adopt, "validation": saved_results(outputs.outcome.results)})
+    # Reports before the switch: if they cannot be written, the run fails and the tables stay as they were.
+    doc = report.publish(reports_dir, store.root, finished, outputs.outcome, quarantine, counts, events,
+                         warnings=outputs.warnings)
+    store.commit(generation)
+    store.write_history("runs", run_id, [finished])
+    store.clean()
+    return doc
+
+
+def _adopt_tables(store: CuratedStore, generation: Generation, source: str) -> tuple[dict[str, int], list[dict]]:
+    """The tables of generation `source`, linked into this one; (rows per table, events for the report)."""
+    for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
+        generation.adopt(name, join(os.fspath(store.generations), source, name))
+    events = store.read_table("events").to_pylist()  # `source` is the committed generation
+    return dict(generation.tables), events
+
+
+def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[dict],
+                  run_id: str) -> tuple[dict[str, int], list[dict], list[dict]]:
+    """Every table of the run into the generation; (rows per table, events written, quarantine + unstorable rows)."""
     metadata = {"run_id": run_id, "generation": generation.name}
     counts: dict[str, int] = {}
     stored: dict[str, list[dict]] = {}
@@ -92,22 +139,7 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunO
         generation.write_table(name, arrow, metadata)
         counts[name] = arrow.num_rows
     generation.compact(metadata)
-    generation.write_state(RAW_FILES_STATE, pa.Table.from_pylist(outputs.files, schema=_RAW_FILES_SCHEMA))
-    counts["quarantine"] = store.write_history("quarantine", run_id, quarantine)
-    progress.report("rows written", sum(counts.values()), sum(counts.values()))
-    events = stored["events"]
-    finished = {**run, "status": "completed", "finished_at": now(), "articles_seen": outputs.articles_seen,
-                "articles_new": outputs.articles_new, "rows_written": counts, "rows_quarantined": len(quarantine),
-                "expectations_passed": outputs.outcome.passed, "expectations_failed": outputs.outcome.failed,
-                **report.run_figures(outputs.outcome, events), "generation_id": generation.name, "error": None}
-    generation.finish({"run_id": run_id, "run": finished})
-    # Reports before the switch: if they cannot be written, the run fails and the tables stay as they were.
-    doc = report.publish(reports_dir, store.root, finished, outputs.outcome, quarantine, counts, events,
-                         warnings=outputs.warnings)
-    store.commit(generation)
-    store.write_history("runs", run_id, [finished])
-    store.clean()
-    return doc
+    return counts, stored["events"], quarantine
 
 
 def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: BaseException) -> dict:

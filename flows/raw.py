@@ -7,6 +7,7 @@ valid UTF-8: a file name that is not is kept with its undecodable bytes written 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -157,7 +158,7 @@ def _discover_remote(url: str, skip: tuple) -> list[RawFile]:
     return sorted(_pair_sidecars(paths, lambda path: path[len(protocol) + 3 + len(root) + 1:]), key=lambda f: f.rel)
 
 
-def _file_info(path: str) -> tuple[int, dt.datetime]:
+def file_info(path: str) -> tuple[int, dt.datetime]:
     """(size in bytes, modification time) of a local file or an object."""
     if is_remote(path):
         fs, key = url_filesystem(path)
@@ -200,9 +201,29 @@ def _pair_sidecars(files: list[str], rel) -> list[RawFile]:
     return out
 
 
+def is_article_file(f: RawFile) -> bool:
+    """An entry that is read (a regular file of a supported type), as opposed to one quarantined unread."""
+    return f.problem is None and os.path.splitext(f.path)[1].lower() in ADAPTERS
+
+
+def file_sha256(path: str) -> str:
+    """sha256 of a file's (or an object's) bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with _open(path) as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _inventory_row(f_rel: str, path: str, data: bytes, sidecar_rel: str | None = None) -> dict:
+    """The manifest row of a file just read: what an incremental run compares the file with next time."""
+    return {"source_path": f_rel, "size_bytes": len(data), "sidecar_path": sidecar_rel,
+            "modified_at": file_info(path)[1], "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def _read_bytes(path: str, limit: int) -> bytes:
     """The file's bytes; IngestError when it is larger than `limit` (checked again after reading)."""
-    size = _file_info(path)[0]
+    size = file_info(path)[0]
     mb = limit / 1_000_000
     if size > limit:
         raise IngestError(f"file is {size / 1_000_000:.1f} MB, more than the limit of {mb:g} MB "
@@ -251,8 +272,10 @@ def read_raw(files: list[RawFile], limits: Limits = Limits()) -> RawRead:
         except OSError as exc:
             out.reject(f.rel, None, f"cannot read file ({exc.strerror}): check its permissions")
             continue
-        out.files.append({"source_path": f.rel, "size_bytes": len(data), "modified_at": _file_info(f.path)[1],
-                          "sha256": hashlib.sha256(data).hexdigest()})
+        out.files.append(_inventory_row(f.rel, f.path, data, f.sidecar_rel))
+        if f.sidecar:  # its changes change this file's rows: the manifest compares it too
+            with contextlib.suppress(OSError, IngestError):
+                out.files.append(_inventory_row(f.sidecar_rel, f.sidecar, _read_bytes(f.sidecar, limits.max_file_bytes)))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:

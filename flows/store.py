@@ -19,8 +19,9 @@ A run writes a whole new generation, then switches `current` with one rename: re
 whole previous generation or the whole new one, at every instant. A kill at any moment leaves
 an uncommitted generation or temporary files, which the next run removes.
 
-What builds on it: state an incremental run needs (the raw file inventory, `_state/raw_files`)
-is committed with the tables it describes (`Generation.write_state`, `CuratedStore.read_state`);
+What builds on it: state an incremental run needs (the raw file manifest, `_state/raw_files`, and
+the per-article rows of each batch of files, `_state/<table>/<batch>.parquet`: flows/state.py) is
+committed with the tables it describes (`Generation.write_state`, `adopt_state`, `CuratedStore.read_state`);
 a table may be several files or hive partitions (`year=2024/part-0.parquet`, read by
 eventline.readers, written by flows/parquet.py). Object storage has neither links nor an atomic
 rename: there `current` is a small pointer object, written last, that readers resolve
@@ -149,6 +150,7 @@ class CuratedStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.generations = self.root / GENERATIONS
+        self.files = LocalFiles(self.root)
 
     # ---- what is committed
 
@@ -330,10 +332,18 @@ class Generation:
         log.info("wrote %s: %d rows -> %s", name, rows, writer.folder)
 
     def write_state(self, name: str, arrow: pa.Table) -> None:
-        """Internal state committed with the tables (never exposed as a table): `_state/<name>.parquet`."""
-        self.files.make_folder(join(self.path, STATE))
-        with self.files.open_new(join(self.path, STATE, f"{name}.parquet")) as fh:
-            pq.write_table(arrow, fh)
+        """Internal state committed with the tables (never exposed as a table): `_state/<name>.parquet`
+        (`name` may hold folders: `articles/<batch>`)."""
+        path = join(self.path, STATE, f"{name}.parquet")
+        self.files.make_folder(path.rsplit("/", 1)[0])
+        with self.files.open_new(path) as fh:
+            pq.write_table(arrow, fh, compression="zstd")
+
+    def adopt_state(self, name: str, source: str) -> None:
+        """Take a state file of an earlier generation into this one (a hard link: it never changes)."""
+        target = join(self.path, STATE, f"{name}.parquet")
+        self.files.make_folder(target.rsplit("/", 1)[0])
+        self.files.link_or_copy(source, target)
 
     def adopt(self, name: str, source: Path | str) -> None:
         """Take a table's existing files (partitions too) into this generation: hard links on a local

@@ -1,56 +1,64 @@
 """A run through the real layers without Prefect or Great Expectations: what the flow does, in its order.
 
-Reading, normalizing, de-duplicating and extracting are the functions the flow's tasks wrap;
-the effects (open, publish, or close as failed) are the flow's own. Validation is left out
-(no write step, and several seconds): the outcome is empty and every row is kept.
+Planning, reading, normalizing, extracting into the state and merging are the functions the flow's
+tasks wrap (flows/incremental.py runs the same sequence for both); the effects (open, publish, or
+close as failed) are the flow's own. Validation is left out (no write step, and several seconds):
+the outcome is empty and every row is kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
-from eventline.settings import Limits
-from flows import publish, report, stages
+from eventline.settings import Limits, RunSettings
+from flows import incremental, merging, publish, stages, state
 from flows import raw as rawio
 from flows.quality import ValidationOutcome
-from flows.store import CuratedStore
-from transforms.articles import build_articles_batch, drop_duplicate_articles
-from transforms.extract import build_tables
+from flows.store import CuratedStore, Generation
 
 UTC = dt.timezone.utc
-
-
-def compute(raw: Path, run_id: str, limits: Limits = Limits(), skip: tuple[Path, ...] = (),
-            store: CuratedStore | None = None) -> publish.RunOutputs:
-    """The run's outputs from a raw folder (the flow's compute steps, one batch)."""
-    files = rawio.discover_raw(raw, skip=skip)
-    read = rawio.read_raw(files, limits)
-    rows, bad = build_articles_batch(read.docs, dt.datetime(2024, 1, 1, tzinfo=UTC))
-    articles, copies = drop_duplicate_articles(rows)
-    early = report.stamp_quarantine(read.quarantine + bad + copies, run_id)
-    if store is not None:
-        stages.guard_something_read(store, raw, articles, len(files), early, run_id)
-    tables = {**build_tables([stages.extract_batch(articles, limits.article_seconds)]), "articles": articles}
-    quarantine = early + report.stamp_quarantine(tables.pop("quarantine"), run_id)
-    return publish.RunOutputs(tables=tables, quarantine=quarantine, outcome=ValidationOutcome(tables={}),
-                              articles_seen=len(articles), articles_new=len(articles), files=read.files,
-                              warnings=read.warnings)
+INGESTED_AT = dt.datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def run_dict(run_id: str) -> dict:
     return {"run_id": run_id, "started_at": dt.datetime.now(UTC), "status": "running"}
 
 
-def simulate(root: Path, run_id: str, outputs: publish.RunOutputs | None = None, raw: Path | None = None,
-             limits: Limits = Limits()) -> dict:
-    """One run's effects, in the flow's order: into root/c (curated) and root/r (reports)."""
+def plain_steps(limits: Limits, generation: Generation) -> incremental.Steps:
+    """The flow's steps as plain calls, one batch after the other."""
+    return incremental.Steps(
+        process=lambda batches, names: [stages.process_state_batch(b, n, generation, limits, INGESTED_AT)
+                                        for b, n in zip(batches, names)],
+        merge=merging.merge_state, validate=lambda tables: ValidationOutcome(tables={}))
+
+
+def _compute(root: Path, store: CuratedStore, generation: Generation, run: dict, raw: Path, limits: Limits,
+             full: bool, batch_size: int) -> publish.RunOutputs:
+    settings = RunSettings(raw_dir=raw, curated_dir=root / "c", reports_dir=root / "r", limits=limits, full=full,
+                           batch_size=batch_size)
+    files = rawio.discover_raw(raw, skip=(root / "c", root / "r"))
+    todo = state.plan_run(store, files, state.state_version(limits), full)
+    return incremental.compute(settings, store, generation, todo, run, len(files), plain_steps(limits, generation))
+
+
+def compute(raw: Path, run_id: str, limits: Limits = Limits()) -> publish.RunOutputs:
+    """The outputs of a first run over `raw` (its state written into a scratch curated folder)."""
+    root = Path(tempfile.mkdtemp(prefix="eventline-compute-"))
+    store = CuratedStore(root / "c")
+    return _compute(root, store, store.begin(run_id), run_dict(run_id), raw, limits, False, 100)
+
+
+def simulate(root: Path, run_id: str, raw: Path | None = None, limits: Limits = Limits(), full: bool = False,
+             batch_size: int = 100, outputs: publish.RunOutputs | None = None) -> dict:
+    """One run's effects, in the flow's order: raw folder `raw` (or ready `outputs`) into root/c and root/r."""
     store, run = CuratedStore(root / "c"), run_dict(run_id)
-    publish.open_run(store, root / "r", run)
+    generation = publish.open_run(store, root / "r", run)
     try:
         if outputs is None:
-            outputs = compute(raw, run_id, limits, skip=(root / "c", root / "r"), store=store)
-        return publish.publish_run(store, root / "r", run, outputs)
+            outputs = _compute(root, store, generation, run, raw, limits, full, batch_size)
+        return publish.publish_run(store, root / "r", run, outputs, generation)
     except BaseException as exc:
         publish.close_failed_run(store, root / "r", run, exc)
         raise

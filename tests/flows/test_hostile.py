@@ -315,14 +315,7 @@ def test_12_curated_and_reports_inside_raw_are_not_ingested(tmp_path):
     inside = root / "raw"
     store_root = inside / "out"
     for run_id in ("run_1", "run_2"):
-        store = CuratedStore(store_root / "c")
-        from flows import publish
-        from tests.flows.layers import run_dict
-
-        run = run_dict(run_id)
-        publish.open_run(store, store_root / "r", run)
-        outputs = compute(inside, run_id, skip=(store_root / "c", store_root / "r"))
-        publish.publish_run(store, store_root / "r", run, outputs)
+        simulate(store_root, run_id, raw=inside)
     assert not [a for a in CuratedStore(store_root / "c").read_table("articles").to_pylist()
                 if a["source_path"].startswith("out/")]
     assert not [q for q in CuratedStore(store_root / "c").read_table("quarantine").to_pylist()
@@ -416,7 +409,7 @@ def test_a_record_that_fails_normalization_costs_that_record_only(root, monkeypa
         return real(doc, ingested_at)
 
     monkeypatch.setattr(articles_mod, "build_articles", broken_for_one)
-    simulate(root, "run_norm", raw=root / "raw")
+    simulate(root, "run_norm", raw=root / "raw", full=True)  # a changed normalizer: every file read again
     (q,) = [q for q in quarantine_of(root, "run_norm") if q["stage"] == "normalize"]
     assert q["source_path"] == "readout-call.md"
     assert len(table(root, "articles")) == len(_good_articles()) - 1

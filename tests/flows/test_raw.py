@@ -52,8 +52,10 @@ def test_read_raw_quarantines_without_losing_good_records(raw):
     assert "UTF-8" in reasons["latin1.txt"]
     assert "line 2" in reasons["sub/b.jsonl"]
     assert all(q["stage"] == "ingest" and json.loads(q["payload"]) is not None for q in out.quarantine)
-    assert {f["source_path"] for f in out.files} == {"a.txt", "sub/b.jsonl", "latin1.txt"}
+    # The manifest rows: every file read, and the sidecar that changes a.txt's rows.
+    assert {f["source_path"] for f in out.files} == {"a.txt", "a.meta.json", "sub/b.jsonl", "latin1.txt"}
     assert all(len(f["sha256"]) == 64 for f in out.files)
+    assert {f["source_path"]: f["sidecar_path"] for f in out.files}["a.txt"] == "a.meta.json"
 
 
 def test_one_sidecar_beside_two_files_applies_to_both(tmp_path):

@@ -1,0 +1,100 @@
+"""Merging the live incremental state into the curated tables, and reusing a generation whose input is unchanged.
+
+Plain steps (no Prefect) that the flow's tasks wrap and tests/flows/layers.py runs in process.
+The merge reads, of each state table, only the live rows of the articles that are kept (the
+first copy of each text, in raw-folder order) and in the order a run over every file would see
+them, so an incremental run gives the rows of a full run on the same input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from flows import state, state_rows
+from flows.quality import ExpectationResult, ValidationOutcome
+from flows.store import CuratedStore, Generation
+from transforms.articles import drop_duplicate_articles
+from transforms.extract import ArticleBatch, CommitmentMention, EventMention, build_tables
+
+log = logging.getLogger(__name__)
+
+_COMPACT = ["file", "position", "article_id", "source_path", "record_key", "title", "published_date"]
+_QUARANTINE_COLUMNS = ("stage", "source_path", "record_key", "reason", "payload")
+RUN_QUARANTINE = "run_quarantine"  # state: the run's quarantine rows that a run with unchanged input repeats
+
+
+@dataclass
+class Merged:
+    """The curated tables of the live state, the quarantine rows they imply, and how many articles are new."""
+
+    tables: dict[str, list[dict]]
+    quarantine: list[dict] = field(default_factory=list)
+    articles_new: int = 0
+
+
+def merge_state(generation: Generation, manifest: list[dict], new_batches: set[str],
+                previous_ids: set[str]) -> Merged:
+    """Events, participants, commitments and entities over every live article; the articles table itself.
+
+    generation: the one holding the state batches; manifest: its rows; new_batches: the batches this
+    run wrote (their kept articles not in `previous_ids` are the run's new articles).
+    """
+    live = state.live_files(manifest)
+    files, folder = generation.files, generation.path
+    kept, copies = drop_duplicate_articles(state.read_live(files, folder, "articles", live,
+                                                           columns=_COMPACT).to_pylist())
+    keep = state.article_keys([a["file"] for a in kept], [a["position"] for a in kept])
+    kept_keys = {(a["file"], a["position"]) for a in kept}
+    batch = ArticleBatch(
+        events=state_rows.from_rows(state.read_live(files, folder, "event_mentions", live, keep=keep).to_pylist(),
+                                    EventMention),
+        commitments=state_rows.from_rows(
+            state.read_live(files, folder, "commitment_mentions", live, keep=keep).to_pylist(), CommitmentMention),
+        published={a["article_id"]: a["published_date"] for a in kept},
+        record_keys={a["article_id"]: str(a["record_key"] or "") for a in kept})
+    # A copy's extraction rows are not the run's: a run over every file never extracts copies.
+    quarantine = [{k: q[k] for k in _QUARANTINE_COLUMNS}
+                  for q in state.read_live(files, folder, "quarantine", live).to_pylist()
+                  if q["position"] is None or (q["file"], q["position"]) in kept_keys]
+    tables = build_tables([batch])
+    del batch
+    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept else None
+    tables["articles"] = articles.drop_columns(["file", "position"]).to_pylist() if articles is not None else []
+    batch_of = {r["source_path"]: r["batch"] for r in manifest}
+    new = sum(batch_of[a["file"]] in new_batches and a["article_id"] not in previous_ids for a in kept)
+    return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
+
+
+def article_ids(store: CuratedStore, plan: state.Plan) -> set[str]:
+    """The article ids in the committed generation's state (the texts the run before had seen)."""
+    if not plan.committed_files:
+        return set()
+    table = state.read_live(store.files, state.generation_folder(store, plan.committed), "articles",
+                            plan.committed_files, columns=["file", "position", "article_id"])
+    return set(table.column("article_id").to_pylist())
+
+
+def saved_results(results: dict[str, list[ExpectationResult]]) -> dict[str, list[dict]]:
+    """Validation results as JSON-ready dicts, kept in the generation for a run whose input is unchanged."""
+    return json.loads(json.dumps({name: [dataclasses.asdict(r) for r in rs] for name, rs in results.items()},
+                                 default=str))
+
+
+def reused_outcome(store: CuratedStore) -> ValidationOutcome:
+    """The validation results of the committed generation: its tables are the ones this run would validate."""
+    info = store.generation_info() or {}
+    results = {name: [ExpectationResult(**r) for r in rs] for name, rs in (info.get("validation") or {}).items()}
+    return ValidationOutcome(tables={}, results=results)
+
+
+def reused_quarantine(store: CuratedStore) -> list[dict]:
+    """The quarantine rows of the run that made the committed generation (those of its input, not its problems
+    of the moment), to be repeated by a run whose input is unchanged."""
+    table = store.read_state(RUN_QUARANTINE)
+    return [] if table is None else table.to_pylist()
+

@@ -1,0 +1,264 @@
+"""Incremental state: the raw files a generation was built from, and the per-article rows each one gave.
+
+Inside a generation (flows/store.py), never a table:
+
+    _state/raw_files.parquet                   the manifest: one row per raw file read (path, size,
+                                               mtime, sha256, its sidecar, the batch holding its rows)
+    _state/articles/<batch>.parquet            article rows (before duplicates are dropped)
+    _state/event_mentions/<batch>.parquet      what extraction found in each article
+    _state/commitment_mentions/<batch>.parquet
+    _state/quarantine/<batch>.parquet          ingest, normalize and extract rows of those files
+
+Every state row names its raw file (`file`) and its article's place in it (`position`); the
+rows of a file are live while the manifest says its rows are in that batch. A run reads only new
+or changed files into new batches, links the batches of unchanged files into its own generation
+(no copy), and merges over the live rows of all of them: the same rows as a run over every file.
+State is written inside the generation and committed with the tables by the same rename, so a
+killed run never leaves the two out of step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from eventline.settings import Limits
+from flows import raw
+from flows.files import LocalFiles, ObjectFiles, join
+from flows.store import STATE, CuratedStore, Generation
+from schemas.tables import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+STATE_FORMAT = 1  # bump when the layout or meaning of the state files changes
+MANIFEST = "raw_files"
+STATE_TABLES = ("articles", "event_mentions", "commitment_mentions", "quarantine")
+MANIFEST_SCHEMA = pa.schema([
+    ("source_path", pa.string()), ("size_bytes", pa.int64()), ("modified_at", pa.timestamp("us", tz="UTC")),
+    ("sha256", pa.string()), ("sidecar_path", pa.string()), ("batch", pa.string())])
+QUARANTINE_SCHEMA = pa.schema([("file", pa.string()), ("position", pa.int32()), ("seq", pa.int32()),
+                               ("stage", pa.string()),
+                               ("source_path", pa.string()), ("record_key", pa.string()), ("reason", pa.string()),
+                               ("payload", pa.string())])
+# The code whose output the state holds: a change to any of it makes the old rows stale.
+_CODE_PACKAGES = ("transforms", "schemas")
+_CODE_MODULES = ("flows/raw.py", "flows/state.py", "flows/state_rows.py", "flows/stages.py")
+
+
+# ----------------------------------------------------------------------------- what made the state
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """sha256 of the code that reads raw files and extracts rows (its source files), and the package version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    root = Path(__file__).resolve().parents[1]
+    paths = sorted(p for pkg in _CODE_PACKAGES for p in (root / pkg).rglob("*.py"))
+    paths += [root / m for m in _CODE_MODULES]
+    digest = hashlib.sha256()
+    try:
+        digest.update(version("eventline").encode())
+    except PackageNotFoundError:
+        pass
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def state_version(limits: Limits) -> dict:
+    """What the rows of the state depend on besides the raw files: compared at the start of each run."""
+    from transforms.reference import reference_version
+
+    return {"format": STATE_FORMAT, "schema_version": SCHEMA_VERSION, "reference_version": reference_version(),
+            "code": code_version(), "limits": asdict(limits)}
+
+
+_WHY = {"format": "the state format changed", "schema_version": "the contract's schema_version changed",
+        "reference_version": "the reference data changed (reference/VERSION)",
+        "code": "the extraction code changed (a new eventline)", "limits": "the limits changed (--max-file-mb, "
+        "--max-article-chars or --article-seconds)"}
+
+
+def full_reason(info: dict | None, version: dict, full: bool) -> str | None:
+    """Why this run must rebuild from every raw file, or None when it may reuse the committed state."""
+    if full:
+        return "--full"
+    if info is None:
+        return "no committed generation yet"
+    old = info.get("state")
+    if not isinstance(old, dict):
+        return "the committed generation has no incremental state (made by an earlier eventline)"
+    for key, why in _WHY.items():
+        if old.get(key) != version[key]:
+            return f"{why}: rows made by the old rules are rebuilt"
+    return None
+
+
+# ----------------------------------------------------------------------------- what a run must read
+
+@dataclass
+class Plan:
+    """Which raw entries a run reads, which it keeps from the committed state, and which were deleted."""
+
+    read: list[raw.RawFile] = field(default_factory=list)  # new or changed: read and extracted by this run
+    fresh: list[raw.RawFile] = field(default_factory=list)  # no article file (problems, other types): every run
+    carried: list[dict] = field(default_factory=list)  # manifest rows of unchanged files (and their sidecars)
+    deleted: list[str] = field(default_factory=list)
+    previous: str | None = None  # the generation whose state the carried rows are in
+    full_reason: str | None = None
+    committed: str | None = None  # the committed generation (also when this run rebuilds everything)
+    committed_files: dict[str, list[str]] = field(default_factory=dict)  # its live state: batch -> files
+
+    @property
+    def unchanged(self) -> bool:
+        """Nothing to read and nothing gone: the committed tables are this input's tables."""
+        return self.previous is not None and self.full_reason is None and not self.read and not self.deleted
+
+
+def plan_run(store: CuratedStore, entries: list[raw.RawFile], version: dict, full: bool = False) -> Plan:
+    """Compare the raw folder with the committed manifest: size and mtime first, the sha256 when they differ."""
+    info = store.generation_info()
+    reason = full_reason(info, version, full)
+    committed = {r["source_path"]: r for r in read_manifest(store)}
+    complete = _complete(store.files, generation_folder(store, store.current()), committed.values())
+    if committed and not complete and not reason:
+        reason = "the committed state is incomplete (a state file is missing)"
+    manifest = {} if reason else committed
+    plan = Plan(previous=store.current() if not reason else None, full_reason=reason, committed=store.current(),
+                committed_files=live_files(committed.values()) if complete else {})
+    seen: set[str] = set()
+    for entry in entries:
+        if not raw.is_article_file(entry):
+            plan.fresh.append(entry)
+            continue
+        seen.add(entry.rel)
+        row = manifest.get(entry.rel)
+        same = row is not None and row["batch"] is not None and row["sidecar_path"] == entry.sidecar_rel
+        file_row = _unchanged(entry.path, row) if same else None
+        side_row = _unchanged(entry.sidecar, manifest.get(entry.sidecar_rel)) if file_row and entry.sidecar else None
+        if file_row is None or (entry.sidecar and side_row is None):
+            plan.read.append(entry)
+            continue
+        plan.carried.append(file_row)
+        if side_row is not None:
+            seen.add(entry.sidecar_rel)
+            plan.carried.append({**side_row, "batch": file_row["batch"]})
+    plan.deleted = sorted(p for p in manifest if p not in seen and not p.endswith(raw.SIDECAR_SUFFIX))
+    if reason:
+        log.info("full rebuild: %s", reason)
+    log.info("raw folder: %d new or changed files, %d unchanged, %d deleted, %d other entries",
+             len(plan.read), sum(r["batch"] is not None and not r["source_path"].endswith(raw.SIDECAR_SUFFIX)
+                                 for r in plan.carried), len(plan.deleted), len(plan.fresh))
+    return plan
+
+
+def _unchanged(path: str | None, row: dict | None) -> dict | None:
+    """The manifest row of a file whose content is as recorded (its new mtime, when only that changed), else None."""
+    if path is None or row is None or row["sha256"] is None:  # never read whole (too large, unreadable): again
+        return None
+    try:
+        size, modified = raw.file_info(path)
+    except OSError:
+        return None
+    if size != row["size_bytes"]:
+        return None
+    if modified == row["modified_at"]:
+        return row
+    # Touched, copied back, restored from a backup: the same bytes are the same rows.
+    return {**row, "modified_at": modified} if raw.file_sha256(path) == row["sha256"] else None
+
+
+def _complete(files: LocalFiles | ObjectFiles, folder: str | None, manifest) -> bool:
+    """True when every batch the manifest names has its file of every state table in generation `folder`."""
+    batches = {r["batch"] for r in manifest if r["batch"]}
+    return folder is not None and all(files.exists(batch_path(folder, name, b)) for b in batches
+                                      for name in STATE_TABLES)
+
+
+def generation_folder(store: CuratedStore, generation: str | None) -> str | None:
+    """Where a generation's files are, as the store's file operations name them."""
+    return join(os.fspath(store.generations), generation) if generation else None
+
+
+def read_manifest(store: CuratedStore) -> list[dict]:
+    """The manifest rows of the committed generation (empty when it has none)."""
+    table = store.read_state(MANIFEST)
+    if table is None or "batch" not in table.column_names:
+        return []
+    return table.to_pylist()
+
+
+# ----------------------------------------------------------------------------- writing and carrying batches
+
+def batch_path(folder: Path | str, table: str, batch: str) -> str:
+    return join(os.fspath(folder), STATE, table, f"{batch}.parquet")
+
+
+def write_batch(generation: Generation, batch: str, tables: dict[str, pa.Table]) -> None:
+    """One batch's per-article rows, a file per state table (every table, empty ones too)."""
+    for name in STATE_TABLES:
+        generation.write_state(f"{name}/{batch}", tables[name])
+
+
+def carry(store: CuratedStore, generation: Generation, plan: Plan) -> None:
+    """Link the batches that hold rows of unchanged files into the new generation (no copy)."""
+    batches = sorted({r["batch"] for r in plan.carried if r["batch"]})
+    if not batches:
+        return
+    source = generation_folder(store, plan.previous)
+    for name in STATE_TABLES:
+        for batch in batches:
+            generation.adopt_state(f"{name}/{batch}", batch_path(source, name, batch))
+
+
+def manifest_table(rows: list[dict]) -> pa.Table:
+    """The manifest, one row per path (a sidecar read twice, for two articles, once), sorted by path."""
+    unique = {r["source_path"]: r for r in rows}
+    return pa.Table.from_pylist([unique[p] for p in sorted(unique)], schema=MANIFEST_SCHEMA)
+
+
+def live_files(manifest) -> dict[str, list[str]]:
+    """batch -> the raw files whose live rows it holds (sidecars have no rows of their own)."""
+    out: dict[str, list[str]] = {}
+    for row in manifest:
+        if row["batch"] and not row["source_path"].endswith(raw.SIDECAR_SUFFIX):
+            out.setdefault(row["batch"], []).append(row["source_path"])
+    return out
+
+
+def article_keys(files: list[str], positions: list[int]) -> pa.Array:
+    """Keys of articles (their file and position in it), as `read_live` matches them."""
+    return _keys(pa.array(files, pa.string()), pa.array(positions, pa.int32()))
+
+
+def _keys(files: pa.Array, positions: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise(files, pc.cast(positions, pa.string()), "\x1f")
+
+
+def read_live(files: LocalFiles | ObjectFiles, folder: Path | str, table: str, live: dict[str, list[str]],
+              columns: list[str] | None = None, keep: pa.Array | None = None) -> pa.Table:
+    """The live rows of one state table, in raw-folder order (file, position, then extraction order).
+
+    `keep`: keys of articles (`article_keys`); only rows of those articles are returned.
+    """
+    parts = []
+    for batch, paths in sorted(live.items()):
+        with files.open_read(batch_path(folder, table, batch)) as fh:
+            part = pq.read_table(fh, columns=columns)
+        part = part.filter(pc.is_in(part["file"], value_set=pa.array(sorted(paths), pa.string())))
+        if keep is not None:
+            part = part.filter(pc.is_in(_keys(part["file"], part["position"]), value_set=keep))
+        parts.append(part)
+    if not parts:
+        return pa.table({c: pa.array([], pa.null()) for c in columns or ()})
+    merged = pa.concat_tables(parts)
+    order = [c for c in ("file", "position", "seq") if c in merged.column_names]
+    return merged.sort_by([(c, "ascending", "at_start") for c in order])

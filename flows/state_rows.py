@@ -1,0 +1,73 @@
+"""Extraction records as Arrow rows and back: how per-article results are kept in the incremental state.
+
+The Arrow schema of a record type is derived from its dataclass fields (one declaration: the
+record itself), so a field added to `EventMention` is kept without a second list to update.
+Values round-trip exactly: strings, ints, floats (float64), booleans, dates, tuples of strings
+and tuples of nested records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from functools import lru_cache
+
+import pyarrow as pa
+
+_SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
+
+
+def _arrow_type(hint) -> tuple[pa.DataType, type | None]:
+    """(Arrow type, nested record type of a tuple field or None) of one field's type hint."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return _arrow_type(args[0])
+    if typing.get_origin(hint) is tuple:
+        item = args[0]
+        if dataclasses.is_dataclass(item):
+            return pa.list_(pa.struct(list(record_schema(item)))), item
+        return pa.list_(_SCALARS[item]), None
+    return _SCALARS[hint], None
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[tuple[str, pa.DataType, type | None], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, *_arrow_type(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+@lru_cache(maxsize=None)
+def record_schema(cls: type) -> pa.Schema:
+    """The Arrow schema of a record dataclass (EventMention, CommitmentMention, ParticipantMention)."""
+    return pa.schema([pa.field(name, kind) for name, kind, _ in _fields(cls)])
+
+
+def to_arrow(records: list, cls: type, extra: dict[str, pa.Array] | None = None) -> pa.Table:
+    """Records as one Arrow table, with `extra` columns (one value per record) in front."""
+    schema = record_schema(cls)
+    columns = {name: pa.array([getattr(r, name) for r in records], type=kind) if nested is None
+               else pa.array([[dataclasses.asdict(x) for x in getattr(r, name)] for r in records], type=kind)
+               for name, kind, nested in _fields(cls)}
+    table = pa.Table.from_pydict(columns, schema=schema)
+    for i, (name, values) in enumerate((extra or {}).items()):
+        table = table.add_column(i, name, values)
+    return table
+
+
+def from_rows(rows: list[dict], cls: type) -> list:
+    """Records from Arrow rows (`to_pylist()`); columns that are no field of `cls` are ignored."""
+    fields = _fields(cls)
+    out = []
+    for row in rows:
+        values = {}
+        for name, _, nested in fields:
+            value = row[name]
+            if nested is not None:
+                value = tuple(nested(**x) for x in value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            values[name] = value
+        out.append(cls(**values))
+    return out

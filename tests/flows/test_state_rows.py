@@ -1,0 +1,35 @@
+"""Extraction records kept as Arrow rows in the incremental state come back equal."""
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+
+from flows import raw, state_rows
+from transforms.articles import build_articles_batch
+from transforms.extract import CommitmentMention, EventMention, extract_articles
+from transforms.extract.records import ParticipantMention
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
+
+
+def test_the_fixture_articles_records_round_trip():
+    docs = raw.read_raw(raw.discover_raw(FIXTURES)).docs
+    articles, _ = build_articles_batch(docs, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    batch = extract_articles(articles)
+    assert batch.events and batch.commitments and any(m.participants for m in batch.events)
+    for records, cls in ((batch.events, EventMention), (batch.commitments, CommitmentMention)):
+        table = state_rows.to_arrow(records, cls)
+        assert table.schema == state_rows.record_schema(cls)
+        assert state_rows.from_rows(table.to_pylist(), cls) == records
+
+
+def test_nulls_empty_tuples_and_extra_columns():
+    m = EventMention("m", "a", "x.txt", 0, "talks", "unknown", None, None, "unknown", 0, None, None, None, (),
+                     0, 4, "Talk", 0.25, (ParticipantMention("country", "NOR", "Norway", None, "NOR", "guest",
+                                                             None, None),))
+    table = state_rows.to_arrow([m], EventMention, {"file": pa.array(["x.txt"]), "seq": pa.array([7], pa.int32())})
+    assert table.column_names[:2] == ["file", "seq"]
+    assert state_rows.from_rows(table.to_pylist(), EventMention) == [m]
+    assert state_rows.from_rows([], EventMention) == []
+    assert state_rows.to_arrow([], EventMention).num_rows == 0
