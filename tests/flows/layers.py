@@ -34,11 +34,11 @@ def plain_steps(limits: Limits, generation: Generation) -> incremental.Steps:
         merge=merging.merge_state, validate=lambda tables: ValidationOutcome(tables={}))
 
 
-def _compute(root: Path, store: CuratedStore, generation: Generation, run: dict, raw: Path, limits: Limits,
-             full: bool, batch_size: int) -> publish.RunOutputs:
-    settings = RunSettings(raw_dir=raw, curated_dir=root / "c", reports_dir=root / "r", limits=limits, full=full,
-                           batch_size=batch_size)
-    files = rawio.discover_raw(raw, skip=(root / "c", root / "r"))
+def run_outputs(store: CuratedStore, generation: Generation, run: dict, raw: Path, limits: Limits = Limits(),
+                full: bool = False, batch_size: int = 100, skip: tuple = ()) -> publish.RunOutputs:
+    """A run's outputs, its state written into `generation` (a local or an object-storage store)."""
+    settings = RunSettings(raw_dir=raw, curated_dir=store.root, limits=limits, full=full, batch_size=batch_size)
+    files = rawio.discover_raw(raw, skip=skip)
     todo = state.plan_run(store, files, state.state_version(limits), full)
     return incremental.compute(settings, store, generation, todo, run, len(files), plain_steps(limits, generation))
 
@@ -47,7 +47,7 @@ def compute(raw: Path, run_id: str, limits: Limits = Limits()) -> publish.RunOut
     """The outputs of a first run over `raw` (its state written into a scratch curated folder)."""
     root = Path(tempfile.mkdtemp(prefix="eventline-compute-"))
     store = CuratedStore(root / "c")
-    return _compute(root, store, store.begin(run_id), run_dict(run_id), raw, limits, False, 100)
+    return run_outputs(store, store.begin(run_id), run_dict(run_id), raw, limits)
 
 
 def simulate(root: Path, run_id: str, raw: Path | None = None, limits: Limits = Limits(), full: bool = False,
@@ -57,7 +57,7 @@ def simulate(root: Path, run_id: str, raw: Path | None = None, limits: Limits = 
     generation = publish.open_run(store, root / "r", run)
     try:
         if outputs is None:
-            outputs = _compute(root, store, generation, run, raw, limits, full, batch_size)
+            outputs = run_outputs(store, generation, run, raw, limits, full, batch_size, skip=(root / "c", root / "r"))
         return publish.publish_run(store, root / "r", run, outputs, generation)
     except BaseException as exc:
         publish.close_failed_run(store, root / "r", run, exc)

@@ -134,13 +134,13 @@ def test_on_object_storage_the_pointer_is_written_last_and_a_kill_before_it_chan
     from tests.flows import layers
 
     url = f"s3://{CURATED_BUCKET}/killed"
-    outputs = layers.compute(FIXTURES, "x")
 
     def simulate(run_id: str) -> None:
         store, run = ObjectCuratedStore(url), layers.run_dict(run_id)
-        publish.open_run(store, tmp_path / "r", run)
+        generation = publish.open_run(store, tmp_path / "r", run)
         try:
-            publish.publish_run(store, tmp_path / "r", run, outputs)
+            outputs = layers.run_outputs(store, generation, run, FIXTURES, full=True)  # state batches too
+            publish.publish_run(store, tmp_path / "r", run, outputs, generation)
         except BaseException as exc:
             publish.close_failed_run(store, tmp_path / "r", run, exc)
             raise
