@@ -36,7 +36,10 @@ def compute(settings: RunSettings, store: CuratedStore, generation: Generation, 
     version = state.state_version(settings.limits)
     fresh = raw.read_raw(todo.fresh, settings.limits)  # entries that are no article file: quarantined unread
     problems = report.stamp_quarantine(fresh.quarantine, run_id)
-    state.carry(store, generation, todo)
+    if not todo.unchanged and state.needs_repacking(todo.carried, settings.batch_size):
+        todo.carried = state.repack(store, generation, todo, settings.batch_size, run_id)
+    else:
+        state.carry(store, generation, todo)
     if todo.unchanged:  # the committed tables are this input's: linked into the new generation
         return unchanged_outputs(store, todo, problems, version, run_id)
     batches = [b for b in _chunks(todo.read, settings.batch_size) if b]
@@ -49,6 +52,7 @@ def compute(settings: RunSettings, store: CuratedStore, generation: Generation, 
     early = report.stamp_quarantine(merged.quarantine, run_id)
     stages.guard_something_read(store, settings.raw_dir, tables["articles"], entries, problems + early, run_id)
     outcome = steps.validate(tables)
+    outcome.tables = {}  # the validated frames: no longer needed once the rows to keep are known
     kept = early + report.stamp_quarantine(outcome.quarantine, run_id)
     return RunOutputs(tables=outcome.select(tables) if outcome.kept else tables, quarantine=problems + kept,
                       outcome=outcome, articles_seen=len(tables["articles"]), articles_new=merged.articles_new,

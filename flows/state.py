@@ -39,6 +39,7 @@ from schemas.tables import SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 STATE_FORMAT = 1  # bump when the layout or meaning of the state files changes
+REPACK_SLACK = 4  # batches beyond twice the full ones that unchanged files' rows may be spread over
 MANIFEST = "raw_files"
 STATE_TABLES = ("articles", "event_mentions", "commitment_mentions", "quarantine")
 MANIFEST_SCHEMA = pa.schema([
@@ -217,6 +218,36 @@ def carry(store: CuratedStore, generation: Generation, plan: Plan) -> None:
     for name in STATE_TABLES:
         for batch in batches:
             generation.adopt_state(f"{name}/{batch}", batch_path(source, name, batch))
+
+
+def needs_repacking(carried: list[dict], batch_size: int) -> bool:
+    """True when the unchanged files' rows are spread over many more batches than they would fill (after many
+    small incremental runs): the merge would read a file per run since the last rebuild."""
+    files = sum(1 for r in carried if r["batch"] and not r["source_path"].endswith(raw.SIDECAR_SUFFIX))
+    batches = len({r["batch"] for r in carried if r["batch"]})
+    return batches > 2 * -(-files // max(1, batch_size)) + REPACK_SLACK
+
+
+def repack(store: CuratedStore, generation: Generation, plan: Plan, batch_size: int, run_id: str) -> list[dict]:
+    """The unchanged files' live rows rewritten into full batches of `generation`; their manifest rows, renamed.
+
+    One new batch at a time: memory holds the rows of `batch_size` files.
+    """
+    source = generation_folder(store, plan.previous)
+    owners = {r["source_path"]: r for r in plan.carried if not r["source_path"].endswith(raw.SIDECAR_SUFFIX)}
+    sidecar_of = {r["sidecar_path"]: path for path, r in owners.items() if r["sidecar_path"]}
+    files, size = sorted(owners), max(1, batch_size)
+    renamed: dict[str, str] = {}
+    for start in range(0, len(files), size):
+        batch = f"{run_id}-r{start // size:05d}"
+        live: dict[str, list[str]] = {}
+        for path in files[start:start + size]:
+            live.setdefault(owners[path]["batch"], []).append(path)
+            renamed[path] = batch
+        write_batch(generation, batch, {name: read_live(store.files, source, name, live) for name in STATE_TABLES})
+    log.info("repacked the state of %d unchanged files into %d batches", len(files), -(-len(files) // size))
+    return [{**r, "batch": renamed.get(r["source_path"]) or renamed.get(sidecar_of.get(r["source_path"]), r["batch"])}
+            for r in plan.carried]
 
 
 def manifest_table(rows: list[dict]) -> pa.Table:

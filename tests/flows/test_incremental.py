@@ -159,3 +159,17 @@ def test_state_rows_are_kept_with_their_file_and_position(root):
     articles = pq.read_table(folder / "articles" / f"{manifest[1]['batch']}.parquet").to_pylist()
     compound = [a for a in articles if a["file"] == "compound.txt"]
     assert [a["position"] for a in compound] == [0, 1, 2]
+
+
+def test_many_small_runs_are_repacked_into_few_batches(root, tmp_path, monkeypatch):
+    monkeypatch.setattr(state, "REPACK_SLACK", 0)
+    simulate(root, "run_1", raw=root / "raw", batch_size=5)
+    for k in range(2, 7):  # each run adds one file: one more batch of one file each time
+        (root / "raw" / f"added-{k}.txt").write_text(ASTANA.replace("12 June", f"{k} June"), encoding="utf-8")
+        simulate(root, f"run_{k}", raw=root / "raw", batch_size=5)
+    # Run 6 found 5 batches for 9 unchanged files (2 would do): they were rewritten into full ones.
+    assert state_batches(root) == {"run_6-r00000", "run_6-r00001", "run_6-00000"}
+    assert_same_as_full(root, "run_6", tmp_path)
+    (root / "raw" / "oslo.md").unlink()
+    simulate(root, "run_7", raw=root / "raw", batch_size=5)
+    assert_same_as_full(root, "run_7", tmp_path)
