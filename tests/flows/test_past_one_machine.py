@@ -8,6 +8,7 @@ nature between two runs (`ingested_at`, run ids).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from schemas.tables import CURATED_TABLES
 from tests.services import dask_cluster, moto_s3
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
-RAW_BUCKET, CURATED_BUCKET = "eventline-raw", "eventline-curated"
+# The lock of a store on object storage is per machine and per URL: a bucket of this session's own, so that
+# test sessions running side by side on one machine (each with its own moto server) never share a lock.
+RAW_BUCKET, CURATED_BUCKET = "eventline-raw", f"eventline-curated-{os.getpid()}"
 
 
 def rows_of(curated) -> dict[str, list[str]]:
