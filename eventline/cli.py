@@ -7,6 +7,8 @@ checked before Prefect starts.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -16,7 +18,7 @@ import socket
 import time
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 
@@ -146,30 +148,29 @@ def _run(settings: RunSettings, quiet: bool, debug: bool) -> dict:
             return run_pipeline(settings)
 
 
-@app.command()
-def run(
-    raw: str = typer.Option(str(_DEFAULTS.raw_dir), "--raw",
-                            help="folder or URL (s3://, gs://, file://) of raw articles (searched recursively)"),
-    curated: str = typer.Option(str(_DEFAULTS.curated_dir), "--curated",
-                                help="folder or URL (s3://, gs://, file://) where the Parquet tables go"),
-    reports: Path = typer.Option(_DEFAULTS.reports_dir, "--reports", help="where the data-quality report goes"),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1,
-                                          help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]"),
-    dask_address: Optional[str] = typer.Option(None, "--dask-address",
-                                               help="run tasks on this Dask scheduler (tcp://HOST:PORT) instead"),
-    max_file_mb: float = typer.Option(_LIMITS.max_file_mb, "--max-file-mb", min=0.001,
-                                      help="larger raw files are quarantined"),
-    max_article_chars: int = typer.Option(_LIMITS.max_article_chars, "--max-article-chars", min=1,
-                                          help="articles with more text are quarantined"),
-    article_seconds: float = typer.Option(_LIMITS.article_seconds, "--article-seconds", min=0.01,
-                                          help="time budget to read one file and to extract one article"),
-    full: bool = typer.Option(False, "--full", help="rebuild from every raw file (default: only new or changed "
-                              "files are read)"),
-    quiet: bool = typer.Option(False, "--quiet", help="print only errors and the one-line result (no progress bar)"),
-    debug: bool = typer.Option(False, "--debug", help="show tracebacks of errors"),
-) -> None:
-    """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records or
-    failed expectations (`eventline report` tells); 2 with a one-line reason on a fatal error."""
+# The options of a run, declared once: `run` and `serve` take the same ones.
+_RAW = typer.Option(str(_DEFAULTS.raw_dir), "--raw",
+                    help="folder or URL (s3://, gs://, file://) of raw articles (searched recursively)")
+_CURATED = typer.Option(str(_DEFAULTS.curated_dir), "--curated",
+                        help="folder or URL (s3://, gs://, file://) where the Parquet tables go")
+_REPORTS = typer.Option(_DEFAULTS.reports_dir, "--reports", help="where the data-quality report goes")
+_WORKERS = typer.Option(None, "--workers", min=1,
+                        help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]")
+_DASK_ADDRESS = typer.Option(None, "--dask-address", help="run tasks on this Dask scheduler (tcp://HOST:PORT) instead")
+_MAX_FILE_MB = typer.Option(_LIMITS.max_file_mb, "--max-file-mb", min=0.001, help="larger raw files are quarantined")
+_MAX_ARTICLE_CHARS = typer.Option(_LIMITS.max_article_chars, "--max-article-chars", min=1,
+                                  help="articles with more text are quarantined")
+_ARTICLE_SECONDS = typer.Option(_LIMITS.article_seconds, "--article-seconds", min=0.01,
+                                help="time budget to read one file and to extract one article")
+_FULL = typer.Option(False, "--full", help="rebuild from every raw file (default: only new or changed files are read)")
+_QUIET = typer.Option(False, "--quiet", help="print only errors and the one-line result (no progress bar)")
+_DEBUG = typer.Option(False, "--debug", help="show tracebacks of errors")
+
+
+def _run_settings(raw: str, curated: str, reports: Path, workers: Optional[int], dask_address: Optional[str],
+                  max_file_mb: float, max_article_chars: int, article_seconds: float, full: bool,
+                  quiet: bool) -> RunSettings:
+    """The settings the run options give, with the project's Prefect environment applied."""
     if dask_address and workers is not None:
         _fail("--workers and --dask-address exclude each other: give one of them")
     if quiet:
@@ -177,26 +178,52 @@ def run(
     configure_prefect()
     from flows.files import location
 
-    settings = RunSettings(raw_dir=location(raw), curated_dir=location(curated), reports_dir=reports,
-                           workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
-                           limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
-                                         article_seconds=article_seconds))
+    return RunSettings(raw_dir=location(raw), curated_dir=location(curated), reports_dir=reports,
+                       workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
+                       limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
+                                     article_seconds=article_seconds))
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGINT unwind the command (see _on_signal); the previous handlers restored on the way out."""
+    _received.clear()
     handlers = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        _run_command(settings, quiet, debug)
+        yield
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
 
 
-def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
-    """The run, its one-line result, or its one-line error and exit code."""
+@app.command()
+def run(
+    raw: str = _RAW, curated: str = _CURATED, reports: Path = _REPORTS, workers: Optional[int] = _WORKERS,
+    dask_address: Optional[str] = _DASK_ADDRESS, max_file_mb: float = _MAX_FILE_MB,
+    max_article_chars: int = _MAX_ARTICLE_CHARS, article_seconds: float = _ARTICLE_SECONDS, full: bool = _FULL,
+    quiet: bool = _QUIET, debug: bool = _DEBUG,
+) -> None:
+    """One pipeline run (a Prefect flow). Exit 0 when the run completed, even with quarantined records or
+    failed expectations (`eventline report` tells); 2 with a one-line reason on a fatal error."""
+    settings = _run_settings(raw, curated, reports, workers, dask_address, max_file_mb, max_article_chars,
+                             article_seconds, full, quiet)
+    with _stopped_by_signals():
+        _run_command(settings, quiet, debug)
+
+
+@contextlib.contextmanager
+def _one_line_errors(what: str, debug: bool, stopped: str) -> Iterator[None]:
+    """Whatever ends the command early, as one line on stderr and its exit code (tracebacks only with --debug).
+
+    `what` names the command's work ("the run"), `stopped` says what a stop by a signal leaves behind.
+    """
     from flows.io import FatalRunError
 
-    started = time.perf_counter()
     try:
         try:
-            doc = _run(settings, quiet, debug)
+            yield
+        except typer.Exit:
+            raise
         except BaseException as exc:
             # Prefect's flow engine swaps in its own SIGTERM handler while a flow runs and may report our
             # signal as a crash or cancellation of its own: a run stopped by a signal says so, whatever it became.
@@ -204,15 +231,16 @@ def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
             if signum is not None and not isinstance(exc, _Signalled):
                 raise _Signalled(signum) from exc
             raise
+    except typer.Exit:
+        raise
     except FatalRunError as exc:
         if debug:
             traceback.print_exc()
         _fail(str(exc))
     except _Signalled as exc:
-        _fail(f"stopped by {exc}: nothing of this run was committed unless `runs` says completed; "
-              "run again to finish", 128 + exc.signum)
+        _fail(f"stopped by {exc}: {stopped}", 128 + exc.signum)
     except KeyboardInterrupt:
-        _fail("interrupted: nothing of this run was committed unless `runs` says completed; run again", 130)
+        _fail(f"interrupted: {stopped}", 130)
     except OSError as exc:
         if debug:
             traceback.print_exc()
@@ -221,14 +249,75 @@ def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
         if debug:
             traceback.print_exc()
         first = (str(exc).strip().splitlines() or [""])[0][:300]
-        _fail(f"the run failed ({type(exc).__name__}: {first}): run again with --debug for the details, "
+        _fail(f"{what} failed ({type(exc).__name__}: {first}): run again with --debug for the details, "
               "and report it if it persists")
+
+
+def _run_command(settings: RunSettings, quiet: bool, debug: bool) -> None:
+    """The run, its one-line result, or its one-line error and exit code."""
+    started = time.perf_counter()
+    with _one_line_errors("the run", debug, "nothing of this run was committed unless `runs` says completed; "
+                                            "run again to finish"):
+        doc = _run(settings, quiet, debug)
     elapsed = time.perf_counter() - started
     rows = ", ".join(f"{k}={v}" for k, v in doc["rows_written"].items() if k != "quarantine")
     typer.echo(f"run {doc['run_id']} completed in {elapsed:.1f}s: {rows}; quarantined={doc['rows_quarantined']}; "
                f"expectations passed={doc['expectations_passed']} failed={doc['expectations_failed']}")
     if not quiet:
         typer.echo(f"report: {settings.reports_dir / 'summary.html'}")
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option(..., "--cron", metavar="EXPR",
+                             help="when to run: a cron expression (minute hour day month weekday, such as "
+                                  "'0 6 * * *'; a sixth field gives seconds)"),
+    raw: str = _RAW, curated: str = _CURATED, reports: Path = _REPORTS, workers: Optional[int] = _WORKERS,
+    dask_address: Optional[str] = _DASK_ADDRESS, max_file_mb: float = _MAX_FILE_MB,
+    max_article_chars: int = _MAX_ARTICLE_CHARS, article_seconds: float = _ARTICLE_SECONDS, full: bool = _FULL,
+    quiet: bool = _QUIET, debug: bool = _DEBUG,
+) -> None:
+    """Serve the same flow on a schedule (a Prefect deployment, against PREFECT_API_URL or a local server it
+    starts and stops); runs until stopped by Ctrl-C or SIGTERM."""
+    settings = _run_settings(raw, curated, reports, workers, dask_address, max_file_mb, max_article_chars,
+                             article_seconds, full, quiet)
+    # Runs start in processes of their own, maybe elsewhere: folders as absolute paths.
+    settings = dataclasses.replace(settings, raw_dir=_absolute(settings.raw_dir),
+                                   curated_dir=_absolute(settings.curated_dir), reports_dir=reports.resolve())
+    with _stopped_by_signals(), _one_line_errors(
+            "serving", debug, "a run in flight was cancelled (nothing of it committed) and the schedule paused; "
+                              "`eventline serve` again resumes it"):
+        _serve(settings, cron)
+        if _received:  # the runner stopped gracefully on a signal
+            raise _Signalled(_received[0])
+
+
+def _absolute(place: Path | str) -> Path | str:
+    return place.resolve() if isinstance(place, Path) else place
+
+
+def _serve(settings: RunSettings, cron: str) -> None:
+    """Checks, the Prefect API (one with a scheduler), then the runner until it is stopped."""
+    from eventline import serve as serving
+    from eventline.server import prefect_api
+    from flows.io import FatalRunError, preflight
+
+    if settings.dask_address:
+        check_dask_address(settings.dask_address)
+    preflight(settings.raw_dir, settings.curated_dir, settings.reports_dir)
+    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180"))
+    with prefect_api(Path(os.environ["PREFECT_HOME"]), timeout, scheduler=True) as server:
+        problem = serving.check_cron(cron)  # imports Prefect: after PREFECT_API_URL is set
+        if problem:
+            raise FatalRunError(f"--cron '{cron}' is not a cron expression ({problem}): give minute hour day "
+                                "month weekday, such as '0 6 * * *' for 06:00 every day")
+        if server is not None:
+            server.wait_ready(timeout)
+        name = f"{serving.FLOW_NAME}/{serving.deployment_name(settings)}"
+        typer.echo(f"serving {name} on cron '{cron}' against the Prefect API at {os.environ['PREFECT_API_URL']}"
+                   f"{' (a temporary server, stopped with this command)' if server is not None else ''}; "
+                   "Ctrl-C or SIGTERM stops it", err=True)
+        serving.serve(settings, cron, on_signal=_received.append)
 
 
 # Terminal control characters in a report value (an escape sequence in a file name) are shown, not obeyed.

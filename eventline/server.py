@@ -63,7 +63,10 @@ def spawn_child(args: list[str], env: dict[str, str], log: Path) -> subprocess.P
     """Start a process that dies with this one (its output to `log`); call from the main thread."""
     parent = os.getpid()
     with open(log, "wb") as log_file:  # the child keeps its own descriptor
+        # Its own session: a Ctrl-C in the terminal reaches only us, and we stop the child after
+        # what still needs it (a run recording its end, a runner pausing its schedule).
         return subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file,
+                                start_new_session=True,
                                 preexec_fn=lambda: _die_with_parent(parent))  # noqa: PLW1509
 
 
@@ -131,8 +134,9 @@ def reap_orphans(home: Path) -> list[int]:
 class TemporaryServer:
     """A Prefect API server on 127.0.0.1, child of this process, gone when this process is."""
 
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, scheduler: bool = False):
         self.home = home
+        self.scheduler = scheduler  # run the server's services too (the scheduler that creates scheduled runs)
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.record: Path | None = None
@@ -146,8 +150,9 @@ class TemporaryServer:
         """Launch the server (returns at once) and the API URL it will answer on."""
         reap_orphans(self.home)
         self.port = _free_port()
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1"}
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1"}
+        if not self.scheduler:  # an ephemeral server runs none of the background services
+            env["PREFECT__SERVER_EPHEMERAL"] = "1"
         env.pop("PREFECT_API_URL", None)
         parent = os.getpid()
         (self.home / "servers").mkdir(parents=True, exist_ok=True)
@@ -196,8 +201,9 @@ class TemporaryServer:
 
 
 @contextlib.contextmanager
-def prefect_api(home: Path, startup_timeout: float) -> Iterator[TemporaryServer | None]:
-    """PREFECT_API_URL checked, or a temporary server started and PREFECT_API_URL pointed at it.
+def prefect_api(home: Path, startup_timeout: float, scheduler: bool = False) -> Iterator[TemporaryServer | None]:
+    """PREFECT_API_URL checked, or a temporary server started (with its scheduler when asked) and
+    PREFECT_API_URL pointed at it.
 
     Call before Prefect is imported (it reads PREFECT_API_URL once); call `wait_ready` on the
     server before the first flow run. The server is stopped on the way out, whatever the way.
@@ -207,7 +213,7 @@ def prefect_api(home: Path, startup_timeout: float) -> Iterator[TemporaryServer 
         check_api(url)
         yield None
         return
-    server = TemporaryServer(home)
+    server = TemporaryServer(home, scheduler)
     try:
         os.environ["PREFECT_API_URL"] = server.start()
         yield server

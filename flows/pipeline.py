@@ -1,8 +1,9 @@
 """The eventline flow: plan (what is new) -> ingest, normalize, extract in batches into the state -> merge
 -> validate -> write -> report."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: a served run gets the flow's function pickled by
+# value (the module attribute is the Flow, not the function), and Prefect resolves the flow's
+# parameter annotations (RunSettings) from what came with it: they must be classes, not names.
 import datetime as dt
 import logging
 from pathlib import Path
