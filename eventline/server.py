@@ -166,6 +166,14 @@ class TemporaryServer:
                                encoding="utf-8")
         return self.api_url
 
+    def answers(self) -> bool:
+        """True when the server answers its health check now."""
+        try:
+            with urllib.request.urlopen(self.api_url + "/health", timeout=2) as response:  # noqa: S310
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
     def wait_ready(self, timeout: float) -> None:
         """Block until the server answers its health check; FatalRunError if it dies or takes too long."""
         deadline = time.monotonic() + timeout
@@ -175,12 +183,8 @@ class TemporaryServer:
                 raise FatalRunError(f"the temporary Prefect server stopped at start-up (exit {self.process.returncode}"
                                     f"{': ' + err[-1] if err else ''}): set PREFECT_API_URL to a running "
                                     "server, or check PREFECT_HOME")
-            try:
-                with urllib.request.urlopen(self.api_url + "/health", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
+            if self.answers():
+                return
             time.sleep(0.1)
         raise FatalRunError(f"the temporary Prefect server did not answer within {timeout:g} s: run again, or set "
                             "PREFECT_API_URL to a running server (prefect server start)")

@@ -33,17 +33,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
-import fcntl
-import hashlib
 import json
 import logging
 import os
 import re
-import socket
-import tempfile
-import threading
 from pathlib import Path
-from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -51,6 +45,8 @@ import pyarrow.parquet as pq
 from flows import io
 from flows.files import LocalFiles, ObjectFiles, is_remote, join
 from flows.io import TMP_MARK, FatalRunError
+# The lock is its own light module (taken before Prefect starts); the store's API includes it.
+from flows.lock import LOCK, holds_lock, run_lock  # noqa: F401
 from flows.parquet import TableWriter, compact_folder, data_folders
 from eventline.readers import read_table
 from schemas.arrow import arrow_schema, enforce_schema
@@ -63,7 +59,6 @@ CURRENT = "current"
 PREVIOUS = "previous"
 STATE = "_state"
 INFO = "_generation.json"
-LOCK = ".eventline.lock"
 HISTORY_TABLES = tuple(name for name, t in TABLES.items() if t.append_only)
 GENERATION_TABLES = tuple(name for name, t in TABLES.items() if not t.append_only)
 _OLD_LAYOUT_LEFTOVER = re.compile(r"^\.(?P<table>\w+)\.(?:tmp|old)-")  # staging folders of the old writer
@@ -71,66 +66,6 @@ _OLD_LAYOUT_LEFTOVER = re.compile(r"^\.(?P<table>\w+)\.(?:tmp|old)-")  # staging
 
 def history_file(run_id: str) -> str:
     return f"run-{run_id}.parquet"
-
-
-# ----------------------------------------------------------------------------- the lock
-
-_held: dict[str, int] = {}  # lock path -> depth, for this process
-_held_guard = threading.Lock()
-_handles: dict[str, object] = {}
-
-
-@contextlib.contextmanager
-def run_lock(curated: Path | str) -> Iterator[None]:
-    """One run at a time per curated folder (an OS lock: it dies with its process, never goes stale).
-
-    Re-entrant within one process: the command line takes it before Prefect starts, and the
-    flow it starts takes it again without waiting for itself.
-    """
-    key = _lock_path(curated)
-    with _held_guard:
-        if key in _held:
-            _held[key] += 1
-        else:
-            fh = open(key, "a+", encoding="utf-8")  # noqa: SIM115 - held until released below
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                fh.seek(0)
-                holder = fh.read().strip() or "unknown process"
-                fh.close()
-                raise FatalRunError(f"another run ({holder}) holds the lock on {curated}: "
-                                    "wait for it to finish, then run again") from None
-            fh.truncate(0)
-            fh.write(f"{socket.gethostname()}:{os.getpid()}")
-            fh.flush()
-            _handles[key], _held[key] = fh, 1
-    try:
-        yield
-    finally:
-        with _held_guard:
-            _held[key] -= 1
-            if _held[key] == 0:
-                del _held[key]
-                fh = _handles.pop(key)
-                fcntl.flock(fh, fcntl.LOCK_UN)
-                fh.close()
-
-
-def holds_lock(curated: Path | str) -> bool:
-    """True when this process holds the run lock of `curated`."""
-    return _lock_path(curated) in _held
-
-
-def _lock_path(curated: Path | str) -> str:
-    """The lock file: in the curated folder; for object storage (no locks there), one per URL in this
-    machine's temporary folder (runs on one store must then start from one machine: docs/scaling.md)."""
-    if is_remote(curated):
-        folder = Path(tempfile.gettempdir()) / "eventline-locks"
-        folder.mkdir(parents=True, exist_ok=True)
-        return os.fspath(folder / f"{hashlib.sha256(os.fspath(curated).encode()).hexdigest()[:24]}.lock")
-    Path(curated).mkdir(parents=True, exist_ok=True)
-    return os.path.realpath(Path(curated) / LOCK)
 
 
 def open_store(place: Path | str) -> "CuratedStore":

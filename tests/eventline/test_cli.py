@@ -185,3 +185,16 @@ def test_progress_bar_shows_steps_and_quiet_silences_it():
     assert "files read" in out.getvalue() and "4/4" in out.getvalue() and "120/120" in out.getvalue()
     with progress_bar(enabled=False):
         progress.report("files read", 1, 1)  # nobody listens: nothing printed, nothing raised
+
+
+@pytest.mark.parametrize("args, code", [(["--version"], 0), (["report", "--reports", "{tmp}/none"], 2),
+                                        (["run", "--raw", "{tmp}/none"], 2)])
+def test_the_console_script_ends_quickly_with_the_command_s_status_and_all_its_output(tmp_path, args, code):
+    """main() skips the interpreter's teardown (os._exit in the last exit handler): status and output intact."""
+    proc = subprocess.run([sys.executable, "-c", "from eventline.cli import main; main()",
+                           *(a.format(tmp=tmp_path) for a in args)], capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert proc.returncode == code, proc.stderr
+    if code == 0:
+        assert proc.stdout.startswith("eventline ") and proc.stdout.endswith("\n") and not proc.stderr
+    else:
+        assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("eventline: "), proc.stderr

@@ -24,7 +24,7 @@ from eventline.settings import PROJECT_ROOT, RunSettings
 from flows.store import run_lock
 from tests.eventline.test_server import _answers, _gone, _records_of
 
-EVENTLINE = [sys.executable, "-c", "from eventline.cli import app; app()"]
+EVENTLINE = [sys.executable, "-c", "from eventline.cli import main; main()"]  # the console script's entry
 ARTICLE = "Talks\n\nNorway and Chile held talks in Oslo on 3 May 2022 and agreed to open a consulate.\n"
 
 
