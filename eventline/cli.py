@@ -208,9 +208,7 @@ def _run_settings(raw: str, curated: str, reports: Path, workers: Optional[int],
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     configure_prefect()
-    from flows.files import location
-
-    return RunSettings(raw_dir=location(raw), curated_dir=location(curated), reports_dir=reports,
+    return RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,  # URLs stay text, folders are Paths
                        workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
                        limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
                                      article_seconds=article_seconds))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import signal
+from pathlib import Path
 from typing import Callable
 
 from eventline.settings import RunSettings
@@ -23,9 +24,11 @@ FLOW_NAME = "eventline-run"
 
 
 def deployment_name(settings: RunSettings) -> str:
-    """One deployment per curated folder (the lock's scope), stable across restarts: `curated-1a2b3c4d`."""
-    folder = settings.curated_dir.resolve()
-    return f"{folder.name or 'curated'}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
+    """One deployment per curated folder or URL (the lock's scope), stable across restarts: `curated-1a2b3c4d`."""
+    place = settings.curated_dir
+    place = str(place.resolve()) if isinstance(place, Path) else place.rstrip("/")
+    name = place.rsplit("/", 1)[-1] or "curated"
+    return f"{name}-{hashlib.sha256(place.encode()).hexdigest()[:8]}"
 
 
 def check_cron(expression: str) -> str | None:

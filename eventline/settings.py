@@ -59,3 +59,12 @@ class RunSettings:
     batch_size: int = 100  # raw files per task: per-task overhead is large, so tasks map over batches
     full: bool = False  # rebuild from every raw file instead of only the new and changed ones
     limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        # Settings that come back as JSON (the parameters of a served run) hold every folder as
+        # text: a local one is a Path again, a URL stays text (flows.files.location).
+        from flows.files import location
+
+        for name in ("raw_dir", "curated_dir"):
+            object.__setattr__(self, name, location(getattr(self, name)))
+        object.__setattr__(self, "reports_dir", Path(self.reports_dir))

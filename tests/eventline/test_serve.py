@@ -150,3 +150,16 @@ def test_runs_missed_while_nobody_served_are_cancelled_not_made_up(tmp_path, pre
         assert client.read_flow_run(missed.id).state.type.value == "CANCELLED"
         assert client.read_flow_run(due.id).state.type.value == "SCHEDULED"
         client.delete_deployment(deployment_id)
+
+
+def test_settings_come_back_from_a_served_run_s_json_as_they_were(tmp_path):
+    """A served run gets its settings as JSON text: local folders are Paths again, URLs stay text."""
+    from fastapi.encoders import jsonable_encoder
+
+    from flows.pipeline import eventline_run
+
+    for settings in (RunSettings(raw_dir=tmp_path / "raw", curated_dir=tmp_path / "c", reports_dir=tmp_path / "r"),
+                     RunSettings(raw_dir="s3://news/raw", curated_dir="s3://news/curated", workers=1)):
+        sent = jsonable_encoder({"settings": settings})
+        assert eventline_run.validate_parameters(sent) == {"settings": settings}
+    assert deployment_name(RunSettings(curated_dir="s3://news/curated/")).startswith("curated-")
