@@ -9,86 +9,97 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
+from flows.files import is_remote, location, url_filesystem
 from schemas.arrow import arrow_schema
 from schemas.tables import TABLES
 
 log = logging.getLogger(__name__)
 
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
+GENERATIONS, CURRENT, INFO = ".generations", "current", "_generation.json"  # the layout of flows/store.py
+
+
+class MissingGenerationError(FileNotFoundError):
+    """The commit pointer names a generation that is not there (one line, says what to do)."""
+
+
+def committed_folder(curated: Path | str) -> Path | str:
+    """Where the committed generation's tables are, resolved once: read several tables under it to get
+    one generation whatever runs commit meanwhile.
+
+    A local folder's `.generations/current` link resolved (the folder itself when it has none: an old
+    layout, or a generation folder); on object storage the generation its `current` object names.
+    MissingGenerationError when the pointer names a generation that is gone.
+    """
+    place = location(curated)
+    if is_remote(place):
+        fs, root = url_filesystem(place)
+        try:
+            generation = fs.cat_file(f"{root}/{GENERATIONS}/{CURRENT}").decode("utf-8").strip()
+        except FileNotFoundError:
+            return place
+        folder, there = f"{place}/{GENERATIONS}/{generation}", fs.exists(f"{root}/{GENERATIONS}/{generation}/{INFO}")
+    else:
+        link = place / GENERATIONS / CURRENT
+        if not os.path.lexists(link):
+            return place
+        generation, folder = os.readlink(link), Path(os.path.realpath(link))
+        there = (folder / INFO).is_file()
+    if not generation or not there:
+        raise MissingGenerationError(
+            f"{place}/{GENERATIONS}/{CURRENT} names generation {generation!r}, which is missing (deleted by a run "
+            f"started on another machine?): run `eventline run --curated {place}` again to commit a whole one")
+    return folder
 
 
 def read_table(curated: Path | str, name: str, columns: list[str] | None = None) -> pa.Table:
     """A curated table with its contract schema (every file under the table's folder, recursively).
 
-    `curated` is a folder or an fsspec URL (`s3://bucket/curated`: the committed generation is
-    the one its `.generations/current` object names). An absent table reads as empty. Hidden
-    files and folders (`.`, `_`: staging, in-progress writes) are skipped by pyarrow's discovery;
-    a file of a history table that cannot be read is skipped with a warning.
+    `curated` is a folder or a URL (`s3://bucket/curated`, `file:///srv/curated`): the committed
+    generation is the one its `.generations/current` link or object names (`committed_folder`).
+    An absent table reads as empty. Hidden files and folders (`.`, `_`: staging, in-progress
+    writes) are skipped by pyarrow's discovery; a file of a history table that cannot be read
+    is skipped with a warning.
     """
     schema = arrow_schema(name)
-    if _URL.match(os.fspath(curated)) and not os.fspath(curated).startswith("file://"):
-        table = _read_remote(os.fspath(curated), name, schema)
-        return table.select(columns) if columns else table
-    folder = Path(os.fspath(curated).removeprefix("file://")) / name
-    if not folder.exists():
+    place = location(curated)
+    folder = place if TABLES[name].append_only else committed_folder(place)
+    if is_remote(folder):
+        fs, path = url_filesystem(folder)
+        path = f"{path}/{name}"
+    else:
+        fs, path = None, os.path.realpath(Path(folder) / name)  # the table folder may be a link
+    if not (fs.exists(path) if fs else os.path.exists(path)):
         table = schema.empty_table()
     elif TABLES[name].append_only:
-        table = _read_history(folder, schema)
+        table = _read_history(fs, path, name, schema)
     else:
-        # resolve(): the table folder may be a link into a generation folder.
-        dataset = ds.dataset(folder.resolve(), format="parquet", partitioning="hive", schema=schema)
-        table = dataset.to_table()
+        table = ds.dataset(path, filesystem=fs, format="parquet", partitioning="hive", schema=schema).to_table()
     return table.select(columns) if columns else table
 
 
-def _read_history(folder: Path, schema: pa.Schema) -> pa.Table:
+def _read_history(fs, folder: str, name: str, schema: pa.Schema) -> pa.Table:
     """A history table (runs, quarantine: one file per run) read file by file.
 
-    eventline writes each file whole, under a temporary name first; a torn or foreign file
-    someone else put there is skipped with a warning instead of making all history unreadable.
+    eventline writes each file whole (under a temporary name first, or one PUT); a torn or
+    foreign file someone else put there is skipped with a warning instead of making all
+    history unreadable.
     """
+    if fs is None:
+        paths = sorted(os.fspath(p) for p in Path(folder).glob("*.parquet"))
+    else:
+        paths = sorted(p for p in fs.ls(folder, detail=False, refresh=True) if p.endswith(".parquet"))
     parts = []
-    for path in sorted(folder.glob("*.parquet")):
+    for path in paths:
         try:
-            parts.append(ds.dataset(path, format="parquet", schema=schema).to_table())
+            parts.append(ds.dataset(path, filesystem=fs, format="parquet", schema=schema).to_table())
         except (pa.ArrowException, OSError, ValueError) as exc:
             log.warning("skipped %s: not a readable Parquet file of table %s (%s); move it out of %s",
-                        path, folder.name, exc, folder)
-    return pa.concat_tables(parts) if parts else schema.empty_table()
-
-
-def _read_remote(url: str, name: str, schema: pa.Schema) -> pa.Table:
-    """A table under a prefix on object storage, read with fsspec (no links there: a pointer object)."""
-    import fsspec
-
-    fs, root = fsspec.core.url_to_fs(url)
-    root = root.rstrip("/")
-    folder = f"{root}/{name}"
-    if not TABLES[name].append_only:
-        try:
-            generation = fs.cat_file(f"{root}/.generations/current").decode("utf-8").strip()
-        except FileNotFoundError:
-            generation = None
-        if generation:
-            folder = f"{root}/.generations/{generation}/{name}"
-    if not fs.exists(folder):
-        return schema.empty_table()
-    if not TABLES[name].append_only:
-        return ds.dataset(folder, filesystem=fs, format="parquet", partitioning="hive", schema=schema).to_table()
-    parts = []
-    for path in sorted(p for p in fs.ls(folder, detail=False, refresh=True) if p.endswith(".parquet")):
-        try:
-            with fs.open(path, "rb") as fh:
-                parts.append(pq.read_table(fh, schema=schema))
-        except (pa.ArrowException, OSError, ValueError) as exc:
-            log.warning("skipped %s: not a readable Parquet file of table %s (%s)", path, name, exc)
+                        path, name, exc, folder)
     return pa.concat_tables(parts) if parts else schema.empty_table()
 
 
@@ -111,8 +122,9 @@ def duckdb_connect(curated: Path | str, database: str = ":memory:"):
     import duckdb
 
     con = duckdb.connect(database)
+    generation = committed_folder(curated)  # resolved once: every table of one generation
     for name, table in TABLES.items():
-        arrow = read_table(curated, name)  # noqa: F841 - DuckDB finds the local variable by name
+        arrow = read_table(curated if table.append_only else generation, name)  # noqa: F841 - DuckDB finds it by name
         con.execute(f'create or replace table "{name}" as select * from arrow')
         for field in table.fields:
             con.execute(f'comment on column "{name}"."{field.name}" is {_literal(field.description)}')

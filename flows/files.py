@@ -10,7 +10,7 @@ the few file operations the curated store needs, with the same names on both:
                (flows/store.py)
 
 Paths are plain strings joined with "/", relative to nothing: local ones are OS paths, object
-ones are the fsspec path without the protocol (`bucket/prefix/events/year=2024/part-0.parquet`).
+ones are the fsspec path without the protocol (`bucket/prefix/events/year=2024/part-run_1-0.parquet`).
 """
 
 from __future__ import annotations
@@ -137,10 +137,11 @@ class ObjectFiles:
     remote = True
 
     def __init__(self, url: str, **options):
-        import fsspec
-
         self.url = url
-        self.fs, self.root = fsspec.core.url_to_fs(url, **options)
+        try:
+            self.fs, self.root = url_filesystem(url, **options)
+        except ValueError as exc:
+            raise io.FatalRunError(str(exc)) from None
         self.protocol = url.split("://", 1)[0]
 
     @contextlib.contextmanager
@@ -249,8 +250,21 @@ def files_for(place: Path | str) -> LocalFiles | ObjectFiles:
     return ObjectFiles(place) if is_remote(place) else LocalFiles(Path(place))
 
 
-def url_filesystem(url: str):
-    """(fsspec filesystem, path without the protocol) of a URL; instances are cached by fsspec."""
+def url_filesystem(url: str, **options):
+    """(fsspec filesystem, path without the protocol) of a URL; instances are cached by fsspec.
+
+    ValueError (one line, what to install) when the URL's protocol needs a package that is not installed.
+    """
     import fsspec
 
-    return fsspec.core.url_to_fs(url)
+    try:
+        return fsspec.core.url_to_fs(url, **options)
+    except ImportError as exc:
+        protocol = url.split("://", 1)[0]
+        package = _PACKAGES.get(protocol.lower())
+        hint = f"pip install {package}" if package else f"install the fsspec package for {protocol}://"
+        raise ValueError(f"{protocol}:// needs a package that is not installed ({hint}), then run again") from exc
+
+
+_PACKAGES = {"gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "abfss": "adlfs", "s3": "s3fs",
+             "s3a": "s3fs", "hf": "huggingface_hub", "sftp": "paramiko", "ssh": "paramiko"}

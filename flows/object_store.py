@@ -6,7 +6,7 @@ does not have:
     s3://bucket/curated/
       .generations/current             THE commit point: a small object naming the committed generation
       .generations/previous            the generation before (kept for readers still on it)
-      .generations/<generation>/events/year=2024/part-0.parquet ...   as in a local generation
+      .generations/<generation>/events/year=2024/part-<generation>-0.parquet ...   as in a local generation
       runs/run-<run_id>.parquet        history: one object per run
       quarantine/run-<run_id>.parquet
 

@@ -2,9 +2,13 @@
 
 Layout of one table in a generation (README "Partitions"):
 
-    events/year=2023/part-0.parquet      events whose start_date is in 2023
-    events/year=0/part-0.parquet         events without a start_date (0: no year; see below)
-    entities/part-0.parquet              tables that are not partitioned: one folder of files
+    events/year=2023/part-<generation>-0.parquet   events whose start_date is in 2023
+    events/year=0/part-<generation>-0.parquet      events without a start_date (0: no year; see below)
+    entities/part-<generation>-0.parquet           tables that are not partitioned: one folder of files
+
+File names carry the generation that wrote them (flows/store.py `Generation.table_writer`), so
+no name is ever reused for other bytes: a reader that listed a table before a commit and opens
+its files after it gets an error, never files of two generations.
 
 Null years are stored under `year=0`, not Hive's `__HIVE_DEFAULT_PARTITION__`: pandas cannot read a
 null partition value (pyarrow's "Cannot yet unify dictionaries with nulls"), and an integer

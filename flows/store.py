@@ -8,10 +8,10 @@ Layout (README "Curated folder"):
         current -> <generation>        THE commit point: one rename(2) switches every table
         previous -> <generation>       the one before (kept for readers still on it, and rollback)
         <generation>/                  a complete set of tables, written before it is committed
-          <table>/part-0.parquet
+          <table>/part-<generation>-0.parquet    file names unique to the generation
           _state/                      internal state of the pipeline, never a table
           _generation.json             what the generation holds and the run that made it
-      <table> -> .generations/current/<table>     stable paths: `events/*.parquet` always works
+      <table> -> .generations/current/<table>     stable paths: read `events/**/*.parquet` (partitions too)
       runs/run-<run_id>.parquet        history: one file per run, written whole (temp name + rename)
       quarantine/run-<run_id>.parquet
 
@@ -256,8 +256,11 @@ class Generation:
     def table_writer(self, name: str, metadata: dict[str, str], prefix: str = "part") -> TableWriter:
         """A writer that takes a table's rows batch by batch (`write`); `close_table` when done.
 
-        Writers of one table with different `prefix`es may add files beside each other."""
-        return TableWriter(self.files, join(self.path, name), name, arrow_schema(name), metadata, prefix=prefix)
+        Writers of one table with different `prefix`es may add files beside each other. File names
+        carry the generation (`part-<generation>-0.parquet`): a reader that listed a table through its
+        link before a commit and opens the files after it fails loudly, never mixes two generations."""
+        return TableWriter(self.files, join(self.path, name), name, arrow_schema(name), metadata,
+                           prefix=f"{prefix}-{self.name}")
 
     def close_table(self, writer: TableWriter) -> None:
         """Write what a table writer holds; the table counts its rows in `_generation.json`."""
@@ -297,7 +300,8 @@ class Generation:
         ones (adopted files beside new ones, after many runs): a bounded number of files per partition."""
         for name in self.tables:
             for folder in data_folders(self.files, join(self.path, name)):
-                compact_folder(self.files, folder, name, arrow_schema(name), metadata, prefix="compact")
+                compact_folder(self.files, folder, name, arrow_schema(name), metadata,
+                               prefix=f"compact-{self.name}")
 
     def finish(self, info: dict) -> None:
         """Describe the generation (_generation.json) and flush its folders to disk: then it may be committed."""

@@ -45,10 +45,40 @@ def test_readers_see_the_committed_generation_through_the_table_links(tmp_path):
                       ).fetchall() == [("art_3", 2024)]
     assert ds.dataset(tmp_path / "articles", format="parquet").to_table().column("article_id").to_pylist() == ["art_3"]
     assert store.read_table("articles").column("article_id").to_pylist() == ["art_3"]
-    meta = pq.read_metadata(tmp_path / "articles" / "year=2024" / "part-0.parquet").metadata
+    meta = pq.read_metadata(tmp_path / "articles" / "year=2024" / "part-g2-0.parquet").metadata
     assert meta[b"schema_version"] == SCHEMA_VERSION.encode() and meta[b"run_id"] == b"g2"
     assert os.readlink(tmp_path / "articles") == ".generations/current/articles"
     assert (store.current(), os.readlink(tmp_path / ".generations" / "previous")) == ("g2", "g1")
+
+
+def event(i: int, start: dt.date) -> dict:
+    return {"event_id": f"ev_{i}", "event_type": "talks", "plover_type": "CONSULT", "name": None,
+            "status": "occurred", "start_date": start, "end_date": start, "date_precision": "day",
+            "location": None, "location_country": None, "countries": ["KAZ"], "article_id": "art_1",
+            "evidence": "They met.", "char_start": 0, "char_end": 9, "confidence": 0.5, "mention_count": 1}
+
+
+def commit_events(store: st.CuratedStore, name: str, events: list[dict]) -> None:
+    gen = store.begin(name)
+    gen.write_table("events", enforce_schema(events, "events"), {"run_id": name})
+    gen.finish({"run_id": name})
+    store.commit(gen)
+
+
+def test_a_read_through_the_link_that_overlaps_a_commit_gets_one_whole_generation_or_an_error(tmp_path):
+    """A reader lists the files through the table link, a run commits, then the reader opens them:
+    every generation names its files apart, so the read fails loudly instead of mixing two generations."""
+    store = st.CuratedStore(tmp_path)
+    commit_events(store, "g1", [event(1, dt.date(2024, 1, 2)), event(2, dt.date(2024, 5, 1))])
+    listed = ds.dataset(tmp_path / "events", format="parquet", partitioning="hive")  # lists now, opens later
+    commit_events(store, "g2", [event(1, dt.date(2023, 12, 31)), event(2, dt.date(2024, 5, 1))])
+    with pytest.raises(FileNotFoundError):
+        listed.to_table()
+    resolved = os.path.realpath(tmp_path / ".generations" / "current")  # the README's way: resolve once
+    assert sorted(ds.dataset(f"{resolved}/events", format="parquet", partitioning="hive").to_table()
+                  .column("event_id").to_pylist()) == ["ev_1", "ev_2"]
+    names = {p.name for p in (tmp_path / ".generations").rglob("*.parquet")}
+    assert names == {"part-g1-0.parquet", "part-g2-0.parquet"}
 
 
 def test_clean_keeps_the_current_and_the_previous_generation_only(tmp_path):
