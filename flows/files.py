@@ -16,6 +16,7 @@ ones are the fsspec path without the protocol (`bucket/prefix/events/year=2024/p
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import shutil
@@ -210,6 +211,12 @@ class ObjectFiles:
         io.write_step("delete", Path(path))
         with self._fatal(path, "remove"), contextlib.suppress(FileNotFoundError):
             self.fs.rm(path, recursive=True)
+
+    def last_write(self, folder: str) -> dt.datetime | None:
+        """When the newest object under a prefix was written (UTC), None when there is none."""
+        with self._fatal(folder, "list"):
+            times = [self.fs.modified(p) for p in self.fs.find(folder)]
+        return max((t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc) for t in times), default=None)
 
     def read_bytes(self, path: str) -> bytes:
         """The object's bytes (FileNotFoundError when there is none)."""

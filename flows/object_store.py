@@ -15,11 +15,13 @@ writes its whole generation, then `previous`, then `current`, last: readers that
 `current` first (eventline.readers does) see one whole generation at every instant. There are no
 table paths outside the generations: read through `eventline.readers.read_table`, or resolve
 `current` yourself (docs/scaling.md). A run killed before its commit leaves an uncommitted
-generation, which the next run deletes.
+generation, which a later run deletes once nothing was written to it for an hour (it may be a
+live run's, started on another machine), and a commit first reads its generation back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
@@ -28,11 +30,14 @@ import pyarrow.parquet as pq
 
 from eventline.readers import read_table
 from flows.files import ObjectFiles, join
+from flows.io import FatalRunError
 from flows.store import CURRENT, GENERATIONS, INFO, PREVIOUS, STATE, CuratedStore, Generation, history_file, to_arrow
 from flows.parquet import with_metadata
 from schemas.tables import TABLES
 
 log = logging.getLogger(__name__)
+
+IN_PROGRESS_SECONDS = 3600  # an uncommitted generation written to more recently may be a live run's
 
 
 class ObjectCuratedStore(CuratedStore):
@@ -90,13 +95,28 @@ class ObjectCuratedStore(CuratedStore):
         return Generation(self, generation, folder, self.files)
 
     def commit(self, generation: Generation) -> None:
-        """`previous`, then `current`: the one PUT that makes the generation the committed one."""
+        """`previous`, then `current`: the one PUT that makes the generation the committed one.
+
+        First the generation is read back (its `_generation.json`, a file of every table): a run
+        started on another machine may have deleted it as a dead run's leftovers, and a pointer to
+        it would show every table empty."""
+        self._check_whole(generation)
         old = self.current()
         if old is not None and old != generation.name:
             self.files.write_whole(join(self.generations, PREVIOUS), old.encode("utf-8"))
         self.files.write_whole(join(self.generations, CURRENT), generation.name.encode("utf-8"))
         log.info("committed generation %s of %s (%s)", generation.name, self.root,
                  ", ".join(f"{k}={v}" for k, v in generation.tables.items()))
+
+    def _check_whole(self, generation: Generation) -> None:
+        info = self.generation_info(generation.name)
+        lost = [] if info is not None else [INFO]
+        lost += [name for name in generation.tables if not self.files.find_parquet(join(generation.path, name))]
+        if lost:
+            raise FatalRunError(
+                f"generation {generation.name} of {self.root} lost {', '.join(lost)} before its commit (a run started "
+                "on another machine deleted it?): nothing was committed; start runs on this store from one "
+                "place only (docs/scaling.md), then run again")
 
     def write_history(self, name: str, run_id: str, rows: list[dict]) -> int:
         """This run's rows of a history table: one object, replaced whole by one PUT."""
@@ -117,8 +137,32 @@ class ObjectCuratedStore(CuratedStore):
         return [r for r in runs.to_pylist() if r["status"] == "running"]
 
     def clean(self) -> None:
-        """Delete every generation but the committed one and the one before."""
-        keep = {CURRENT, PREVIOUS, self.current(), self._pointer(PREVIOUS)}
+        """Delete every generation but the committed one, the one before, and any still being written.
+
+        The lock of a store on object storage is per machine: a generation finished after the committed
+        one, or written to within IN_PROGRESS_SECONDS, may be a live run's from another machine, so it
+        is left for a later run (whose commit reads its generation back: flows/object_store.py `commit`)."""
+        committed = self.current()
+        keep = {CURRENT, PREVIOUS, committed, self._pointer(PREVIOUS)}
+        since = _created_at(self.generation_info(committed)) if committed else None
+        now = dt.datetime.now(dt.timezone.utc)
         for name in self.files.list(self.generations):
-            if name not in keep:
-                self.files.remove(join(self.generations, name))
+            if name in keep:
+                continue
+            folder = join(self.generations, name)
+            created = _created_at(self.generation_info(name))
+            if since is None or created is None or created > since:
+                written = self.files.last_write(folder)
+                if written is not None and (now - written).total_seconds() < IN_PROGRESS_SECONDS:
+                    log.info("kept uncommitted generation %s of %s: written to %s ago, maybe by a run elsewhere",
+                             name, self.root, now - written)
+                    continue
+            self.files.remove(folder)
+
+
+def _created_at(info: dict | None) -> dt.datetime | None:
+    """When a generation was finished (its `_generation.json`), None when unknown."""
+    try:
+        return dt.datetime.fromisoformat(info["created_at"])
+    except (TypeError, KeyError, ValueError):
+        return None

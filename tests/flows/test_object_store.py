@@ -1,0 +1,92 @@
+"""The curated store on object storage, against an S3 server (moto, started and stopped here on 127.0.0.1):
+commits that read their generation back, cleaning that spares live runs, readers that say when a pointer is wrong."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from eventline.readers import MissingGenerationError, read_table
+from flows import object_store, publish
+from flows.io import FatalRunError
+from flows.object_store import ObjectCuratedStore
+from tests.flows import layers
+from tests.services import moto_s3
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
+BUCKET = "eventline-store"
+
+
+@lru_cache(maxsize=1)
+def outputs() -> publish.RunOutputs:
+    return layers.compute(FIXTURES, "x")
+
+
+@pytest.fixture(scope="module")
+def s3():
+    """A moto S3 server with one bucket; the environment points s3fs at it."""
+    import s3fs
+
+    with moto_s3() as env, pytest.MonkeyPatch.context() as mp:
+        for key, value in env.items():
+            mp.setenv(key, value)
+        s3fs.S3FileSystem.clear_instance_cache()
+        s3fs.S3FileSystem().mkdir(BUCKET)
+        yield s3fs.S3FileSystem()
+        s3fs.S3FileSystem.clear_instance_cache()
+
+
+def run(url: str, run_id: str, reports: Path, before_commit=None) -> dict:
+    """One run's effects in the flow's order; `before_commit` runs just before the pointer is written."""
+    store, row = ObjectCuratedStore(url), layers.run_dict(run_id)
+    publish.open_run(store, reports, row)
+    if before_commit is not None:
+        commit = store.commit
+        store.commit = lambda generation: (before_commit(), commit(generation))
+    try:
+        return publish.publish_run(store, reports, row, outputs())
+    except BaseException as exc:
+        publish.close_failed_run(store, reports, row, exc)
+        raise
+
+
+def test_a_generation_deleted_before_its_commit_is_never_pointed_at(s3, tmp_path, monkeypatch):
+    url = f"s3://{BUCKET}/race"
+    run(url, "run_A", tmp_path / "r")
+    events = read_table(url, "events").num_rows
+    assert events > 0
+
+    def another_machine_cleans():  # its recover() takes run_B's generation for a dead run's
+        with monkeypatch.context() as mp:
+            mp.setattr(object_store, "IN_PROGRESS_SECONDS", 0)
+            ObjectCuratedStore(url).recover()
+
+    with pytest.raises(FatalRunError, match="run_B .*lost .*nothing was committed.*from one place") as info:
+        run(url, "run_B", tmp_path / "r", before_commit=another_machine_cleans)
+    assert "\n" not in str(info.value)
+    store = ObjectCuratedStore(url)
+    assert store.current() == "run_A" and read_table(url, "events").num_rows == events
+    runs = {r["run_id"]: r["status"] for r in store.read_table("runs").to_pylist()}
+    assert runs == {"run_A": "completed", "run_B": "failed"}
+
+
+def test_cleaning_spares_a_generation_another_machine_is_still_writing(s3, tmp_path):
+    url = f"s3://{BUCKET}/spare"
+    run(url, "run_A", tmp_path / "r")
+    run(url, "run_B", tmp_path / "r", before_commit=lambda: ObjectCuratedStore(url).recover())
+    store = ObjectCuratedStore(url)
+    assert store.current() == "run_B" and store.generation_info()["run_id"] == "run_B"
+    assert read_table(url, "events").num_rows == store.generation_info()["tables"]["events"] > 0
+
+
+def test_a_pointer_to_a_missing_generation_is_an_error_that_says_what_to_do(s3, tmp_path):
+    url = f"s3://{BUCKET}/dangling"
+    run(url, "run_A", tmp_path / "r")
+    s3.rm(f"{BUCKET}/dangling/.generations/run_A", recursive=True)
+    with pytest.raises(MissingGenerationError, match=r"names generation 'run_A', which is missing.*eventline run") \
+            as info:
+        read_table(url, "events")
+    assert "\n" not in str(info.value)
+    assert read_table(url, "runs").num_rows == 1  # history is outside the generations
