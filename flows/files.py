@@ -69,7 +69,7 @@ class LocalFiles:
         """A file written in a folder no reader sees yet; flushed to disk when the block ends."""
         with io.fatal_on_os_error(Path(path)):
             io.write_step("write", Path(path))
-            with open(path, "wb") as fh:
+            with open(path, "xb") as fh:  # never into an existing file: it may be a hard link of a committed one
                 yield fh
                 fh.flush()
                 os.fsync(fh.fileno())

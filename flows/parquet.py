@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from flows.files import LocalFiles, ObjectFiles, join
@@ -215,11 +216,10 @@ def compact_folder(files: LocalFiles | ObjectFiles, folder: str, name: str, sche
     if len(names) <= MAX_FILES_PER_FOLDER and sum(files.size(p) for p in paths) >= SMALL_FOLDER_BYTES * len(names):
         return False
     writer = TableWriter(files, folder, name, schema, metadata, prefix=prefix, partitioned=False)
-    for path in paths:
-        with files.open_read(path) as fh:
-            parquet = pq.ParquetFile(fh)
-            for group in range(parquet.num_row_groups):
-                writer.write(parquet.read_row_group(group).select(schema.names))
+    # Read with the table's schema, as eventline.readers does: a file written before a column was
+    # added gives nulls in it. Batch by batch: memory holds a row group, never the folder.
+    for batch in ds.dataset(paths, format="parquet", schema=schema, filesystem=files.filesystem()).to_batches():
+        writer.write(pa.Table.from_batches([batch], schema=schema))
     writer.close()
     for path in paths:
         files.remove(path)

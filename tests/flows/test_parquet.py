@@ -1,6 +1,7 @@
 """Table files: year partitions, row groups sized for scans, bounded buffers, compaction; every reader reads them."""
 
 import datetime as dt
+import os
 
 import duckdb
 import pandas as pd
@@ -119,3 +120,29 @@ def test_the_registry_names_the_partition_date_of_the_large_tables(name):
 
     column = TABLES[name].partition_year_of
     assert column in TABLES[name].columns and arrow_schema(name).field(column).type == pa.date32()
+
+
+def test_compaction_reads_files_written_before_a_column_was_added_with_nulls_in_it(tmp_path):
+    folder = tmp_path / "entities"
+    folder.mkdir()
+    old = enforce_schema([{"entity_id": "e0", "entity_type": "country", "name": "Kazakhstan", "country": "KAZ",
+                           "aliases": []}], "entities").drop_columns(["country"])  # a file of an older schema
+    for i in range(parquet.MAX_FILES_PER_FOLDER + 1):
+        pq.write_table(old.set_column(0, "entity_id", pa.array([f"e{i}"])), folder / f"part-old{i}-0.parquet")
+    assert parquet.compact_folder(LocalFiles(tmp_path), str(folder), "entities", arrow_schema("entities"),
+                                  {"run_id": "r2"}, "compact-r2")
+    table = read_table(tmp_path, "entities")
+    assert files_of(folder) == ["compact-r2-0.parquet"]
+    assert sorted(table.column("entity_id").to_pylist()) == [f"e{i}" for i in range(parquet.MAX_FILES_PER_FOLDER + 1)]
+    assert table.column("country").null_count == table.num_rows
+
+
+def test_a_new_file_is_never_written_into_an_existing_one_such_as_a_hard_link_of_a_committed_file(tmp_path):
+    from flows.io import FatalRunError
+
+    committed = tmp_path / "committed.parquet"
+    committed.write_bytes(b"PAR1 committed bytes PAR1")
+    os.link(committed, tmp_path / "adopted.parquet")
+    with pytest.raises(FatalRunError, match="exists"), LocalFiles(tmp_path).open_new(str(tmp_path / "adopted.parquet")) as fh:
+        fh.write(b"xx")
+    assert committed.read_bytes() == b"PAR1 committed bytes PAR1"
