@@ -11,8 +11,9 @@ no name is ever reused for other bytes: a reader that listed a table before a co
 its files after it gets an error, never files of two generations.
 
 Null years are stored under `year=0`, not Hive's `__HIVE_DEFAULT_PARTITION__`: pandas cannot read a
-null partition value (pyarrow's "Cannot yet unify dictionaries with nulls"), and an integer
-partition keeps `year` an integer column in every reader. The date column itself stays null.
+null partition value (pyarrow's "Cannot yet unify dictionaries with nulls"). `year` is not a
+contract column and each reader types it its own way (DuckDB and Polars int64, pyarrow
+dictionary<int32>, pandas category: README "Reading the tables"). The date column itself stays null.
 
 A `TableWriter` takes batches as they come and keeps, per partition, only the rows of the row
 group being filled: memory is bounded by the row-group target (and a cap over all partitions),

@@ -95,8 +95,9 @@ def render_codebook() -> str:
         if table.partition_year_of:
             out += [f"Files: hive-partitioned by the year of `{table.partition_year_of}`: "
                     f"`{table.name}/year=2024/*.parquet` (`year=0`: no `{table.partition_year_of}`); read "
-                    f"`{table.name}/*/*.parquet` with `hive_partitioning=true` for a `year` column, or the "
-                    "folder (pyarrow, pandas, `eventline.readers`). Rows in a file are sorted by "
+                    f"`{table.name}/**/*.parquet` with `hive_partitioning=true` for a `year` column (not a "
+                    "contract column: its type is each reader's own), or the folder (pyarrow, pandas, "
+                    "`eventline.readers`). Rows in a file are sorted by "
                     f"`{table.partition_year_of}`.", ""]
         if table.append_only:
             out += ["Kept across runs: each run adds its rows (filter on the latest `run_id`, or use the "

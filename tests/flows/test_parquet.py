@@ -2,6 +2,8 @@
 
 import datetime as dt
 import os
+import re
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -14,6 +16,8 @@ from eventline.readers import read_table
 from flows import parquet
 from flows.files import LocalFiles
 from schemas.arrow import arrow_schema, enforce_schema
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def event(i: int, start: dt.date | None) -> dict:
@@ -43,16 +47,15 @@ def test_events_are_partitioned_by_the_year_of_start_date_undated_under_year_0(t
                                              "year=2024/part-0.parquet"]
     # Within a partition, rows are sorted by the date (min/max statistics prune scans), then the id.
     assert pq.read_table(tmp_path / "events" / "year=2023").column("event_id").to_pylist() == ["ev_00004", "ev_00001"]
-    glob = f"{tmp_path}/events/*/*.parquet"
+    glob = f"{tmp_path}/events/**/*.parquet"
     got = duckdb.sql(f"select year, event_id, start_date from read_parquet('{glob}', hive_partitioning=true) "
                      "order by event_id").fetchall()
     assert got == [(2023, "ev_00001", dt.date(2023, 5, 1)), (0, "ev_00002", None), (2024, "ev_00003", dt.date(2024, 1, 2)),
                    (2023, "ev_00004", dt.date(2023, 1, 9))]
     table = read_table(tmp_path, "events")
     assert table.schema.names == arrow_schema("events").names and table.num_rows == 4
-    frame = pd.read_parquet(tmp_path / "events", dtype_backend="pyarrow")
-    assert sorted(frame["year"].astype(int).tolist()) == [0, 2023, 2023, 2024]
-    assert pl.read_parquet(f"{tmp_path}/events/**/*.parquet", hive_partitioning=True).height == 4
+    assert sorted(pd.read_parquet(tmp_path / "events")["year"].astype(int).tolist()) == [0, 2023, 2023, 2024]
+    assert pl.read_parquet(glob, hive_partitioning=True).height == 4
     meta = pq.read_metadata(tmp_path / "events" / "year=2024" / "part-0.parquet").metadata
     assert meta[b"run_id"] == b"r1" and meta[b"schema_version"]
 
@@ -63,7 +66,7 @@ def test_a_table_without_rows_still_has_one_file_with_its_schema(tmp_path):
     assert files_of(tmp_path / "events") == ["year=0/part-0.parquet"]
     assert files_of(tmp_path / "entities") == ["part-0.parquet"]
     assert read_table(tmp_path, "events").num_rows == 0
-    assert duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/events/*/*.parquet', hive_partitioning=true)"
+    assert duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/events/**/*.parquet', hive_partitioning=true)"
                       ).fetchall() == [(0,)]
 
 
@@ -146,3 +149,35 @@ def test_a_new_file_is_never_written_into_an_existing_one_such_as_a_hard_link_of
     with pytest.raises(FatalRunError, match="exists"), LocalFiles(tmp_path).open_new(str(tmp_path / "adopted.parquet")) as fh:
         fh.write(b"xx")
     assert committed.read_bytes() == b"PAR1 committed bytes PAR1"
+
+
+def test_the_year_column_each_reader_adds_has_the_type_the_readme_says(tmp_path):
+    write(tmp_path, "events", [[event(1, dt.date(2023, 5, 1)), event(2, None)]])
+    glob = f"{tmp_path}/events/**/*.parquet"
+    frame = pd.read_parquet(tmp_path / "events")
+    assert frame["year"].dtype == "category" and frame["year"].cat.categories.dtype == "int32"
+    assert pq.read_table(tmp_path / "events").schema.field("year").type == pa.dictionary(pa.int32(), pa.int32())
+    assert duckdb.sql(f"select distinct typeof(year) from read_parquet('{glob}', hive_partitioning=true)"
+                      ).fetchall() == [("BIGINT",)]
+    assert pl.read_parquet(glob, hive_partitioning=True).schema["year"] == pl.Int64
+    assert "year" not in read_table(tmp_path, "events").column_names
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+    assert ("DuckDB and Polars as a 64-bit integer, pyarrow (`pq.read_table`) as `dictionary<int32>`, pandas as a "
+            "`category` of integers") in readme
+
+
+def test_one_glob_reads_every_table_partitioned_or_not_and_the_docs_give_no_other(tmp_path):
+    write(tmp_path, "events", [[event(1, dt.date(2023, 5, 1)), event(2, None)]])
+    write(tmp_path, "entities", [[{"entity_id": "e1", "entity_type": "country", "name": "Kazakhstan",
+                                   "country": "KAZ", "aliases": []}]])
+    for name, rows in (("events", 2), ("entities", 1)):
+        glob = f"{tmp_path}/{name}/**/*.parquet"
+        assert duckdb.sql(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchall() == [(rows,)]
+        assert pl.read_parquet(glob, hive_partitioning=True).height == rows
+    docs = [README, *sorted((README.parent / "docs").glob("*.md")), *sorted((README.parent / "flows").glob("*.py")),
+            *sorted((README.parent / "eventline").glob("*.py")), *sorted((README.parent / "schemas").glob("*.py"))]
+    # Every glob the docs read with must match at any depth: `x/*.parquet` and `x/*/*.parquet` miss one kind of table.
+    read = re.compile(r"""(?:read_parquet|scan_parquet)\(\s*f?['"]([^'"]+)['"]|from\s+'([^']+\.parquet)'""")
+    globs = [(p.name, g) for p in docs for m in read.finditer(p.read_text(encoding="utf-8")) for g in m.groups() if g]
+    assert len(globs) >= 5
+    assert [(name, g) for name, g in globs if "*" in g and "/**/*.parquet" not in g] == []
