@@ -18,8 +18,12 @@ dictionary<int32>, pandas category: README "Reading the tables"). The date colum
 A `TableWriter` takes batches as they come and keeps, per partition, only the rows of the row
 group being filled: memory is bounded by the row-group target (and a cap over all partitions),
 never by the table. Row groups aim at ~64 MB of Arrow data (at least 1,024 and at most 1,000,000
-rows), the size that column scans and predicate pushdown in DuckDB, Polars and Spark like; rows
-of a partitioned table are sorted by their date within each row group, so min/max statistics prune.
+rows), the size that column scans and predicate pushdown in DuckDB, Polars and Spark like; only
+the last row group of a file is shorter. Rows of a partitioned table are sorted by their date
+within each row group, so min/max statistics prune.
+
+`compact_folder` merges the small files of a folder (two or more under SMALL_FILE_BYTES: several
+writers' files side by side) and leaves large ones alone.
 """
 
 from __future__ import annotations
@@ -41,8 +45,7 @@ ROW_GROUP_BYTES = 64 * 1024 * 1024  # Arrow bytes per row group (uncompressed)
 MIN_GROUP_ROWS, MAX_GROUP_ROWS = 1_024, 1_000_000
 BUFFER_CAP_BYTES = 256 * 1024 * 1024  # over all partitions: past it, the largest buffer is written early
 FILE_BYTES = 1024 * 1024 * 1024  # a file is closed (and a new one begun) past this many Arrow bytes
-MAX_FILES_PER_FOLDER = 4  # more files than this in one partition (or table) folder are compacted
-SMALL_FOLDER_BYTES = 64 * 1024 * 1024  # several files that together are smaller are compacted too
+SMALL_FILE_BYTES = 64 * 1024 * 1024  # Parquet files smaller than this, two or more in a folder, are merged
 NO_YEAR = 0  # the partition of rows whose date is null
 
 
@@ -126,7 +129,7 @@ class TableWriter:
         while total > BUFFER_CAP_BYTES:
             biggest = max(self.parts.values(), key=lambda p: p.buffered_bytes)
             total -= biggest.buffered_bytes
-            self._flush(biggest)
+            self._flush(biggest, whole=True)
 
     def _add(self, key: int | None, arrow: pa.Table) -> None:
         part = self.parts.get(key)
@@ -139,11 +142,19 @@ class TableWriter:
         if part.buffered_rows >= self.group_rows:
             self._flush(part)
 
-    def _flush(self, part: _Part) -> None:
+    def _flush(self, part: _Part, whole: bool = False) -> None:
+        """Write the buffer's full row groups, keeping the rest for the next ones; all of it when `whole`
+        (closing, or memory past its cap): one short row group per file at most, not one per batch."""
         if not part.buffer:
             return
         rows = _sorted(pa.concat_tables(part.buffer), self.table)
-        part.buffer, part.buffered_rows, part.buffered_bytes = [], 0, 0
+        step = self.group_rows or max(1, rows.num_rows)
+        kept = rows.slice(rows.num_rows - rows.num_rows % step) if not whole else rows.slice(rows.num_rows)
+        rows = rows.slice(0, rows.num_rows - kept.num_rows)
+        part.buffer = [kept] if kept.num_rows else []
+        part.buffered_rows, part.buffered_bytes = kept.num_rows, kept.nbytes
+        if rows.num_rows == 0 and not whole:
+            return
         if part.writer is not None and part.written_bytes >= FILE_BYTES:
             self._close_file(part)
         if part.writer is None:
@@ -155,7 +166,6 @@ class TableWriter:
             part.writer = pq.ParquetWriter(sink, self.schema, compression="zstd")
             part.files += 1
             part.written_bytes = 0
-        step = self.group_rows or max(1, rows.num_rows)
         for start in range(0, rows.num_rows, step):  # no rows: the file holds the schema alone
             part.writer.write_table(rows.slice(start, step), row_group_size=step)
         part.written_bytes += rows.nbytes
@@ -177,7 +187,7 @@ class TableWriter:
             self.parts[empty_key] = _Part(folder, buffer=[self.schema.empty_table()])
         try:
             for part in self.parts.values():
-                self._flush(part)
+                self._flush(part, whole=True)
                 self._close_file(part)
         except BaseException:
             self.abandon()
@@ -208,21 +218,20 @@ def data_folders(files: LocalFiles | ObjectFiles, table_folder: str) -> list[str
 
 def compact_folder(files: LocalFiles | ObjectFiles, folder: str, name: str, schema: pa.Schema,
                    metadata: dict[str, str], prefix: str) -> bool:
-    """Merge the Parquet files of one folder into row-group-sized files when there are too many or
-    they are small; True when it did. Only for folders no reader sees (an uncommitted generation)."""
+    """Merge the small Parquet files of one folder (under SMALL_FILE_BYTES each, two or more of them) into
+    row-group-sized files; True when it did. Files already large are left as they are: a folder of big
+    files is never rewritten. Only for folders no reader sees (an uncommitted generation)."""
     names = [n for n in files.list(folder) if n.endswith(".parquet") and not n.startswith((".", "_"))]
-    if len(names) < 2:
-        return False
-    paths = [join(folder, n) for n in names]
-    if len(names) <= MAX_FILES_PER_FOLDER and sum(files.size(p) for p in paths) >= SMALL_FOLDER_BYTES * len(names):
+    small = [p for p in (join(folder, n) for n in names) if files.size(p) < SMALL_FILE_BYTES]
+    if len(small) < 2:
         return False
     writer = TableWriter(files, folder, name, schema, metadata, prefix=prefix, partitioned=False)
     # Read with the table's schema, as eventline.readers does: a file written before a column was
     # added gives nulls in it. Batch by batch: memory holds a row group, never the folder.
-    for batch in ds.dataset(paths, format="parquet", schema=schema, filesystem=files.filesystem()).to_batches():
+    for batch in ds.dataset(small, format="parquet", schema=schema, filesystem=files.filesystem()).to_batches():
         writer.write(pa.Table.from_batches([batch], schema=schema))
     writer.close()
-    for path in paths:
+    for path in small:
         files.remove(path)
-    log.info("compacted %d files of %s into %d", len(paths), folder, sum(p.files for p in writer.parts.values()))
+    log.info("compacted %d small files of %s into %d", len(small), folder, sum(p.files for p in writer.parts.values()))
     return True

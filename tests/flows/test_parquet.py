@@ -97,7 +97,16 @@ def test_full_row_groups_are_written_as_batches_come_and_buffers_stay_bounded(tm
     assert meta.num_row_groups > 1 and all(meta.row_group(g).num_rows <= 10 for g in range(meta.num_row_groups))
 
 
-def test_compaction_merges_many_small_files_into_one_and_keeps_every_row(tmp_path):
+def test_row_groups_are_full_but_the_last_of_a_file_whatever_the_batch_sizes(tmp_path, monkeypatch):
+    monkeypatch.setattr(parquet, "MIN_GROUP_ROWS", 10)
+    monkeypatch.setattr(parquet, "ROW_GROUP_BYTES", 1)  # -> MIN_GROUP_ROWS rows per group
+    write(tmp_path, "entities", [[{"entity_id": f"e{b}_{i}", "entity_type": "country", "name": "X", "country": None,
+                                   "aliases": []} for i in range(12)] for b in range(4)])
+    meta = pq.read_metadata(tmp_path / "entities" / "part-0.parquet")
+    assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [10, 10, 10, 10, 8]
+
+
+def test_compaction_merges_the_small_files_of_a_folder_and_keeps_every_row(tmp_path):
     for i in range(6):
         write(tmp_path, "events", [[event(i * 3 + j, dt.date(2024, 1, 1 + j)) for j in range(3)]], prefix=f"run{i}")
     write(tmp_path, "entities", [[{"entity_id": "e1", "entity_type": "country", "name": "Kazakhstan",
@@ -111,10 +120,28 @@ def test_compaction_merges_many_small_files_into_one_and_keeps_every_row(tmp_pat
     table = read_table(tmp_path, "events")
     assert sorted(table.column("event_id").to_pylist()) == [f"ev_{i:05d}" for i in range(18)]
     assert pq.read_metadata(tmp_path / "events" / "year=2024" / "compact-0.parquet").metadata[b"run_id"] == b"r2"
-    # One file, or a few big ones: nothing to do.
+    # One file: nothing to do.
     assert not parquet.compact_folder(LocalFiles(tmp_path), folders[0], "events", schema, {"run_id": "r3"}, "c")
     assert not parquet.compact_folder(LocalFiles(tmp_path), str(tmp_path / "entities"), "entities",
                                       arrow_schema("entities"), {"run_id": "r3"}, "c")
+
+
+def test_compaction_leaves_large_files_alone_however_many(tmp_path, monkeypatch):
+    for i in range(6):
+        write(tmp_path, "events", [[event(i * 3 + j, dt.date(2024, 1, 1 + j)) for j in range(3)]], prefix=f"run{i}")
+    folder = tmp_path / "events" / "year=2024"
+    sizes = sorted(p.stat().st_size for p in folder.iterdir())
+    monkeypatch.setattr(parquet, "SMALL_FILE_BYTES", sizes[0])  # every file counts as large: full-size files
+    before = {p.name: p.stat().st_ino for p in folder.iterdir()}
+    assert not parquet.compact_folder(LocalFiles(tmp_path), str(folder), "events", arrow_schema("events"),
+                                      {"run_id": "r2"}, "compact")
+    assert {p.name: p.stat().st_ino for p in folder.iterdir()} == before
+    monkeypatch.setattr(parquet, "SMALL_FILE_BYTES", sizes[2] + 1)  # three or more small ones: only those merge
+    small = sorted(p.name for p in folder.iterdir() if p.stat().st_size < sizes[2] + 1)
+    assert parquet.compact_folder(LocalFiles(tmp_path), str(folder), "events", arrow_schema("events"),
+                                  {"run_id": "r3"}, "compact")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(set(before) - set(small)), "compact-0.parquet"])
+    assert read_table(tmp_path, "events").num_rows == 18
 
 
 @pytest.mark.parametrize("name", ["articles", "events"])
@@ -130,13 +157,13 @@ def test_compaction_reads_files_written_before_a_column_was_added_with_nulls_in_
     folder.mkdir()
     old = enforce_schema([{"entity_id": "e0", "entity_type": "country", "name": "Kazakhstan", "country": "KAZ",
                            "aliases": []}], "entities").drop_columns(["country"])  # a file of an older schema
-    for i in range(parquet.MAX_FILES_PER_FOLDER + 1):
+    for i in range(3):
         pq.write_table(old.set_column(0, "entity_id", pa.array([f"e{i}"])), folder / f"part-old{i}-0.parquet")
     assert parquet.compact_folder(LocalFiles(tmp_path), str(folder), "entities", arrow_schema("entities"),
                                   {"run_id": "r2"}, "compact-r2")
     table = read_table(tmp_path, "entities")
     assert files_of(folder) == ["compact-r2-0.parquet"]
-    assert sorted(table.column("entity_id").to_pylist()) == [f"e{i}" for i in range(parquet.MAX_FILES_PER_FOLDER + 1)]
+    assert sorted(table.column("entity_id").to_pylist()) == ["e0", "e1", "e2"]
     assert table.column("country").null_count == table.num_rows
 
 

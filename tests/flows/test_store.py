@@ -81,6 +81,23 @@ def test_a_read_through_the_link_that_overlaps_a_commit_gets_one_whole_generatio
     assert names == {"part-g1-0.parquet", "part-g2-0.parquet"}
 
 
+def test_a_generation_merges_small_files_several_writers_left_before_its_commit(tmp_path):
+    store = st.CuratedStore(tmp_path)
+    gen = store.begin("g1")
+    for prefix, ids in (("a", (1, 2)), ("b", (3,))):
+        writer = gen.table_writer("events", {"run_id": "g1"}, prefix=prefix)
+        writer.write(enforce_schema([event(i, dt.date(2024, 1, i)) for i in ids], "events"))
+        gen.close_table(writer)
+    folder = tmp_path / ".generations" / "g1" / "events" / "year=2024"
+    assert sorted(p.name for p in folder.iterdir()) == ["a-g1-0.parquet", "b-g1-0.parquet"]
+    gen.compact({"run_id": "g1"})
+    gen.finish({"run_id": "g1"})
+    store.commit(gen)
+    assert sorted(p.name for p in folder.iterdir()) == ["compact-g1-0.parquet"]
+    assert sorted(store.read_table("events").column("event_id").to_pylist()) == ["ev_1", "ev_2", "ev_3"]
+    assert store.generation_info()["tables"]["events"] == 3
+
+
 def test_clean_keeps_the_current_and_the_previous_generation_only(tmp_path):
     store = st.CuratedStore(tmp_path)
     for name in ("g1", "g2", "g3"):
