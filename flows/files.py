@@ -152,20 +152,25 @@ class ObjectFiles:
         except (io.FatalRunError, FileNotFoundError):
             raise
         except Exception as exc:  # noqa: BLE001 - botocore and gcsfs raise their own types, not only OSError
-            raise io.FatalRunError(f"cannot {action} {self.protocol}://{path} ({type(exc).__name__}: "
-                                   f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'}): check the "
-                                   "bucket, the credentials and the endpoint (AWS_ENDPOINT_URL), then run again"
-                                   ) from exc
+            raise store_error(action, f"{self.protocol}://{path}", exc) from exc
 
     def check_reachable(self, label: str) -> None:
-        """Fail in one line when the bucket does not answer (endpoint, credentials, missing bucket)."""
-        bucket = self.root.split("/", 1)[0]
+        """Fail in one line when the store does not answer (endpoint, credentials, missing bucket).
+
+        Lists the store's own prefix, never the bucket's root: credentials may allow that prefix only."""
+        bucket, _, prefix = self.root.partition("/")
         try:
-            with self._fatal(bucket, "list"):
-                self.fs.ls(bucket, refresh=True)
-        except FileNotFoundError:
-            raise io.FatalRunError(f"{label} location {self.url}: no bucket {bucket!r} at this endpoint: create it "
-                                   f"or pass --{label} with another URL") from None
+            with self._fatal(self.root, "list"):
+                self.fs.invalidate_cache(self.root)
+                if prefix:
+                    self.fs.info(self.root)  # one small request inside the prefix, whatever the prefix holds
+                else:
+                    self.fs.ls(bucket, refresh=True)
+        except FileNotFoundError as exc:
+            if not prefix or _NO_BUCKET.search(str(exc)):
+                raise io.FatalRunError(f"{label} location {self.url}: no bucket {bucket!r} at this endpoint: create "
+                                       f"it or pass --{label} with another URL") from None
+            # The bucket answered and nothing is under the prefix yet: a first run writes it.
 
     def make_folder(self, path: str) -> None:
         """Object storage has no folders: a prefix exists once an object is under it."""
@@ -250,6 +255,17 @@ class ObjectFiles:
 def _visible(paths) -> list[str]:
     """Relative paths none of whose parts is hidden (`.`, `_`: staging, state), sorted."""
     return sorted(p for p in paths if not any(part.startswith((".", "_")) for part in p.split("/")))
+
+
+_NO_BUCKET = re.compile(r"NoSuchBucket|bucket (?:does not exist|not found)", re.IGNORECASE)
+
+
+def store_error(action: str, url: str, exc: BaseException) -> io.FatalRunError:
+    """The one-line error of a failed request to object storage, with what to check for its protocol."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no detail"
+    endpoint = "the endpoint (AWS_ENDPOINT_URL)" if url.lower().startswith(("s3://", "s3a://")) else "the network"
+    return io.FatalRunError(f"cannot {action} {url} ({type(exc).__name__}: {detail}): check the bucket, the "
+                            f"credentials and {endpoint}, then run again")
 
 
 def files_for(place: Path | str) -> LocalFiles | ObjectFiles:

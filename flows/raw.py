@@ -19,7 +19,7 @@ from pathlib import Path
 
 from eventline.settings import Limits
 from flows.budget import OverBudget, time_budget
-from flows.files import is_remote, url_filesystem
+from flows.files import is_remote, store_error, url_filesystem
 from flows.io import FatalRunError
 from transforms.ingest import (ADAPTERS, SIDECAR_SUFFIX, IngestError, RawDocument, apply_sidecar, clean_record,
                                parse_published, parse_sidecar)
@@ -149,8 +149,7 @@ def _discover_remote(url: str, skip: tuple) -> list[RawFile]:
     try:
         found = fs.find(root, refresh=True) if fs.isdir(root) else None
     except Exception as exc:  # noqa: BLE001 - botocore and gcsfs raise their own types
-        raise FatalRunError(f"cannot list raw objects under {url} ({type(exc).__name__}: {exc}): check the "
-                            "bucket, the credentials and the endpoint (AWS_ENDPOINT_URL), then run again") from exc
+        raise store_error("list raw objects under", url, exc) from exc
     if found is None:
         raise FatalRunError(f"raw location {url} holds no objects: check the URL or pass --raw DIR")
     paths = [f"{protocol}://{p}" for p in sorted(found)

@@ -87,3 +87,55 @@ def test_errors_of_the_store_are_one_line_that_says_what_to_do(memory, monkeypat
     monkeypatch.setattr(store.fs, "pipe_file", refuse)
     with pytest.raises(FatalRunError, match=r"cannot write memory:///?store/x .*check the bucket, the credentials"):
         store.write_whole(files.join(store.root, "x"), b"1")
+
+
+def _articles(n: int) -> list[dict]:
+    import datetime as dt
+
+    return [{"article_id": f"a{i}", "source_path": "x.txt", "url": None, "title": None,
+             "published_date": dt.date(2022, 3, 1), "published_date_source": "metadata", "language": "en", "text": "t",
+             "content_sha256": "h", "ingested_at": dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), "record_key": "0"}
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("scheme", ["", "file://", "local://"])
+def test_readers_and_the_command_line_read_a_location_the_same_way(tmp_path, scheme):
+    writer = TableWriter(files.LocalFiles(tmp_path), str(tmp_path / "articles"), "articles", arrow_schema("articles"),
+                         {"run_id": "r"})
+    writer.write(enforce_schema(_articles(2), "articles"))
+    writer.close()
+    assert files.location(f"{scheme}{tmp_path}") == tmp_path
+    assert read_table(f"{scheme}{tmp_path}", "articles").num_rows == 2
+
+
+def test_a_protocol_whose_package_is_missing_says_what_to_install(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventline.cli import app
+
+    with pytest.raises(FatalRunError, match=r"gs:// needs a package that is not installed \(pip install gcsfs\)"):
+        files.ObjectFiles("gs://bucket/curated")
+    with pytest.raises(ValueError, match=r"pip install gcsfs"):
+        read_table("gs://bucket/curated", "events")
+    result = CliRunner().invoke(app, ["timeline", "--curated", "gs://bucket/curated"])
+    assert result.exit_code == 2 and "pip install gcsfs" in result.output and "Traceback" not in result.output
+
+
+def test_errors_of_the_store_name_the_endpoint_variable_only_for_s3():
+    many_lines = OSError("Access Denied\n<Error><Code>AccessDenied</Code></Error>")
+    s3 = str(files.store_error("list", "s3://b/raw", many_lines))
+    gs = str(files.store_error("list", "gs://b/raw", many_lines))
+    assert "\n" not in s3 and "AWS_ENDPOINT_URL" in s3 and "Access Denied" in s3
+    assert "AWS_ENDPOINT_URL" not in gs and "then run again" in gs
+
+
+def test_the_reachability_check_lists_only_the_stores_own_prefix(memory, monkeypatch):
+    store = files.files_for(f"{memory}/curated")
+    store.write_whole(files.join(store.root, "runs", "run-1.parquet"), b"x")
+
+    def denied(path, *args, **kwargs):  # credentials that may list the store's prefix only
+        raise PermissionError(f"Access Denied: ListBucket on {path}")
+
+    monkeypatch.setattr(store.fs, "ls", denied)
+    store.check_reachable("curated")
+    files.files_for(f"{memory}/empty-prefix").check_reachable("curated")  # a first run's empty prefix
