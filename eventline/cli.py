@@ -208,10 +208,13 @@ def _run_settings(raw: str, curated: str, reports: Path, workers: Optional[int],
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     configure_prefect()
-    return RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,  # URLs stay text, folders are Paths
-                       workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
-                       limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
-                                     article_seconds=article_seconds))
+    try:
+        return RunSettings(raw_dir=raw, curated_dir=curated, reports_dir=reports,  # URLs stay text, folders Paths
+                           workers=workers or _DEFAULTS.workers, dask_address=dask_address, full=full,
+                           limits=Limits(max_file_mb=max_file_mb, max_article_chars=max_article_chars,
+                                         article_seconds=article_seconds))
+    except ValueError as exc:  # a secret in a URL (flows.files.location)
+        _fail(str(exc))
 
 
 @contextlib.contextmanager
@@ -408,7 +411,10 @@ def timeline(
 
     from flows.files import is_remote, location
 
-    curated = location(curated)
+    try:
+        curated = location(curated)
+    except ValueError as exc:  # a secret in a URL
+        _fail(str(exc))
     if not is_remote(curated) and not (curated / "events").exists():
         _fail(f"no events table under {curated}: run `eventline run` first (or pass --curated DIR)")
     try:

@@ -26,27 +26,32 @@ from typing import BinaryIO
 
 from flows import io
 
-_URL = re.compile(r"^(?P<protocol>[a-zA-Z][a-zA-Z0-9+.-]+)://")
+_URL = re.compile(r"^(?P<protocol>[a-zA-Z][a-zA-Z0-9+.-]+)://(?:(?P<userinfo>[^/@]*)@)?")
 
 
 def location(value: str | Path) -> Path | str:
-    """A local folder as a Path (`file://` URLs included), any other URL as its normalized text."""
+    """A local folder as a Path (`file://`, `local://` URLs included), any other URL as its normalized text.
+
+    ValueError for a URL that holds a secret (`s3://key:secret@bucket`): it would be shown in logs,
+    error messages and Prefect's run parameters."""
     text = os.fspath(value)
     match = _URL.match(text)
     if match is None:
         return Path(text)
-    if match.group("protocol").lower() in ("file", "local"):
-        return Path(text[match.end():] or "/")
+    protocol = match.group("protocol").lower()
+    if protocol in ("file", "local"):
+        return Path(text[len(protocol) + 3:] or "/")
+    if ":" in (match.group("userinfo") or ""):
+        raise ValueError(f"the {protocol}:// URL holds a password or secret key, which would end up in logs and "
+                         "run parameters: give the URL without it and pass it in the environment (for s3:// "
+                         f"AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for any fsspec protocol "
+                         f"FSSPEC_{protocol.upper()}_<OPTION>, e.g. FSSPEC_{protocol.upper()}_PASSWORD)")
     return text.rstrip("/")
 
 
 def is_remote(place: Path | str) -> bool:
     """True for a location on object storage (a URL other than file://)."""
     return isinstance(place, str) and _URL.match(place) is not None
-
-
-def display(place: Path | str) -> str:
-    return os.fspath(place)
 
 
 def join(base: str, *parts: str) -> str:
@@ -84,9 +89,6 @@ class LocalFiles:
         except (FileNotFoundError, NotADirectoryError):
             return []
 
-    def is_dir(self, path: str) -> bool:
-        return os.path.isdir(path)
-
     def exists(self, path: str) -> bool:
         return os.path.lexists(path)
 
@@ -99,10 +101,6 @@ class LocalFiles:
 
     def remove(self, path: str) -> None:
         io.remove(Path(path))
-
-    def write_whole(self, path: str, data: bytes) -> None:
-        """Create or replace a file atomically (temporary name, fsync, rename)."""
-        io.write_file(Path(path), lambda tmp: tmp.write_bytes(data))
 
     def filesystem(self):
         """The filesystem pyarrow should read these paths with (None: the local one)."""
@@ -180,7 +178,7 @@ class ObjectFiles:
         """An object written through a local temporary file, uploaded when the block ends without an error:
         a failed write leaves no object at all, never a torn one, and memory holds none of it."""
         io.write_step("write", Path(path))
-        with tempfile.TemporaryDirectory(prefix="eventline-upload-") as folder:
+        with tempfile.TemporaryDirectory(prefix=f"{UPLOADS}{os.getpid()}-") as folder:
             local = os.path.join(folder, "object")
             with open(local, "wb") as fh:
                 yield fh
@@ -199,10 +197,6 @@ class ObjectFiles:
         except FileNotFoundError:
             return []
         return sorted({e.rstrip("/").rsplit("/", 1)[-1] for e in entries if e.rstrip("/") != folder.rstrip("/")})
-
-    def is_dir(self, path: str) -> bool:
-        with self._fatal(path, "read"):
-            return self.fs.isdir(path)
 
     def exists(self, path: str) -> bool:
         with self._fatal(path, "read"):
@@ -255,6 +249,28 @@ class ObjectFiles:
 def _visible(paths) -> list[str]:
     """Relative paths none of whose parts is hidden (`.`, `_`: staging, state), sorted."""
     return sorted(p for p in paths if not any(part.startswith((".", "_")) for part in p.split("/")))
+
+
+UPLOADS = "eventline-upload-"  # + the writing process's id: local staging of objects being uploaded
+
+
+def remove_dead_uploads() -> None:
+    """Delete the upload staging folders (in the temporary folder) of processes that died (SIGKILL, power loss)."""
+    top = Path(tempfile.gettempdir())
+    for folder in top.glob(f"{UPLOADS}*"):
+        pid = folder.name[len(UPLOADS):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 _NO_BUCKET = re.compile(r"NoSuchBucket|bucket (?:does not exist|not found)", re.IGNORECASE)

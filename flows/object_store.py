@@ -29,11 +29,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventline.readers import read_table
-from flows.files import ObjectFiles, join
+from flows.files import ObjectFiles, join, remove_dead_uploads
 from flows.io import FatalRunError
-from flows.store import CURRENT, GENERATIONS, INFO, PREVIOUS, STATE, CuratedStore, Generation, history_file, to_arrow
-from flows.parquet import with_metadata
-from schemas.tables import TABLES
+from flows.store import (CURRENT, GENERATIONS, INFO, PREVIOUS, STATE, CuratedStore, Generation, history_arrow,
+                         history_file)
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +68,8 @@ class ObjectCuratedStore(CuratedStore):
             return None
 
     def read_table(self, name: str) -> pa.Table:
-        generation = self.current()
-        if TABLES[name].append_only or generation is None:
-            return read_table(self.root, name)
-        return read_table(f"{self.files.protocol}://{join(self.generations, generation)}", name)
+        """A table as last committed (eventline.readers resolves `current`, in one request)."""
+        return read_table(self.root, name)
 
     def read_state(self, name: str) -> pa.Table | None:
         generation = self.current()
@@ -120,18 +117,18 @@ class ObjectCuratedStore(CuratedStore):
 
     def write_history(self, name: str, run_id: str, rows: list[dict]) -> int:
         """This run's rows of a history table: one object, replaced whole by one PUT."""
-        arrow, bad = to_arrow(rows, TABLES[name])
-        for row, reason in bad:
-            log.error("dropped a %s row that cannot be stored (%s): %r", name, reason, row)
+        arrow = history_arrow(name, run_id, rows)
         sink = pa.BufferOutputStream()
-        pq.write_table(arrow.cast(with_metadata(arrow.schema, {"run_id": run_id})), sink, compression="zstd")
+        pq.write_table(arrow, sink, compression="zstd")
         path = join(self.files.root, name, history_file(run_id))
         self.files.write_whole(path, sink.getvalue().to_pybytes())
         log.info("wrote %s: %d rows -> %s://%s", name, arrow.num_rows, self.files.protocol, path)
         return arrow.num_rows
 
     def recover(self) -> list[dict]:
-        """Delete what runs that died left (uncommitted generations); the `runs` rows still marked running."""
+        """Delete what runs that died left (uncommitted generations, local upload staging); the `runs` rows
+        still marked running."""
+        remove_dead_uploads()
         self.clean()
         runs = self.read_table("runs")
         return [r for r in runs.to_pylist() if r["status"] == "running"]

@@ -47,18 +47,15 @@ from flows.files import LocalFiles, ObjectFiles, is_remote, join
 from flows.io import TMP_MARK, FatalRunError
 # The lock is its own light module (taken before Prefect starts); the store's API includes it.
 from flows.lock import LOCK, holds_lock, run_lock  # noqa: F401
-from flows.parquet import TableWriter, compact_folder, data_folders
-from eventline.readers import read_table
+from flows.parquet import TableWriter, compact_folder, data_folders, with_metadata
+from eventline.readers import CURRENT, GENERATIONS, INFO, read_table
 from schemas.arrow import arrow_schema, enforce_schema
 from schemas.tables import CURATED_TABLES, SCHEMA_VERSION, TABLES, Table
 
 log = logging.getLogger(__name__)
 
-GENERATIONS = ".generations"
-CURRENT = "current"
 PREVIOUS = "previous"
 STATE = "_state"
-INFO = "_generation.json"
 HISTORY_TABLES = tuple(name for name, t in TABLES.items() if t.append_only)
 GENERATION_TABLES = tuple(name for name, t in TABLES.items() if not t.append_only)
 _OLD_LAYOUT_LEFTOVER = re.compile(r"^\.(?P<table>\w+)\.(?:tmp|old)-")  # staging folders of the old writer
@@ -149,12 +146,10 @@ class CuratedStore:
 
     def write_history(self, name: str, run_id: str, rows: list[dict]) -> int:
         """This run's rows of a history table (runs, quarantine): one file, replaced whole."""
-        arrow, bad = to_arrow(rows, TABLES[name])
-        for row, reason in bad:
-            log.error("dropped a %s row that cannot be stored (%s): %r", name, reason, row)
+        arrow = history_arrow(name, run_id, rows)
         folder = self.root / name
         io.make_folder(folder)
-        io.write_file(folder / history_file(run_id), lambda tmp: _write_parquet(arrow, tmp, {"run_id": run_id}))
+        io.write_file(folder / history_file(run_id), lambda tmp: pq.write_table(arrow, tmp, compression="zstd"))
         log.info("wrote %s: %d rows -> %s", name, arrow.num_rows, folder / history_file(run_id))
         return arrow.num_rows
 
@@ -321,10 +316,12 @@ def _same_files(a: Path, b: Path) -> bool:
     return all(os.path.samefile(a / n, b / n) for n in names)
 
 
-def _write_parquet(arrow: pa.Table, path: Path, metadata: dict[str, str]) -> None:
-    schema = arrow.schema.with_metadata({**(arrow.schema.metadata or {}),
-                                         **{k.encode(): v.encode() for k, v in metadata.items()}})
-    pq.write_table(arrow.cast(schema), path, compression="zstd")
+def history_arrow(name: str, run_id: str, rows: list[dict]) -> pa.Table:
+    """A run's rows of a history table as Arrow, the run id in its metadata; a row that cannot be stored is logged."""
+    arrow, bad = to_arrow(rows, TABLES[name])
+    for row, reason in bad:
+        log.error("dropped a %s row that cannot be stored (%s): %r", name, reason, row)
+    return arrow.cast(with_metadata(arrow.schema, {"run_id": run_id}))
 
 
 def to_arrow(rows: list[dict], table: Table) -> tuple[pa.Table, list[tuple[dict, str]]]:

@@ -139,3 +139,32 @@ def test_the_reachability_check_lists_only_the_stores_own_prefix(memory, monkeyp
     monkeypatch.setattr(store.fs, "ls", denied)
     store.check_reachable("curated")
     files.files_for(f"{memory}/empty-prefix").check_reachable("curated")  # a first run's empty prefix
+
+
+def test_upload_staging_of_dead_processes_is_removed(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True).stdout)
+    (tmp_path / f"{files.UPLOADS}{dead}-abc").mkdir()
+    (tmp_path / f"{files.UPLOADS}{dead}-abc" / "object").write_bytes(b"half an upload")
+    (tmp_path / f"{files.UPLOADS}{os.getpid()}-def").mkdir()  # this process's own, maybe in use
+    files.remove_dead_uploads()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{files.UPLOADS}{os.getpid()}-def"]
+
+
+def test_a_url_holding_a_secret_is_refused_before_it_reaches_logs_or_run_parameters(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventline.cli import app
+
+    with pytest.raises(ValueError, match="AWS_SECRET_ACCESS_KEY") as info:
+        files.location("s3://AKIAKEY:s3cr3t@bucket/curated")
+    assert "s3cr3t" not in str(info.value)
+    assert files.location("sftp://user@host/raw") == "sftp://user@host/raw"  # a user name is no secret
+    result = CliRunner().invoke(app, ["run", "--raw", str(tmp_path), "--curated", "s3://AKIAKEY:s3cr3t@bucket/c"])
+    assert result.exit_code == 2 and "s3cr3t" not in result.output and "FSSPEC_S3_" in result.output

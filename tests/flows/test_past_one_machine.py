@@ -128,8 +128,10 @@ class Killed(BaseException):
     """The process died here."""
 
 
-def test_on_object_storage_the_pointer_is_written_last_and_a_kill_before_it_changes_nothing(s3, tmp_path,
-                                                                                            monkeypatch):
+def test_on_object_storage_the_pointer_is_written_last_and_a_kill_before_it_changes_nothing_readers_see(
+        s3, tmp_path, monkeypatch):
+    """The `write_step`s are recorded just before each PUT: the last one is `current`. A kill there
+    leaves `previous` already rewritten (naming the generation still committed): readers see no change."""
     import s3fs
 
     from flows import io, publish
@@ -166,6 +168,7 @@ def test_on_object_storage_the_pointer_is_written_last_and_a_kill_before_it_chan
     assert store.current() == "run_B" and store.generation_info()["run_id"] == "run_B"
     assert read_table(url, "events").num_rows == store.generation_info()["tables"]["events"]
     fs = s3fs.S3FileSystem()
+    assert fs.cat_file(f"{CURATED_BUCKET}/killed/.generations/previous").decode() == "run_B"
     assert fs.exists(f"{CURATED_BUCKET}/killed/.generations/run_C")  # left by the dead run
     monkeypatch.setattr(io, "write_step", lambda step, path: None)
     simulate("run_D")
