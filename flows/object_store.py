@@ -40,9 +40,12 @@ IN_PROGRESS_SECONDS = 3600  # an uncommitted generation written to more recently
 
 
 class ObjectCuratedStore(CuratedStore):
-    """Curated tables under a prefix on object storage; committed by writing the `current` pointer last."""
+    """Curated tables under a prefix on object storage; committed by writing the `current` pointer last.
 
-    def __init__(self, url: str):
+    Every method that touches storage is its own (paths are strings for ObjectFiles); the local
+    store's old-layout migration (`_migrate`, links) has nothing to do here: `recover` does not call it."""
+
+    def __init__(self, url: str):  # not CuratedStore's: its root is a Path
         self.root = url
         self.files = ObjectFiles(url)
         self.generations = join(self.files.root, GENERATIONS)
