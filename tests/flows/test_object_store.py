@@ -90,3 +90,66 @@ def test_a_pointer_to_a_missing_generation_is_an_error_that_says_what_to_do(s3, 
         read_table(url, "events")
     assert "\n" not in str(info.value)
     assert read_table(url, "runs").num_rows == 1  # history is outside the generations
+
+
+class Killed(BaseException):
+    """The process died here: nothing after this reaches the store."""
+
+
+def _write_steps(url: str, reports: Path) -> int:
+    """How many write steps a second run on a store takes (recorded on a scratch store)."""
+    from flows import io
+
+    run(url, "run_A", reports)
+    steps = []
+    saved, io.write_step = io.write_step, lambda step, path: steps.append(step)
+    try:
+        run(url, "run_B", reports)
+    finally:
+        io.write_step = saved
+    return len(steps)
+
+
+@pytest.mark.parametrize("mode", ["fail", "kill"])
+def test_a_run_that_fails_or_dies_at_any_write_to_object_storage_leaves_one_whole_generation(tmp_path, monkeypatch,
+                                                                                             mode):
+    """Every write step of a run in turn: a failure (the run handles it) or a kill (nothing more is written).
+    fsspec's in-memory store stands in for S3 (same ObjectFiles code; the pointer tests above use moto)."""
+    import fsspec
+
+    from flows import io
+
+    memory = fsspec.filesystem("memory")
+    memory.store.clear()
+    count = _write_steps("memory://steps/count", tmp_path / "count")
+    assert count > 20
+    for at in range(count):
+        url, reports = f"memory://steps/{mode}{at}", tmp_path / f"{mode}{at}"
+        run(url, "run_A", reports)
+        seen = [0]
+
+        def fault(step, path):
+            seen[0] += 1
+            if seen[0] == at + 1 and mode == "fail":
+                raise OSError(28, "No space left on device")
+            if seen[0] > at and mode == "kill":
+                raise Killed(f"killed at step {at}")
+
+        monkeypatch.setattr(io, "write_step", fault)
+        with pytest.raises((Exception, Killed)):
+            run(url, "run_B", reports)
+        monkeypatch.undo()
+        store = ObjectCuratedStore(url)
+        info = store.generation_info()
+        assert store.current() in ("run_A", "run_B"), at
+        for name, rows in info["tables"].items():
+            assert read_table(url, name).num_rows == rows, (at, name)
+        run(url, "run_C", reports)
+        runs = {r["run_id"]: r["status"] for r in store.read_table("runs").to_pylist()}
+        expected = {"run_A": "completed", "run_B": "completed" if info["run_id"] == "run_B" else "failed",
+                    "run_C": "completed"}
+        if at == 0:  # its first write is its `running` row: run_B never started
+            del expected["run_B"]
+        assert runs == expected, at
+        assert store.current() == "run_C" and store._pointer("previous") == info["run_id"], at
+    memory.store.clear()
