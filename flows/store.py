@@ -291,8 +291,8 @@ class Generation:
         self.tables[name] = self.tables.get(name, 0) + rows
 
     def compact(self, metadata: dict[str, str]) -> None:
-        """Merge the files of every folder of this generation's tables that holds too many or too small
-        ones (adopted files beside new ones, after many runs): a bounded number of files per partition."""
+        """Merge the small files (flows/parquet.py `compact_folder`) several writers of one table left side
+        by side in a folder of this generation; large files are left as they are."""
         for name in self.tables:
             for folder in data_folders(self.files, join(self.path, name)):
                 compact_folder(self.files, folder, name, arrow_schema(name), metadata,
