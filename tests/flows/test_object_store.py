@@ -41,12 +41,12 @@ def s3():
 def run(url: str, run_id: str, reports: Path, before_commit=None) -> dict:
     """One run's effects in the flow's order; `before_commit` runs just before the pointer is written."""
     store, row = ObjectCuratedStore(url), layers.run_dict(run_id)
-    publish.open_run(store, reports, row)
+    generation = publish.open_run(store, reports, row)
     if before_commit is not None:
         commit = store.commit
-        store.commit = lambda generation: (before_commit(), commit(generation))
+        store.commit = lambda gen: (before_commit(), commit(gen))
     try:
-        return publish.publish_run(store, reports, row, outputs())
+        return publish.publish_run(store, reports, row, outputs(), generation)
     except BaseException as exc:
         publish.close_failed_run(store, reports, row, exc)
         raise
