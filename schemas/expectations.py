@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pycountry
 
-from schemas.arrow import arrow_schema
+from schemas.arrow import arrow_schema, enforce_schema
 from schemas.tables import TABLES, Table
 
 ISO3_CODES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})  # XKX: Kosovo, user-assigned
@@ -169,7 +169,15 @@ def type_spec(table_name: str) -> ExpectationSpec:
 
 
 def row_types_ok(table_name: str, rows: list[dict]) -> list[bool]:
-    """Per row: can every value be stored with the contract's Arrow type (and is it present when required)?"""
+    """Per row: can every value be stored with the contract's Arrow type (and is it present when required)?
+
+    The whole table is converted to Arrow at once first (column by column, in C): when it takes the
+    schema, every row does; only when it does not are rows checked one by one to find which."""
+    try:
+        enforce_schema(rows, table_name)
+        return [True] * len(rows)
+    except (ValueError, TypeError, OverflowError, pa.ArrowException):  # some row does not fit: find which
+        pass
     schema = arrow_schema(table_name)
     out = []
     for row in rows:
