@@ -157,19 +157,30 @@ def _discover_remote(url: str, skip: tuple) -> list[RawFile]:
     return sorted(_pair_sidecars(paths, lambda path: path[len(protocol) + 3 + len(root) + 1:]), key=lambda f: f.rel)
 
 
-def file_info(path: str) -> tuple[int, dt.datetime]:
-    """(size in bytes, modification time) of a local file or an object."""
+def file_stamp(path: str) -> tuple[int, dt.datetime, str | None]:
+    """(size, modification time, the store's tag of this version) of an object or a local file (tag None)."""
     if is_remote(path):
         fs, key = url_filesystem(path)
-        info = fs.info(key)
-        modified = info.get("LastModified") or info.get("mtime") or info.get("updated")
-        if isinstance(modified, str):
-            modified = dt.datetime.fromisoformat(modified.replace("Z", "+00:00"))
-        if not isinstance(modified, dt.datetime):
-            modified = dt.datetime.fromtimestamp(float(modified or 0), dt.timezone.utc)
-        return int(info["size"]), modified.astimezone(dt.timezone.utc)
-    info = os.stat(path)
-    return info.st_size, dt.datetime.fromtimestamp(info.st_mtime_ns / 1e9, dt.timezone.utc)
+        return _remote_stamp(fs.info(key))
+    return _local_stamp(os.stat(path))
+
+
+def _local_stamp(info: os.stat_result) -> tuple[int, dt.datetime, None]:
+    return info.st_size, dt.datetime.fromtimestamp(info.st_mtime_ns / 1e9, dt.timezone.utc), None
+
+
+# What names an object's version in the stores fsspec speaks to (S3, GCS, Azure): a new one with every write.
+_TAGS = ("ETag", "etag", "VersionId", "version_id", "generation")
+
+
+def _remote_stamp(info: dict) -> tuple[int, dt.datetime, str | None]:
+    modified = info.get("LastModified") or info.get("mtime") or info.get("updated")
+    if isinstance(modified, str):
+        modified = dt.datetime.fromisoformat(modified.replace("Z", "+00:00"))
+    if not isinstance(modified, dt.datetime):
+        modified = dt.datetime.fromtimestamp(float(modified or 0), dt.timezone.utc)
+    tag = " ".join(f"{k}={info[k]}" for k in _TAGS if info.get(k) not in (None, "", "null"))
+    return int(info["size"]), modified.astimezone(dt.timezone.utc), tag or None
 
 
 def _open(path: str):
@@ -214,25 +225,40 @@ def file_sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def _inventory_row(f_rel: str, path: str, data: bytes, sidecar_rel: str | None = None) -> dict:
-    """The manifest row of a file just read: what an incremental run compares the file with next time."""
-    return {"source_path": f_rel, "size_bytes": len(data), "sidecar_path": sidecar_rel,
-            "modified_at": file_info(path)[1], "sha256": hashlib.sha256(data).hexdigest()}
+def _inventory_row(f_rel: str, data: bytes, stamp: tuple, sidecar_rel: str | None = None) -> dict:
+    """The manifest row of a file just read (`stamp`: taken before reading): what the next run compares."""
+    return {"source_path": f_rel, "size_bytes": len(data), "sidecar_path": sidecar_rel, "modified_at": stamp[1],
+            "etag": stamp[2], "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _read_bytes(path: str, limit: int) -> bytes:
-    """The file's bytes; IngestError when it is larger than `limit` (checked again after reading)."""
-    size = file_info(path)[0]
+    return _read_stamped(path, limit)[0]
+
+
+def _read_stamped(path: str, limit: int) -> tuple[bytes, tuple]:
+    """The file's bytes and its stamp, taken before reading (from the open handle of a local file): a change
+    made while it is read gives a newer stamp, never the old bytes under the new stamp. IngestError when it
+    is larger than `limit` (checked again after reading)."""
     mb = limit / 1_000_000
-    if size > limit:
-        raise IngestError(f"file is {size / 1_000_000:.1f} MB, more than the limit of {mb:g} MB "
-                          f"(--max-file-mb): split it, or raise the limit")
+
+    def too_large(size: int) -> IngestError:
+        return IngestError(f"file is {size / 1_000_000:.1f} MB, more than the limit of {mb:g} MB "
+                           f"(--max-file-mb): split it, or raise the limit")
+
+    if is_remote(path):
+        stamp = file_stamp(path)
+        if stamp[0] > limit:
+            raise too_large(stamp[0])
     with _open(path) as fh:
+        if not is_remote(path):
+            stamp = _local_stamp(os.fstat(fh.fileno()))
+            if stamp[0] > limit:
+                raise too_large(stamp[0])
         data = fh.read(limit + 1)
     if len(data) > limit:
         raise IngestError(f"file grew past the limit of {mb:g} MB while it was read (--max-file-mb): "
                           "split it, or raise the limit")
-    return data
+    return data, stamp
 
 
 def _read_sidecar(f: RawFile, limits: Limits, out: RawRead) -> dict | None:
@@ -264,17 +290,17 @@ def read_raw(files: list[RawFile], limits: Limits = Limits()) -> RawRead:
                                     f"{', '.join(sorted(ADAPTERS))} or move it out of the raw folder")
             continue
         try:
-            data = _read_bytes(f.path, limits.max_file_bytes)
+            data, stamp = _read_stamped(f.path, limits.max_file_bytes)
         except IngestError as exc:
             out.reject(f.rel, None, str(exc))
             continue
         except OSError as exc:
             out.reject(f.rel, None, f"cannot read file ({exc.strerror}): check its permissions")
             continue
-        out.files.append(_inventory_row(f.rel, f.path, data, f.sidecar_rel))
+        out.files.append(_inventory_row(f.rel, data, stamp, f.sidecar_rel))
         if f.sidecar:  # its changes change this file's rows: the manifest compares it too
             with contextlib.suppress(OSError, IngestError):
-                out.files.append(_inventory_row(f.sidecar_rel, f.sidecar, _read_bytes(f.sidecar, limits.max_file_bytes)))
+                out.files.append(_inventory_row(f.sidecar_rel, *_read_stamped(f.sidecar, limits.max_file_bytes)))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -122,7 +122,7 @@ def _unread(f: raw.RawFile) -> dict:
         size, modified = info.st_size, dt.datetime.fromtimestamp(info.st_mtime_ns / 1e9, dt.timezone.utc)
     except OSError:
         size, modified = -1, None
-    return {"source_path": f.rel, "size_bytes": size, "modified_at": modified, "sha256": None,
+    return {"source_path": f.rel, "size_bytes": size, "modified_at": modified, "etag": None, "sha256": None,
             "sidecar_path": f.sidecar_rel}
 
 

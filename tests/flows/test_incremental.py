@@ -173,3 +173,18 @@ def test_many_small_runs_are_repacked_into_few_batches(root, tmp_path, monkeypat
     (root / "raw" / "oslo.md").unlink()
     simulate(root, "run_7", raw=root / "raw", batch_size=5)
     assert_same_as_full(root, "run_7", tmp_path)
+
+
+def test_a_same_size_edit_with_its_mtime_restored_is_read(root, tmp_path):
+    simulate(root, "run_1", raw=root / "raw")
+    path = root / "raw" / "oslo.md"
+    before = os.stat(path)
+    edited = OSLO.replace("3 May 2022", "4 May 2022")
+    assert len(edited) == len(OSLO) != 0 and edited != OSLO
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a tool that restores timestamps
+    assert os.stat(path).st_mtime_ns == before.st_mtime_ns and os.stat(path).st_size == before.st_size
+    simulate(root, "run_2", raw=root / "raw")
+    assert any(e["location"] == "Oslo" and str(e["start_date"]) == "2022-05-04" for e in rows(root, "events"))
+    assert_same_as_full(root, "run_2", tmp_path)
+
