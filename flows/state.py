@@ -74,16 +74,29 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def reference_digest() -> str:
+    """sha256 of every reference file's name and contents: an edit made without a new reference/VERSION
+    changes the rules all the same."""
+    from transforms.reference import files
+
+    digest = hashlib.sha256()
+    for name in files.all_files():
+        digest.update(name.encode() + b"\0" + files.read_bytes(name) + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def state_version(limits: Limits) -> dict:
     """What the rows of the state depend on besides the raw files: compared at the start of each run."""
     from transforms.reference import reference_version
 
     return {"format": STATE_FORMAT, "schema_version": SCHEMA_VERSION, "reference_version": reference_version(),
-            "code": code_version(), "limits": asdict(limits)}
+            "reference_files": reference_digest(), "code": code_version(), "limits": asdict(limits)}
 
 
 _WHY = {"format": "the state format changed", "schema_version": "the contract's schema_version changed",
         "reference_version": "the reference data changed (reference/VERSION)",
+        "reference_files": "the reference data files changed (their contents; bump reference/VERSION with "
+                           "every edit)",
         "code": "the extraction code changed (a new eventline)", "limits": "the limits changed (--max-file-mb, "
         "--max-article-chars or --article-seconds)"}
 

@@ -188,3 +188,18 @@ def test_a_same_size_edit_with_its_mtime_restored_is_read(root, tmp_path):
     assert any(e["location"] == "Oslo" and str(e["start_date"]) == "2022-05-04" for e in rows(root, "events"))
     assert_same_as_full(root, "run_2", tmp_path)
 
+
+def test_an_edited_reference_file_rebuilds_everything(root, tmp_path, monkeypatch):
+    from transforms.reference import files
+
+    simulate(root, "run_1", raw=root / "raw")
+    copy = tmp_path / "reference"
+    shutil.copytree(Path(str(files._root())), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(files, "_root", lambda: copy)
+    store = CuratedStore(root / "c")
+    assert state.plan_run(store, [], state.state_version(Limits())).full_reason is None
+    name = next(n for n in files.all_files() if n.startswith("gazetteers/"))
+    with open(copy / name, "a", encoding="utf-8") as fh:
+        fh.write("\n")  # the same reference/VERSION, other contents
+    reason = state.plan_run(store, [], state.state_version(Limits())).full_reason
+    assert reason and "reference data" in reason and "VERSION" in reason

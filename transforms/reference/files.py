@@ -41,6 +41,11 @@ def read_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def read_bytes(name: str) -> bytes:
+    """The bytes of reference/<name> (a file listed by all_files())."""
+    return _path(name).read_bytes()
+
+
 def read_yaml(name: str):
     """The parsed YAML of reference/<name> (libyaml when available: several times faster)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
