@@ -52,6 +52,11 @@ class RawRead:
         self.quarantine.append({"stage": "ingest", "source_path": rel, "record_key": key, "reason": reason,
                                 "payload": json.dumps(payload or {}, ensure_ascii=False)})
 
+    def read_again(self, rel: str) -> None:
+        """The file's rows are not what it gives within its limits (a time budget ran out on a busy machine):
+        its manifest row gets no sha256, so that the next run reads it again."""
+        self.files = [{**r, "sha256": None} if r["source_path"] == rel else r for r in self.files]
+
     def warn(self, rel: str, key: str | None, message: str) -> None:
         log.warning("%s%s: %s", rel, f" [{key}]" if key not in (None, "0") else "", message)
         self.warnings.append({"source_path": rel, "record_key": key, "message": message})
@@ -316,6 +321,7 @@ def read_raw(files: list[RawFile], limits: Limits = Limits()) -> RawRead:
             out.reject(f.rel, None, f"reading the file took more than {limits.article_seconds:g} s "
                                     "(--article-seconds): check it is an article, or raise the limit",
                        {"head": text[:500]})
+            out.read_again(f.rel)
             continue
         except Exception as exc:  # noqa: BLE001 - a parser crash (e.g. RecursionError) costs one file, not the run
             out.reject(f.rel, None, f"cannot parse the file ({type(exc).__name__}): check that it is a valid "

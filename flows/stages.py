@@ -22,14 +22,17 @@ from transforms.extract import ArticleBatch, CommitmentMention, EventMention, ex
 log = logging.getLogger(__name__)
 
 
-def extract_batch(articles: list[dict], seconds: float) -> ArticleBatch:
-    """Mentions of a batch of articles, each within its time budget: one past it is kept without them."""
+def extract_batch(articles: list[dict], seconds: float, timed_out: list[str] | None = None) -> ArticleBatch:
+    """Mentions of a batch of articles, each within its time budget: one past it is kept without them (and its
+    id added to `timed_out`)."""
     batch = ArticleBatch()
     for article in articles:
         try:
             with time_budget(seconds):
                 one = extract_articles([article])
         except OverBudget:
+            if timed_out is not None:
+                timed_out.append(article["article_id"])
             one = ArticleBatch(published={article["article_id"]: article.get("published_date")},
                                record_keys={article["article_id"]: str(article.get("record_key") or "")})
             one.quarantine.append({
@@ -76,8 +79,8 @@ class FileBatch:
 def process_files(files: list[raw.RawFile], limits: Limits, ingested_at: dt.datetime) -> FileBatch:
     """Read, normalize and extract a batch of raw files: every row tagged with its file and article position.
 
-    Every file gets a manifest row, also one that could not be read whole (no sha256: read again next run),
-    so that its quarantine rows stay live with it.
+    Every file gets a manifest row, also one that could not be read whole or had an article run out of time
+    (no sha256: read again next run), so that its quarantine rows stay live with it.
     """
     articles: list[dict] = []
     mentions: list[tuple[str, int, int, EventMention]] = []
@@ -88,13 +91,16 @@ def process_files(files: list[raw.RawFile], limits: Limits, ingested_at: dt.date
         read = raw.read_raw([f], limits)
         rows, bad = build_articles_batch(read.docs, ingested_at)
         early = read.quarantine + bad
+        timed_out: list[str] = []
         for position, article in enumerate(rows):
             articles.append({"file": f.rel, "position": position, **article})
-            one = extract_batch([article], limits.article_seconds)
+            one = extract_batch([article], limits.article_seconds, timed_out)
             mentions += [(f.rel, position, seq, m) for seq, m in enumerate(one.events)]
             commitments += [(f.rel, position, seq, c) for seq, c in enumerate(one.commitments)]
             early += [{**q, "position": position} for q in one.quarantine]
         quarantine += [{"file": f.rel, "seq": seq, "position": None, **q} for seq, q in enumerate(early)]
+        if timed_out:
+            read.read_again(f.rel)
         out.files += read.files if any(r["source_path"] == f.rel for r in read.files) else [*read.files, _unread(f)]
         out.warnings += read.warnings
     out.articles = len(articles)

@@ -18,6 +18,7 @@ import pytest
 
 from eventline.settings import Limits
 from flows import io, state
+from flows import raw as rawio
 from flows.store import GENERATION_TABLES, CuratedStore
 from tests.flows.layers import simulate
 
@@ -203,3 +204,42 @@ def test_an_edited_reference_file_rebuilds_everything(root, tmp_path, monkeypatc
         fh.write("\n")  # the same reference/VERSION, other contents
     reason = state.plan_run(store, [], state.state_version(Limits())).full_reason
     assert reason and "reference data" in reason and "VERSION" in reason
+
+
+def test_an_article_out_of_time_is_read_again_next_run(root, tmp_path, monkeypatch):
+    from flows import stages
+    from flows.budget import OverBudget
+
+    real = stages.extract_articles
+
+    def slow_on_oslo(articles):
+        if any("Oslo" in a["text"] for a in articles):
+            raise OverBudget  # as a busy machine would: the budget ran out
+        return real(articles)
+
+    monkeypatch.setattr(stages, "extract_articles", slow_on_oslo)
+    simulate(root, "run_1", raw=root / "raw")
+    assert not any(e["location"] == "Oslo" for e in rows(root, "events"))
+    manifest = {r["source_path"]: r for r in state.read_manifest(CuratedStore(root / "c"))}
+    assert manifest["oslo.md"]["sha256"] is None and manifest["compound.txt"]["sha256"]
+    monkeypatch.setattr(stages, "extract_articles", real)
+    simulate(root, "run_2", raw=root / "raw")
+    assert any(e["location"] == "Oslo" for e in rows(root, "events"))
+    assert_same_as_full(root, "run_2", tmp_path)
+
+
+def test_a_file_read_out_of_time_is_read_again_next_run(root, monkeypatch):
+    from flows.budget import OverBudget
+
+    real = rawio.ADAPTERS[".md"]
+
+    def slow(text, rel):
+        raise OverBudget
+
+    monkeypatch.setitem(rawio.ADAPTERS, ".md", slow)
+    simulate(root, "run_1", raw=root / "raw")
+    manifest = {r["source_path"]: r for r in state.read_manifest(CuratedStore(root / "c"))}
+    assert manifest["oslo.md"]["sha256"] is None
+    monkeypatch.setitem(rawio.ADAPTERS, ".md", real)
+    simulate(root, "run_2", raw=root / "raw")
+    assert "oslo.md" in {a["source_path"] for a in rows(root, "articles")}
