@@ -46,7 +46,7 @@ def compute(settings: RunSettings, store: CuratedStore, generation: Generation, 
     names = [f"{run_id}-{i:05d}" for i in range(len(batches))]
     done = steps.process(batches, names) if batches else []
     manifest = todo.carried + [r for d in done for r in d.files]
-    merged = steps.merge(generation, manifest, set(names), merging.article_ids(store, todo))
+    merged = steps.merge(generation, manifest, set(names), merging.article_rows(store, todo))
     tables = merged.tables
     progress.report("articles", len(tables["articles"]), len(tables["articles"]))
     early = report.stamp_quarantine(merged.quarantine, run_id)

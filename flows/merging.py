@@ -9,6 +9,7 @@ them, so an incremental run gives the rows of a full run on the same input.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 
 _COMPACT = ["file", "position", "article_id", "source_path", "record_key", "title", "published_date"]
 _QUARANTINE_COLUMNS = ("stage", "source_path", "record_key", "reason", "payload")
+# An article row as a reader sees it, but for when its file was read (text: by its content_sha256).
+_ROW = ("article_id", "source_path", "url", "title", "published_date", "published_date_source", "language",
+        "content_sha256", "record_key")
 RUN_QUARANTINE = "run_quarantine"  # state: the run's quarantine rows that a run with unchanged input repeats
 
 
@@ -38,11 +42,12 @@ class Merged:
 
 
 def merge_state(generation: Generation, manifest: list[dict], new_batches: set[str],
-                previous_ids: set[str]) -> Merged:
+                previous_rows: set[str]) -> Merged:
     """Events, participants, commitments and entities over every live article; the articles table itself.
 
     generation: the one holding the state batches; manifest: its rows; new_batches: the batches this
-    run wrote (their kept articles not in `previous_ids` are the run's new articles).
+    run wrote (their kept articles whose row digest is not in `previous_rows` are the run's new and
+    changed articles).
     """
     live = state.live_files(manifest)
     files, folder = generation.files, generation.path
@@ -63,20 +68,25 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
                   if q["position"] is None or (q["file"], q["position"]) in kept_keys]
     tables = build_tables([batch])
     del batch
-    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept else None
-    tables["articles"] = articles.drop_columns(["file", "position"]).to_pylist() if articles is not None else []
+    articles = state.read_live(files, folder, "articles", live, keep=keep).to_pylist() if kept else []
     batch_of = {r["source_path"]: r["batch"] for r in manifest}
-    new = sum(batch_of[a["file"]] in new_batches and a["article_id"] not in previous_ids for a in kept)
+    new = sum(batch_of[a["file"]] in new_batches and row_digest(a) not in previous_rows for a in articles)
+    tables["articles"] = [{k: v for k, v in a.items() if k not in ("file", "position")} for a in articles]
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
 
 
-def article_ids(store: CuratedStore, plan: state.Plan) -> set[str]:
-    """The article ids in the committed generation's state (the texts the run before had seen)."""
+def row_digest(article: dict) -> str:
+    """What tells an article row from its earlier self: its columns but ingested_at (the text by its hash)."""
+    return hashlib.sha256(json.dumps([article[k] for k in _ROW], default=str).encode()).hexdigest()
+
+
+def article_rows(store: CuratedStore, plan: state.Plan) -> set[str]:
+    """The digests of the article rows in the committed generation's state (what the run before had made)."""
     if not plan.committed_files:
         return set()
     table = state.read_live(store.files, state.generation_folder(store, plan.committed), "articles",
-                            plan.committed_files, columns=["file", "position", "article_id"])
-    return set(table.column("article_id").to_pylist())
+                            plan.committed_files, columns=["file", "position", *_ROW])
+    return {row_digest(a) for a in table.to_pylist()}
 
 
 def saved_results(results: dict[str, list[ExpectationResult]]) -> dict[str, list[dict]]:

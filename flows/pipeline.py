@@ -58,9 +58,9 @@ def process(files: list[raw.RawFile], batch: str, generation: Generation, limits
 
 @task
 def merge(generation: Generation, manifest: list[dict], new_batches: set[str],
-          previous_ids: set[str]) -> merging.Merged:
+          previous_rows: set[str]) -> merging.Merged:
     """One row per real event across all live articles; entities across all mentions (reads the state)."""
-    return merging.merge_state(generation, manifest, new_batches, previous_ids)
+    return merging.merge_state(generation, manifest, new_batches, previous_rows)
 
 
 @task

@@ -243,3 +243,14 @@ def test_a_file_read_out_of_time_is_read_again_next_run(root, monkeypatch):
     monkeypatch.setitem(rawio.ADAPTERS, ".md", real)
     simulate(root, "run_2", raw=root / "raw")
     assert "oslo.md" in {a["source_path"] for a in rows(root, "articles")}
+
+
+def test_articles_new_counts_an_article_whose_row_changed(root):
+    simulate(root, "run_1", raw=root / "raw")
+    (root / "raw" / "oslo.meta.json").write_text('{"date": "2022-05-05"}', encoding="utf-8")  # same text
+    os.utime(root / "raw" / "compound.txt", (1_700_000_000, 1_700_000_000))  # a touch: no change
+    doc = simulate(root, "run_2", raw=root / "raw")
+    assert doc["articles_new"] == 1
+    assert [str(a["published_date"]) for a in rows(root, "articles") if a["source_path"] == "oslo.md"] == ["2022-05-05"]
+    (root / "raw" / "oslo.meta.json").write_text('{"date": "2022-05-05"}\n', encoding="utf-8")  # same rows
+    assert simulate(root, "run_3", raw=root / "raw")["articles_new"] == 0
