@@ -69,12 +69,22 @@ def _discard(path: Path) -> None:
 
 def write_file(path: Path, write: Callable[[Path], None]) -> None:
     """Create or replace `path` whole: `write(tmp)` fills a temporary file beside it, then one rename."""
+
+    def fill(tmp: Path) -> None:
+        write(tmp)
+        fsync_path(tmp)
+
+    _replace_whole(path, "write", fill)
+
+
+def _replace_whole(path: Path, step: str, make: Callable[[Path], None]) -> None:
+    """`make(tmp)` builds the new entry under a temporary name beside `path` (step `step`), then one rename
+    puts it in place; the temporary entry is discarded on any failure, the folder synced after."""
     tmp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
     with fatal_on_os_error(path):
         try:
-            write_step("write", tmp)
-            write(tmp)
-            fsync_path(tmp)
+            write_step(step, tmp)
+            make(tmp)
             write_step("rename", path)
             os.replace(tmp, path)
         except BaseException:
@@ -109,19 +119,13 @@ def make_folder(path: Path) -> None:
 
 def link(target: str, path: Path) -> None:
     """Make `path` a symbolic link to `target`, replacing whatever link was there in one rename."""
-    tmp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
-    with fatal_on_os_error(path):
-        try:
-            write_step("link", tmp)
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            os.symlink(target, tmp)
-            write_step("rename", path)
-            os.replace(tmp, path)
-        except BaseException:
-            _discard(tmp)
-            raise
-        fsync_path(path.parent)
+
+    def make_link(tmp: Path) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        os.symlink(target, tmp)
+
+    _replace_whole(path, "link", make_link)
 
 
 def remove(path: Path) -> None:
