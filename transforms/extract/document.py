@@ -20,6 +20,7 @@ from transforms.text import find_noise_start, is_boilerplate_line, split_sentenc
 
 # A list item's mark: a bullet, "1." / "2)", a lettered "a." / "b)", or "(i)" / "(a)".
 BULLET = re.compile(r"^(?:[•▪●◦\-*]|\d{1,2}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+")
+_NUMBER_MARK = re.compile(r"\d{1,2}[.)]")
 _URL_HOST = re.compile(r"^[a-z]+://([^/:]+)", re.I)
 
 
@@ -308,6 +309,7 @@ def _sentences(text: str, limit: int) -> list[Sent]:
     paragraph_begin = 0
     previous = -1  # start of the previous sentence
     line_start = 0
+    numbered = False
     for s in split_sentences(text, 0, limit):
         breaks = text.count("\n\n", max(previous, 0), s.start)
         if breaks or s.start - paragraph_begin > MAX_PARAGRAPH:
@@ -324,7 +326,11 @@ def _sentences(text: str, limit: int) -> list[Sent]:
             line_end = text.find("\n", s.start)
             if is_boilerplate_line(text[line_start:line_end if line_end >= 0 else len(text)]):
                 continue
-        bullet = bool(is_line_start and BULLET.match(s.text))
+        bullet = bool(is_line_start and BULLET.match(s.text)) or numbered
+        # A number alone ("1.", cut off by the splitter) numbers the sentence after it: that one is the item.
+        numbered = is_line_start and _NUMBER_MARK.fullmatch(s.text) is not None
+        if numbered:
+            continue
         for a, b in _pieces(text, s.start, s.end):
             out.append(Sent(len(out), a, b, text[a:b], paragraph, bullet and a == s.start))
     return out

@@ -191,6 +191,8 @@ class CommitmentRules:
     leading_adverbial: re.Pattern  # "In this regard, ": stripped before the subject
     ordinal_items: re.Pattern
     list_intro: re.Pattern
+    list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
+    passive_intro: re.Pattern  # "were" before a list intro's cue: a passive ("... were signed:")
     reporting: re.Pattern
     said_frame: re.Pattern  # "X said |": a frame without "that"
     saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
@@ -239,6 +241,8 @@ def commitment_rules() -> CommitmentRules:
         leading_adverbial=re.compile(data.leading_adverbial, re.I),
         ordinal_items=re.compile(data.ordinal_items),
         list_intro=re.compile(data.list_intro, re.I),
+        list_tail=re.compile(data.list_tail, re.I),
+        passive_intro=re.compile(data.passive_intro, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
         said_frame=re.compile(data.said_frame, re.I),
         saying_words=word_set("SAYING_VERBS"),

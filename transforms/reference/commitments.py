@@ -41,6 +41,8 @@ class Cues(RuleFile):
     leading_adverbial: Pattern
     ordinal_items: Pattern
     list_intro: Pattern
+    list_tail: Pattern
+    passive_intro: Pattern
     reporting_verbs: Pattern
     said_frame: Pattern
     first_clause: Pattern

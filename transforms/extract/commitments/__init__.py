@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.extract.commitments.clauses import clauses, list_item
+from transforms.extract.commitments.clauses import clauses, cue_item, list_item
 from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
 from transforms.extract.commitments.turns import other_side, read_turns
 from transforms.extract.document import Doc, Sent
-from transforms.extract.lexicon import commitment_rules, event_rules
+from transforms.extract.lexicon import Cue, commitment_rules, event_rules
 from transforms.extract.records import CommitmentMention, EventMention
 
 __all__ = ["find_commitments"]
@@ -53,6 +53,7 @@ class _List:
     parties: tuple[str, ...]
     actor: str
     consensus: bool
+    cue: tuple[Cue, str] | None = None  # the cue the intro ends with ("agreed to:", "signed the following documents:")
 
 
 def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMention]:
@@ -93,7 +94,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         if sent.bullet and open_list is not None:
             out.extend(_list_item(doc, sent, ctx, own, open_list, cue_ids, cues))
             continue
-        open_list = _list_intro(doc, sent, ctx, own, prev_parties, memory)
+        open_list = _list_intro(doc, sent, ctx, own, prev_parties, memory, cues[0])
         if open_list is not None:
             continue
         om = rules.ordinal_items.match(text)
@@ -110,19 +111,26 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
 
 
 def _list_intro(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], prev_parties: tuple[str, ...],
-                memory: tuple[str, ...]) -> _List | None:
+                memory: tuple[str, ...], matches: list) -> _List | None:
     """The list a line ending in a colon opens: "reached consensus on five key points:" (its items are
-    agreements) or "On security matters, the two sides:" (its items' verbs share the subject)."""
+    agreements), "the two sides agreed to:" / "signed the following documents:" (its items are what the
+    intro's cue governs) or "On security matters, the two sides:" (its items' verbs share the subject)."""
     text = sent.text.rstrip()
     if not text.endswith(":"):
         return None
-    intro = commitment_rules().list_intro.search(text)
-    end = intro.start() if intro else len(text) - 1
+    rules = commitment_rules()
+    intro = rules.list_intro.search(text)
+    cue = None if intro else next((m for m in matches if rules.list_tail.fullmatch(text, m[1])), None)
+    end = intro.start() if intro else cue[0] if cue else len(text) - 1
     subj_lo, subj_hi = subject_span(text, frame_end(text, end), end)
     parties, _ = resolve_subject(doc, sent.start + subj_lo, sent.start + subj_hi, ctx, own, None, prev_parties, memory)
     actor = text[subj_lo:subj_hi].strip(" ,")
     if intro:
         return _List(parties if parties else ctx.countries, actor or "all parties", True)
+    if cue is not None and not parties and rules.passive_intro.search(text[:cue[0]]):
+        parties = ctx.countries  # "The following documents were signed:": the event's parties signed them
+    if cue is not None and parties:
+        return _List(parties, actor or "all parties", False, (cue[2], text[cue[0]:cue[1]]))
     return _List(parties, actor, False) if parties else None
 
 
@@ -130,7 +138,13 @@ def _list_item(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], open
                cues: tuple[list, bool]) -> list[CommitmentMention]:
     """The commitments of one item of a list: an agreement of a consensus list, else the item's own clauses,
     whose verbs share the intro's subject ("the two sides: a. reaffirmed ...; b. condemned ...")."""
-    if not open_list.consensus:
+    mark = BULLET_MARK.match(sent.text)
+    own_cue = any(m[0] == (mark.end() if mark else 0) for m in cues[0])  # "agreed on the following: - welcomed X"
+    if open_list.cue is not None and not own_cue:
+        c = cue_item(doc, sent, ctx, open_list.parties, open_list.actor, *open_list.cue)
+        if c is not None:
+            return [c]  # else an item with a subject of its own ("the two sides will ..."): its own clauses
+    if not open_list.consensus or open_list.cue is not None:
         return clauses(doc, sent, ctx, own, open_list.parties, cue_ids, (), cues, (open_list.parties, open_list.actor))
     body = BULLET_MARK.match(sent.text)
     c = list_item(doc, sent, 0, ctx, open_list.parties, open_list.actor, body.end() if body else 0)

@@ -463,3 +463,24 @@ def list_item(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, 
     due = due_date(doc, sent, sent.start + body_offset, sent.end)
     return make_commitment(doc, sent, idx, ctx, parties, actor, "agreement", action, description, due,
                            ("cue:consensus_item", "parties:list"))
+
+
+def cue_item(doc: Doc, sent: Sent, ctx: Context, parties: tuple[str, ...], actor: str, cue: Cue,
+             cue_text: str) -> CommitmentMention | None:
+    """An item of a list whose intro ends with a cue ("the two sides agreed to:" / "1. establish a joint
+    commission"; "signed the following documents:" / "- a memorandum on fisheries"): the cue's modality, the
+    item's own verb as the action (the cue's verb when it has one: "sign")."""
+    body = sent.text[BULLET_MARK.match(sent.text).end():] if BULLET_MARK.match(sent.text) else sent.text
+    body = body.strip().rstrip(";,.")
+    if cue.verb or cue.action_from_cue:
+        action = cue.verb or cue_lemma(cue_text) or ""
+        description = f"{action} {TRAILING.sub('', body)}".strip()
+    else:
+        action, description, _ = read_action(body)
+        if not action or not is_verb(action.split()[0]):
+            return None
+    if not body or action in commitment_rules().hostile_actions:
+        return None
+    due = due_date(doc, sent, sent.start, sent.end) if cue.modality != "support" else (None, None)
+    return make_commitment(doc, sent, 0, ctx, parties, actor, cue.modality, action, description, due,
+                           (f"cue:{cue.name}", "parties:list", "shape:list_item"), rule=cue.name)

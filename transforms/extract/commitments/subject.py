@@ -30,7 +30,8 @@ _ANAPHOR = re.compile(
     r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
     r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
-    r"governments|presidents|participants|members|member states|partners|signatories)\b", re.I)
+    r"governments|presidents|participants|members|member states|partners|signatories|heads of government|"
+    r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors)\b", re.I)
 
 
 _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the two)\b", re.I)

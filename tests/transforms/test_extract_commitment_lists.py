@@ -1,0 +1,67 @@
+"""Commitments of lists and groups: numbered items, intros that end with a cue, groups named by office.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.extract import extract_article
+from transforms.extract.document import prepare
+from transforms.ids import make_id
+
+MET = "The Foreign Ministers of Chile, Peru and Ecuador met in Lima on 3 May 2023."
+
+
+def article(text: str) -> dict:
+    return {"article_id": make_id("art", "news/l.txt", "0"), "source_path": "news/l.txt", "record_key": "0",
+            "url": None, "title": None, "published_date": dt.date(2023, 5, 4), "published_date_source": "metadata",
+            "text": text}
+
+
+def rows(text: str) -> list[tuple]:
+    return [(c.modality, c.parties, c.action) for c in extract_article(article(text))[1]]
+
+
+def test_a_number_alone_on_its_line_marks_the_sentence_after_it_as_an_item():
+    doc = prepare(article(f"{MET}\n\nThe Ministers:\n\n1. Reaffirm their support for the peace process.\n\n2. Condemn terrorism."))
+    items = [s for s in doc.sentences if s.bullet]
+    assert [s.text for s in items] == ["Reaffirm their support for the peace process.", "Condemn terrorism."]
+
+
+def test_numbered_items_share_the_subject_of_their_intro():
+    found = rows(f"{MET}\n\nThe Ministers:\n\n1. Condemn all forms of terrorism.\n\n"
+                 "2. Call on the international community to increase support for refugees.")
+    three = ("CHL", "ECU", "PER")
+    assert found == [("opposition", three, "condemn"), ("proposal", three, "call on")]
+
+
+def test_the_items_of_an_intro_ending_with_a_cue_take_its_modality():
+    found = rows(f"{MET} The Ministers agreed to:\n\n1. Establish a joint commission on trade;\n\n"
+                 "2. Launch negotiations on a double taxation agreement.")
+    three = ("CHL", "ECU", "PER")
+    assert found == [("agreement", three, "establish"), ("agreement", three, "launch")]
+
+
+def test_a_list_of_documents_signed_is_one_agreement_per_document():
+    active = rows("The Foreign Ministers of Chile and Peru met in Lima on 3 May 2023. The two ministers signed the "
+                  "following documents:\n\n• Agreement on Consular Cooperation;\n\n• Memorandum on Fisheries.")
+    passive = rows("The Foreign Ministers of Chile and Peru met in Lima on 3 May 2023. The following agreements "
+                   "were signed:\n\n- Agreement on Consular Cooperation;\n\n- Memorandum on Fisheries.")
+    assert active == passive == [("agreement", ("CHL", "PER"), "sign")] * 2
+
+
+def test_an_item_with_a_stance_verb_of_its_own_keeps_it():
+    found = rows(f"{MET} The Ministers agreed on the following:\n\n• Welcomed the launch of the fisheries survey;\n\n"
+                 "• Establish a joint commission on trade.")
+    assert [f[0] for f in found] == ["support", "agreement"]
+
+
+def test_groups_named_by_office_are_the_event_parties():
+    envoys = rows("The Special Envoys of France, Germany and Norway met in Oslo on 3 May 2023 to discuss Sudan. "
+                  "The Special Representatives and Envoys condemned the attacks on civilians in Darfur.")
+    heads = rows("President Ana Ruiz of Chile and Prime Minister Jonas Berg of Norway held talks in Oslo on 3 May 2023. "
+                 "The Heads of Government endorsed the Joint Action Plan for 2023-2026.")
+    assert envoys == [("opposition", ("DEU", "FRA", "NOR"), "condemn")]
+    assert heads == [("agreement", ("CHL", "NOR"), "endorse")]
