@@ -65,3 +65,10 @@ def test_groups_named_by_office_are_the_event_parties():
                  "The Heads of Government endorsed the Joint Action Plan for 2023-2026.")
     assert envoys == [("opposition", ("DEU", "FRA", "NOR"), "condemn")]
     assert heads == [("agreement", ("CHL", "NOR"), "endorse")]
+
+
+def test_a_later_sentence_of_an_item_shares_the_intro_subject_and_keeps_the_list_open():
+    found = rows(f"{MET}\n\nThe Ministers:\n\n• Noted the progress of the talks. Welcomed the launch of the fisheries "
+                 "survey.\n\n• Condemned all forms of terrorism.")
+    three = ("CHL", "ECU", "PER")
+    assert found == [("support", three, "welcome"), ("opposition", three, "condemn")]

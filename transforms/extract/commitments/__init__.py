@@ -70,15 +70,20 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     wanted = doc.cue_keys
     we = we_group(doc) if "We," in doc.text else ()
     turns = read_turns(doc)
+    item_paragraph = -1  # the paragraph of the last list item: its later sentences continue the item
     for sent in doc.sentences:
         if sent.start < doc.headline_end or sent.index in turns.asked:
             continue  # a headline states events (told again in the body); a question commits nobody
         cue_ids = wanted.get(sent.index, set())
-        listy = (sent.bullet and open_list is not None) or sent.index in doc.listish
+        item = open_list is not None and sent.bullet
+        # "• Noted that ... . Highlighted that ...": a later sentence of an item's line shares its subject.
+        cont = not item and _continues(doc, sent, open_list, item_paragraph)
+        item_paragraph = sent.paragraph if item else item_paragraph
+        listy = item or sent.index in doc.listish
         low = doc.low[sent.start:sent.end] if doc.low is not doc.text else None
         cues = cue_matches(sent.text, cue_ids, low) if cue_ids else ([], False)
         if not listy and cues == ([], False):
-            open_list = None if not sent.bullet else open_list
+            open_list = None if not (sent.bullet or cont) else open_list
             continue  # no cue matched: the event context need not be found
         ctx = context_for(doc, sent, frames)
         own = by_sentence.get(sent.start, [])
@@ -91,8 +96,12 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()
-        if sent.bullet and open_list is not None:
+        if item:
             out.extend(_list_item(doc, sent, ctx, own, open_list, cue_ids, cues))
+            continue
+        if cont:
+            out.extend(clauses(doc, sent, ctx, own, memory or prev_parties, cue_ids, memory, cues,
+                               (open_list.parties, open_list.actor)))
             continue
         open_list = _list_intro(doc, sent, ctx, own, prev_parties, memory, cues[0])
         if open_list is not None:
@@ -108,6 +117,12 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             prev_parties = found[-1].parties
         out.extend(found)
     return out
+
+
+def _continues(doc: Doc, sent: Sent, open_list: _List | None, item_paragraph: int) -> bool:
+    """A sentence on the line of a list item whose verbs share the intro's subject: part of the item."""
+    return (open_list is not None and not open_list.consensus and open_list.cue is None
+            and sent.paragraph == item_paragraph and "\n" not in doc.text[max(0, sent.start - 3):sent.start])
 
 
 def _list_intro(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], prev_parties: tuple[str, ...],
