@@ -72,3 +72,12 @@ def test_a_later_sentence_of_an_item_shares_the_intro_subject_and_keeps_the_list
                  "survey.\n\n• Condemned all forms of terrorism.")
     three = ("CHL", "ECU", "PER")
     assert found == [("support", three, "welcome"), ("opposition", three, "condemn")]
+
+
+def test_a_finite_verb_after_a_comma_starts_a_commitment_of_its_own():
+    found = rows("Foreign Minister Ana Ruiz of Chile met Foreign Minister Jonas Berg of Norway in Oslo on 3 May 2023. "
+                 "They called for an immediate cessation of hostilities, condemned attacks on civilians and welcomed "
+                 "the resumption of humanitarian deliveries.")
+    assert [(f[0], f[2]) for f in found] == [("proposal", "call for"), ("opposition", "condemn"), ("support", "welcome")]
+    kept = rows("Chile and Peru agreed to build a bridge, financed by both governments, across the river.")
+    assert [(f[0], f[2]) for f in kept] == [("agreement", "build")]

@@ -35,6 +35,9 @@ _FIRST_WORD = re.compile(r"[\s:]*(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+)?(?:to\s
 # What ends a clause before another cue's subject ("X pledged ..., while Y undertook ...").
 _CONNECTOR = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*(?:and\s+|while\s+)?|\s+(?:while|whereas)\s+|\s+and\s+")
 _MIN_WORDS = 2
+# A cue right after a comma that is a finite verb in the past ("..., condemned"): a clause of its own.
+_COMMA_FINITE = re.compile(r",\s+(?:(?:also|further|strongly|firmly|again)\s+)?")
+_FINITE = re.compile(r"[a-z]+ed\b(?!\s+(?:by|in|with|at|as)\b)")
 
 
 def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
@@ -43,6 +46,9 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
     for start in later:
         if not end < start < pred_end:
             continue
+        comma = _COMMA_FINITE.search(text, end, start + 1)
+        if comma is not None and comma.end() == start and _FINITE.match(text, start):
+            return comma.start()  # "called for X, condemned Y and welcomed Z": a finite verb of its own
         found = None
         for found in _CONNECTOR.finditer(text, end, start):
             pass
