@@ -81,3 +81,17 @@ def test_a_finite_verb_after_a_comma_starts_a_commitment_of_its_own():
     assert [(f[0], f[2]) for f in found] == [("proposal", "call for"), ("opposition", "condemn"), ("support", "welcome")]
     kept = rows("Chile and Peru agreed to build a bridge, financed by both governments, across the river.")
     assert [(f[0], f[2]) for f in kept] == [("agreement", "build")]
+
+
+def test_we_of_an_organization_official_in_a_transcript_is_the_organization():
+    text = ("Remarks by Foreign Minister Ana Ruiz of Chile and UN Secretary-General António Guterres in Santiago on "
+            "3 May 2023.\n\nMINISTER RUIZ: Chile will double its contribution to the peacebuilding fund.\n\n"
+            "SECRETARY-GENERAL GUTERRES: We are committed to promote renewable energy across the region.")
+    found = rows(text)
+    assert found == [("pledge", ("CHL",), "double"), ("pledge", (), "promote")]
+
+
+def test_support_in_the_perfect_is_a_past_action_unless_a_standing_position():
+    assert rows("Chile and Peru met in Lima on 3 May 2023. We've supported these efforts with training programmes.") == []
+    assert rows("Norway has always supported the peace process in Colombia.") == [("support", ("NOR",), "support")]
+    assert rows("Peru has condemned the attack on the embassy.") == [("opposition", ("PER",), "condemn")]

@@ -193,6 +193,7 @@ class CommitmentRules:
     list_intro: re.Pattern
     list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
     passive_intro: re.Pattern  # "were" before a list intro's cue: a passive ("... were signed:")
+    perfect_before: re.Pattern  # "we've" before "supported": a past action, not a stance
     reporting: re.Pattern
     said_frame: re.Pattern  # "X said |": a frame without "that"
     saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
@@ -243,6 +244,7 @@ def commitment_rules() -> CommitmentRules:
         list_intro=re.compile(data.list_intro, re.I),
         list_tail=re.compile(data.list_tail, re.I),
         passive_intro=re.compile(data.passive_intro, re.I),
+        perfect_before=re.compile(data.perfect_before, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
         said_frame=re.compile(data.said_frame, re.I),
         saying_words=word_set("SAYING_VERBS"),

@@ -43,6 +43,7 @@ class Cues(RuleFile):
     list_intro: Pattern
     list_tail: Pattern
     passive_intro: Pattern
+    perfect_before: Pattern
     reporting_verbs: Pattern
     said_frame: Pattern
     first_clause: Pattern

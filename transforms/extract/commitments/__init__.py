@@ -92,6 +92,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             # "they had a meeting, during which they reached ...": the recalled event is the context.
             ctx = Context(own_ctx[0], own_ctx[0].countries, None)
         ctx.we = we
+        ctx.official = turns.organization.get(sent.index)
         ctx.speaker = turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.

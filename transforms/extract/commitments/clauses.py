@@ -29,7 +29,7 @@ from transforms.extract.commitments.subject import (
 )
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules
-from transforms.extract.records import CommitmentMention, EventMention
+from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.extract.topics import classify_topic
 from transforms.ids import make_id
 
@@ -76,6 +76,7 @@ class _Clause:
     owner: bool = False  # parties named inside a stance noun ("reaffirmed Kenya's commitment")
     shared: bool = False  # no subject of its own: the last clause's or the list intro's ("..., and condemned")
     actor: str | None = None  # the subject as written, when not the span's
+    official: object = None  # the speaker of a transcript's turn that "we" is, an official of an organization
     pred_end: int = 0
     predicate: str = ""
     action: str = ""
@@ -138,6 +139,9 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
             return False
         if cue.action_from_cue and _NOT_A_VERB_BEFORE.search(text, max(0, c.start - 30), c.start):
             return False  # "was welcomed with a salute" (passive), "a ceremonial welcome" (a noun)
+        if cue.verb == "support" and re.match(r"\w+ed\b", text[c.start:c.end]) and commitment_rules().perfect_before.search(
+                text, max(0, c.start - 30), c.start):
+            return False  # "We've supported these efforts with ...": what was done, not a stance
         subj_end = support_subject_end(text, c.start, c.end)
         if subj_end is None or subj_end < c.frame_stop:
             return False
@@ -175,6 +179,10 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     base = s.sent.start
     if c.shared:
         c.parties, c.actor = (s.out[-1].parties, s.out[-1].actor_text) if s.out else s.default
+        return True
+    if s.ctx.official is not None and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() in ("we", "i"):
+        c.parties, c.grouped = (), False  # an organization's official speaking: the organization, no country
+        c.official = s.ctx.official
         return True
     if s.ctx.speaker and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() == "we":
         # A speaker of a transcript: "we will ..." is the speaker's country, "we agreed" with the event's others.
@@ -381,7 +389,7 @@ def _emit(s: _Sentence, c: _Clause) -> None:
     verbal = not cue.verb and not cue.action_from_cue and c.action != cue_lemma(s.text[c.start:c.end])
     spans = object_spans(s.text, c.end, c.pred_end, cue, verbal)
     signals = (f"cue:{cue.name}", _parties_signal(c), *_shape_signals(s, c, len(spans)))
-    people = actor_people(doc, base + c.subj_lo, base + c.subj_hi)
+    people = actor_people(doc, base + c.subj_lo, base + c.subj_hi) or _official(c)
     orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi)
     for lo, hi in spans:
         action, description = _object_action(s, c, lo, hi) if len(spans) > 1 else (c.action, c.description)
@@ -390,6 +398,14 @@ def _emit(s: _Sentence, c: _Clause) -> None:
         _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, actor,
                                    cue.modality, action, description, due, signals, people, orgs, rule=cue.name))
     s.prev_parties = c.parties
+
+
+def _official(c: _Clause) -> tuple:
+    """The official whose turn's "we" a clause's subject is, as its actor."""
+    p = c.official
+    if p is None:
+        return ()
+    return (ParticipantMention("person", p.name, p.name_as_written, p.title, None, "participant", None, None),)
 
 
 def _parties_signal(c: _Clause) -> str:

@@ -5,7 +5,8 @@ of a line ("SECRETARY BLINKEN:", "Q:", "LAURA MÉNDEZ (El Universal):"). A turn 
 a questioner (cues.yaml question_speakers: "Q", "QUESTION", "MODERATOR", ...) or a journalist (a
 label naming an outlet in brackets) whose turn asks something is a question turn: none of its
 sentences is read for commitments. Any sentence that ends with a question mark is a question too.
-In the other turns "we" is the speaker's country ("we will continue to receive migrants"), with
+In the other turns "we" is the speaker's country (an organization's, no country, when the speaker is
+an official of one: "CHAIRPERSON X:" of a commission) ("we will continue to receive migrants"), with
 the event's other countries when "we agreed"; a speaker whose country the release does not write (a
 host's own minister) speaks for the side of the two-country events no other speaker holds.
 """
@@ -27,6 +28,8 @@ class Turns:
     speaker: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence index -> speaker's country
     unplaced: set[int] = field(default_factory=set)  # sentences of an official whose country is not written
     placed: set[str] = field(default_factory=set)  # the countries of the speakers whose country is written
+    organization: dict[int, object] = field(default_factory=dict)  # sentence -> its speaker, an official of
+    # an organization (a PersonSpan)
 
 
 def read_turns(doc: Doc) -> Turns:
@@ -39,6 +42,7 @@ def read_turns(doc: Doc) -> Turns:
     turn: list[int] = []
     questioner = outlet = False
     codes: tuple[str, ...] = ()
+    official = None
     for sent in doc.sentences:
         at_line_start = not doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
         label = rules.speaker_label.match(sent.text) if at_line_start else None
@@ -49,8 +53,11 @@ def read_turns(doc: Doc) -> Turns:
             questioner = bool(rules.question_speakers.fullmatch(label.group("name").strip(" *")))
             outlet = label.group("outlet") is not None
             codes = _speaker_countries(doc, sent.start, sent.start + label.end())
+            official = None if codes else _speaker_official(doc, sent.start, sent.start + label.end(), label.group("name"))
         turn.append(sent.index)
-        if codes:
+        if official is not None:
+            out.organization[sent.index] = official  # "CHAIRPERSON X:" of a commission: "we" is the organization
+        elif codes:
             out.speaker[sent.index] = codes
             out.placed.update(codes)
         elif label is not None or turn[0] in out.unplaced:
@@ -77,3 +84,14 @@ def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The country of the person a speaker label names."""
     people = doc.people.starting_in(start, end, doc.limit)
     return tuple(sorted({p.country for p in people if getattr(p, "country", None)}))
+
+
+def _speaker_official(doc: Doc, start: int, end: int, name: str):
+    """The person a speaker label names when an official of an organization, with no country (else None):
+    found in the label, else the article's person whose surname the label writes ("CHAIRPERSON FAKI:")."""
+    people = doc.people.starting_in(start, end, doc.limit)
+    if not people:
+        last = name.split()[-1].casefold() if name.split() else ""
+        people = [p for p in doc.people.items if last and last in p.name.casefold().split()]
+    officials = [p for p in people if getattr(p, "organization", None) and not getattr(p, "country", None)]
+    return officials[0] if officials and len(officials) == len(people) else None
