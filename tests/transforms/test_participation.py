@@ -98,7 +98,7 @@ def test_transcript_speakers_join_the_press_briefing():
 
 def _reporter_cases():
     cases = []
-    for rule in RULES.reporters:
+    for rule in [*RULES.reporters, *RULES.mentioned]:
         cases += [pytest.param(e.text, e.name, True, id=f"{rule.name}-example{i}") for i, e in enumerate(rule.examples)]
         cases += [pytest.param(t, None, False, id=f"{rule.name}-not{i}") for i, t in enumerate(rule.not_)]
     return cases
@@ -148,3 +148,11 @@ def test_a_first_person_event_in_a_question_takes_no_speaker():
             "conference in Accra on 14 March 2024.\n\nMINISTER GRACE WANJIRU: Thank you.\n\nQuestion (Ama Serwaa "
             "Nyarko, Daily Graphic): When we met the President of Togo in Lomé, was trade discussed?\n")
     assert "KEN" not in _events(text).get("meeting", ())
+
+
+def test_named_people_of_an_event_sentence_take_part_unless_only_mentioned():
+    people = _participants("Foreign Minister Ama Owusu of Ghana was received by President Peter Otieno Kamau of Kenya "
+                           "on 14 March 2024 and met with the Minister of Trade of Kenya, Grace Wanjiru Njoroge, and "
+                           "praised the initiative of President Kofi Mensah Darko of Ghana.")
+    assert {"Ama Owusu", "Peter Otieno Kamau", "Grace Wanjiru Njoroge"} <= people
+    assert "Kofi Mensah Darko" not in people

@@ -15,7 +15,7 @@ from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
-from transforms.extract.participants import add_unplaced_attendees
+from transforms.extract.participants import add_sentence_people, add_unplaced_attendees
 from transforms.extract.people import unify_people
 from transforms.extract.rows import Entities, Tables
 from transforms.extract.speakers import add_speakers
@@ -38,7 +38,7 @@ def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentM
     doc = prepare(article)
     body = find_event_mentions(doc)
     events = add_speakers(doc, date_trips(doc, find_title_mentions(doc), body) + body)
-    events = add_unplaced_attendees(doc, events)
+    events = add_sentence_people(doc, add_unplaced_attendees(doc, events))
     commitments = find_commitments(doc, events)
     document = document_key(article)
     return ([replace(m, document=document) for m in events],

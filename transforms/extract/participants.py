@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import event_rules
-from transforms.extract.participation import reports
+from transforms.extract.participation import only_mentioned, reports
 from transforms.extract.records import ParticipantMention
 from transforms.names import person_key
 
@@ -312,6 +312,35 @@ def add_unplaced_attendees(doc: Doc, events: list) -> list:
     return [updated if m.mention_id == target.mention_id else m for m in events]
 
 
+def add_sentence_people(doc: Doc, events: list) -> list:
+    """The named people of an event's sentence that no event of the sentence took in ("... was received by the
+    Vice-President, X, and met with the Minister of Agriculture, Y"; "co-chaired the Joint Commission together
+    with Minister of Economy Z") join its first event: a titled person (or one the gazetteer places) whose
+    country takes part in it, unless only mentioned ("the initiative of President X", participation.yaml
+    mentioned) or reporting it. Only a sentence that names someone taking part gains people: one whose events
+    name nobody may tell an encounter told before, which a person it did not name would set apart (merge)."""
+    held: dict[int, set[str]] = {}
+    for m in events:
+        held.setdefault(m.char_start, set()).update(p.name for p in m.participants if p.entity_type == "person")
+    out, done = [], set()
+    for m in events:
+        if m.headline or not held[m.char_start] or m.char_start in done:
+            out.append(m)
+            continue
+        done.add(m.char_start)
+        names = held[m.char_start]
+        new = []
+        for p in people_in(doc, m.char_start, m.char_end):
+            country = getattr(p, "country", None)
+            if (p.name in names or not (getattr(p, "title", None) or country) or (country and country not in m.countries)
+                    or reports(doc.text, p.start) or only_mentioned(doc.text, p.start, p.end)):
+                continue
+            names.add(p.name)
+            new.append(_person(p, "participant", country))
+        out.append(replace(m, participants=m.participants + tuple(new)) if new else m)
+    return out
+
+
 def joins_own_event(doc: Doc, sent: Sent) -> bool:
     """Whether a cue of the sentence gives people of the release's own event ("Participants: ...")."""
     return any(hit.cue.joins == "own" for hit in doc.participation.get(sent.index, ()))
@@ -322,7 +351,8 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_unplaced_attendees",
+__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_sentence_people",
+           "add_unplaced_attendees",
            "attendance", "country_participant", "ends_with_colon", "home_official", "joins_own_event",
            "last_person_before", "name_countries", "named", "people_in", "person_country", "region_members",
            "with_role", "zone"]

@@ -80,4 +80,17 @@ def reports(text: str, start: int) -> bool:
     return reporter_rx().search(text, max(0, start - 40), start) is not None
 
 
-__all__ = ["CueHit", "participation_cues", "participation_hits", "reporter_rx", "reports"]
+@functools.lru_cache(maxsize=1)
+def _mentioned_rx() -> re.Pattern:
+    """One pattern of every `mentioned` rule of participation.yaml, anchored at its end."""
+    rules = load("names/participation.yaml").mentioned
+    return re.compile("|".join(f"(?:{r.pattern})" for r in rules), re.IGNORECASE)
+
+
+def only_mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the person mention text[start:end] is only mentioned ("the initiative of President X",
+    "President X's call"): no participant of the events of its sentence."""
+    return _mentioned_rx().search(text, max(0, start - 40), start) is not None or text.startswith(("'s", "’s"), end)
+
+
+__all__ = ["CueHit", "only_mentioned", "participation_cues", "participation_hits", "reporter_rx", "reports"]

@@ -149,4 +149,5 @@ class Participation(RuleFile):
     lead: NonEmpty
     cues: list[ParticipationCue]
     reporters: list[Reporter]
+    mentioned: list[Reporter]  # people only mentioned in an event's sentence: no participants
     speaker_labels: list[SpeakerLabel]
