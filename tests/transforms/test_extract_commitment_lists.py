@@ -95,3 +95,14 @@ def test_support_in_the_perfect_is_a_past_action_unless_a_standing_position():
     assert rows("Chile and Peru met in Lima on 3 May 2023. We've supported these efforts with training programmes.") == []
     assert rows("Norway has always supported the peace process in Colombia.") == [("support", ("NOR",), "support")]
     assert rows("Peru has condemned the attack on the embassy.") == [("opposition", ("PER",), "condemn")]
+
+
+def test_a_bare_secretary_is_the_last_secretary_not_a_secretary_general_or_a_foreign_minister():
+    text = ("Secretary of State Ana Ruiz spoke by phone with Secretary General Jonas Berg of the Danube Commission "
+            "and Foreign Minister Lena Vogt of Austria on 3 May 2023. The Secretary reaffirmed her support for the "
+            "peace process in Colombia.")
+    doc = prepare(article(text))
+    last = doc.people.items[-1]
+    assert text[last.start:last.end] == "Secretary" and last.name == "Ana Ruiz"
+    trade = prepare(article("Trade Secretary Jan Adams of Chile met the press on 3 May 2023. The Secretary said exports grew."))
+    assert trade.people.items[-1].name == "Jan Adams"

@@ -48,8 +48,11 @@ class PersonResolver:
         """The mention with name/title/country completed from the most recent compatible antecedent."""
         keys = _keys(mention)
         if not keys:
-            antecedent = self._latest(lambda a: mention.title is not None and title_compatible(mention.title, a.title)
-                                      and self._compatible(mention, a, need_title=True))
+            # "The Secretary" is the last person titled Secretary, else the last minister ("Trade Secretary").
+            antecedent = self._latest(lambda a: mention.title is not None and title_compatible(
+                mention.title, a.title, ministerial=False) and self._compatible(mention, a, need_title=True)) \
+                or self._latest(lambda a: mention.title is not None and title_compatible(mention.title, a.title)
+                                and self._compatible(mention, a, need_title=True))
             return self._apply(mention, antecedent)
         if len(keys) >= 2:
             wanted = frozenset(keys)

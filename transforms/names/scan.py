@@ -211,8 +211,9 @@ def _refine_title(title: str | None, person: str, g: Gazetteer, on_date: date | 
     return title
 
 
-def title_compatible(a: str | None, b: str | None) -> bool:
-    """True when two normalised titles can name the same office ("Secretary" ~ "Secretary of State")."""
+def title_compatible(a: str | None, b: str | None, ministerial: bool = True) -> bool:
+    """True when two normalised titles can name the same office ("Secretary" ~ "Secretary of State");
+    ministerial=False: a bare "Secretary" is only a title that says "Secretary", not any minister's."""
     if not a or not b:
         return True
     generic = office_tables().generic
@@ -221,7 +222,9 @@ def title_compatible(a: str | None, b: str | None) -> bool:
             if x == y:
                 return True
             for g, other in ((x, y), (y, x)):
-                if g in generic and (other.startswith(g + " ") or _ministerial(g, other)):
+                # "General" after it ("Secretary General", "Director-General") makes another office.
+                if g in generic and not re.search(rf"\b{re.escape(g)}[\s-]+General\b", other, re.I) and (
+                        other.startswith(g + " ") or ministerial and _ministerial(g, other)):
                     return True
     return _same_office_words(a, b)
 
@@ -236,7 +239,8 @@ def _ministerial(generic: str, other: str) -> bool:
 _TITLE_STEMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
                 "spokeswoman": "spokesperson", "vice": "deputy", "adviser": "advisor"}
 _TITLE_FILLER = frozenset({"of", "the", "for", "and", "to", "in", "on", "at", "&"})
-_TITLE_RANKS = frozenset({"deputy", "assistant", "under", "first", "associate", "principal", "senior", "acting"})
+_TITLE_RANKS = frozenset({"deputy", "assistant", "under", "first", "associate", "principal", "senior", "acting",
+                          "general"})  # "Secretary General" is not the "Secretary"
 
 
 def _office_words(title: str) -> frozenset[str]:
