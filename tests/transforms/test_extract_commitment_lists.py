@@ -106,3 +106,18 @@ def test_a_bare_secretary_is_the_last_secretary_not_a_secretary_general_or_a_for
     assert text[last.start:last.end] == "Secretary" and last.name == "Ana Ruiz"
     trade = prepare(article("Trade Secretary Jan Adams of Chile met the press on 3 May 2023. The Secretary said exports grew."))
     assert trade.people.items[-1].name == "Jan Adams"
+
+
+def test_a_modal_support_of_a_candidacy_or_proposal_is_a_position():
+    assert rows("Nigeria will support Senegal's candidate for the presidency of the bank.") == [
+        ("support", ("NGA",), "support")]
+    assert rows("Brazil said on Tuesday it would back a Colombian proposal to create a regional fund.") == [
+        ("support", ("BRA",), "back")]
+    assert rows("Norway will continue to support the reconstruction of Ukraine.") == [("pledge", ("NOR",), "support")]
+
+
+def test_a_wire_said_frame_may_carry_the_day_or_the_medium():
+    assert rows("Turkey said on Wednesday it was ready to mediate between Russia and Ukraine.") == [
+        ("pledge", ("TUR",), "mediate")]
+    assert rows("Chile said in a statement it will send two ships to help with the rescue.") == [
+        ("pledge", ("CHL",), "send")]

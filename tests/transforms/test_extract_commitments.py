@@ -425,7 +425,7 @@ def test_the_ends_of_a_pair_and_the_signatories_are_no_objects():
 
 def test_a_listener_after_the_reporting_verb_is_part_of_the_frame():
     c = only("I have confirmed to my colleague that Chile will support Peru's candidacy for the council seat.")
-    assert (c["parties"], c["modality"]) == (["CHL"], "pledge")
+    assert (c["parties"], c["modality"]) == (["CHL"], "support")  # a position toward a candidacy (position_object)
 
 
 def test_hope_is_a_frame_and_a_relative_clause_holds_its_own_subject():

@@ -194,6 +194,7 @@ class CommitmentRules:
     list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
     passive_intro: re.Pattern  # "were" before a list intro's cue: a passive ("... were signed:")
     perfect_before: re.Pattern  # "we've" before "supported": a past action, not a stance
+    position_object: re.Pattern  # "Ghana's candidacy" after "will support": a position, not a pledge
     reporting: re.Pattern
     said_frame: re.Pattern  # "X said |": a frame without "that"
     saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
@@ -245,6 +246,7 @@ def commitment_rules() -> CommitmentRules:
         list_tail=re.compile(data.list_tail, re.I),
         passive_intro=re.compile(data.passive_intro, re.I),
         perfect_before=re.compile(data.perfect_before, re.I),
+        position_object=re.compile(data.position_object, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
         said_frame=re.compile(data.said_frame, re.I),
         saying_words=word_set("SAYING_VERBS"),

@@ -44,6 +44,7 @@ class Cues(RuleFile):
     list_tail: Pattern
     passive_intro: Pattern
     perfect_before: Pattern
+    position_object: Pattern
     reporting_verbs: Pattern
     said_frame: Pattern
     first_clause: Pattern

@@ -77,6 +77,7 @@ class _Clause:
     shared: bool = False  # no subject of its own: the last clause's or the list intro's ("..., and condemned")
     actor: str | None = None  # the subject as written, when not the span's
     official: object = None  # the speaker of a transcript's turn that "we" is, an official of an organization
+    modality: str | None = None  # when not the cue's: a position told with a modal ("will support X's bid")
     pred_end: int = 0
     predicate: str = ""
     action: str = ""
@@ -279,6 +280,9 @@ def _action(s: _Sentence, c: _Clause) -> bool:
     rules = commitment_rules()
     if c.cue.modality in ("pledge", "agreement") and rules.hostile_objects.search(predicate):
         return False  # "will take resolute countermeasures", "would expand its ground operations": a threat
+    if c.cue.modality == "pledge" and c.action in ("support", "back") and rules.position_object.match(
+            skip_adverbs(predicate)):
+        c.modality = "support"  # "will support Ghana's candidacy", "would back a Chilean proposal": a position
     return bool(c.action) and c.action not in rules.hostile_actions
 
 
@@ -393,10 +397,11 @@ def _emit(s: _Sentence, c: _Clause) -> None:
     orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi)
     for lo, hi in spans:
         action, description = _object_action(s, c, lo, hi) if len(spans) > 1 else (c.action, c.description)
-        due = due_date(doc, sent, base + lo, base + hi) if cue.modality != "support" else (None, None)
+        due = due_date(doc, sent, base + lo, base + hi) if (c.modality or cue.modality) != "support" else (None, None)
         actor = c.actor if c.actor is not None else s.text[c.subj_lo:c.subj_hi].strip(" ,")
         _add(s, c, make_commitment(doc, sent, s.clause_idx, s.ctx, c.parties, actor,
-                                   cue.modality, action, description, due, signals, people, orgs, rule=cue.name))
+                                   c.modality or cue.modality, action, description, due, signals, people, orgs,
+                                   rule=cue.name))
     s.prev_parties = c.parties
 
 
