@@ -121,3 +121,8 @@ def test_a_wire_said_frame_may_carry_the_day_or_the_medium():
         ("pledge", ("TUR",), "mediate")]
     assert rows("Chile said in a statement it will send two ships to help with the rescue.") == [
         ("pledge", ("CHL",), "send")]
+
+
+def test_thanks_for_a_partys_support_states_no_stance():
+    assert rows("Minister Ruiz of Chile thanked Norway for its support and invited Minister Berg to visit Chile.") == []
+    assert rows("Norway reaffirmed its support for the peace process.") == [("support", ("NOR",), "support")]

@@ -130,6 +130,11 @@ def _stance_before(before: str) -> int | None:
     return None
 
 
+# Words ending in "s" that are no plural subject before a noun "support" ("thanked Norway for its support").
+_NOT_PLURAL = frozenset({"its", "his", "hers", "ours", "yours", "theirs", "this", "various", "previous", "generous",
+                         "continuous", "tremendous", "enormous", "numerous", "serious", "vigorous", "unanimous"})
+
+
 def support_subject_end(text: str, start: int, end: int) -> int | None:
     """Where the subject of a "support" cue ends; None when "support" is a noun that states no stance.
 
@@ -150,7 +155,7 @@ def support_subject_end(text: str, start: int, end: int) -> int | None:
     if low == "to":
         return start if stance_infinitive(text, start) else None
     if low in rules.verb_support_before or (word[:1].isupper() and not re.search(r"['’]s?$|^[A-Z.]+$", word)) or (
-            low.endswith("s") and not low.endswith(("ss", "us")) and low.isalpha()):
+            low.endswith("s") and not low.endswith(("ss", "us")) and low.isalpha() and low not in _NOT_PLURAL):
         return start  # the end of a subject: "Kenya and Norway support", "the countries support", "we support"
     stance = _stance_before(before)
     return lo + stance if stance is not None else None  # "the PRC's support", "military support": a noun
