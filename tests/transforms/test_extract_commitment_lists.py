@@ -126,3 +126,8 @@ def test_a_wire_said_frame_may_carry_the_day_or_the_medium():
 def test_thanks_for_a_partys_support_states_no_stance():
     assert rows("Minister Ruiz of Chile thanked Norway for its support and invited Minister Berg to visit Chile.") == []
     assert rows("Norway reaffirmed its support for the peace process.") == [("support", ("NOR",), "support")]
+
+
+def test_the_country_after_a_speaker_of_a_state_is_that_state():
+    assert rows("Chile's foreign ministry said in a statement that the country would double its aid to Haiti.") == [
+        ("pledge", ("CHL",), "double")]
