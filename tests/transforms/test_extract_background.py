@@ -69,3 +69,13 @@ def test_an_event_told_as_the_subject_of_took_place_and_a_dashed_name():
     got = rows(events_of(text))
     assert ("talks", ("CHL", "PER"), "occurred", dt.date(2023, 9, 19), dt.date(2023, 9, 19)) in got
     assert any(r[0] == "meeting" and r[1] == ("CHL", "PER") for r in got)
+
+
+def test_a_summit_named_in_lower_case_after_its_name_is_an_event():
+    text = "Foreign Minister Rosa Pinto of Chile met President Ana Ruiz of Peru at the Pacific Alliance summit in Lima on 18 September 2023."
+    assert ("summit", ("CHL", "PER"), "occurred", dt.date(2023, 9, 18), dt.date(2023, 9, 18)) in rows(events_of(text))
+
+
+def test_a_bare_lower_case_summit_names_nothing():
+    text = "Foreign Minister Rosa Pinto of Chile said on 18 September 2023 that the summit was a success."
+    assert not [e for e in events_of(text) if e["event_type"] == "summit"]

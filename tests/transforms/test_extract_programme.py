@@ -204,3 +204,24 @@ PARTIES = {
 def test_who_takes_part_in_an_encounter_of_a_programme(text, event_type, word):
     event = next(e for e in events_of(text) if e["event_type"] == event_type and word in e["evidence"])
     assert event["countries"] == ["AUT", "CHL"]
+
+
+def test_an_encounter_told_without_a_day_during_a_trip_is_on_the_trip_days():
+    text = ("President Kofi Mensah of Ghana paid an official visit to Portugal from 11 to 13 March 2024 at the invitation "
+            "of President Rui Tavares of Portugal.\n\nThe two Presidents held talks at Belem Palace.")
+    talks = [e for e in events_of(text, published=dt.date(2024, 3, 14)) if e["event_type"] == "talks"]
+    assert [(e["start_date"], e["end_date"]) for e in talks] == [(dt.date(2024, 3, 11), dt.date(2024, 3, 13))]
+
+
+def test_a_planned_encounter_takes_the_planned_trip_days():
+    text = ("Foreign Minister Mia Holt of Norway will travel to Suva on 20 March 2024 for a visit to Fiji.\n\n"
+            "Minister Holt will meet Prime Minister Sione Vaka of Fiji.")
+    evs = {(e["event_type"], e["status"]): e for e in events_of(text, published=dt.date(2024, 3, 14))}
+    assert evs[("meeting", "planned")]["start_date"] == dt.date(2024, 3, 20)
+
+
+def test_an_encounter_after_a_past_trip_is_not_dated_by_a_planned_one():
+    text = ("Foreign Minister Mia Holt of Norway will travel to Suva on 20 March 2024 for a visit to Fiji.\n\n"
+            "Last year the two ministers held talks.")
+    talks = [e for e in events_of(text, published=dt.date(2024, 3, 14)) if e["event_type"] == "talks"]
+    assert all(e["start_date"] != dt.date(2024, 3, 20) for e in talks)

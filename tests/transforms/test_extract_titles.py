@@ -77,6 +77,8 @@ def test_headline_grammar(url, title, event_type, countries, status):
     "Foreign Secretary calls on Russia to end the war",   # a demand, not a visit
     "Australia Welcomes Decision by Japan on Whaling",    # a reaction
     "The United States and Peru: A Partnership for Growth",
+    "Chile's president refuses to sign pension reform bill",  # a refusal: no signing
+    "Premier declines to meet opposition leaders",
 ])
 def test_titles_that_state_no_event(title):
     assert title_events(title, "https://www.state.gov/x") == []

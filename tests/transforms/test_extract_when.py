@@ -133,3 +133,10 @@ def test_the_ministers_meeting_at_their_named_meeting_is_that_meeting():
     text = "The foreign ministers of Chile, Peru and Ecuador met on Monday at the Fourth Chile-Peru-Ecuador Ministerial."
     evs = events_of(text, published=dt.date(2023, 6, 14))
     assert [e["name"] for e in evs] == ["Fourth Chile-Peru-Ecuador Ministerial"]
+
+
+def test_a_date_after_a_venue_named_with_of():
+    text = ("Foreign Minister Ana Ruiz of Peru received the Foreign Minister of Chile, Rosa Pinto, at the Ministry of "
+            "Foreign Affairs on Tuesday.")
+    (ev,) = events_of(text)
+    assert (ev["start_date"], ev["date_precision"]) == (dt.date(2023, 6, 13), "day")

@@ -64,17 +64,40 @@ def _destination(trip: EventMention, mentions: list[EventMention]) -> str | None
 
 def add_host_countries(mentions: list[EventMention]) -> list[EventMention]:
     """Each encounter of a trip told with the visitor's country only takes the host country; a trip told
-    without its destination takes the host of the encounter told with it."""
+    without its destination takes the host of the encounter told with it; an encounter told without a day
+    during a trip takes the trip's days."""
     mentions = [_with_host(m, host) if (host := _destination(m, mentions)) else m for m in mentions]
     trips = _trips(mentions)
     out = []
     for m in mentions:
         host = _host_of(m, trips) if m.event_type in _ENCOUNTERS and _one_sided(m) else None
-        if host is None or host in m.countries:
-            out.append(m)
-            continue
-        out.append(_with_host(m, host))
+        if host is not None and host not in m.countries:
+            m = _with_host(m, host)
+        out.append(_within_trip(m, trips))
     return out
+
+
+def _undated(m: EventMention) -> bool:
+    """Told without a day of its own: no date, or only the release's week guessed for it."""
+    return m.start_date is None or m.date_rank <= 1 and m.date_precision == "week"
+
+
+def _within_trip(m: EventMention, trips: list[EventMention]) -> EventMention:
+    """An encounter told without a day after a trip, with the trip's parties and status ("paid an official visit
+    to Portugal from 11 to 13 March. The two Presidents held talks at Belem Palace", "will travel to Suva on
+    Monday for a two-day visit. She will meet Prime Minister X"): on the trip's days, inferred (rank 1), as
+    an annotator dates it. Not a trip told after it, nor one whose parties it does not share."""
+    if m.event_type not in _ENCOUNTERS or not _undated(m) or len(m.countries) < 2:
+        return m
+    before = [t for t in trips if t.order < m.order and set(m.countries) <= set(t.countries)
+              and (t.status == "planned") == (m.status == "planned")]
+    if not before:
+        return m
+    trip = before[-1]
+    if m.start_date is not None and not (m.start_date <= trip.end_date and trip.start_date <= m.end_date):
+        return m  # the release's week guessed for it is not the trip's
+    return replace(m, start_date=trip.start_date, end_date=trip.end_date, date_precision=trip.date_precision,
+                   date_rank=1)
 
 
 def _with_host(m: EventMention, host: str) -> EventMention:

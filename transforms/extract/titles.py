@@ -73,6 +73,8 @@ def _hits(doc: Doc, head: str) -> list[Hit]:
     for trig in rules.headline.triggers + tuple(t for t in rules.headline.body_triggers if t.index in keys):
         for m in trig.regex.finditer(head):
             s, e = m.span()
+            if rules.negation_before.search(head, max(0, s - 40), s):
+                continue  # "Peru's president refuses to sign pension bill": no signing, as in the body
             if not any(s < h.end and h.start < e for h in hits):
                 hits.append(Hit(s, e, trig, trig.event_type))
     return attach_names(sorted(hits, key=lambda h: h.start), head)
