@@ -140,3 +140,9 @@ def test_a_date_after_a_venue_named_with_of():
             "Foreign Affairs on Tuesday.")
     (ev,) = events_of(text)
     assert (ev["start_date"], ev["date_precision"]) == (dt.date(2023, 6, 13), "day")
+
+
+def test_a_place_in_the_topic_of_a_visit_is_not_its_destination():
+    text = "Foreign Minister Ana Ruiz of Peru will travel to Chile and Bolivia next week to discuss the ceasefire in Gaza."
+    (ev,) = [e for e in events_of(text) if e["event_type"] == "visit"]
+    assert ev["countries"] == ["BOL", "CHL", "PER"]

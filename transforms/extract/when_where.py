@@ -183,6 +183,11 @@ def told_day(doc: Doc, sent: Sent, skip: tuple[tuple[int, int], ...] = ()) -> dt
     return days.pop() if len(days) == 1 else None
 
 
+# Words after an event's object that open what it is about: a place past them is the topic's.
+_TOPIC = re.compile(r"\b(?:discuss\w*|about|regarding|concerning|situation|crisis|conflict|war|ceasefire|truce|peace|"
+                    r"tensions?|fighting|violence)\b", re.I)
+
+
 def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
                    dateline: int = 0) -> tuple[str | None, str | None]:
     """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination (never the
@@ -191,6 +196,8 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     best = None
     for p in candidates:
         rel = p.start - sent.start
+        if rel > hi and _TOPIC.search(sent.text, hi, rel):
+            continue  # "will travel to Egypt to discuss a ceasefire in Gaza": a topic's place, not the event's
         before = sent.text[max(0, rel - 20):rel]
         near = lo - 10 <= rel <= hi + 60
         if _LOCATION_PREP.search(before) or (visit and near) or re.search(r",\s*$", before) and best is None:
