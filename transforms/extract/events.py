@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, relative_antecedent
+from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
+from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
@@ -17,7 +19,6 @@ from transforms.extract.participants import (
 )
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
-from transforms.extract.identity import keep_apart
 from transforms.extract.when_where import (
     event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
 )
@@ -412,6 +413,17 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
+def _dates_its_encounters(s: _Sentence, r: _Reading) -> bool:
+    """A named setting told with its day dates the encounters told before it without one ("had a conversation on
+    the sidelines of the Andean summit in Quito on Friday": the conversation was on Friday)."""
+    if r.rank >= 2 and r.start is not None:
+        for m in _setting_of(s, r.hit):
+            if m.date_rank < 2:
+                s.found[s.found.index(m)] = replace(m, start_date=r.start, end_date=r.end, date_precision=r.precision,
+                                                    date_rank=r.rank, status=r.status)
+    return True
+
+
 def _location(s: _Sentence, r: _Reading) -> bool:
     """Where the event took place ("in Xi'an"; a visit's destination)."""
     r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit",
@@ -419,7 +431,8 @@ def _location(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
-STEPS = (_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _location)
+STEPS = (_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _dates_its_encounters,
+         _location)
 
 
 # ------------------------------------------------------------------ the article
@@ -438,7 +451,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
     for sent in doc.sentences:
         hits = attach_names(by_sentence.get(sent.index, []), sent.text)
         this_sentence = _read_sentence(doc, sent, hits, state) if hits else []
-        target = _attendance_target(doc, sent, this_sentence, prev_sentence_events, listing, state, out)
+        target = attendance_target(doc, sent, this_sentence, prev_sentence_events, listing, state, out)
         z = attendance(doc, sent, whole=listing is not None and sent.bullet) if target is not None else None
         if doc.participation.get(sent.index) and ends_with_colon(sent) and target is not None:
             listing = target.mention_id
@@ -446,7 +459,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             listing = None
         if z is not None:
             # "The Minister was accompanied by ...": the cue's people join the event told here or before.
-            this_sentence, out, prev_sentence_events = _add_attendance(z, target, this_sentence, out,
+            this_sentence, out, prev_sentence_events = add_attendance(z, target, this_sentence, out,
                                                                        prev_sentence_events)
             if state.last_frame is not None:
                 state.last_frame = next((m for m in out if m.mention_id == state.last_frame.mention_id),
@@ -566,35 +579,6 @@ def _is_frame(m: EventMention, doc: Doc, nominal: bool) -> bool:
         return False  # "this year", "in May": too vague to be the release's own event
     recent = 0 <= (doc.published - m.start_date).days <= 14 or m.start_date <= doc.published <= m.end_date
     return recent and (not nominal or m.date_rank >= 2)
-
-
-def _attendance_target(doc: Doc, sent: Sent, here: list[EventMention], prev: list[EventMention], listing: str | None,
-                       state: State, out: list[EventMention]) -> EventMention | None:
-    """The event a sentence's attendees join: one told in the sentence, the list's (by mention id),
-    the sentence before's, else the release's own event or the last one told."""
-    if here:
-        return here[0]
-    if out and joins_own_event(doc, sent):
-        # "Participants: ..." at the end of a communiqué: the release's own event, told first.
-        return next((m for m in out if m.frame), out[0])
-    if listing is not None and sent.bullet:
-        return next((m for m in reversed(out) if m.mention_id == listing), None)
-    if prev:
-        return prev[-1]
-    return state.last_frame or (out[-1] if out else None)
-
-
-def _add_attendance(z: Zone, target: EventMention, here: list[EventMention], out: list[EventMention],
-                    prev: list[EventMention]):
-    """The target event with the zone's people (those it does not hold yet) and their countries."""
-    held = {(p.entity_type, p.name) for p in target.participants}
-    new = tuple(p for p in z.people + z.countries + z.orgs if (p.entity_type, p.name) not in held)
-    if not new:
-        return here, out, prev
-    updated = replace(target, participants=target.participants + new,
-                      countries=tuple(sorted(set(target.countries) | z.codes)), weak=False)
-    swap = lambda ms: [updated if m.mention_id == target.mention_id else m for m in ms]  # noqa: E731
-    return swap(here), swap(out), swap(prev)
 
 
 __all__ = ["SPLIT_EACH", "family", "find_event_mentions"]
