@@ -7,12 +7,14 @@ added since, which read as nulls.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from flows.files import is_remote, location, url_filesystem
 from schemas.arrow import arrow_schema
@@ -21,6 +23,7 @@ from schemas.tables import TABLES
 log = logging.getLogger(__name__)
 
 GENERATIONS, CURRENT, INFO = ".generations", "current", "_generation.json"  # the layout of flows/store.py
+COMPACTS_KEY = b"compacts"  # key-value metadata of a compacted history file: the file names it holds (JSON)
 
 
 class MissingGenerationError(FileNotFoundError):
@@ -83,23 +86,28 @@ def read_table(curated: Path | str, name: str, columns: list[str] | None = None)
 
 
 def _read_history(fs, folder: str, name: str, schema: pa.Schema) -> pa.Table:
-    """A history table (runs, quarantine: one file per run) read file by file.
+    """A history table (runs, quarantine: one file per run, or a compacted file of many) read file by file.
 
     eventline writes each file whole (under a temporary name first, or one PUT); a torn or
     foreign file someone else put there is skipped with a warning instead of making all
-    history unreadable.
+    history unreadable. A file that a compacted file beside it holds (flows/history.py: a
+    compaction interrupted before its deletions) is read once, in the compacted file.
     """
     if fs is None:
         paths = sorted(os.fspath(p) for p in Path(folder).glob("*.parquet"))
     else:
         paths = sorted(p for p in fs.ls(folder, detail=False, refresh=True) if p.endswith(".parquet"))
-    parts = []
+    read: dict[str, pa.Table] = {}
+    held: set[str] = set()
     for path in paths:
         try:
-            parts.append(ds.dataset(path, filesystem=fs, format="parquet", schema=schema).to_table())
+            read[path.rsplit("/", 1)[-1]] = ds.dataset(path, filesystem=fs, format="parquet", schema=schema).to_table()
+            meta = pq.read_metadata(path, filesystem=fs).metadata or {}
+            held.update(json.loads(meta[COMPACTS_KEY]) if COMPACTS_KEY in meta else [])
         except (pa.ArrowException, OSError, ValueError) as exc:
             log.warning("skipped %s: not a readable Parquet file of table %s (%s); move it out of %s",
                         path, name, exc, folder)
+    parts = [table for file, table in read.items() if file not in held]
     return pa.concat_tables(parts) if parts else schema.empty_table()
 
 

@@ -102,6 +102,10 @@ class LocalFiles:
     def remove(self, path: str) -> None:
         io.remove(Path(path))
 
+    def write_whole(self, path: str, data: bytes) -> None:
+        """Create or replace a file atomically (temporary name, fsync, rename)."""
+        io.write_file(Path(path), lambda tmp: tmp.write_bytes(data))
+
     def filesystem(self):
         """The filesystem pyarrow should read these paths with (None: the local one)."""
         return None

@@ -30,9 +30,10 @@ import pyarrow.parquet as pq
 
 from eventline.readers import read_table
 from flows.files import ObjectFiles, join, remove_dead_uploads
+from flows.history import finish_compactions
 from flows.io import FatalRunError
-from flows.store import (CURRENT, GENERATIONS, INFO, PREVIOUS, STATE, CuratedStore, Generation, history_arrow,
-                         history_file)
+from flows.store import (CURRENT, GENERATIONS, HISTORY_TABLES, INFO, PREVIOUS, STATE, CuratedStore, Generation,
+                         history_arrow, history_file)
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class ObjectCuratedStore(CuratedStore):
         arrow = history_arrow(name, run_id, rows)
         sink = pa.BufferOutputStream()
         pq.write_table(arrow, sink, compression="zstd")
-        path = join(self.files.root, name, history_file(run_id))
+        path = join(self.history_folder(name), history_file(run_id))
         self.files.write_whole(path, sink.getvalue().to_pybytes())
         log.info("wrote %s: %d rows -> %s://%s", name, arrow.num_rows, self.files.protocol, path)
         return arrow.num_rows
@@ -158,6 +159,11 @@ class ObjectCuratedStore(CuratedStore):
                              name, self.root, now - written)
                     continue
             self.files.remove(folder)
+        for name in HISTORY_TABLES:
+            finish_compactions(self.files, self.history_folder(name))
+
+    def history_folder(self, name: str) -> str:
+        return join(self.files.root, name)
 
 
 def _created_at(info: dict | None) -> dt.datetime | None:

@@ -109,6 +109,7 @@ def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: RunO
     store.commit(generation)
     store.write_history("runs", run_id, [finished])
     store.clean()
+    store.compact_history(run_id)
     return doc
 
 

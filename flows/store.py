@@ -44,6 +44,7 @@ import pyarrow.parquet as pq
 
 from flows import io
 from flows.files import LocalFiles, ObjectFiles, is_remote, join
+from flows.history import compact_history, finish_compactions
 from flows.io import TMP_MARK, FatalRunError
 # The lock is its own light module (taken before Prefect starts); the store's API includes it.
 from flows.lock import LOCK, holds_lock, run_lock  # noqa: F401
@@ -179,6 +180,17 @@ class CuratedStore:
                 io.remove(entry)
         for folder in (self.root, *(self.root / name for name in HISTORY_TABLES)):
             io.remove_leftovers(folder)
+        for name in HISTORY_TABLES:
+            finish_compactions(self.files, self.history_folder(name))
+
+    def history_folder(self, name: str) -> str:
+        """The folder (or prefix) of a history table's files."""
+        return str(self.root / name)
+
+    def compact_history(self, run_id: str) -> None:
+        """Keep each history table to a bounded number of files (flows/history.py); after the run's commit."""
+        for name in HISTORY_TABLES:
+            compact_history(self.files, self.history_folder(name), name, history_file(run_id), run_id)
 
     def _readlink(self, name: str) -> str | None:
         try:
