@@ -68,8 +68,10 @@ def main() -> int:
 
     versions = {"this": EVENTLINE}
     if args.baseline:
+        # The console script's entry point (main: it ends without the interpreter's teardown) when it has one.
         versions = {"baseline": [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(args.baseline)!r}); "
-                                                       "from eventline.cli import app; app()"], **versions}
+                                                       "import eventline.cli as c; getattr(c, 'main', c.app)()"],
+                    **versions}
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()

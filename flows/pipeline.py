@@ -12,13 +12,14 @@ from prefect import flow, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from eventline.settings import Limits, RunSettings
-from flows import incremental, merging, progress, publish, raw, stages, state
+from flows import heartbeats, incremental, merging, progress, publish, raw, stages, state
 from flows.quality import ValidationOutcome, validate_tables
 from flows.store import CuratedStore, Generation, open_store, run_lock
 from transforms.ids import make_id
 from transforms.reference import reference_version
 
 log = logging.getLogger("eventline")
+heartbeats.install()  # the flow's end does not wait up to a second for Prefect's heartbeat thread
 
 
 def _gather(futures, batches: list[list], step: str) -> list:

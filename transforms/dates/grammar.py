@@ -13,6 +13,7 @@ rules can match at one position the longer form is listed first.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Callable, NamedTuple
 
 from transforms.dates.dispatch import first_words
@@ -303,13 +304,51 @@ class Matcher(NamedTuple):
     groups: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] | None
 
 
+_MISSING = object()
+
+
+class Lazy(Mapping):
+    """A table whose values are compiled on first look-up: `make(source)` of the key's source.
+
+    The dispatch tables hold a few hundred alternations of rule subsets: compiling them all (and
+    each rule's own pattern) took most of this module's import, about 0.6 s that every run paid,
+    also on one article that looks up a handful. A look-up gives what the eager table gave (None
+    for a word whose subset is empty, `default` for an unknown key); keys and length are the table's.
+    """
+
+    def __init__(self, sources: dict, make: Callable):
+        self._sources, self._make, self._done = sources, make, {}
+
+    def get(self, key, default=None):  # the hot path of scanning: no exception for an unknown word
+        done = self._done.get(key, _MISSING)
+        if done is not _MISSING:
+            return done
+        source = self._sources.get(key, _MISSING)
+        if source is _MISSING:
+            return default
+        done = self._done[key] = self._make(source)  # two threads may both compile it: the same value
+        return done
+
+    def __getitem__(self, key):
+        done = self.get(key, _MISSING)
+        if done is _MISSING:
+            raise KeyError(key)
+        return done
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 class Grammar(NamedTuple):
     """All rules of one mode, compiled, with first-word dispatch tables."""
 
     full: Matcher                          # every rule, in order
-    rules: dict[str, tuple[Rule, re.Pattern]]
-    dispatch: dict[str, Matcher]           # leading words (lower case) -> rules starting so
-    ends: dict[str, Matcher]               # scan: first word -> rules that may stop after it
+    rules: Mapping[str, tuple[Rule, re.Pattern]]
+    dispatch: Mapping[str, Matcher | None]  # leading words (lower case) -> rules starting so
+    ends: Mapping[str, Matcher | None]     # scan: first word -> rules that may stop after it
     fallback: Matcher | None               # rules whose leading words are unknown
     firsts: frozenset[str]                 # first words of all keys
 
@@ -344,7 +383,7 @@ def build(scan: bool) -> Grammar:
         key = f"r{i}"
         keys.append(key)
         bodies.append(body)
-        table[key] = (rule, re.compile(body, flags))
+        table[key] = (rule, body)
         # Leading words come from the lower-case (resolve) form of the rule; a scan looks
         # them up with the text's first words lower-cased.
         starts.append(first_words(_expand(rule.template, False)))
@@ -366,16 +405,18 @@ def build(scan: bool) -> Grammar:
             groups[keys[i]] = (tuple(n[len(prefix):] for n in names), tuple(rx.groupindex[n] for n in names))
         return Matcher(rx, groups)
 
-    by_subset: dict[tuple, Matcher] = {}
+    by_subset: dict[tuple, Matcher | None] = {}
 
-    def _for(accept) -> Matcher | None:
-        idx = tuple(i for i, w in enumerate(starts) if w is None or accept(w))
+    def _compiled(idx: tuple[int, ...]) -> Matcher | None:  # one alternation per subset, shared by its words
         if idx not in by_subset:
             by_subset[idx] = _matcher(idx)
         return by_subset[idx]
 
-    dispatch: dict[str, Matcher] = {}
-    ends: dict[str, Matcher] = {}
+    def _for(accept) -> tuple[int, ...]:
+        return tuple(i for i, w in enumerate(starts) if w is None or accept(w))
+
+    dispatch: dict[str, tuple[int, ...]] = {}
+    ends: dict[str, tuple[int, ...]] = {}
     for word in sorted({k.rstrip("$") for w in starts if w for k in w}):
         if " " not in word:
             dispatch[word] = _for(lambda w, k=word: k in w or k + "$" in w)
@@ -393,7 +434,8 @@ def build(scan: bool) -> Grammar:
         f"(?P<{k}>{_NAMED_GROUP.sub('(?:', b)})" for k, b in zip(keys, bodies)), flags), None)
     # Lower-case first words of all keys: in running text other words are skipped at once.
     firsts = frozenset(k.split(" ", 1)[0].rstrip("$") for k in dispatch if not k.startswith("#"))
-    return Grammar(full, table, dispatch, ends, fallback, firsts)
+    rules = Lazy(table, lambda rule_body: (rule_body[0], re.compile(rule_body[1], flags)))
+    return Grammar(full, rules, Lazy(dispatch, _compiled), Lazy(ends, _compiled), fallback, firsts)
 
 
 def read(grammar: Grammar, matcher: Matcher, m: re.Match) -> tuple[Rule, dict]:
