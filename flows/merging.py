@@ -56,10 +56,9 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
     keep = state.article_keys([a["file"] for a in kept], [a["position"] for a in kept])
     kept_keys = {(a["file"], a["position"]) for a in kept}
     batch = ArticleBatch(
-        events=state_rows.from_rows(state.read_live(files, folder, "event_mentions", live, keep=keep).to_pylist(),
-                                    EventMention),
-        commitments=state_rows.from_rows(
-            state.read_live(files, folder, "commitment_mentions", live, keep=keep).to_pylist(), CommitmentMention),
+        events=state_rows.from_table(state.read_live(files, folder, "event_mentions", live, keep=keep), EventMention),
+        commitments=state_rows.from_table(state.read_live(files, folder, "commitment_mentions", live, keep=keep),
+                                          CommitmentMention),
         published={a["article_id"]: a["published_date"] for a in kept},
         record_keys={a["article_id"]: str(a["record_key"] or "") for a in kept})
     # A copy's extraction rows are not the run's: a run over every file never extracts copies.

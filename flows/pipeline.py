@@ -9,7 +9,9 @@ import logging
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from eventline.settings import Limits, RunSettings
 from flows import heartbeats, incremental, merging, progress, publish, raw, stages, state
@@ -19,6 +21,11 @@ from transforms.ids import make_id
 from transforms.reference import reference_version
 
 log = logging.getLogger("eventline")
+# No task is cached (a run recomputes what it reads; results are not persisted), and Prefect's default
+# cache policy hashes every input of a task: the whole tables for `validate` and `publish_run`, seconds of
+# CPU and a transient copy of them in memory. Large inputs are also passed quote()d, so that Prefect does
+# not walk every row looking for futures.
+_task = task(cache_policy=NO_CACHE)
 heartbeats.install()  # the flow's end does not wait up to a second for Prefect's heartbeat thread
 
 
@@ -32,45 +39,45 @@ def _gather(futures, batches: list[list], step: str) -> list:
     return results
 
 
-@task
+@_task
 def open_run(store: CuratedStore, reports_dir: Path, run: dict) -> Generation:
     """Recover the curated and reports folders from earlier kills; record this run as running (IO)."""
     return publish.open_run(store, reports_dir, run)
 
 
-@task
+@_task
 def discover(settings: RunSettings) -> list[raw.RawFile]:
     """List the raw files (IO), passing over the curated and reports folders if they sit inside."""
     return raw.discover_raw(settings.raw_dir, skip=(settings.curated_dir, settings.reports_dir))
 
 
-@task
+@_task
 def plan(store: CuratedStore, files: list[raw.RawFile], settings: RunSettings) -> state.Plan:
     """Which raw files are new or changed since the committed manifest (IO: stat, and sha256 of touched files)."""
     return state.plan_run(store, files, state.state_version(settings.limits), settings.full)
 
 
-@task
+@_task
 def process(files: list[raw.RawFile], batch: str, generation: Generation, limits: Limits,
             ingested_at: dt.datetime) -> stages.FileBatch:
     """Read, normalize and extract one batch of raw files; its rows go to the state (IO); its manifest rows."""
     return stages.process_state_batch(files, batch, generation, limits, ingested_at)
 
 
-@task
+@_task
 def merge(generation: Generation, manifest: list[dict], new_batches: set[str],
           previous_rows: set[str]) -> merging.Merged:
     """One row per real event across all live articles; entities across all mentions (reads the state)."""
     return merging.merge_state(generation, manifest, new_batches, previous_rows)
 
 
-@task
+@_task
 def validate(tables: dict[str, list[dict]], reports_dir: Path, run_id: str) -> ValidationOutcome:
     """Great Expectations suites over every curated table; failing records to quarantine."""
     return validate_tables(tables, reports_dir / "docs", run_id)
 
 
-@task
+@_task
 def publish_run(store: CuratedStore, reports_dir: Path, run: dict, outputs: publish.RunOutputs,
                 generation: Generation) -> dict:
     """Write the new generation, the quarantine file and the reports, then commit and record the run (IO)."""
@@ -91,9 +98,10 @@ def eventline_run(settings: RunSettings) -> dict:
             todo = plan(store, files, settings)
             steps = incremental.Steps(process=lambda batches, names: _gather(process.map(
                 batches, names, generation=generation, limits=settings.limits, ingested_at=started), batches,
-                "files read"), merge=merge, validate=lambda tables: validate(tables, settings.reports_dir, run["run_id"]))
+                "files read"), merge=merge,
+                validate=lambda tables: validate(quote(tables), settings.reports_dir, run["run_id"]))
             outputs = incremental.compute(settings, store, generation, todo, run, len(files), steps)
-            return publish_run(store, settings.reports_dir, run, outputs, generation)
+            return publish_run(store, settings.reports_dir, run, quote(outputs), generation)
         except BaseException as exc:
             publish.close_failed_run(store, settings.reports_dir, run, exc)
             raise

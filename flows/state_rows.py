@@ -56,8 +56,11 @@ def to_arrow(records: list, cls: type, extra: dict[str, pa.Array] | None = None)
     return table
 
 
-def from_rows(rows: list[dict], cls: type) -> list:
-    """Records from Arrow rows (`to_pylist()`); columns that are no field of `cls` are ignored."""
+def from_rows(rows: list[dict], cls: type, shared: dict[str, str] | None = None) -> list:
+    """Records from Arrow rows (`to_pylist()`); columns that are no field of `cls` are ignored.
+
+    `shared`: short strings seen before (types, codes, roles, names), so that equal values are one object.
+    """
     fields = _fields(cls)
     out = []
     for row in rows:
@@ -65,9 +68,37 @@ def from_rows(rows: list[dict], cls: type) -> list:
         for name, _, nested in fields:
             value = row[name]
             if nested is not None:
-                value = tuple(nested(**x) for x in value)
+                value = tuple(nested(**_shared_values(x, shared)) for x in value)
             elif isinstance(value, list):
-                value = tuple(value)
+                value = tuple(_share(v, shared) for v in value)
+            else:
+                value = _share(value, shared)
             values[name] = value
         out.append(cls(**values))
+    return out
+
+
+# Strings up to this length are shared between records (one object per distinct value): vocabularies,
+# country codes, roles and names repeat across a corpus; longer text (evidence) rarely does.
+SHARED_MAX_CHARS = 48
+
+
+def _share(value, shared: dict[str, str] | None):
+    if shared is None or type(value) is not str or len(value) > SHARED_MAX_CHARS:
+        return value
+    return shared.setdefault(value, value)
+
+
+def _shared_values(row: dict, shared: dict[str, str] | None) -> dict:
+    return row if shared is None else {k: _share(v, shared) for k, v in row.items()}
+
+
+def from_table(table: pa.Table, cls: type, chunk_rows: int = 2048) -> list:
+    """Records from an Arrow table, converted a chunk of rows at a time: the rows as Python dicts are never
+    all held at once beside the records (the merge of a large corpus holds every mention), and short
+    strings are shared between records."""
+    shared: dict[str, str] = {}
+    out: list = []
+    for batch in table.to_batches(max_chunksize=chunk_rows):
+        out += from_rows(batch.to_pylist(), cls, shared)
     return out

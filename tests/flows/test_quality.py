@@ -192,3 +192,24 @@ def test_great_expectations_loads_without_scipy_stats_which_still_works_on_first
             "from scipy import stats; assert stats.entropy([0.5, 0.5], [0.5, 0.5]) == 0; "
             "assert 'scipy.stats._stats_py' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_columns_checked_only_for_nulls_reach_great_expectations_as_nullness():
+    """A text or evidence column whose expectations look only at nulls is handed over as True/None (no copy of
+    every text); the columns an expectation reads keep their (escaped) values."""
+    import pandas as pd
+
+    from flows.quality import _for_gx, _value_columns
+    from schemas.expectations import suite_specs
+
+    specs = suite_specs("articles")
+    values = _value_columns(specs)
+    assert "language" in values and "text" not in values and "_check_sha256_matches_text" in values
+    frame = pd.DataFrame({"text": ['He said "yes" & left', None], "language": ["en", "<b>"],
+                          "_check_sha256_matches_text": [True, False]})
+    out = _for_gx(frame, values)
+    assert list(out["text"]) == [True, None] and out["text"].isna().tolist() == frame["text"].isna().tolist()
+    assert list(out["language"]) == ["en", "&lt;b&gt;"]
+    assert list(out["_check_sha256_matches_text"]) == [True, False]
+    assert "column_A" in next(s.kwargs for s in suite_specs("events") if s.gx_type.startswith("ExpectColumnPair"))
+    assert {"start_date", "end_date"} <= _value_columns(suite_specs("events"))

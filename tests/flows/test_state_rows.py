@@ -33,3 +33,19 @@ def test_nulls_empty_tuples_and_extra_columns():
     assert state_rows.from_rows(table.to_pylist(), EventMention) == [m]
     assert state_rows.from_rows([], EventMention) == []
     assert state_rows.to_arrow([], EventMention).num_rows == 0
+
+
+def test_from_table_converts_in_chunks_and_shares_short_strings():
+    docs = raw.read_raw(raw.discover_raw(FIXTURES)).docs
+    articles, _ = build_articles_batch(docs, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    batch = extract_articles(articles)
+    for records, cls in ((batch.events, EventMention), (batch.commitments, CommitmentMention)):
+        table = state_rows.to_arrow(records, cls, {"file": pa.array(["f"] * len(records))})
+        back = state_rows.from_table(table, cls, chunk_rows=3)  # several chunks
+        assert back == records
+    events = state_rows.from_table(state_rows.to_arrow(batch.events, EventMention), EventMention, chunk_rows=2)
+    types = {}
+    for m in events:  # one object per distinct short value, across chunks
+        assert types.setdefault(m.event_type, m.event_type) is m.event_type
+    long = [e for e in events if len(e.evidence) > state_rows.SHARED_MAX_CHARS]
+    assert long and all(isinstance(e.evidence, str) for e in long)
