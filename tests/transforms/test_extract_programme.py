@@ -225,3 +225,15 @@ def test_an_encounter_after_a_past_trip_is_not_dated_by_a_planned_one():
             "Last year the two ministers held talks.")
     talks = [e for e in events_of(text, published=dt.date(2024, 3, 14)) if e["event_type"] == "talks"]
     assert all(e["start_date"] != dt.date(2024, 3, 20) for e in talks)
+
+
+def test_a_trip_told_in_an_opening_phrase_gives_no_country_to_the_next_trip():
+    text = "After concluding her visit to Peru, Foreign Minister Mia Holt of Norway will travel to Chile."
+    visits = {tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "visit"}
+    assert ("CHL", "NOR") in visits and not any("PER" in c and "CHL" in c for c in visits)
+
+
+def test_talks_told_in_an_opening_phrase_give_no_country_to_the_main_clause():
+    text = "Following his talks with the Prime Minister of Italy, the Chancellor of Austria travelled to Malta."
+    visits = [e for e in events_of(text) if e["event_type"] == "visit"]
+    assert [tuple(e["countries"]) for e in visits] == [("AUT", "MLT")]

@@ -69,6 +69,10 @@ _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in 
                             re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
+# An opening phrase that tells what came before or around the sentence's news ("After concluding his visit to
+# Brazil, ...", "Following her talks with X, ..."): its event and its people end at its comma.
+_OPENING_PHRASE = re.compile(r"(?:After|Following|Before|Upon|Having|Ahead of|Prior to|At the end of|In the wake of)\b"
+                             r"[^,;:]{0,150}?,\s+")
 
 
 def family(event_type: str) -> str:
@@ -251,6 +255,9 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     rules, text = event_rules(), s.text
     prev = s.hits[r.idx - 1]
     lo = prev.end
+    opening = _OPENING_PHRASE.match(text, s.subj_lo)
+    if opening and prev.start < opening.end() <= r.hit.start:
+        return opening.end()  # "After concluding his visit to Brazil, | Wang Yi will travel to Jamaica": not Brazil
     rel = s.relative_of(prev.start)
     if rel is not None and rel[1] <= r.hit.start and r.idx - 1 in s.subjects and not s.relative_of(r.hit.start):
         r.shared = r.idx - 1  # "The minister, who arrived on Monday, | was received ...": the antecedent
@@ -505,9 +512,11 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
                   next((h.start for h in hits if h.trigger is not None), None), dateline=dateline,
                   relatives=[m.span() for m in _RELATIVE.finditer(text)])
     encounters: list[tuple[EventMention, bool]] = []  # trigger mentions, and whether they have a counterpart
+    opening = _OPENING_PHRASE.match(text, s.subj_lo)
+    opening_end = opening.end() if opening else 0  # an event in an opening phrase ends with it
     for idx, hit in enumerate(hits):
         nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
-        r = _Reading(hit, idx, min(object_end(text, hit.end), nxt))
+        r = _Reading(hit, idx, min(object_end(text, hit.end), nxt, opening_end if hit.start < opening_end else len(text)))
         if all(step(s, r) for step in STEPS):
             told = _mentions(s, r)
             s.found.extend(told)
