@@ -159,3 +159,19 @@ def test_the_minister_is_the_last_minister_who_acted():
               "The minister then held talks with Foreign Minister Tomas Lagos of Chile.")
     talks = next(e for e in out["events"] if e["event_type"] == "talks")
     assert talks["countries"] == ["AUT", "CHL"]
+
+
+def test_a_pronoun_after_a_fronted_place_or_time_is_the_last_actor():
+    text = ("Prime Minister Ana Ruiz of Peru will pay a visit to Chile on 3 September 2024. In Bolivia she will meet "
+            "President Luis Arce of Bolivia.")
+    evs = run(text, published=dt.date(2024, 8, 29))["events"]
+    assert ("BOL", "PER") in {tuple(e["countries"]) for e in evs if e["event_type"] == "meeting"}
+    text = ("Foreign Minister Ana Ruiz of Peru arrived in Santiago yesterday. This morning, prior to the talks, she was "
+            "received by President Gabriel Boric of Chile.")
+    evs = run(text, published=dt.date(2024, 7, 20))["events"]
+    assert [tuple(e["countries"]) for e in evs if e["event_type"] == "meeting"] == [("CHL", "PER")]
+
+
+def test_a_counterpart_from_a_country_represents_it():
+    text = "Foreign Minister Ana Ruiz of Peru met her counterpart from Chile on Friday in Lima."
+    assert [tuple(e["countries"]) for e in run(text)["events"] if e["event_type"] == "meeting"] == [("CHL", "PER")]

@@ -29,6 +29,11 @@ LEADING_PHRASE = re.compile(
     re.I)
 
 
+# A pronoun subject after a fronted phrase the leading phrases do not strip ("In Singapore he will", "This
+# morning, prior to the talks, she was"): only auxiliaries or adverbs between it and the trigger.
+_FRONTED_PRONOUN = re.compile(r"(?:^|[\s,])(?:he|she)(?:\s+[a-z]+){0,2}\s*$", re.I)
+
+
 @dataclass
 class State:
     """What earlier sentences of the article established."""
@@ -80,7 +85,7 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
         if actor is not None:
             return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)
         return subject
-    if SINGULAR_ANAPHOR.match(subject_text):
+    if SINGULAR_ANAPHOR.match(subject_text) or _FRONTED_PRONOUN.search(subject_text):
         own = doc.people.within(pos, at) if at is not None and at > pos else []
         actor = _mention_of(doc, own[0], s_role) if own and own[0].name else state.last_actor
         if actor is None:

@@ -14,7 +14,10 @@ from transforms.names import person_key
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|within|inside|outside|around|from)\s+(?:the\s+)?"
+# Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"
+                              r"(?<!counterparts )(?<!delegation )(?<!delegations )(?<!colleague )(?<!officials )"
+                              r"(?<!ministers )(?<!representatives )(?<!envoys )(?<!leaders )(?i:from))\s+(?:the\s+)?"
                               r"(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?,\s*)?$")  # "in Vilnius, Lithuania"
 # Subjects that point back at the people of the event told before.
 PLURAL_ANAPHOR = re.compile(
