@@ -146,3 +146,12 @@ def test_a_place_in_the_topic_of_a_visit_is_not_its_destination():
     text = "Foreign Minister Ana Ruiz of Peru will travel to Chile and Bolivia next week to discuss the ceasefire in Gaza."
     (ev,) = [e for e in events_of(text) if e["event_type"] == "visit"]
     assert ev["countries"] == ["BOL", "CHL", "PER"]
+
+
+def test_a_later_trip_of_a_sentence_takes_the_date_after_it_and_its_own_destination():
+    text = ("Prime Minister Ana Ruiz of Peru will pay a visit to Chile from September 3 to 4, and then travel to "
+            "Bolivia on September 4 and 5.")
+    visits = {e["location_country"] or "": (e["start_date"], e["end_date"], tuple(e["countries"]))
+              for e in events_of(text, published=dt.date(2024, 8, 29)) if e["event_type"] == "visit"}
+    assert visits["CHL"] == (dt.date(2024, 9, 3), dt.date(2024, 9, 4), ("CHL", "PER"))
+    assert visits["BOL"][:2] == (dt.date(2024, 9, 4), dt.date(2024, 9, 5))

@@ -374,7 +374,8 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     own = s.relative_of(hit.start)
     date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi,
                      state.last_day or state.last_date, s.dateline,
-                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start), hit.start)
+                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start), hit.start,
+                     later=hit.trigger is not None and hit.start > (s.first_trigger_lo or 0))
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
     if date is not None:

@@ -23,11 +23,11 @@ _DATE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'.\-\u2013]*(?:\s+[A-Z][\w'.\-\u2013]
 
 
 def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None, dateline: int = 0,
-              skip: tuple[tuple[int, int], ...] = (), trigger: int | None = None):
+              skip: tuple[tuple[int, int], ...] = (), trigger: int | None = None, later: bool = False):
     """(start, end, precision, rank, text) of the date of an event told in sent.text[lo:hi] (never the
     date of the dateline that ends at sent.text[dateline], nor one in the clauses `skip`, sentence
     offsets); last_date anchors "the same day"; the words around `trigger` (default lo) say whether
-    it is a plan."""
+    it is a plan; `later`: the trigger follows another one in its sentence."""
     mentions = [d for d in doc.dates_in(sent) if d.start >= sent.start + dateline
                 and not any(sent.start + a <= d.start < sent.start + b for a, b in skip)]
     mentions = [d for d in mentions if not re.search(r"\b(?:since|by|until|over the past|for the past)\s+$",
@@ -36,11 +36,20 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         return None
     abs_lo, abs_hi = sent.start + lo, sent.start + hi
     inside = [d for d in mentions if abs_lo <= d.start < abs_hi]
-    pool = inside or [d for d in mentions if d.start < abs_lo]  # a leading "On April 26, 2023, ..."
-    pool = pool or _dates_after(doc, sent, mentions, abs_hi)
+    leading = [d for d in mentions if d.start < abs_lo]  # a leading "On April 26, 2023, ..."
+    if later:
+        # A later trigger of the sentence: a date right after its object is its own ("... and then travel to
+        # Singapore | on September 4 and 5"); one before it is the date of the event told before.
+        after = [d for d in inside if trigger is not None and d.start >= sent.start + trigger]
+        pool = after or _dates_after(doc, sent, mentions, abs_hi) or inside or leading
+    else:
+        pool = inside or leading or _dates_after(doc, sent, mentions, abs_hi)
     if not pool:
         return None
-    best = min(pool, key=lambda d: abs(d.start - abs_lo))
+    # A date in the trigger's own object is its own ("travelled to X on 3 May and then to Y on 5 May": the second
+    # trip is on the 5th), else the one nearest its subject ("On 3 May, X met Y").
+    own = [d for d in pool if trigger is not None and d.start >= sent.start + trigger]
+    best = min(own, key=lambda d: d.start) if own else min(pool, key=lambda d: abs(d.start - abs_lo))
     value = best.value
     kind = getattr(best, "kind", "absolute")
     if kind == "anaphoric" or value is None:
@@ -193,6 +202,10 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     """Canonical place and its country: "in Xi'an", "at Camp David", a visit's destination (never the
     place of the dateline that ends at sent.text[dateline])."""
     candidates = [p for p in doc.places_in(sent) if p.start >= sent.start + dateline]
+    if visit and any(getattr(c, "code", None) and getattr(c, "kind", "name") != "demonym"
+                     for c in doc.countries.within(sent.start + max(lo, dateline), sent.start + hi)):
+        # "a visit to Brunei from 3 to 4 September, and then travel to Singapore": Brunei is where it goes.
+        candidates = [p for p in candidates if p.start < sent.start + hi]
     best = None
     for p in candidates:
         rel = p.start - sent.start
