@@ -121,3 +121,13 @@ def test_sport_is_no_meeting_between_governments(text):
 def test_a_league_of_states_is_no_sport():
     text = "CAIRO, Aug 20 (Wire) - The foreign ministers of Egypt and Jordan met at the Arab League on Sunday."
     assert rows(events_of(text)) == [("meeting", ("EGY", "JOR"), "occurred", PUBLISHED)]
+
+
+def test_talks_denied_are_no_event():
+    text = "MOSCOW (Wire) - The Kremlin on Thursday denied that any talks between President Ivan Petrov of Bulgaria and President Ali Demir of Turkey were planned."
+    assert not [e for e in events_of(text) if e["event_type"] in ("talks", "meeting")]
+
+
+def test_a_bid_to_host_games_is_no_meeting():
+    text = "LIMA (Wire) - Chile will support Peru's bid to host the 2035 World Expo, the Foreign Minister of Chile said on Sunday."
+    assert not [e for e in events_of(text) if e["event_type"] == "meeting"]

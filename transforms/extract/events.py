@@ -37,7 +37,7 @@ _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|e
 # the release's own event is told with a verb ("spoke with", "visited").
 _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|their|his|her|today's|talks|consultations|"
                       r"negotiations|meeting|meetings|bilateral|trilateral|in-person|visit|visits|trip|trips|travel|tour|"
-                      r"signing|press|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
+                      r"signing|press|news|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                       r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
 # (Not "the third round of | talks": a count; nor "who is on | an official visit": being on it.)
