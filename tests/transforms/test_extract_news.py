@@ -131,3 +131,17 @@ def test_talks_denied_are_no_event():
 def test_a_bid_to_host_games_is_no_meeting():
     text = "LIMA (Wire) - Chile will support Peru's bid to host the 2035 World Expo, the Foreign Minister of Chile said on Sunday."
     assert not [e for e in events_of(text) if e["event_type"] == "meeting"]
+
+
+def test_talks_postponed_are_no_event():
+    text = ("BRUSSELS, Oct 22 (Wire) - A round of EU-mediated talks between Chilean and Peruvian negotiators that had "
+            "been scheduled for Thursday in Brussels was postponed indefinitely, a spokesperson said.")
+    assert not [e for e in events_of(text) if e["event_type"] in ("talks", "meeting")]
+
+
+def test_a_summit_called_off_is_no_event_but_one_held_after_a_postponement_is():
+    text = "ACCRA (Wire) - The summit of the presidents of Ghana and Togo has been called off, officials said on Tuesday."
+    assert not events_of(text)
+    text = ("ACCRA (Wire) - The presidents of Ghana and Togo met in Lome on Tuesday, after a summit was postponed in "
+            "June.")
+    assert [e["event_type"] for e in events_of(text)] == ["meeting"]

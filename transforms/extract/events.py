@@ -20,7 +20,7 @@ from transforms.extract.participants import (
 from transforms.extract.programme import add_host_countries
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.extract.when_where import (
-    event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
+    called_off, event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
 )
 from transforms.ids import make_id
 from transforms.reference import word_set
@@ -345,8 +345,9 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     """An event between governments, not general news: no crowd or police as the object, somebody takes
     part, and no attack around a trigger unless people meet ("troops attacked ... after talks")."""
     rules, hit, text = event_rules(), r.hit, s.text
-    if hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 40), hit.start):
-        return False  # "refused on Thursday to sign the bill"
+    if (hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 40), hit.start)
+            or called_off(text, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))):
+        return False  # "refused on Thursday to sign the bill", "talks ... were postponed"
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
             z.people or z.countries for z in r.objs):
         return False

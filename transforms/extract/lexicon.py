@@ -85,6 +85,7 @@ class EventRules:
     sequence_cues: re.Pattern  # "then", "in the afternoon": the event follows the one told before, that day
     dateline: re.Pattern  # "TOKYO, Feb. 15 (Kyodo) -- ": where and when a story was written
     negation_before: re.Pattern  # "refused to | sign": the event is denied
+    called_off: re.Pattern  # "talks ... | was postponed indefinitely": the event did not take place
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,7 @@ def event_rules() -> EventRules:
         sequence_cues=re.compile(data.sequence_cues, re.I),
         dateline=re.compile(data.dateline, re.I),
         negation_before=re.compile(data.negation_before, re.I),
+        called_off=re.compile(data.called_off, re.I),
     )
 
 

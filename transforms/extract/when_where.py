@@ -127,6 +127,17 @@ def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.dat
     return "unknown"
 
 
+# Words that open another clause between a trigger and a calling-off ("met on Tuesday, after a summit was postponed").
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|while|because|since|but|when|although|though)\b|;")
+
+
+def called_off(text: str, start: int, end: int) -> bool:
+    """Whether the words after a trigger, up to `end`, call its event off in its own clause ("talks ... that had been
+    scheduled for Thursday was postponed indefinitely")."""
+    m = event_rules().called_off.search(text, start, end)
+    return m is not None and not _OTHER_CLAUSE.search(text, start, m.start())
+
+
 # A perfect ("has visited") or an infinitive ("invited X to visit") before a trigger: no news of that day.
 _NOT_NEWS_BEFORE = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?|to\s+)$", re.I)
 
@@ -226,4 +237,5 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     return None, None
 
 
-__all__ = ["event_location", "event_status", "of_recent_story", "pick_date", "told_as_news", "told_day", "under_way"]
+__all__ = ["called_off", "event_location", "event_status", "of_recent_story", "pick_date", "told_as_news", "told_day",
+           "under_way"]

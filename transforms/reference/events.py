@@ -59,6 +59,7 @@ class Triggers(RuleFile):
     sequence_cues: Pattern
     dateline: Pattern
     negation_before: Pattern
+    called_off: Pattern
 
 
 class TypeEntry(Strict):
