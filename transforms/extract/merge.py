@@ -123,7 +123,7 @@ _OPPOSITE = {"planned": "occurred", "occurred": "planned"}
 def person_tokens(m: EventMention) -> set[frozenset[str]]:
     """The persons of a mention, each as the tokens of its canonical name."""
     return {frozenset(_deps.person_key(p.name).split()) for p in m.participants
-            if p.entity_type == "person" and p.name}
+            if p.entity_type == "person" and p.name and p.name not in m.present}
 
 
 def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:

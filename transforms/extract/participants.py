@@ -320,14 +320,14 @@ def add_sentence_people(doc: Doc, events: list) -> list:
     Vice-President, X, and met with the Minister of Agriculture, Y"; "co-chaired the Joint Commission together
     with Minister of Economy Z") join its first event: a titled person (or one the gazetteer places) whose
     country takes part in it, unless only mentioned ("the initiative of President X", participation.yaml
-    mentioned) or reporting it. Only a sentence that names someone taking part gains people: one whose events
-    name nobody may tell an encounter told before, which a person it did not name would set apart (merge)."""
+    mentioned) or reporting it; an event told with nobody taking part gets no one. They do not set two tellings
+    apart (EventMention.present): a sentence that tells again an encounter told before may name others too."""
     held: dict[int, set[str]] = {}
     for m in events:
         held.setdefault(m.char_start, set()).update(p.name for p in m.participants if p.entity_type == "person")
     out, done = [], set()
     for m in events:
-        if m.headline or not held[m.char_start] or m.char_start in done:
+        if m.headline or not m.participants or m.char_start in done:
             out.append(m)
             continue
         done.add(m.char_start)
@@ -340,7 +340,8 @@ def add_sentence_people(doc: Doc, events: list) -> list:
                 continue
             names.add(p.name)
             new.append(_person(p, "participant", country))
-        out.append(replace(m, participants=m.participants + tuple(new)) if new else m)
+        out.append(replace(m, participants=m.participants + tuple(new), present=m.present + tuple(p.name for p in new))
+                   if new else m)
     return out
 
 

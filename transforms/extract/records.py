@@ -56,6 +56,9 @@ class EventMention:
     # the summit): a telling is never one event with a telling it shares a key with.
     apart: tuple[str, ...] = ()
     rule: str | None = None  # the trigger that read it (reference/events/*.yaml); None for an event name
+    # People named in its sentence that no trigger placed (participants.add_sentence_people): they take part,
+    # but do not set two tellings apart (merge.person_tokens).
+    present: tuple[str, ...] = ()
     # The document it was told in: the raw record (a file, or one record of a JSON list or JSON Lines
     # file), which a compound article's sections share. Set by extract_articles; "" reads as source_path.
     document: str = ""
