@@ -197,6 +197,7 @@ class CommitmentRules:
     passive_intro: re.Pattern  # "were" before a list intro's cue: a passive ("... were signed:")
     perfect_before: re.Pattern  # "we've" before "supported": a past action, not a stance
     position_object: re.Pattern  # "Ghana's candidacy" after "will support": a position, not a pledge
+    compliment_object: re.Pattern  # "the strength of the relationship": a compliment, no course of action
     reporting: re.Pattern
     said_frame: re.Pattern  # "X said |": a frame without "that"
     saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
@@ -249,6 +250,7 @@ def commitment_rules() -> CommitmentRules:
         passive_intro=re.compile(data.passive_intro, re.I),
         perfect_before=re.compile(data.perfect_before, re.I),
         position_object=re.compile(data.position_object, re.I),
+        compliment_object=re.compile(data.compliment_object, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
         said_frame=re.compile(data.said_frame, re.I),
         saying_words=word_set("SAYING_VERBS"),

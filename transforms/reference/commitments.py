@@ -45,6 +45,7 @@ class Cues(RuleFile):
     passive_intro: Pattern
     perfect_before: Pattern
     position_object: Pattern
+    compliment_object: Pattern
     reporting_verbs: Pattern
     said_frame: Pattern
     first_clause: Pattern

@@ -280,6 +280,8 @@ def _action(s: _Sentence, c: _Clause) -> bool:
     rules = commitment_rules()
     if c.cue.modality in ("pledge", "agreement") and rules.hostile_objects.search(predicate):
         return False  # "will take resolute countermeasures", "would expand its ground operations": a threat
+    if cue.action_from_cue and rules.compliment_object.match(skip_adverbs(predicate)):
+        return False  # "reaffirmed the strength and importance of the relationship": a compliment
     if c.cue.modality == "pledge" and c.action in ("support", "back") and rules.position_object.match(
             skip_adverbs(predicate)):
         c.modality = "support"  # "will support Ghana's candidacy", "would back a Chilean proposal": a position
