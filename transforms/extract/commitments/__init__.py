@@ -157,9 +157,9 @@ def _list_item(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], open
     mark = BULLET_MARK.match(sent.text)
     own_cue = any(m[0] == (mark.end() if mark else 0) for m in cues[0])  # "agreed on the following: - welcomed X"
     if open_list.cue is not None and not own_cue:
-        c = cue_item(doc, sent, ctx, open_list.parties, open_list.actor, *open_list.cue)
-        if c is not None:
-            return [c]  # else an item with a subject of its own ("the two sides will ..."): its own clauses
+        found = cue_item(doc, sent, ctx, open_list.parties, open_list.actor, *open_list.cue)
+        if found:
+            return found  # else an item with a subject of its own ("the two sides will ..."): its own clauses
     if not open_list.consensus or open_list.cue is not None:
         return clauses(doc, sent, ctx, own, open_list.parties, cue_ids, (), cues, (open_list.parties, open_list.actor))
     body = BULLET_MARK.match(sent.text)

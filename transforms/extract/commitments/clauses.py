@@ -489,21 +489,31 @@ def list_item(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, 
 
 
 def cue_item(doc: Doc, sent: Sent, ctx: Context, parties: tuple[str, ...], actor: str, cue: Cue,
-             cue_text: str) -> CommitmentMention | None:
+             cue_text: str) -> list[CommitmentMention]:
     """An item of a list whose intro ends with a cue ("the two sides agreed to:" / "1. establish a joint
     commission"; "signed the following documents:" / "- a memorandum on fisheries"): the cue's modality, the
-    item's own verb as the action (the cue's verb when it has one: "sign")."""
-    body = sent.text[BULLET_MARK.match(sent.text).end():] if BULLET_MARK.match(sent.text) else sent.text
-    body = body.strip().rstrip(";,.")
-    if cue.verb or cue.action_from_cue:
-        action = cue.verb or cue_lemma(cue_text) or ""
-        description = f"{action} {TRAILING.sub('', body)}".strip()
-    else:
-        action, description, _ = read_action(body)
-        if not action or not is_verb(action.split()[0]):
-            return None
-    if not body or action in commitment_rules().hostile_actions:
-        return None
-    due = due_date(doc, sent, sent.start, sent.end) if cue.modality != "support" else (None, None)
-    return make_commitment(doc, sent, 0, ctx, parties, actor, cue.modality, action, description, due,
-                           (f"cue:{cue.name}", "parties:list", "shape:list_item"), rule=cue.name)
+    item's own verb as the action (the cue's verb when it has one: "sign"); "To increase trade, and to review
+    the agreement" is two undertakings (split by object). [] when the item has no verb of its own."""
+    mark = BULLET_MARK.match(sent.text)
+    body = sent.text[mark.end() if mark else 0:].strip().rstrip(";,.")
+    pieces = [body] if cue.verb or cue.action_from_cue else [p for p in _ITEM_TO.split(body) if p.strip()]
+    out = []
+    for idx, piece in enumerate(pieces):
+        if cue.verb or cue.action_from_cue:
+            action = cue.verb or cue_lemma(cue_text) or ""
+            description = f"{action} {TRAILING.sub('', piece)}".strip()
+        else:
+            action, description, _ = read_action(piece)
+            # "To operationalise the border post": a verb after "to" even when the lexicon does not know it.
+            if not action or not (is_verb(action.split()[0]) or re.match(r"\s*to\s+[a-z]", piece, re.I)):
+                return out
+        if not piece or action in commitment_rules().hostile_actions:
+            continue
+        due = due_date(doc, sent, sent.start, sent.end) if cue.modality != "support" else (None, None)
+        out.append(make_commitment(doc, sent, idx, ctx, parties, actor, cue.modality, action, description, due,
+                                   (f"cue:{cue.name}", "parties:list", "shape:list_item"), rule=cue.name))
+    return out
+
+
+# A new infinitive coordinated in a list item ("To increase bilateral trade, and to review ..."): a new object.
+_ITEM_TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as)\s+(?=to\s+[a-z])", re.I)
