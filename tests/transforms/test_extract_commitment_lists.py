@@ -131,3 +131,9 @@ def test_thanks_for_a_partys_support_states_no_stance():
 def test_the_country_after_a_speaker_of_a_state_is_that_state():
     assert rows("Chile's foreign ministry said in a statement that the country would double its aid to Haiti.") == [
         ("pledge", ("CHL",), "double")]
+
+
+def test_assured_that_is_a_reporting_frame():
+    found = rows("Foreign Minister Ana Ruiz of Chile met Foreign Minister Luis Soto of Peru in Lima on 3 May 2023. The "
+                 "Peruvian side assured that it would consider Chile's request for the use of the port of Ilo.")
+    assert found == [("pledge", ("PER",), "consider")]
