@@ -137,3 +137,10 @@ def test_assured_that_is_a_reporting_frame():
     found = rows("Foreign Minister Ana Ruiz of Chile met Foreign Minister Luis Soto of Peru in Lima on 3 May 2023. The "
                  "Peruvian side assured that it would consider Chile's request for the use of the port of Ilo.")
     assert found == [("pledge", ("PER",), "consider")]
+
+
+def test_the_two_ministers_take_the_country_of_the_person_their_sentence_names():
+    text = ("Foreign Minister Ayla Demir of Turkey held separate phone calls on Tuesday with Foreign Minister Ana Ruiz "
+            "of Chile and Foreign Minister Luis Soto of Peru.\n\nIn the call with Ruiz, the two ministers agreed to "
+            "coordinate the delivery of aid to the region, and Demir welcomed the Chilean initiative.")
+    assert rows(text) == [("agreement", ("CHL", "TUR"), "coordinate"), ("support", ("TUR",), "welcome")]

@@ -171,7 +171,7 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
             else:
                 group = pool
             if noun not in _SINGLE_SIDE_NOUNS:
-                group = plural_group(doc, group, n)
+                group = plural_group(doc, group, n, abs_start)
         if group or codes:
             # Only an uncounted group ("they", "all parties") may lose a counterpart it names later.
             return tuple(sorted(codes | group)), not codes and not n
@@ -223,7 +223,7 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
         return tuple(sorted(own)), True
     group = set(prev_parties) if prev_parties else set(ctx.countries)
     if p != "we" and group:
-        group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0)
+        group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0, abs_start)
     return (tuple(sorted(group)) if group else None), True
 
 
@@ -235,13 +235,21 @@ def _country_code(c) -> str | None:
     return getattr(c, "code", None) or None
 
 
-def plural_group(doc: Doc, group: set[str], n: int) -> set[str]:
+def plural_group(doc: Doc, group: set[str], n: int, pos: int | None = None) -> set[str]:
     """A plural group ("the two ministers", "they") of which the event's countries give too few: the
-    countries the article names most often fill it (a readout of a Kenyan minister's visit to Morocco
-    whose talks were read with Morocco alone: "The two Ministers agreed" are Kenya and Morocco)."""
+    countries of the people its own sentence names ("the two ministers agreed ..., and Safadi welcomed"),
+    else the countries the article names most often fill it (a readout of a Kenyan minister's visit to
+    Morocco whose talks were read with Morocco alone: "The two Ministers agreed" are Kenya and Morocco)."""
     want = n if n else 2
     if len(group) >= want or not group:
         return group
+    if pos is not None:
+        i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+        sent = doc.sentences[i] if i >= 0 else None
+        local = {p.country for p in doc.people.within(sent.start, sent.end) if getattr(p, "country", None)} - group \
+            if sent is not None else set()
+        if len(local) == want - len(group):
+            return group | local
     # Counted once per article (a count per plural subject grew with the square of the text).
     counts = {code: n for code, n in doc.countries.counts(_country_code).items() if code not in group}
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
