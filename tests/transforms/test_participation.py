@@ -156,3 +156,10 @@ def test_named_people_of_an_event_sentence_take_part_unless_only_mentioned():
                            "praised the initiative of President Kofi Mensah Darko of Ghana.")
     assert {"Ama Owusu", "Peter Otieno Kamau", "Grace Wanjiru Njoroge"} <= people
     assert "Kofi Mensah Darko" not in people
+
+
+def test_officials_who_make_a_commitment_at_an_event_take_part_in_it():
+    people = _participants("The special envoys of Chile and Peru met at the border on 14 March 2024 and agreed to resume "
+                           "direct flights. Deputy Speaker Ana Ruiz Tapia of Chile and former Peruvian ambassador "
+                           "Luis Soto Vega also agreed to open the land border for diplomats.")
+    assert {"Ana Ruiz Tapia", "Luis Soto Vega"} <= people

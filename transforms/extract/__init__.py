@@ -15,7 +15,7 @@ from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
-from transforms.extract.participants import add_sentence_people, add_unplaced_attendees
+from transforms.extract.participants import add_commitment_actors, add_sentence_people, add_unplaced_attendees
 from transforms.extract.people import unify_people
 from transforms.extract.rows import Entities, Tables
 from transforms.extract.speakers import add_speakers
@@ -40,6 +40,7 @@ def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentM
     events = add_speakers(doc, date_trips(doc, find_title_mentions(doc), body) + body)
     events = add_sentence_people(doc, add_unplaced_attendees(doc, events))
     commitments = find_commitments(doc, events)
+    events = add_commitment_actors(events, commitments)
     document = document_key(article)
     return ([replace(m, document=document) for m in events],
             [replace(c, document=document) for c in commitments])

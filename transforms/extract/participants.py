@@ -345,6 +345,29 @@ def add_sentence_people(doc: Doc, events: list) -> list:
     return out
 
 
+def add_commitment_actors(events: list, commitments: list) -> list:
+    """The named officials who make a commitment at an event take part in it ("Ruben Rubinyan and former
+    Turkish ambassador Serdar Kilic also agreed to open the land border": the envoys' meeting). Like the
+    sentence's people, they do not set two tellings apart (EventMention.present)."""
+    adds: dict[str, list] = {}
+    for c in commitments:
+        if c.event_mention_id and c.actor_people:
+            adds.setdefault(c.event_mention_id, []).extend(c.actor_people)
+    if not adds:
+        return events
+    out = []
+    for m in events:
+        held = {p.name for p in m.participants if p.entity_type == "person"}
+        new = []
+        for p in adds.get(m.mention_id, ()):
+            if p.name not in held and p.name:
+                held.add(p.name)
+                new.append(replace(p, role="participant"))
+        out.append(replace(m, participants=m.participants + tuple(new), present=m.present + tuple(p.name for p in new))
+                   if new else m)
+    return out
+
+
 def joins_own_event(doc: Doc, sent: Sent) -> bool:
     """Whether a cue of the sentence gives people of the release's own event ("Participants: ...")."""
     return any(hit.cue.joins == "own" for hit in doc.participation.get(sent.index, ()))
@@ -355,7 +378,8 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
-__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_sentence_people",
+__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_commitment_actors",
+           "add_sentence_people",
            "add_unplaced_attendees",
            "attendance", "country_participant", "ends_with_colon", "home_official", "joins_own_event",
            "last_person_before", "name_countries", "named", "people_in", "person_country", "region_members",
