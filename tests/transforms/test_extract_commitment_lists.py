@@ -144,3 +144,9 @@ def test_the_two_ministers_take_the_country_of_the_person_their_sentence_names()
             "of Chile and Foreign Minister Luis Soto of Peru.\n\nIn the call with Ruiz, the two ministers agreed to "
             "coordinate the delivery of aid to the region, and Demir welcomed the Chilean initiative.")
     assert rows(text) == [("agreement", ("CHL", "TUR"), "coordinate"), ("support", ("TUR",), "welcome")]
+
+
+def test_agreed_that_a_document_should_be_signed_is_an_agreement():
+    found = rows("President Ana Ruiz of Chile and President Luis Soto of Peru spoke by telephone on 3 May 2023 and "
+                 "agreed that a migration agreement between the two countries should be signed next month.")
+    assert found == [("agreement", ("CHL", "PER"), "sign")]

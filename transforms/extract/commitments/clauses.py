@@ -238,6 +238,9 @@ def _predicate(s: _Sentence, c: _Clause) -> bool:
     return True
 
 
+_AGREED_FRAME = re.compile(r"\b(?:agreed|agree|agrees|decided|concurred)\b[^.;]*$", re.I)
+
+
 def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
     """A subject that is no party ends the cue, unless a speaker proposes a passive course ("X held that
     disputes should be settled peacefully": a proposal of X)."""
@@ -250,7 +253,10 @@ def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
         found = passive_proposal(s.doc, s.sent, s.text, c.subj_lo, c.subj_hi, c.end, speaker)
         if found:
             due = due_date(s.doc, s.sent, s.sent.start + c.end, s.sent.start + c.pred_end)
-            _add(s, c, make_commitment(s.doc, s.sent, s.clause_idx, s.ctx, speaker[0], speaker[1], "proposal",
+            # "agreed that the agreement should be signed": what the parties agreed on is an agreement.
+            agreed = _AGREED_FRAME.search(s.text, max(0, c.frame_start - 40), c.frame_stop) is not None
+            _add(s, c, make_commitment(s.doc, s.sent, s.clause_idx, s.ctx, speaker[0], speaker[1],
+                                       "agreement" if agreed else "proposal",
                                        found[0], found[1], due, ("cue:passive_proposal", "parties:speaker"),
                                        rule=cue.name))
     return False
