@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract.commitments.confidence import confidence
 from transforms.extract.commitments.context import Context
-from transforms.extract.commitments.lemmas import is_verb
+from transforms.extract.commitments.lemmas import is_verb, lemma
 from transforms.extract.commitments.objects import clause_end, object_spans
 from transforms.extract.commitments.cues import (
     HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
@@ -272,6 +272,9 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         if modal is None:
             return False
         c.action, _, _ = read_action(predicate[modal.end():])
+        passive = commitment_rules().passive_proposal.match(predicate, modal.end())
+        if passive is not None:
+            c.action = lemma(passive.group("verb"))  # "agreed that the agreement should be signed": sign
         c.description = TRAILING.sub("", predicate.strip())
     elif cue.verb or cue.action_from_cue:
         c.action = cue.verb or cue_lemma(text[c.start:c.end]) or ""
