@@ -150,3 +150,10 @@ def test_agreed_that_a_document_should_be_signed_is_an_agreement():
     found = rows("President Ana Ruiz of Chile and President Luis Soto of Peru spoke by telephone on 3 May 2023 and "
                  "agreed that a migration agreement between the two countries should be signed next month.")
     assert found == [("agreement", ("CHL", "PER"), "sign")]
+
+
+def test_an_office_of_another_organization_is_not_the_person_named_before():
+    doc = prepare(article("The Secretary General of the ASEAN, Dr. Kao Kim Hourn, met the Secretary General of the "
+                          "Pacific Islands Forum, Mr. Baron Waqa, in Suva on 3 May 2023."))
+    assert [(p.name, p.organization) for p in doc.people.items] == [
+        ("Kao Kim Hourn", "Association of Southeast Asian Nations"), ("Baron Waqa", "Pacific Islands Forum")]

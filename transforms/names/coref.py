@@ -97,6 +97,8 @@ class PersonResolver:
     def _compatible(mention: PersonMention, antecedent: _Antecedent, need_title: bool = False) -> bool:
         if mention.country and antecedent.country and mention.country != antecedent.country:
             return False
+        if mention.organization and antecedent.organization and mention.organization != antecedent.organization:
+            return False  # the Secretary General of ASEAN is not the Pacific Islands Forum's
         if need_title and not antecedent.title:
             return False
         return title_compatible(mention.title, antecedent.title)
