@@ -286,6 +286,8 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         first = re.sub(r"[^\w-]", "", words[0]) if words else ""
         if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
             c.action = cue_lemma(text[c.start:c.end]) or c.action
+        elif c.modal and first[:1].isupper() and not is_verb(first.lower()):
+            return False  # "will continue to Tashkent for talks": a place, no action
     rules = commitment_rules()
     if c.cue.modality in ("pledge", "agreement") and rules.hostile_objects.search(predicate):
         return False  # "will take resolute countermeasures", "would expand its ground operations": a threat
