@@ -157,3 +157,10 @@ def test_an_office_of_another_organization_is_not_the_person_named_before():
                           "Pacific Islands Forum, Mr. Baron Waqa, in Suva on 3 May 2023."))
     assert [(p.name, p.organization) for p in doc.people.items] == [
         ("Kao Kim Hourn", "Association of Southeast Asian Nations"), ("Baron Waqa", "Pacific Islands Forum")]
+
+
+def test_the_government_is_the_one_country_of_the_last_commitment():
+    found = rows("COLOMBO, Sept 1 (Reuters) - Sri Lanka reached a preliminary agreement with the International Monetary "
+                 "Fund on Thursday. As part of the deal, the government has committed to raising tax revenue to 14% "
+                 "of gross domestic product by 2025, the IMF said.")
+    assert ("pledge", ("LKA",), "raise") in found

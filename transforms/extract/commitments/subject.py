@@ -41,6 +41,10 @@ _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the t
 _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_GOV_NOUN}$", re.I)
 # A singular anaphor of the speaker's state ("X's ministry said that the country will ...").
 _SPEAKER_ANAPHOR = re.compile(r"^(?:the|this) (?:country|government|kingdom|republic|nation|state)$", re.I)
+# "the government" with no country: the one country the paragraph's last commitment was made by.
+_GOVERNMENT = re.compile(r"^the (?:federal |central |national |new )?government$", re.I)
+
+
 _OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
 
@@ -187,6 +191,8 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return (), False  # an organization: a party without a country
     if speaker_codes and _SPEAKER_ANAPHOR.match(subject):
         return tuple(sorted(speaker_codes)), False  # "Brazil's foreign ministry said the country would ..."
+    if _GOVERNMENT.match(subject) and len(prev_parties) == 1:
+        return prev_parties, False  # "Sri Lanka reached a deal ... the government has committed to ..."
     owner = _OWN_GOVERNMENT.match(subject)
     if owner is not None:
         subject = _OWNER_PRONOUN[owner.group("p").lower()]  # "his administration intends to": his = he
