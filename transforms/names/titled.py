@@ -255,6 +255,14 @@ class _Complement:
                 return False
             self.pos, self.prep, self.forced = after, None, False
             return True
+        if word == "(":
+            # "Additional Secretary (South Asia) X", "Secretary (West)": a portfolio in brackets is the title's.
+            close = text.find(")", tok.end(), min(limit, tok.end() + 40))
+            inner = text[tok.end():close].split() if close > 0 else []
+            if not inner or not all(w[:1].isupper() or w in ("and", "&", "of") for w in inner):
+                return False
+            self.end = self.pos = close + 1
+            return True
         if low in reader.words.connectors or word == "&":
             if low != "the":
                 self.prep = "and" if word == "&" else low
