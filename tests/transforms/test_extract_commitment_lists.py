@@ -164,3 +164,8 @@ def test_the_government_is_the_one_country_of_the_last_commitment():
                  "Fund on Thursday. As part of the deal, the government has committed to raising tax revenue to 14% "
                  "of gross domestic product by 2025, the IMF said.")
     assert ("pledge", ("LKA",), "raise") in found
+
+
+def test_initials_may_be_digraphs_after_the_first():
+    doc = prepare(article("The delegation was headed by Minister K.Ch. Abdyldaev of Kyrgyzstan on 3 May 2023."))
+    assert [p.name for p in doc.people.items][0] == "K. Ch. Abdyldaev"

@@ -35,7 +35,7 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     """Regexes for a capitalised person name (and the same anchored at the end of a window)."""
     p = particles()
     word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
-    initial = rf"{_UP}\.(?:-?{_UP}\.)*"        # "S.", "J.R."
+    initial = rf"{_UP}\.(?:-?{_UP}[a-z]?\.)*"  # "S.", "J.R.", "K.Ch." (a digraph after the first initial)
     glued = rf"(?:(?:{trie_alternation(sorted(p.hyphen_particles))})-|(?:{trie_alternation(sorted(p.apostrophe_particles))})['’]){_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
     particle = rf"(?:{trie_alternation(sorted(p.particles))})"
