@@ -169,3 +169,13 @@ def test_the_government_is_the_one_country_of_the_last_commitment():
 def test_initials_may_be_digraphs_after_the_first():
     doc = prepare(article("The delegation was headed by Minister K.Ch. Abdyldaev of Kyrgyzstan on 3 May 2023."))
     assert [p.name for p in doc.people.items][0] == "K. Ch. Abdyldaev"
+
+
+def test_a_body_named_alone_is_its_organization():
+    text = ("The Assembly of Heads of State and Government of the African Union convened in Malabo on 3 May 2023. "
+            "The Assembly strongly condemned the attacks on civilians in the Sahel. The Assembly adopted the Malabo "
+            "Declaration on Terrorism and decided to establish a counter-terrorism unit.")
+    commitments_ = extract_article(article(text))[1]
+    assert [(c.modality, c.parties, c.action) for c in commitments_] == [
+        ("opposition", (), "condemn"), ("agreement", (), "adopt"), ("pledge", (), "establish")]
+    assert all([o.name for o in c.actor_orgs] == ["African Union"] for c in commitments_)

@@ -24,7 +24,7 @@ from transforms.extract.commitments.predicate import (
     COORD, TRAILING, cue_lemma, due_date, nounish, passive_proposal, read_action, skip_adverbs,
 )
 from transforms.extract.commitments.subject import (
-    BULLET_MARK, actor_orgs, actor_people, codes_in, counterparts, is_forecast_subject, leading_actor,
+    BULLET_MARK, actor_orgs, actor_people, body_organization, codes_in, counterparts, is_forecast_subject, leading_actor,
     resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
@@ -78,6 +78,7 @@ class _Clause:
     actor: str | None = None  # the subject as written, when not the span's
     official: object = None  # the speaker of a transcript's turn that "we" is, an official of an organization
     modality: str | None = None  # when not the cue's: a position told with a modal ("will support X's bid")
+    body: object = None  # the organization whose body the subject names alone ("The Assembly")
     pred_end: int = 0
     predicate: str = ""
     action: str = ""
@@ -125,7 +126,7 @@ def _not_relative(s: _Sentence, c: _Clause) -> bool:
 
 # Words right before a stance verb that make it a passive or a noun ("was welcomed", "a warm welcome").
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|a|an|the|warm|ceremonial|official|"
-                                r"his|her|their|its|our)\s+(?:\w+ly\s+)?$", re.I)
+                                r"his|her|their|its|our)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
 def _subject_end(s: _Sentence, c: _Clause) -> bool:
@@ -180,6 +181,8 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     base = s.sent.start
     if c.shared:
         c.parties, c.actor = (s.out[-1].parties, s.out[-1].actor_text) if s.out else s.default
+        if s.out and s.out[-1].actor_orgs and not c.parties:
+            c.body = s.out[-1].actor_orgs[0]  # "The Assembly adopted X and decided to ...": the same organization
         return True
     if s.ctx.official is not None and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() in ("we", "i"):
         c.parties, c.grouped = (), False  # an organization's official speaking: the organization, no country
@@ -195,6 +198,12 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     if c.parties is None and c.subj_end < c.start:
         codes, _ = codes_in(s.doc, base + c.subj_end, base + c.start)
         c.parties = tuple(sorted(codes)) if codes else None
+    if c.parties is None:
+        org = body_organization(s.doc, base + c.subj_lo, s.text[c.subj_lo:c.subj_hi])
+        if org is not None:  # "The Assembly condemned ...": the organization whose body it is
+            c.parties = ()
+            c.body = ParticipantMention("organization", org.name, org.text, None, None, "participant", org.start,
+                                        org.end)
     named = _cue_countries(s, c)
     if named:
         c.parties, c.owner = named, True  # "President A reaffirmed France's commitment to ...": France alone
@@ -407,7 +416,7 @@ def _emit(s: _Sentence, c: _Clause) -> None:
     spans = object_spans(s.text, c.end, c.pred_end, cue, verbal)
     signals = (f"cue:{cue.name}", _parties_signal(c), *_shape_signals(s, c, len(spans)))
     people = actor_people(doc, base + c.subj_lo, base + c.subj_hi) or _official(c)
-    orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi)
+    orgs = actor_orgs(doc, base + c.subj_lo, base + c.subj_hi) or ((c.body,) if c.body is not None else ())
     for lo, hi in spans:
         action, description = _object_action(s, c, lo, hi) if len(spans) > 1 else (c.action, c.description)
         due = due_date(doc, sent, base + lo, base + hi) if (c.modality or cue.modality) != "support" else (None, None)

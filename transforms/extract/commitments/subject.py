@@ -113,6 +113,26 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
     return codes, actor
 
 
+# A body of an organization named by its head noun alone ("The Assembly", "The Humanitarian Summit").
+_BODY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?P<body>Assembly|Council|Summit|Conference|Commission|Committee|"
+                   r"Meeting|Session|Parliament|Congress)$")
+
+
+def body_organization(doc: Doc, abs_start: int, subject: str):
+    """The organization whose body a subject names alone ("The Assembly strongly condemned ...", told after
+    "The Assembly of Heads of State and Government of the African Union convened"): the organization the
+    article names within a few words after that body's name before; None when it names none."""
+    m = _BODY.match(subject.strip())
+    if m is None:
+        return None
+    found = None
+    for occ in re.finditer(rf"\b{m.group('body')}\b", doc.text[:abs_start]):
+        orgs = doc.orgs.within(occ.end(), occ.end() + 120)
+        if orgs:
+            found = orgs[0]
+    return found
+
+
 def is_forecast_subject(subject: str) -> bool:
     """A subject whose head is a thing ("The China-Kazakhstan Summit", "China's economy"): its "will" forecasts.
 
