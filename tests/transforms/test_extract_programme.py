@@ -237,3 +237,17 @@ def test_talks_told_in_an_opening_phrase_give_no_country_to_the_main_clause():
     text = "Following his talks with the Prime Minister of Italy, the Chancellor of Austria travelled to Malta."
     visits = [e for e in events_of(text) if e["event_type"] == "visit"]
     assert [tuple(e["countries"]) for e in visits] == [("AUT", "MLT")]
+
+
+def test_an_encounter_with_an_unplaced_counterpart_takes_the_other_side_of_the_article_pair():
+    text = ("Assistant Secretary Jane Roe of the United States visited Lima on Tuesday and held talks with Foreign "
+            "Minister Ana Ruiz of Peru.\n\nRoe also held talks with Deputy Foreign Minister Luis Quispe on mining.")
+    talks = {tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "talks"}
+    assert talks == {("PER", "USA")}
+
+
+def test_an_encounter_with_an_unplaced_counterpart_stays_one_sided_when_the_article_has_several_pairs():
+    text = ("Foreign Minister Ana Ruiz of Peru met Foreign Minister Rosa Pinto of Chile in Lima on Tuesday. She then "
+            "met Foreign Minister Luis Arce of Bolivia.\n\nRuiz also met Deputy Minister Jorge Quispe on mining.")
+    meetings = [tuple(e["countries"]) for e in events_of(text) if "Quispe" in e["evidence"]]
+    assert meetings in ([("PER",)], [])

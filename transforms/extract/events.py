@@ -17,7 +17,7 @@ from transforms.extract.participants import (
     PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
     name_countries, setting_subject, with_role, zone,
 )
-from transforms.extract.programme import add_host_countries
+from transforms.extract.programme import add_host_countries, add_other_side
 from transforms.extract.records import EventMention, ParticipantMention
 from transforms.extract.when_where import (
     called_off, event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
@@ -492,7 +492,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
             prev_sentence_events = []
         elif hits:
             prev_sentence_events = this_sentence
-    return add_host_countries(out)
+    return add_other_side(add_host_countries(out))
 
 
 def _dateline_end(doc: Doc, sent: Sent) -> int:

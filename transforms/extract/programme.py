@@ -100,9 +100,32 @@ def _within_trip(m: EventMention, trips: list[EventMention]) -> EventMention:
                    date_rank=1)
 
 
+# Encounters that need two sides: one told with one country and a named person of none has the other side of the
+# article's pair.
+_TWO_SIDED = frozenset({"meeting", "talks", "press_briefing", "phone_call"})
+
+
+def add_other_side(mentions: list[EventMention]) -> list[EventMention]:
+    """An encounter told with one country and a named counterpart nobody placed ("Campbell also held talks with
+    Deputy Foreign Minister Ha Kim Ngoc", "Hermono also called on Foreign Minister Mohamad Hasan") in an article
+    whose two-country events are all of one pair holding that country: the pair's other country takes part."""
+    pairs = {m.countries for m in mentions if len(m.countries) == 2}
+    out = []
+    for m in mentions:
+        unplaced = any(p.entity_type == "person" and not p.country for p in m.participants)
+        orgs = any(p.entity_type == "organization" for p in m.participants)
+        mine = [p for p in pairs if len(m.countries) == 1 and m.countries[0] in p]
+        if m.event_type in _TWO_SIDED and unplaced and not orgs and len(mine) == 1 and len(pairs) == 1:
+            (other,) = set(mine[0]) - set(m.countries)
+            m = replace(m, countries=mine[0], weak=False,
+                        participants=m.participants + (country_participant(other, "participant"),))
+        out.append(m)
+    return out
+
+
 def _with_host(m: EventMention, host: str) -> EventMention:
     return replace(m, countries=tuple(sorted({*m.countries, host})), weak=False,
                    participants=m.participants + (country_participant(host, "host"),))
 
 
-__all__ = ["add_host_countries"]
+__all__ = ["add_host_countries", "add_other_side"]
