@@ -304,3 +304,10 @@ def test_the_subject_of_a_sentence_an_event_opens_as_its_setting_attends_it(text
 ])
 def test_a_name_no_one_is_told_to_take_part_in_is_no_event(text):
     assert [e for e in events_of(text) if e["event_type"] == "summit"] == []
+
+
+def test_a_setting_told_after_another_trigger_shares_the_sentence_subject():
+    text = ("Vice President Jane Roe of the United States welcomed Peru's decision at a joint news conference with "
+            "Prime Minister Ana Ruiz of Peru on Tuesday.")
+    briefings = [tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "press_briefing"]
+    assert briefings == [("PER", "USA")]

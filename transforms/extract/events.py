@@ -220,8 +220,10 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
     hit, text = r.hit, s.text
     first = s.first_trigger_lo
     r.trig_lo = hit.start if hit.trigger is not None or first is None else first
-    if hit.trigger is not None and hit.start <= (first or 0) and _setting(s, r):
-        r.lo_subject = s.dateline  # "X told Y in a phone call": the telling is the call
+    if hit.trigger is not None and _setting(s, r) and (hit.start <= (first or 0) or (r.idx - 1) in s.subjects):
+        # "X told Y in a phone call": the telling is the call; "X welcomed Z at a joint news conference with Y":
+        # X holds the conference too.
+        r.lo_subject, r.shared = s.dateline, None if hit.start <= (first or 0) else r.idx - 1
         return True
     lo = s.subj_lo if (first is None or hit.start <= first
                        or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
