@@ -79,3 +79,12 @@ def test_a_summit_named_in_lower_case_after_its_name_is_an_event():
 def test_a_bare_lower_case_summit_names_nothing():
     text = "Foreign Minister Rosa Pinto of Chile said on 18 September 2023 that the summit was a success."
     assert not [e for e in events_of(text) if e["event_type"] == "summit"]
+
+
+def test_a_named_conference_is_a_forum_of_its_hosts_not_of_its_topic():
+    text = ("The foreign ministers of Chile and Peru met in Lima on 18 September 2023. They welcomed the Pacific "
+            "Recovery Conference to be hosted by Chile and Peru in Santiago in November, and the outcome of the "
+            "International Humanitarian Conference for Haiti held in Paris on 1 September 2023.")
+    forums = {(tuple(e["countries"]), e["start_date"]) for e in events_of(text) if e["event_type"] == "forum"}
+    assert (("CHL", "PER"), dt.date(2023, 11, 1)) in forums
+    assert not any("HTI" in c for c, _ in forums)

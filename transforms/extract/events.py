@@ -15,7 +15,7 @@ from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
-    name_countries, setting_subject, with_role, zone,
+    name_countries, name_hosts, setting_subject, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
 from transforms.extract.records import EventMention, ParticipantMention
@@ -289,7 +289,7 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     agreed to hold the X Summit": the subject takes part)."""
     hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
     if hit.trigger is None:
-        codes = name_countries(doc, base + hit.start, base + hit.end)
+        codes = name_countries(doc, base + hit.start, base + hit.end) | name_hosts(doc, base + hit.end)
         if _setting_of(s, hit):
             # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
             # on the sidelines of the Y Meeting").

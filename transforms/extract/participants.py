@@ -217,10 +217,34 @@ def region_members(doc: Doc, start: int, end: int) -> set[str]:
     return out
 
 
+# The tail of a name that says what the event is for ("International Humanitarian Conference | for Sudan and its
+# Neighbours", "Conference on Afghanistan"): its countries are the topic, not the parties.
+_TOPIC_TAIL = re.compile(r"\s(?:for|on|in support of)\s")
+
+
 def name_countries(doc: Doc, start: int, end: int) -> set[str]:
-    """Countries an event name states ("China-Central Asia Summit", "U.S.-Japan Dialogue")."""
+    """Countries an event name states ("China-Central Asia Summit", "U.S.-Japan Dialogue"), not those of what it
+    is for ("Conference for Sudan")."""
+    tail = _TOPIC_TAIL.search(doc.text, start, end)
+    end = tail.start() if tail else end
     codes = {c.code for c in doc.countries.within(start, end) if getattr(c, "code", None)}
     return codes | region_members(doc, start, end)
+
+
+# A named event's hosts told right after it ("the Ukraine Recovery Conference | to be hosted by Germany and Ukraine",
+# "the X Forum, co-chaired by Chile and Peru").
+_HOSTED_BY = re.compile(r",?\s+(?:(?:to be|was|were|is|are|will be)\s+)?(?:co-?hosted|hosted|convened|organi[sz]ed|"
+                        r"co-?chaired|chaired)\s+(?:jointly\s+)?by\s+")
+
+
+def name_hosts(doc: Doc, end: int) -> set[str]:
+    """The countries told as hosting the named event that ends at `end` (none when no "hosted by" follows)."""
+    by = _HOSTED_BY.match(doc.text, end)
+    if by is None:
+        return set()
+    stop = re.search(r"[,;.]\s|\s(?:in|on|at|to|from|which|that)\s", doc.text[by.end():by.end() + 120])
+    hosts = zone(doc, by.end(), by.end() + (stop.start() if stop else 120), "host")
+    return hosts.codes
 
 
 def person_country(p) -> str | None:
