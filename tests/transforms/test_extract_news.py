@@ -145,3 +145,9 @@ def test_a_summit_called_off_is_no_event_but_one_held_after_a_postponement_is():
     text = ("ACCRA (Wire) - The presidents of Ghana and Togo met in Lome on Tuesday, after a summit was postponed in "
             "June.")
     assert [e["event_type"] for e in events_of(text)] == ["meeting"]
+
+
+def test_a_decree_signed_is_no_signing_and_a_summoned_envoy_is_met():
+    assert not events_of("MOSCOW (Wire) - President Ivan Petrov of Bulgaria signed a decree on Monday on citizenship.")
+    text = "LIMA (Wire) - Peru's foreign ministry summoned the Chilean ambassador on Tuesday to protest the remarks."
+    assert [tuple(e["countries"]) for e in events_of(text)] == [("CHL", "PER")]

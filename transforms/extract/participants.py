@@ -13,6 +13,10 @@ from transforms.names import person_key
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# A country's own institution or envoy acts for it ("China's foreign ministry summoned ...", "summoned Togo's envoy").
+_POSSESSIVE_PARTY = re.compile(r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|top|chief|new|senior)\s+)?(?:ministry|"
+                               r"government|cabinet|embassy|delegation|envoy|ambassador|diplomats?|negotiators?|"
+                               r"officials)\b", re.I)
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
 # Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"
@@ -132,7 +136,7 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
             continue
         inside_person = any(s <= c.start < e for s, e in covered)
         if not inside_person:
-            if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]):
+            if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _POSSESSIVE_PARTY.match(text, c.end):
                 continue
             if not locative_ok and _LOCATIVE_BEFORE.search(text[max(start, c.start - 25):c.start]):
                 continue
