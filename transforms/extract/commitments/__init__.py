@@ -21,12 +21,19 @@ and hold that disputes should be settled ..." gives a support and a proposal of 
 "support" as a noun is a cue only as the subject's own stance ("reaffirmed their strong support for"),
 never in "the PRC's support for" or "measures to support".
 
+Lists: an intro ending with a colon opens a list whose items ("•", "-", "1.", "(a)") share its subject
+("The Ministers:" / "• Reaffirmed ..."; a later sentence on an item's line too), or, when the intro ends
+with a cue ("agreed to:", "the Parties agreed, among others:", "signed the following documents:"), are
+what that cue governs, one commitment per item.
+
 Parties: an uncounted group ("they", "all parties") is the last counted group its paragraph
 named ("the foreign ministers of the five countries said ..."), and loses a counterpart it
 names ("They will work with China", "support China's proposal"); "X will work with Y to ..."
 commits X. A statement's "we" is the group it names itself ("We, the Foreign Ministers of A, B and
 C"); "he" is the subject of a recent sentence; a plural group of which the event gives one country
-takes the country the article names most.
+takes the country of a person its sentence names, else the one the article names most. A body named alone
+("The Assembly") is the organization the article named it with; "we" of an organization's official in a
+transcript is that organization.
 """
 
 from __future__ import annotations
