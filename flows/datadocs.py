@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -77,19 +78,35 @@ def results_dir(docs_dir: Path) -> Path:
     return docs_dir.parent / "gx-results"
 
 
-def build(ctx, docs_dir: Path) -> None:
-    """Render Data Docs, ship the scripts and styles beside them and point every page at those copies."""
+def build(ctx, docs_dir: Path, run_name: str | None = None) -> None:
+    """Render Data Docs, ship the scripts and styles beside them and point every page at those copies.
+
+    With `run_name`, only that run's pages are rendered (its validation results, and the suites),
+    and only the pages written now are pointed at the local copies: the pages of earlier runs are
+    kept as they are, so a run's Data Docs cost does not grow with the number of runs before it
+    (the index still lists every run).
+    """
+    started = time.time() - 2  # pages written from now on (file times may lag the clock a little)
     try:
-        ctx.build_data_docs(site_names=[SITE])
+        ctx.build_data_docs(site_names=[SITE], resource_identifiers=_run_resources(ctx, run_name))
     except Exception as exc:  # docs are a convenience; latest.json and summary.html carry the results
         log.warning("Data Docs could not be built (%s); see data/reports/summary.html", exc)
         return
     vendor = docs_dir / "static" / "vendor"
     shutil.copytree(VENDOR_DIR, vendor, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     for page in docs_dir.rglob("*.html"):
-        page.write_text(localize_page(page.read_text(encoding="utf-8"), page, vendor), encoding="utf-8")
+        if run_name is None or page.stat().st_mtime >= started:  # localizing is idempotent: a margin is safe
+            page.write_text(localize_page(page.read_text(encoding="utf-8"), page, vendor), encoding="utf-8")
     for sheet in (docs_dir / "static" / "styles").glob("*.css"):  # GX's own sheet names its logo on S3
         sheet.write_text(localize_css(sheet.read_text(encoding="utf-8"), sheet, vendor), encoding="utf-8")
+
+
+def _run_resources(ctx, run_name: str | None) -> list | None:
+    """The resources of run `run_name` to render (None: every resource, as GX does by default)."""
+    if run_name is None:
+        return None
+    results = [key for key in ctx.validation_results_store.list_keys() if key.run_id.run_name == run_name]
+    return results + list(ctx.expectations_store.list_keys())
 
 
 def localize_page(content: str, page: Path, vendor: Path) -> str:

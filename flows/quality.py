@@ -251,7 +251,7 @@ def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) 
         outcome.tables[name] = df.iloc[keep][_parent_columns(name)].reset_index(drop=True)
         log.info("validated %s: %d rows, %d quarantined, %d/%d expectations passed", name, len(df),
                  len(bad_rows), sum(r.success for r in results), len(results))
-    datadocs.build(validator.ctx, docs_dir)
+    datadocs.build(validator.ctx, docs_dir, run_id)
     return outcome
 
 
