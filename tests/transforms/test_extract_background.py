@@ -88,3 +88,13 @@ def test_a_named_conference_is_a_forum_of_its_hosts_not_of_its_topic():
     forums = {(tuple(e["countries"]), e["start_date"]) for e in events_of(text) if e["event_type"] == "forum"}
     assert (("CHL", "PER"), dt.date(2023, 11, 1)) in forums
     assert not any("HTI" in c for c, _ in forums)
+
+
+def test_a_groups_communique_names_its_own_summits_and_meetings():
+    text = ("We, the Foreign Ministers of Chile, Peru and Bolivia, met in Lima on 18 September 2023.\n\n"
+            "Building on the commitments made by our Leaders at the Andes Summit in May 2023 and on our meeting in "
+            "Quito in June, we reaffirm our unity. We look forward to our next meeting, to be held in La Paz in "
+            "December.")
+    got = rows(events_of(text))
+    assert ("summit", ("BOL", "CHL", "PER"), "occurred", dt.date(2023, 5, 1), dt.date(2023, 5, 31)) in got
+    assert ("meeting", ("BOL", "CHL", "PER"), "planned", dt.date(2023, 12, 1), dt.date(2023, 12, 31)) in got

@@ -40,6 +40,7 @@ class State:
 
     last_date: dt.date | None = None
     last_frame: EventMention | None = None
+    first_frame: EventMention | None = None  # the release's own event: the first it tells as such
     seen_event: bool = False
     last_day: dt.date | None = None  # the day of the last event told with one
     recent: list[EventMention] = field(default_factory=list)  # the last few mentions, oldest first

@@ -69,6 +69,7 @@ _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in 
                             re.I)
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
+_OURS = re.compile(r"\b(?:we|our|us)\b", re.I)  # a group's communique: its own summits and meetings
 # An opening phrase that tells what came before or around the sentence's news ("After concluding his visit to
 # Brazil, ...", "Following her talks with X, ..."): its event and its people end at its comma.
 _OPENING_PHRASE = re.compile(r"(?:After|Following|Before|Upon|Having|Ahead of|Prior to|At the end of|In the wake of)\b"
@@ -290,6 +291,8 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
     if hit.trigger is None:
         codes = name_countries(doc, base + hit.start, base + hit.end) | name_hosts(doc, base + hit.end)
+        if not codes and hit.event_type in ("summit", "meeting") and _OURS.search(text):  # "by our Leaders at the X Summit"
+            codes = {p.country for p in _frame_countries(s.state)} if len(_frame_countries(s.state)) >= 3 else codes
         if _setting_of(s, hit):
             # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
             # on the sidelines of the Y Meeting").
@@ -326,7 +329,7 @@ def _frame_countries(state: State, role: str = "participant", found: tuple[Event
                      ) -> tuple[ParticipantMention, ...]:
     """The countries of the article's own event (else of the latest told with two or more): the members of
     a standing body it names without them ("the Joint Commission", "the Working Group")."""
-    for m in (state.last_frame, *reversed(state.recent), *reversed(found)):
+    for m in (state.first_frame, state.last_frame, *reversed(state.recent), *reversed(found)):
         if m is not None and len(m.countries) >= 2:
             return tuple(country_participant(c, role) for c in m.countries)
     return ()
@@ -485,7 +488,7 @@ def find_event_mentions(doc: Doc) -> list[EventMention]:
                 if m.date_precision == "day" and m.start_date == m.end_date and m.mention_id not in state.subordinate:
                     state.last_day = m.start_date
             if m.frame:
-                state.last_frame = m
+                state.last_frame, state.first_frame = m, state.first_frame or (m if len(m.countries) >= 2 else None)
         if state.last_day == day:
             # "This morning, the Prime Minister was accorded ...", "..., the minister said in Baku on Tuesday":
             # the day the events told next without one of their own took place.
