@@ -155,3 +155,15 @@ def test_a_later_trip_of_a_sentence_takes_the_date_after_it_and_its_own_destinat
               for e in events_of(text, published=dt.date(2024, 8, 29)) if e["event_type"] == "visit"}
     assert visits["CHL"] == (dt.date(2024, 9, 3), dt.date(2024, 9, 4), ("CHL", "PER"))
     assert visits["BOL"][:2] == (dt.date(2024, 9, 4), dt.date(2024, 9, 5))
+
+
+def test_a_plan_announced_today_is_dated_by_the_days_after_it():
+    text = ("Lima - The Honourable Ana Ruiz, Minister of Foreign Affairs of Peru, today announced that she will travel "
+            "to Santiago, Chile, from March 18 to 19, 2024.")
+    (visit,) = [e for e in events_of(text, published=dt.date(2024, 3, 14)) if e["event_type"] == "visit"]
+    assert (visit["start_date"], visit["end_date"]) == (dt.date(2024, 3, 18), dt.date(2024, 3, 19))
+
+
+def test_meetings_counted_and_meetings_asked_about_are_no_events():
+    assert not events_of("Since then, the presidents of Chile and Peru have met many times.")
+    assert not events_of("Q: Minister, will you meet the Foreign Minister of Chile at the summit in Lima?")

@@ -44,6 +44,9 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         # Singapore | on September 4 and 5"); one before it is the date of the event told before.
         after = [d for d in inside if trigger is not None and d.start >= sent.start + trigger]
         pool = after or _dates_after(doc, sent, mentions, abs_hi) or inside or leading
+    elif trigger is not None and _planned(sent.text, trigger, hi):
+        # A plan's date follows it ("today announced that she will travel to Mexico | from March 18 to 19").
+        pool = inside or _dates_after(doc, sent, mentions, abs_hi) or leading
     else:
         pool = inside or leading or _dates_after(doc, sent, mentions, abs_hi)
     if not pool:
