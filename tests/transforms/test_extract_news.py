@@ -129,7 +129,7 @@ def test_talks_denied_are_no_event():
 
 
 def test_a_bid_to_host_games_is_no_meeting():
-    text = "LIMA (Wire) - Chile will support Peru's bid to host the 2035 World Expo, the Foreign Minister of Chile said on Sunday."
+    text = "LIMA (Wire) - Chile will back Peru's bid to host the 2031 Pan American Games, the Foreign Minister of Chile said on Sunday."
     assert not [e for e in events_of(text) if e["event_type"] == "meeting"]
 
 
