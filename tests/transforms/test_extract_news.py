@@ -151,3 +151,10 @@ def test_a_decree_signed_is_no_signing_and_a_summoned_envoy_is_met():
     assert not events_of("MOSCOW (Wire) - President Ivan Petrov of Bulgaria signed a decree on Monday on citizenship.")
     text = "LIMA (Wire) - Peru's foreign ministry summoned the Chilean ambassador on Tuesday to protest the remarks."
     assert [tuple(e["countries"]) for e in events_of(text)] == [("CHL", "PER")]
+
+
+def test_talks_denied_or_ruled_out_are_no_event():
+    denied = "SANTIAGO (Wire) - The Foreign Ministry of Chile denied that any talks with Peru had taken place on Monday."
+    ruled_out = "LIMA, May 4 (Wire) - The Foreign Minister of Peru ruled out a meeting with his Chilean counterpart this month."
+    for text in (denied, ruled_out):
+        assert not [e for e in events_of(text) if e["event_type"] in ("talks", "meeting")], text
