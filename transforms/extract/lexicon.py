@@ -203,6 +203,9 @@ class CommitmentRules:
     saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
     first_clause: re.Pattern  # a finite verb of a clause before the cue's own
     threat: re.Pattern
+    negated: re.Pattern  # "will not hold", "would never": what a party will not do, no undertaking
+    unasserted: re.Pattern  # "denied that", "reports suggest", "is likely to": no stance asserted
+    back_particle_verbs: frozenset[str]  # "hit back": no support
     hostile_actions: frozenset[str]
     hostile_objects: re.Pattern  # retaliation, countermeasures, operations kept up: a threat, no pledge
     adverbs: tuple[str, ...]
@@ -256,6 +259,9 @@ def commitment_rules() -> CommitmentRules:
         saying_words=word_set("SAYING_VERBS"),
         first_clause=re.compile(data.first_clause, re.I),
         threat=re.compile(data.threat_verbs, re.I),
+        negated=re.compile(data.negated_predicate, re.I),
+        unasserted=re.compile(data.unasserted, re.I),
+        back_particle_verbs=frozenset(data.back_particle_verbs),
         hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
         hostile_objects=re.compile(data.hostile_objects, re.I),
         adverbs=adverbs,

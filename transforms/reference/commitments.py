@@ -61,6 +61,9 @@ class Cues(RuleFile):
     forecast_heads: Words
     counterpart_nouns: Words
     threat_verbs: Pattern
+    negated_predicate: Pattern
+    unasserted: Pattern
+    back_particle_verbs: Words
     hostile_actions: Words
     hostile_objects: Pattern
     adverbs: Words

@@ -78,9 +78,12 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     we = we_group(doc) if "We," in doc.text else ()
     turns = read_turns(doc)
     item_paragraph = -1  # the paragraph of the last list item: its later sentences continue the item
+    prev_paragraph = -1
     for sent in doc.sentences:
         if sent.start < doc.headline_end or sent.index in turns.asked:
             continue  # a headline states events (told again in the body); a question commits nobody
+        if sent.paragraph != prev_paragraph:
+            prev_parties = ()  # "they" / "the government" point back within their paragraph, not across the article
         cue_ids = wanted.get(sent.index, set())
         item = open_list is not None and sent.bullet
         # "• Noted that ... . Highlighted that ...": a later sentence of an item's line shares its subject.
@@ -122,7 +125,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             continue
         found = clauses(doc, sent, ctx, own, memory or prev_parties, cue_ids, memory, cues)
         if found:
-            prev_parties = found[-1].parties
+            prev_parties, prev_paragraph = found[-1].parties, sent.paragraph
         out.extend(found)
     return out
 

@@ -108,8 +108,21 @@ def _speaker(s: _Sentence, c: _Clause) -> bool:
 
 
 def _not_threat(s: _Sentence, c: _Clause) -> bool:
-    """Refuse a cue right after a threat verb ("threatened that they will ...")."""
-    return not commitment_rules().threat.search(s.text[max(0, c.start - 40):c.start])
+    """Refuse a cue right after a threat verb ("threatened that they will ..."); a pledge or agreement anywhere
+    after one in its sentence ("Poland threatened to block the pact, with its premier saying Warsaw will veto
+    any quota"): a conditional threat is no commitment (ANNOTATION.md)."""
+    rules = commitment_rules()
+    lo = 0 if c.cue.modality in ("pledge", "agreement") else max(0, c.start - 40)
+    return not rules.threat.search(s.text, lo, c.start)
+
+
+def _not_hearsay(s: _Sentence, c: _Clause) -> bool:
+    """Refuse a pledge or an agreement the sentence does not assert: denied ("denied that the government had
+    agreed to ..."), hearsay or speculation ("Reports suggest Turkey will sign ...", "are likely to ..., local
+    media reported"): others' claims, no stance taken."""
+    if c.cue.modality not in ("pledge", "agreement"):
+        return True
+    return not commitment_rules().unasserted.search(s.text)
 
 
 def _not_prediction(s: _Sentence, c: _Clause) -> bool:
@@ -129,6 +142,10 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|a|an|the|wa
                                 r"his|her|their|its|our)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
+# A be-form right before a participle cue makes it a passive with no agent ("could be signed", "was adopted").
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+
+
 def _subject_end(s: _Sentence, c: _Clause) -> bool:
     """Where the subject ends: at the cue, or before a stance noun's own modifiers ("reaffirmed U.S.
     support"); refuse a purpose infinitive ("efforts to urge Russia") and a passive ("backed by")."""
@@ -136,6 +153,9 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     c.subj_end = c.start
     if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and not stance_infinitive(text, c.start):
         return False
+    if cue.modality == "agreement" and (cue.verb or cue.action_from_cue) and _PASSIVE_BEFORE.search(
+            text, max(0, c.start - 30), c.start):
+        return False  # "a deal could be signed within weeks": nobody is said to sign it
     if cue.modality in ("support", "opposition"):
         if re.match(r"\s*by\b", text[c.end:c.end + 5]) and text[c.start:c.end].endswith("ed"):
             return False
@@ -329,6 +349,11 @@ def _not_forecast(s: _Sentence, c: _Clause) -> bool:
         return True
     if re.match(r"\s*(?:be|been|become|bring|have|remain)\b", c.predicate):
         return False
+    rules = commitment_rules()
+    neg = rules.negated.match(c.predicate) if c.modal else None
+    if neg is not None and (neg.group(0).strip().lower() != "not"
+                            or rules.schedule.match(skip_adverbs(c.predicate[neg.end():]))):
+        return False  # "would never negotiate", "will not hold a summit" (no event); "shall not impose" binds
     return not (c.modal and is_forecast_subject(s.text[c.subj_lo:c.subj_hi]))
 
 
@@ -342,7 +367,7 @@ def _without_counterparts(s: _Sentence, c: _Clause) -> bool:
     return True
 
 
-STEPS = (_speaker, _not_threat, _not_prediction, _not_relative, _subject_end, _subject, _parties, _predicate,
+STEPS = (_speaker, _not_threat, _not_hearsay, _not_prediction, _not_relative, _subject_end, _subject, _parties, _predicate,
          _speaker_proposal, _action, _not_schedule, _not_forecast, _without_counterparts)
 
 

@@ -144,6 +144,9 @@ def support_subject_end(text: str, start: int, end: int) -> int | None:
     """
     rules = commitment_rules()
     if text[start:end].split()[0].lower() != "support":
+        prev = re.search(r"([\w'’-]+)\s*$", text[max(0, start - 30):start])
+        if prev is not None and prev.group(1).lower() in rules.back_particle_verbs:
+            return None  # "would hit back", "pushed back": a particle, no support
         return start if stance_infinitive(text, start) else None  # "supports", "will support": a verb
     lo = max(0, start - 100)
     before = text[lo:start]

@@ -8,7 +8,7 @@ import re
 
 from transforms.extract.commitments.lemmas import is_verb, lemma
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
-from transforms.dates.vocab import NUMBERS
+from transforms.dates.vocab import MONTHS, NUMBERS, SEASONS
 from transforms.extract.lexicon import commitment_rules
 
 
@@ -157,8 +157,12 @@ def due_date(doc: Doc, sent: Sent, abs_start: int, abs_end: int):
 
 def _next_year(end: dt.date, written: str, published: dt.date) -> dt.date | None:
     """A target written without its year ("agreed to meet in June", read as the June before the article):
-    the same period a year later, when that is after the article's date; None for a written year."""
+    the same period a year later, when that is after the article's date; None for a written year, and for a
+    day that names no month or season ("on Tuesday", "yesterday": a day of the past week is when it was said,
+    not a target a year on)."""
     if re.search(r"\d{4}|\b(?:last|ago|past|previous)\b", written, re.I):
+        return None
+    if not any(w.rstrip(".") in MONTHS or w in SEASONS for w in re.findall(r"[a-z.]+", written.lower())):
         return None
     last_day = calendar.monthrange(end.year + 1, end.month)[1]
     later = end.replace(year=end.year + 1, day=min(end.day, last_day))

@@ -41,7 +41,7 @@ _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the t
 _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_GOV_NOUN}$", re.I)
 # A singular anaphor of the speaker's state ("X's ministry said that the country will ...").
 _SPEAKER_ANAPHOR = re.compile(r"^(?:the|this) (?:country|government|kingdom|republic|nation|state)$", re.I)
-# "the government" with no country: the one country the paragraph's last commitment was made by.
+# "the government" with no country: the one country its paragraph names (government_country).
 _GOVERNMENT = re.compile(r"^the (?:federal |central |national |new )?government$", re.I)
 
 
@@ -59,8 +59,10 @@ _HOME_TITLE = re.compile(r"(?:^|\band\s+)(?:[Tt]he\s+)?(?:President|Vice Preside
                          r"National Security Advisor)\b(?!\s+(?:of\b|[A-Z]))")
 
 
-# The head of a subject: its last word before "of ..." or a comma ("Foreign ministers of the five countries").
-_HEAD = re.compile(r"([\w-]+)\s*(?:\bof\b.*)?$", re.S)
+# The head of a subject: its last word before "of ..." or a comma ("Foreign ministers of the five countries"), or
+# before a lower-case infinitive or preposition that starts its modifier ("This initiative to make engines in India",
+# "The new corridor between Kenya and Ethiopia").
+_HEAD = re.compile(r"([\w-]+)\s*(?:\b(?:of|(?-i:to|in|for|with|between|among|from|on))\b.*)?$", re.S)
 
 
 BULLET_MARK = BULLET
@@ -211,8 +213,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return (), False  # an organization: a party without a country
     if speaker_codes and _SPEAKER_ANAPHOR.match(subject):
         return tuple(sorted(speaker_codes)), False  # "Brazil's foreign ministry said the country would ..."
-    if _GOVERNMENT.match(subject) and len(prev_parties) == 1:
-        return prev_parties, False  # "Sri Lanka reached a deal ... the government has committed to ..."
+    if _GOVERNMENT.match(subject):
+        found = government_country(doc, abs_start, prev_parties)
+        return ((found,) if found else None), False  # "Sri Lanka reached a deal ... the government has committed"
     owner = _OWN_GOVERNMENT.match(subject)
     if owner is not None:
         subject = _OWNER_PRONOUN[owner.group("p").lower()]  # "his administration intends to": his = he
@@ -222,6 +225,28 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     if doc.home and _HOME_OFFICE.match(subject):
         return (doc.home,), False
     return None, False
+
+
+def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
+    """The country of a bare "the government": the latest sentence of its paragraph that names one country
+    ("Sri Lanka reached a deal with the IMF. The government has committed to ..."), else the party of the
+    last commitment when its paragraph names that country. A country named only in an earlier paragraph is
+    no referent ("Germany pledged ... / Peru held elections. The government will ..." is Peru's), and an
+    unread referent gives no row rather than a wrong party."""
+    i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+    if i < 0:
+        return None
+    paragraph = doc.sentences[i].paragraph
+    named: set[str] = set()
+    for k in range(i, max(-1, i - 6), -1):
+        sent = doc.sentences[k]
+        if sent.paragraph != paragraph:
+            break
+        codes = {getattr(c, "code", None) for c in doc.countries.within(sent.start, min(sent.end, pos))} - {None}
+        if len(codes) == 1:
+            return next(iter(codes))
+        named |= codes
+    return prev_parties[0] if len(prev_parties) == 1 and prev_parties[0] in named else None
 
 
 def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[str], speaker_codes: set[str] | None,

@@ -1,0 +1,97 @@
+"""Commitments that general guards refuse or bound: wire news that reports no undertaking (negated plans,
+threats, denials, hearsay, punitive sums, agentless passives), referents looked for within their paragraph,
+and targets that are no due dates.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import build_tables, extract_articles
+from transforms.extract.commitments.subject import is_forecast_subject
+from transforms.ids import make_id
+
+
+def commitments(text: str, published: dt.date = dt.date(2024, 3, 14)) -> list[dict]:
+    art = {"article_id": make_id("art", "news/g.txt", "0"), "source_path": "news/g.txt", "record_key": "0",
+           "url": None, "title": None, "published_date": published, "published_date_source": "metadata",
+           "text": text}
+    return build_tables([extract_articles([art])])["commitments"]
+
+
+@pytest.mark.parametrize("text", [
+    # a negated schedule or a "never": what a party will not do
+    "Chile and Peru will not hold a summit at the regional forum this month, a government source said.",
+    "The foreign minister said Bolivia would never negotiate under pressure.",
+    # a threat earlier in the sentence
+    "Ghana threatened on Monday to quit the pact, with its minister saying Ghana will veto any quota.",
+    # a denial, hearsay, speculation
+    "Peru's foreign minister denied that the government had agreed to send troops to Bolivia.",
+    "Reports suggest that Togo will sign a fisheries deal with Benin next week.",
+    "Benin will reportedly open a consulate in Lome, local media said.",
+    # a sum levied as a punishment; force kept up; a particle "back"
+    "The United States announced $18 billion in new tariffs on imports from Peru on Tuesday.",
+    "Kenya said it would press on with its offensive against the militia despite calls for a truce.",
+    "Chile said it would hit back hard if its ships were attacked.",
+    # an agentless passive; a domestic act; an exercise
+    "Officials said a new loan deal with Ghana could be signed within weeks.",
+    "Peru's parliament approved a bill on Tuesday that would raise the fuel tax.",
+    "Chile and Peru will hold joint naval drills off Arica next month, the navy said.",
+])
+def test_wire_news_that_states_no_undertaking_gives_no_commitment(text):
+    assert commitments(text) == []
+
+
+def test_a_negated_undertaking_of_an_agreement_text_stays_a_pledge():
+    found = commitments("Togo shall not impose any digital services tax on companies of Benin.")
+    assert [(c["modality"], c["parties"], c["action"]) for c in found] == [("pledge", ["TGO"], "impose")]
+
+
+def test_a_real_sum_and_a_real_plan_stay():
+    found = commitments("Norway pledged $40 million for the reconstruction of schools in Ukraine.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("pledge", ["NOR"])]
+    found = commitments("The Chilean foreign minister said Chile will not only open a consulate in Tacna but also "
+                        "expand consular services.")
+    assert found and found[0]["parties"] == ["CHL"]
+
+
+def test_the_government_is_the_country_its_paragraph_names_last():
+    text = ("Germany pledged to support the rebuilding of schools in Ukraine.\n\n"
+            "Peru held general elections last month. The government will raise fuel taxes next year.")
+    rows = {c["action"]: c["parties"] for c in commitments(text)}
+    assert rows == {"support": ["DEU"], "raise": ["PER"]}
+
+
+def test_the_government_of_an_earlier_paragraph_is_no_referent():
+    text = ("Germany pledged to support the rebuilding of schools in Ukraine.\n\n"
+            "Fuel prices rose by a fifth last month. The government will raise fuel taxes next year.")
+    assert [c["action"] for c in commitments(text)] == ["support"]
+
+
+def test_they_points_back_within_its_paragraph_only():
+    text = ("Chile pledged to double its aid to the region.\n\n"
+            "The ministers of Kenya and Ghana met in Accra. They agreed to open a joint trade office.")
+    rows = {c["action"]: c["parties"] for c in commitments(text)}
+    assert rows["open"] == ["GHA", "KEN"]
+
+
+def test_a_weekday_in_a_predicate_is_no_target_a_year_later():
+    found = commitments("The United States announced $250 million in new security assistance for Ukraine on "
+                        "Tuesday.")
+    assert found and found[0]["due_date"] is None
+    found = commitments("Kenya and Uganda agreed to meet again in February.")
+    assert found[0]["due_date"] == dt.date(2025, 2, 28)  # a month without its year: the next one
+
+
+@pytest.mark.parametrize("subject,forecast", [
+    ("This new initiative to build engines in India", True),
+    ("The corridor between Kenya and Ethiopia", True),
+    ("Foreign ministers of the five countries", False),
+    ("The United States of America", False),
+])
+def test_the_head_of_a_subject_ends_before_its_modifier(subject, forecast):
+    assert is_forecast_subject(subject) is forecast
