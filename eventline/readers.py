@@ -101,14 +101,36 @@ def _read_history(fs, folder: str, name: str, schema: pa.Schema) -> pa.Table:
     held: set[str] = set()
     for path in paths:
         try:
-            read[path.rsplit("/", 1)[-1]] = ds.dataset(path, filesystem=fs, format="parquet", schema=schema).to_table()
-            meta = pq.read_metadata(path, filesystem=fs).metadata or {}
-            held.update(json.loads(meta[COMPACTS_KEY]) if COMPACTS_KEY in meta else [])
+            with fs.open(path, "rb") if fs else open(path, "rb") as fh:
+                read[path.rsplit("/", 1)[-1]], holds = read_history_file(fh, schema)
+            held.update(holds)
         except (pa.ArrowException, OSError, ValueError) as exc:
             log.warning("skipped %s: not a readable Parquet file of table %s (%s); move it out of %s",
                         path, name, exc, folder)
     parts = [table for file, table in read.items() if file not in held]
     return pa.concat_tables(parts) if parts else schema.empty_table()
+
+
+def read_history_file(source, schema: pa.Schema) -> tuple[pa.Table, list[str]]:
+    """One history file (an open binary file or a path): its rows in the contract's `schema`, and the
+    names of the files it holds when it is a compacted file. The one per-file reader of the readers
+    here and of compaction (flows/history.py), so both see a file alike."""
+    parquet = pq.ParquetFile(source)
+    return conform(parquet.read(), schema), held_files(parquet.metadata)
+
+
+def held_files(metadata: pq.FileMetaData) -> list[str]:
+    """The file names a compacted history file holds (its `compacts` metadata); none for a run's own file."""
+    meta = metadata.metadata or {}
+    return list(json.loads(meta[COMPACTS_KEY])) if COMPACTS_KEY in meta else []
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A file's rows with the contract's columns in its order and types: columns added since the file was
+    written read as nulls, columns it no longer has are dropped."""
+    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+               for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def latest_run_id(curated: Path | str) -> str | None:

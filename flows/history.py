@@ -18,7 +18,7 @@ import logging
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventline.readers import COMPACTS_KEY
+from eventline.readers import COMPACTS_KEY, held_files, read_history_file
 from flows.files import LocalFiles, ObjectFiles, join
 from flows.parquet import with_metadata
 from schemas.arrow import arrow_schema
@@ -37,17 +37,9 @@ def _holds(files: LocalFiles | ObjectFiles, path: str) -> list[str]:
     """The file names a compacted file holds (empty for any other file, or one that cannot be read)."""
     try:
         with files.open_read(path) as fh:
-            meta = pq.read_metadata(fh).metadata or {}
-        return list(json.loads(meta.get(COMPACTS_KEY, b"[]")))
+            return held_files(pq.read_metadata(fh))
     except (pa.ArrowException, OSError, ValueError):
         return []
-
-
-def _conform(arrow: pa.Table, schema: pa.Schema) -> pa.Table:
-    """A history file's rows with the contract's columns: older files lack the columns added since (nulls)."""
-    columns = [arrow.column(f.name).cast(f.type) if f.name in arrow.column_names else pa.nulls(arrow.num_rows, f.type)
-               for f in schema]
-    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def finish_compactions(files: LocalFiles | ObjectFiles, folder: str) -> None:
@@ -73,10 +65,10 @@ def compact_history(files: LocalFiles | ObjectFiles, folder: str, table: str, ow
             continue
         try:
             with files.open_read(join(folder, name)) as fh:
-                arrow = pq.read_table(fh)
+                arrow, _ = read_history_file(fh, schema)
         except (pa.ArrowException, OSError, ValueError):
             continue  # a foreign or torn file: our readers skip it with a warning; it is not ours to merge
-        parts.append(_conform(arrow, schema))
+        parts.append(arrow)
         merged.append(name)
     if len(merged) < 2:
         return False

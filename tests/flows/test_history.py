@@ -112,3 +112,22 @@ def test_files_of_a_compacted_folder_are_what_it_says(tmp_path):
     compacted = next(p for p in (tmp_path / "runs").iterdir() if p.name.startswith(history.COMPACTED_PREFIX))
     held = history._holds(files, str(compacted))
     assert len(held) == history.HISTORY_FILES_MAX and "run-r032.parquet" not in held
+
+
+def test_an_old_file_reads_alike_before_and_after_it_is_compacted(tmp_path):
+    """Readers and compaction read a history file with one reader (eventline.readers.read_history_file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "runs").mkdir()
+    pq.write_table(pa.table({"run_id": ["old"], "status": ["completed"], "dropped_since": [1],
+                             "started_at": pa.array([dt.datetime(2023, 1, 1, tzinfo=UTC)], pa.timestamp("ms", tz="UTC"))}),
+                   tmp_path / "runs" / "run-old.parquet")
+    store = st.CuratedStore(tmp_path)
+    runs(store, 2)
+    before = {r["run_id"]: r for r in store.read_table("runs").to_pylist()}
+    runs(store, history.HISTORY_FILES_MAX, start=2)
+    after = {r["run_id"]: r for r in store.read_table("runs").to_pylist()}
+    assert not (tmp_path / "runs" / "run-old.parquet").exists()
+    assert before["old"] == after["old"] and after["old"]["finished_at"] is None
+    assert "dropped_since" not in after["old"] and after["old"]["started_at"] == dt.datetime(2023, 1, 1, tzinfo=UTC)
