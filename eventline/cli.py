@@ -176,8 +176,18 @@ def _run(settings: RunSettings, quiet: bool, debug: bool) -> dict:
 
                 preload()
             server.wait_ready(timeout)
+        _raise_if_signalled()
         with progress_bar(enabled=not quiet):
-            return run_pipeline(settings)
+            doc = run_pipeline(settings)
+        _raise_if_signalled()
+        return doc
+
+
+def _raise_if_signalled() -> None:
+    """Stop if a signal came whose exception was swallowed: raised while Python ran a weakref or import-lock
+    callback (as during the imports above), it is printed as "ignored" and the command would go on."""
+    if _received:
+        raise _Signalled(_received[0])
 
 
 # The options of a run, declared once: `run` and `serve` take the same ones.
@@ -222,11 +232,20 @@ def _stopped_by_signals() -> Iterator[None]:
     """SIGTERM and SIGINT unwind the command (see _on_signal); the previous handlers restored on the way out."""
     _received.clear()
     handlers = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    hook, sys.unraisablehook = sys.unraisablehook, _quiet_swallowed_signal
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
+
+
+def _quiet_swallowed_signal(unraisable) -> None:
+    """Our signal's exception, swallowed where Python cannot raise (a callback): no traceback, since the
+    command stops at its next check (_raise_if_signalled) and says so in one line; anything else as usual."""
+    if not isinstance(unraisable.exc_value, _Signalled):
+        sys.__unraisablehook__(unraisable)
 
 
 @app.command()

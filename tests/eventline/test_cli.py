@@ -198,3 +198,26 @@ def test_the_console_script_ends_quickly_with_the_command_s_status_and_all_its_o
         assert proc.stdout.startswith("eventline ") and proc.stdout.endswith("\n") and not proc.stderr
     else:
         assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("eventline: "), proc.stderr
+
+
+def test_a_signal_swallowed_by_a_callback_still_stops_the_command_without_a_traceback(capsys):
+    """A signal whose exception is raised inside a weakref or import-lock callback is swallowed by Python
+    ("Exception ignored in ..."); the command must still stop at its next check, and print nothing of it."""
+    import signal
+    import weakref
+
+    from eventline import cli
+
+    class Thing:
+        pass
+
+    with cli._stopped_by_signals():
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: cli._on_signal(signal.SIGTERM, None))
+        del thing  # the callback runs here; its exception cannot propagate
+        assert ref() is None and cli._received == [signal.SIGTERM]
+        with pytest.raises(cli._Signalled) as stopped:
+            cli._raise_if_signalled()
+    assert stopped.value.signum == signal.SIGTERM
+    assert capsys.readouterr().err == ""
+    assert signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN  # the handlers before are back
