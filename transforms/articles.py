@@ -7,13 +7,16 @@ import json
 import re
 from dataclasses import replace
 
-from transforms.dates import dayfirst_hint, find_lead_dateline, head_date, text_date
+from transforms.dates import dayfirst_hint, find_dates, find_lead_dateline, head_date, text_date
 from transforms.ids import make_id
 from transforms.ingest import RawDocument, parse_published
 from transforms.sections import Section, split_sections
 from transforms.text import content_sha256, detect_language, normalize_text
 
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
+# How far into the text (title, then the opening of the first paragraph) a dateline or a title's date
+# is looked for when an ambiguous numeric metadata date needs one to agree with.
+_OPENING_CHARS = 400
 
 
 def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
@@ -74,10 +77,25 @@ def build_articles(doc: RawDocument, ingested_at: dt.datetime) -> list[dict]:
 def _document_dates(doc: RawDocument, text: str, title: str | None) -> tuple[dt.date | None, dt.date | None]:
     """(metadata date, the date the text states in its title or body when metadata gives none)."""
     dayfirst = dayfirst_hint(doc.metadata, doc.language)
-    meta_date = parse_published(doc.published, dayfirst) or head_date(text, dayfirst)
+    meta_date = _metadata_day(doc.published, dayfirst, text) or head_date(text, dayfirst)
     if meta_date is not None:
         return meta_date, None
     return None, text_date(text, title)[0]
+
+
+def _metadata_day(value: str | None, dayfirst: bool | None, text: str) -> dt.date | None:
+    """The metadata date; an ambiguous numeric one with no locale hint ("07-10-2024 16:55") is read month first
+    unless only its day-first reading agrees with a day the text opens with (its dateline "NEW DELHI, Oct 7" or
+    a date in its title): the release's own head says which of the two it is."""
+    day = parse_published(value, dayfirst)
+    if day is None or dayfirst is not None:
+        return day
+    other = parse_published(value, True)
+    if other is None or other == day:
+        return day
+    told = {(d.value.start.month, d.value.start.day) for d in find_dates(text[:_OPENING_CHARS], day)
+            if d.value is not None and d.value.precision == "day"}
+    return other if (other.month, other.day) in told and (day.month, day.day) not in told else day
 
 
 def _dated_sections(text: str, meta_date: dt.date | None, fallback: dt.date | None) -> list[Section]:

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from transforms.articles import build_articles, build_articles_batch
-from transforms.ingest import RawDocument
+from transforms.ingest import RawDocument, parse_markdown
 from tests.transforms.test_sections import COMPOUND
 
 NOW = dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc)
@@ -68,12 +68,24 @@ def _dated(body: str, title: str | None = "Talks", **kw) -> tuple:
 def test_metadata_in_any_common_form():
     assert _dated("The ministers met.", published="09 Feb 2023, 17:19") == (dt.date(2023, 2, 9), "metadata")
     assert _dated("The ministers met.", published="1675963140") == (dt.date(2023, 2, 9), "metadata")
+    (doc,) = parse_markdown("---\ntitle: Talks\ntimestamp: 1708416000\n---\n\nThey met.\n", "a.md")
+    assert build_articles(doc, NOW)[0]["published_date"] == dt.date(2024, 2, 20)
 
 
 def test_numeric_metadata_is_day_first_when_the_locale_says_so():
     assert _dated("Met.", published="06/03/2023", metadata={"site_locale": "vi-VN"})[0] == dt.date(2023, 3, 6)
     assert _dated("Met.", published="06/03/2023", language="en")[0] == dt.date(2023, 6, 3)
     assert _dated("Met.", published="06/03/2023", language="fr")[0] == dt.date(2023, 3, 6)
+
+
+def test_ambiguous_numeric_metadata_agrees_with_the_dateline():
+    # Neither locale nor region: month first, unless the text's own head tells the other reading.
+    assert _dated("MUMBAI, Mar 6 (ANI) The ministers met.", published="06-03-2023 10:15")[0] == dt.date(2023, 3, 6)
+    assert _dated("Ministers met on Sunday.", title="Talks in Lima, 5 November 2023",
+                  published="05/11/2023")[0] == dt.date(2023, 11, 5)
+    # The month-first reading agrees, or nothing is told: month first as before.
+    assert _dated("WASHINGTON, June 3 - The ministers met.", published="06/03/2023")[0] == dt.date(2023, 6, 3)
+    assert _dated("The ministers met.", published="06/03/2023")[0] == dt.date(2023, 6, 3)
 
 
 def test_visible_published_line_is_metadata():
