@@ -54,6 +54,24 @@ def test_a_planned_event_told_by_month_is_the_next_such_month(text, month):
     assert (ev["start_date"], ev["date_precision"]) == (month, "month")
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Ghana and Togo agreed to hold the IX Session of the Ghana-Togo Permanent Joint Commission for Trade, Energy "
+     "and Transport in Lome during the second half of this year.", dt.date(2024, 7, 1), dt.date(2024, 12, 31)),
+    ("The foreign ministers of Chile and Peru look forward to the Fourth Chile-Peru Dialogue on Border Development "
+     "in Tacna before the end of the year.", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+])
+def test_a_plan_is_dated_past_the_rest_of_its_name_and_its_place(text, start, end):
+    planned = [e for e in events_of(text, published=dt.date(2024, 3, 12)) if e["status"] == "planned"]
+    assert [(e["start_date"], e["end_date"]) for e in planned] == [(start, end)]
+
+
+def test_a_plan_takes_no_date_across_another_clause():
+    text = ("Ghana and Togo agreed to hold the IX Session of the Ghana-Togo Permanent Joint Commission in Lome, and "
+            "trade rose by a third in the first half of this year.")
+    planned = [e for e in events_of(text, published=dt.date(2024, 9, 12)) if e["status"] == "planned"]
+    assert [e["start_date"] for e in planned] == [None]
+
+
 def test_a_past_event_told_by_month_stays_in_the_past():
     text = "The foreign ministers of Chile and Peru met in Lima in March."
     (ev,) = events_of(text, published=dt.date(2023, 6, 14))

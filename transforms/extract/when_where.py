@@ -45,8 +45,11 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         after = [d for d in inside if trigger is not None and d.start >= sent.start + trigger]
         pool = after or _dates_after(doc, sent, mentions, abs_hi) or inside or leading
     elif trigger is not None and _planned(sent.text, trigger, hi):
-        # A plan's date follows it ("today announced that she will travel to Mexico | from March 18 to 19").
-        pool = inside or _dates_after(doc, sent, mentions, abs_hi) or leading
+        # A plan's date follows it ("today announced that she will travel to Mexico | from March 18 to 19"), also
+        # past the topic of a long name ("agreed to hold the XIII Session of the X Commission | for Economic and
+        # Technical Cooperation in Luanda during | the second half of this year").
+        pool = inside or _dates_after(doc, sent, mentions, abs_hi) or leading or _plan_date_after(doc, sent, mentions,
+                                                                                                   abs_hi)
     else:
         pool = inside or leading or _dates_after(doc, sent, mentions, abs_hi)
     if not pool:
@@ -103,6 +106,26 @@ def _dates_after(doc: Doc, sent: Sent, mentions: list, abs_hi: int) -> list:
     if held is None or held.start() - abs_hi > _HELD_GAP or re.search(r"[;:]", doc.text[abs_hi:held.start()]):
         return []
     return [d for d in placed if held.end() <= d.start and _DATE_AFTER.fullmatch(doc.text, held.end(), d.start)]
+
+
+# What may stand between a plan's object and its date further on: a topic and a place, no new clause.
+# What may stand between a plan's object and its date further on: the rest of its name and its place ("for Economic,
+# Scientific and Technical Cooperation in Luanda during"), capitalised words and the small words between them.
+_PLAN_GAP = re.compile(r"(?:,?\s+(?:(?:of|for|on|and|the|in|at)\s+)*(?-i:[A-Z])[\w'.\-\u2013]*)*,?\s*"
+                       r"(?:in|on|during|before|from|at|within|later in|early in|late in)\s+(?:the\s+)?", re.I)
+
+
+def _plan_date_after(doc: Doc, sent: Sent, mentions: list, abs_hi: int) -> list:
+    """The first date told after a plan's object in the same clause, past a topic and a place (none when a new
+    clause or another plan starts between)."""
+    for d in mentions:
+        if d.start < abs_hi or d.value is None or getattr(d, "kind", "absolute") == "anaphoric":
+            continue
+        gap = doc.text[abs_hi:d.start]
+        if _PLAN_GAP.fullmatch(gap):
+            return [d]
+        return []
+    return []
 
 
 def _planned(text: str, lo: int, hi: int) -> bool:
