@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import replace
 
-from transforms.dates import dayfirst_hint, find_dates, find_lead_dateline, head_date, text_date
+from transforms.dates import copyright_year, dayfirst_hint, find_dates, find_lead_dateline, head_date, text_date
 from transforms.ids import make_id
 from transforms.ingest import RawDocument, parse_published
 from transforms.sections import Section, split_sections
@@ -100,13 +100,27 @@ def _metadata_day(value: str | None, dayfirst: bool | None, text: str) -> dt.dat
 
 def _dated_sections(text: str, meta_date: dt.date | None, fallback: dt.date | None) -> list[Section]:
     """The sections of the text; a lone section's dateline without a year ("BEIJING, May 5 (Xinhua) --")
-    takes it from the metadata, else from the date the title or body gives."""
+    takes it from the metadata, else from the date the title or body gives, else from the one year of the
+    text's copyright line ("Amman, Jan. 9 (Petra) -- ... 2024 (c) Jordan News Agency")."""
     sections = split_sections(text, meta_date)
-    if meta_date is None and fallback is not None and len(sections) == 1 and sections[0].dateline is None:
-        lead = find_lead_dateline(text, fallback)
-        if lead is not None:
-            sections = [replace(sections[0], dateline=lead.value.start)]
+    if meta_date is None and len(sections) == 1 and sections[0].dateline is None:
+        year = copyright_year(text) if fallback is None else None
+        lead = find_lead_dateline(text, fallback or (dt.date(year, 7, 1) if year else None)) \
+            if fallback or year else None
+        day = lead.value.start if lead is not None and lead.value is not None else None
+        if day is not None and year is not None:
+            # The dateline's month and day in the copyright's own year (not the nearest such day to mid-year).
+            day = _in_year(day, year)
+        if day is not None:
+            sections = [replace(sections[0], dateline=day)]
     return sections
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February of another year
+        return None
 
 
 def build_articles_batch(docs: list[RawDocument], ingested_at: dt.datetime) -> tuple[list[dict], list[dict]]:

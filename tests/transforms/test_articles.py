@@ -107,3 +107,12 @@ def test_title_then_body_dates_are_inferred():
 def test_dateline_without_year_takes_it_from_the_body():
     body = "BEIJING, May 5 (Xinhua) -- The ministers met on 4 May 2023 in Beijing."
     assert _dated(body) == (dt.date(2023, 5, 5), "dateline")
+
+
+def test_dateline_without_year_takes_the_one_year_of_a_copyright_line():
+    body = "KAMPALA, Feb. 6 (UNA) -- The ministers met on Tuesday.\n\n2024 (c) Uganda News Agency"
+    assert _dated(body) == (dt.date(2024, 2, 6), "dateline")
+    body = "LIMA, Dec. 30 (ANP) -- The ministers met.\n\nCopyright © 2023 Andean Press"
+    assert _dated(body) == (dt.date(2023, 12, 30), "dateline")
+    # A site's range of years dates nothing.
+    assert _dated("KAMPALA, Feb. 6 (UNA) -- The ministers met.\n\n© 2015-2024 Uganda News Agency") == (None, "unknown")

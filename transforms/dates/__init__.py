@@ -15,7 +15,7 @@ CONVENTIONS.md beside this file; vocabulary and cue words are data
 from __future__ import annotations
 
 from transforms.dates.dateline import find_dateline
-from transforms.dates.metadata import dayfirst_hint, metadata_published, published_line_date, read_metadata_date
+from transforms.dates.metadata import copyright_year, dayfirst_hint, metadata_published, published_line_date, read_metadata_date
 from transforms.dates.published import find_lead_dateline, head_date, text_date
 from transforms.dates.resolve import resolve_date
 from transforms.dates.scan import find_dates
@@ -24,4 +24,4 @@ from transforms.dates.values import DateMention, DateValue
 
 __all__ = ["DateValue", "DateMention", "resolve_date", "find_dates", "find_dateline", "infer_tense",
            "read_metadata_date", "metadata_published", "dayfirst_hint", "published_line_date", "head_date",
-           "find_lead_dateline", "text_date"]
+           "find_lead_dateline", "text_date", "copyright_year"]

@@ -47,6 +47,7 @@ class _Places:
     locale_fields: tuple[str, ...]
     month_first: frozenset[str]
     label: re.Pattern
+    copyright: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def _read_places() -> _Places:
     label = re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
                        + r")\b\s*[:\-–]?\s*(?:on\s+)?(?P<rest>.+)", re.I)
     return _Places({_key(f): i for i, f in enumerate(data.fields)}, tuple(_key(f) for f in data.locale_fields),
-                   frozenset(data.month_first_regions), label)
+                   frozenset(data.month_first_regions), label, re.compile(data.copyright, re.I | re.M))
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,10 @@ def _places() -> _Places:
               if (got := _line_date(e.text, None, places)) != e.day]
     wrong += [f"line {t!r} gives {got}, not None" for t in data.not_lines
               if (got := _line_date(t, None, places)) is not None]
+    wrong += [f"copyright {e.text!r} gives {got}, not {e.year}" for e in data.copyright_examples
+              if (got := _copyright_year(e.text, places)) != e.year]
+    wrong += [f"copyright {t!r} gives {got}, not None" for t in data.copyright_not
+              if (got := _copyright_year(t, places)) is not None]
     if wrong:
         raise ReferenceDataError("reference/dates/published.yaml: the reader does not read its own examples: "
                                  + "; ".join(wrong) + " (fix the example or the reader)")
@@ -202,10 +207,21 @@ def _line_date(line: str, dayfirst: bool | None, places: _Places) -> dt.date | N
     return None
 
 
+def _copyright_year(text: str, places: _Places) -> int | None:
+    years = {int(m.group("year") or m.group("year2")) for m in places.copyright.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def copyright_year(text: str) -> int | None:
+    """The one year the text's copyright lines state ("2024 (c) News Agency", "© 2024 Ministry of ..."); None when
+    there is none, a range, or several."""
+    return _copyright_year(text, _places())
+
+
 def published_line_date(line: str, dayfirst: bool | None = None) -> dt.date | None:
     """The day a visible line states as the publication date ("Published 9 February 2023", "Date: 14.9.2023",
     "Press release | 09 Feb 2023"): a labelled date or a date alone, in any segment between '|' bars."""
     return _line_date(line, dayfirst, _places())
 
 
-__all__ = ["dayfirst_hint", "metadata_published", "published_line_date", "read_metadata_date"]
+__all__ = ["copyright_year", "dayfirst_hint", "metadata_published", "published_line_date", "read_metadata_date"]

@@ -140,6 +140,13 @@ class LineExample(Strict):
     day: dt.date
 
 
+class CopyrightExample(Strict):
+    """A copyright line and the year it gives."""
+
+    text: NonEmpty
+    year: int
+
+
 class Published(Strict):
     """dates/published.yaml: where a release states its own publication date."""
 
@@ -151,3 +158,6 @@ class Published(Strict):
     not_: list[MetadataCounter] = Field(alias="not")
     lines: list[LineExample]
     not_lines: list[NonEmpty]
+    copyright: NonEmpty
+    copyright_examples: list[CopyrightExample]
+    copyright_not: list[NonEmpty]
