@@ -181,3 +181,12 @@ def test_text_without_a_title_line():
     a = article("Readout of the Prime Minister's call with the President of Ghana", "Text.")
     a["title"] = "Another title"  # the text does not start with it: no title is read
     assert tables(a)["events"] == []
+
+
+def test_a_title_that_sums_up_adds_no_countries_to_the_two_its_body_names():
+    # "Central Asia" stands for the two countries the body names, not for the region's five.
+    body = ("Lisbon, 12 June 2023 - The Foreign Minister of Portugal, Rui Almeida, will travel to Tajikistan and "
+            "Kyrgyzstan from 18 to 21 June 2023.")
+    (visit,) = [e for e in tables(article("Foreign Minister Almeida travels to Central Asia", body))["events"]
+                if e["event_type"] == "visit"]
+    assert set(visit["countries"]) == {"KGZ", "PRT", "TJK"}

@@ -372,6 +372,13 @@ def _only_named(ms: list[EventMention]) -> bool:
     return not any(m.name and 0 <= m.evidence.find(m.name) <= _SUBJECT_REACH for m in ms)
 
 
+def _event_countries(ms: list[EventMention]) -> list[str]:
+    """The countries taking part: every telling's, but a title's only when the body names fewer than two (a title
+    sums up: "travels to Central Asia" is the two countries the body names, not the region's five)."""
+    body = {c for m in ms if not m.headline for c in m.countries}
+    return sorted(body if len(body) >= 2 else {c for m in ms for c in m.countries})
+
+
 def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tables: Tables, entities: Entities,
                      published: dict[str, dt.date | None] | None = None) -> dict[str, str]:
     """Events, event_mentions and participants; returns mention_id -> event_id.
@@ -391,7 +398,7 @@ def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tabl
         event_type = max(types, key=lambda t: (types[t], -next(i for i, m in enumerate(strong) if m.event_type == t)))
         event_id = make_id("evt", lead.article_id, lead.char_start, lead.order, family(event_type))
         start, end, precision = _event_dates(ms)
-        countries = sorted({c for m in ms for c in m.countries})
+        countries = _event_countries(ms)
         locations = Counter(m.location for m in ms if m.location)
         name = _best_name(ms)
         status = _status(ms)
