@@ -103,6 +103,24 @@ def test_visit_travel_notice_with_the_date_before_the_destination(text):
     assert (visit["start_date"], visit["end_date"]) == (dt.date(2023, 6, 20), dt.date(2023, 6, 22))
 
 
+@pytest.mark.parametrize("text", [
+    "The Foreign Minister of Norway, Karl Moen, will travel to Kenya and Ghana from 6 to 9 May.",
+    "Prime Minister Ines Duarte of Portugal toured Chile, Peru and Ecuador last week.",
+])
+def test_a_trip_to_several_countries_is_one_visit_per_country_and_the_whole_trip(text):
+    visits = [e for e in events_of(text) if e["event_type"] == "visit"]
+    own = "NOR" if "Norway" in text else "PRT"
+    hosts = [set(v["countries"]) - {own} for v in visits]
+    assert sorted(map(sorted, hosts)) == sorted([[c] for c in set().union(*hosts)] + [sorted(set().union(*hosts))])
+    assert len(hosts) >= 3 and all(own in v["countries"] for v in visits)
+    assert all(v["location_country"] in (None, *v["countries"]) for v in visits)
+
+
+def test_a_trip_to_a_region_is_one_visit():
+    text = "The Foreign Minister of Norway, Karl Moen, will travel to Central Asia from 6 to 9 May."
+    assert len([e for e in events_of(text) if e["event_type"] == "visit"]) == 1
+
+
 @pytest.mark.parametrize("sentence, event_type", [
     ("President Ines Duarte of Portugal and Prime Minister Karl Moen of Norway signed a memorandum on "
      "offshore wind in Oslo.", "signing"),

@@ -15,7 +15,7 @@ from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
     PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
-    name_countries, name_hosts, setting_subject, with_role, zone,
+    is_diplomatic, name_countries, name_hosts, setting_subject, trip_legs, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
 from transforms.extract.records import EventMention, ParticipantMention
@@ -127,6 +127,10 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
     split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
+    if visit and trig and not split and trip_legs(subject, obj):
+        # "will travel to Kazakhstan and Uzbekistan from 6 to 9 November": one visit per country visited (each is
+        # located in its host country), and the trip as a whole.
+        return subject, [Zone((), (c,), obj.orgs) for c in obj.countries] + [obj], True
     if not split:
         return subject, [obj], False
     zones = []
@@ -137,13 +141,6 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
         for c in obj.countries:
             zones.append(Zone((), (c,), ()))
     return subject, zones, True
-
-
-def _is_diplomatic(subject: Zone, objs: list[Zone], named: bool) -> bool:
-    people = subject.people + tuple(p for z in objs for p in z.people)
-    codes = subject.codes | {c for z in objs for c in z.codes}
-    orgs = subject.orgs + tuple(o for z in objs for o in z.orgs)
-    return bool(named or people or codes or orgs)
 
 
 @dataclass
@@ -356,7 +353,7 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
             z.people or z.countries for z in r.objs):
         return False
-    if not _is_diplomatic(r.subject, r.objs, bool(hit.name)):
+    if not is_diplomatic(r.subject, r.objs, bool(hit.name)):
         return False
     # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
     # missile launches" is still a meeting.
@@ -547,10 +544,13 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
         participants = list(r.subject.people + r.subject.countries + r.subject.orgs)
         participants += list(obj.people + obj.countries + obj.orgs)
         codes = set(r.subject.codes | obj.codes | r.named_codes)
-        if hit.event_type == "visit" and r.location_country:
-            codes.add(r.location_country)
-            if not any(p.entity_type == "country" and p.country == r.location_country for p in participants):
-                participants.append(country_participant(r.location_country, "host"))
+        location, location_country = r.location, r.location_country
+        if hit.event_type == "visit" and r.split and len(obj.codes) == 1 and location_country not in obj.codes:
+            location, location_country = None, next(iter(obj.codes))  # a leg of a trip is in its own country
+        if hit.event_type == "visit" and location_country:
+            codes.add(location_country)
+            if not any(p.entity_type == "country" and p.country == location_country for p in participants):
+                participants.append(country_participant(location_country, "host"))
         for c in r.named_codes:
             participants.append(country_participant(c, "participant"))
         weak = len(codes) <= 1 and not hit.name
@@ -566,8 +566,8 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
             date_precision=r.precision,
             date_rank=r.rank,
             name=hit.name,
-            location=r.location,
-            location_country=r.location_country,
+            location=location,
+            location_country=location_country,
             countries=tuple(sorted(codes)),
             char_start=sent.start,
             char_end=sent.end,

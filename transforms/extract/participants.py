@@ -406,9 +406,25 @@ def ends_with_colon(sent: Sent) -> bool:
     return sent.text.rstrip().endswith(":")
 
 
+def trip_legs(subject: Zone, obj: Zone) -> bool:
+    """A trip whose object names two or more countries, each in the text (not the members of a region), none of
+    them the traveller's own, and nobody to meet: the countries are its legs."""
+    named = [c for c in obj.countries if c.char_start is not None]
+    return (bool(subject.codes) and not obj.people and len(named) >= 2 and len(named) == len(obj.countries)
+            and not subject.codes & obj.codes)
+
+
+def is_diplomatic(subject: Zone, objs: list[Zone], named: bool) -> bool:
+    """Somebody takes part: a person, a country, an organization, or the event is named."""
+    people = subject.people + tuple(p for z in objs for p in z.people)
+    codes = subject.codes | {c for z in objs for c in z.codes}
+    orgs = subject.orgs + tuple(o for z in objs for o in z.orgs)
+    return bool(named or people or codes or orgs)
+
+
 __all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_commitment_actors",
            "add_sentence_people",
            "add_unplaced_attendees",
-           "attendance", "country_participant", "ends_with_colon", "home_official", "joins_own_event",
+           "attendance", "country_participant", "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event",
            "last_person_before", "name_countries", "named", "people_in", "person_country", "region_members",
-           "with_role", "zone"]
+           "trip_legs", "with_role", "zone"]
