@@ -373,10 +373,20 @@ def _only_named(ms: list[EventMention]) -> bool:
 
 
 def _event_countries(ms: list[EventMention]) -> list[str]:
-    """The countries taking part: every telling's, but a title's only when the body names fewer than two (a title
-    sums up: "travels to Central Asia" is the two countries the body names, not the region's five)."""
+    """The countries taking part: every telling's, but a title's only when the body names fewer than two, or when it
+    is the publisher's own (a title sums up: "travels to Central Asia" is the two countries the body names, not the
+    region's five; the publisher's office in the title takes part in the trip its body tells)."""
     body = {c for m in ms if not m.headline for c in m.countries}
-    return sorted(body if len(body) >= 2 else {c for m in ms for c in m.countries})
+    if len(body) < 2:
+        return sorted({c for m in ms for c in m.countries})
+    return sorted(body.union(*(_home_countries(m) for m in ms if m.headline)))
+
+
+def _home_countries(m: EventMention) -> set[str]:
+    """The countries of a mention given by the publisher's home, not by a name in the text (the release's own
+    office: "Senior Official Kamian's Travel to ...")."""
+    return {p.country for p in m.participants if p.entity_type == "country" and p.char_start is None
+            and p.name_as_written == p.country}
 
 
 def build_event_rows(mentions: list[EventMention], order: dict[str, tuple], tables: Tables, entities: Entities,

@@ -18,7 +18,7 @@ from transforms.extract.document import Doc, Sent
 from transforms.extract.events import SPLIT_EACH
 from transforms.extract.hits import Hit, attach_names, clean_name
 from transforms.extract.lexicon import event_rules
-from transforms.extract.participants import Zone, country_participant, name_countries, zone
+from transforms.extract.participants import Zone, country_participant, name_countries, trip_legs, zone
 from transforms.extract.records import EventMention
 from transforms.extract.when_where import event_location
 from transforms.ids import make_id
@@ -211,6 +211,9 @@ def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: in
         # "Readout of the Prime Minister's call", "Joint Statement on X": the publisher's own.
         role = trig.subject_role if trig else "participant"
         subject = Zone(subject.people, subject.countries + (country_participant(doc.home, role),), subject.orgs)
+    if hit.event_type == "visit" and trig is not None and len(objs) == 1 and trip_legs(subject, objs[0]):
+        # "Travel to Fiji, Papua New Guinea and Solomon Islands": a visit per country and the trip (as in a body).
+        objs = [Zone((), (c,), objs[0].orgs) for c in objs[0].countries] + objs
     location, location_country = event_location(doc, sent, hit.start, obj_hi, hit.event_type == "visit")
     if trig is not None and trig.needs_object and not hit.name and not any(z.people or z.countries or z.orgs
                                                                           for z in objs):
@@ -241,10 +244,13 @@ def _title_mentions(doc: Doc, head: str, hit: Hit, subject: Zone, objs: list[Zon
         participants = list(subject.people + subject.countries + subject.orgs + obj.people + obj.countries + obj.orgs)
         codes = set(subject.codes | obj.codes | named)
         participants += [country_participant(c, "participant") for c in sorted(named)]
-        if hit.event_type == "visit" and location_country:
-            codes.add(location_country)
-            if not any(p.entity_type == "country" and p.country == location_country for p in participants):
-                participants.append(country_participant(location_country, "host"))
+        leg = location_country
+        if hit.event_type == "visit" and len(objs) > 1 and len(obj.codes) == 1:
+            leg = next(iter(obj.codes))  # a leg of a trip is in its own country
+        if hit.event_type == "visit" and leg:
+            codes.add(leg)
+            if not any(p.entity_type == "country" and p.country == leg for p in participants):
+                participants.append(country_participant(leg, "host"))
         if not (participants or hit.name):
             continue
         weak = len(codes) <= 1 and not hit.name
@@ -260,8 +266,8 @@ def _title_mentions(doc: Doc, head: str, hit: Hit, subject: Zone, objs: list[Zon
             date_precision=precision,
             date_rank=0,
             name=hit.name,
-            location=location,
-            location_country=location_country,
+            location=location if leg == location_country else None,
+            location_country=leg,
             countries=tuple(sorted(codes)),
             char_start=0,
             char_end=len(head),
