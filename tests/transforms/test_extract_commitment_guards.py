@@ -95,3 +95,56 @@ def test_a_weekday_in_a_predicate_is_no_target_a_year_later():
 ])
 def test_the_head_of_a_subject_ends_before_its_modifier(subject, forecast):
     assert is_forecast_subject(subject) is forecast
+
+
+def test_a_capitalised_cue_word_inside_a_name_is_no_cue():
+    found = commitments("Spain announced a new contribution of 10 million euros to the Ukraine Energy Support Fund.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("pledge", ["ESP"])]  # the sum, no "support"
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Abuja, Nov. 8 (NAN) - The Federal Government has committed to cut routine gas flaring by half by 2027.", True),
+    ("Ghana said it would cut diplomatic ties with Togo.", False),
+    ("Kenya will close its border with Somalia next week.", False),
+])
+def test_a_link_cut_is_hostile_but_a_harm_cut_is_a_pledge(text, kept):
+    assert bool(commitments(text)) is kept
+
+
+def test_the_government_of_a_story_that_names_no_country_is_its_datelines():
+    found = commitments("Abuja, Nov. 8 (NAN) - The Federal Government has committed to end gas flaring by 2030.")
+    assert [(c["parties"], c["due_date"]) for c in found] == [(["NGA"], dt.date(2030, 12, 31))]
+
+
+def test_a_wire_header_is_no_subject():
+    text = ("ASTANA. KAZINFORM - President Kassym-Jomart Tokayev of Kazakhstan and President Shavkat Mirziyoyev of "
+            "Uzbekistan held a telephone conversation on Tuesday and agreed to speed up work on the joint dam.")
+    assert [(c["modality"], c["parties"]) for c in commitments(text)] == [("agreement", ["KAZ", "UZB"])]
+
+
+def test_should_is_the_speakers_proposal():
+    found = commitments("Foreign Minister Lena Vogt of Austria said the militias in Chile must lay down their arms.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("proposal", ["AUT"])]
+    text = ("We, the Foreign Ministers of Austria, Chile and Norway, met in Vienna. We:\n\n"
+            "• Underscored that the rebels must release all hostages;")
+    assert [(c["modality"], c["parties"]) for c in commitments(text)] == [("proposal", ["AUT", "CHL", "NOR"])]
+
+
+def test_a_clause_with_its_own_reported_subject_is_a_commitment_of_its_own():
+    text = ("The presidents of Kenya and Ghana met in Accra. The two sides agreed to launch talks on a trade "
+            "agreement and Ghana said it would build a new market in Kumasi by 2026.")
+    rows = {(c["modality"], tuple(c["parties"])) for c in commitments(text)}
+    assert rows == {("agreement", ("GHA", "KEN")), ("pledge", ("GHA",))}
+
+
+def test_office_words_before_a_group_noun_are_no_region():
+    text = ("Foreign Minister Lena Vogt of Austria met Foreign Minister Ola Brekke of Norway and Foreign Minister "
+            "Rosa Pinto of Chile in Vienna. The Austrian Minister and Foreign Ministers shared their unwavering "
+            "support for the sovereignty of Ukraine.")
+    assert [c["parties"] for c in commitments(text)] == [["AUT", "CHL", "NOR"]]
+
+
+def test_a_denied_support_is_an_opposition_and_a_negated_forecast_no_pledge():
+    found = commitments("Chile does not back the proposal to enlarge the council.")
+    assert [c["modality"] for c in found] == ["opposition"]
+    assert commitments("The parties recognize that Peru will not be secure until the border is settled.") == []

@@ -40,7 +40,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.extract.commitments.clauses import clauses, cue_item, list_item
+from transforms.extract.commitments.clauses import clauses
+from transforms.extract.commitments.items import cue_item, list_item
 from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span

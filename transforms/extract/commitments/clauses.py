@@ -98,7 +98,11 @@ def _speaker(s: _Sentence, c: _Clause) -> bool:
         speaker_text = s.text[:c.frame_start]
         if rules.threat.search(speaker_text):
             return False
-        sp_codes, sp_actor = codes_in(s.doc, s.sent.start, s.sent.start + c.frame_start)
+        # The speaker is the subject of the frame's own clause ("Petro urged Brazil to X, while Lula said ...": Lula).
+        lo, hi = subject_span(s.text, 0, c.frame_start)
+        sp_codes, sp_actor = codes_in(s.doc, s.sent.start + lo, s.sent.start + hi)
+        if not sp_codes and not sp_actor:
+            sp_codes, sp_actor = codes_in(s.doc, s.sent.start, s.sent.start + c.frame_start)
         if sp_codes:
             c.speaker_codes = sp_codes
         elif rules.non_actors.search(speaker_text) and not sp_actor and not (
@@ -142,6 +146,11 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|a|an|the|wa
                                 r"his|her|their|its|our)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
+# A negated support ("do not support", "does not back", "will never support"): the stance is against its object.
+_DENIED_SUPPORT = re.compile(r"\b(?:(?:do|does|did|will|would|can|could|shall)\s+not|(?:do|does|did|wo|ca)n[’']t|never)\s+"
+                             r"(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+
+
 # A be-form right before a participle cue makes it a passive with no agent ("could be signed", "was adopted").
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
@@ -168,6 +177,8 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
         if subj_end is None or subj_end < c.frame_stop:
             return False
         c.subj_end = subj_end
+        if cue.modality == "support" and _DENIED_SUPPORT.search(text, max(0, c.start - 20), c.start):
+            c.modality = "opposition"  # "We do not support efforts to normalize relations": a position against
     return True
 
 
@@ -227,6 +238,15 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     named = _cue_countries(s, c)
     if named:
         c.parties, c.owner = named, True  # "President A reaffirmed France's commitment to ...": France alone
+    if c.modal and c.cue.modality == "proposal" and c.speaker_codes and c.parties:
+        # "Minister A of Austria said Chile should reopen the border", "Lula said Amazon countries should present
+        # a joint position": the speaker proposes it to those addressed (ANNOTATION.md: "called on C to cease" is
+        # a proposal of the callers, not of C).
+        c.parties = tuple(sorted(c.speaker_codes))
+    elif c.modal and c.cue.modality == "proposal" and not c.frame_stop and c.parties and not c.grouped:
+        authors = set(s.ctx.we) or set(s.ctx.countries) or ({s.doc.home} if s.doc.home else set())
+        if authors and not set(c.parties) & (authors | {s.doc.home}):
+            c.parties = tuple(sorted(authors))  # "Russia must cease its aggression" in a statement of others
     return True
 
 
@@ -267,12 +287,16 @@ def _predicate(s: _Sentence, c: _Clause) -> bool:
     return True
 
 
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|we|he|she|this|that|there|these|those|which|who)\b", re.I)
+
+
 _AGREED_FRAME = re.compile(r"\b(?:agreed|agree|agrees|decided|concurred)\b[^.;]*$", re.I)
 
 
 def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
     """A subject that is no party ends the cue, unless a speaker proposes a passive course ("X held that
-    disputes should be settled peacefully": a proposal of X)."""
+    disputes should be settled peacefully": a proposal of X) or a course to a subject that is no party ("X
+    stressed that the Taliban must ...": X's proposal)."""
     if c.parties is not None:
         return True
     cue = c.cue
@@ -288,6 +312,18 @@ def _speaker_proposal(s: _Sentence, c: _Clause) -> bool:
                                        "agreement" if agreed else "proposal",
                                        found[0], found[1], due, ("cue:passive_proposal", "parties:speaker"),
                                        rule=cue.name))
+            return False
+        lead = s.text[:c.frame_start]
+        mark = BULLET_MARK.match(lead)
+        if speaker is None and s.default and not re.search(r"\w", lead[mark.end() if mark else 0:]):
+            speaker = s.default  # a list item "Underscored that ...": the list intro's subject speaks
+        relative = re.search(r"\b(?:which|who|whom|that)\s+(?:[\w.'’-]+\s+){0,4}$", lead)  # "trade, which X said should"
+        if (speaker is not None and c.modal and speaker[0] and relative is None
+                and not _PRONOUN_SUBJECT.match(s.text[c.subj_lo:c.subj_hi])):
+            # "Underscored that the Taliban must fulfil their commitments": the speakers propose it to a subject
+            # that is no party of theirs (ANNOTATION.md: "called on C to cease" is the callers' proposal).
+            c.parties, c.actor = speaker
+            return True
     return False
 
 
@@ -334,6 +370,9 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
     rules = commitment_rules()
     if c.modal and c.cue.modality == "pledge" and rules.schedule.match(skip_adverbs(c.predicate)):
         return False
+    gerund = _GERUND.match(skip_adverbs(c.predicate)) if c.cue.modality == "pledge" and not c.modal else None
+    if gerund and rules.schedule.match(lemma(gerund.group(1)) + gerund.string[gerund.end(1):]):
+        return False  # "looks forward to meeting X at the summit", "to welcoming President Y to Lima": a visit
     if c.cue.object_not_person:
         bare = skip_adverbs(c.predicate)
         lead = len(c.predicate) - len(bare)
@@ -343,11 +382,14 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
     return True
 
 
+_GERUND = re.compile(r"\s*([a-z]+ing)\b")
+
+
 def _not_forecast(s: _Sentence, c: _Clause) -> bool:
     """Refuse a forecast: "will be a success", "will bring opportunities", "The Summit will open a new chapter"."""
     if c.cue.modality != "pledge":
         return True
-    if re.match(r"\s*(?:be|been|become|bring|have|remain)\b", c.predicate):
+    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", c.predicate):
         return False
     rules = commitment_rules()
     neg = rules.negated.match(c.predicate) if c.modal else None
@@ -519,46 +561,3 @@ def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple
         rule=rule,
         signals=signals,
     )
-
-
-def list_item(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,
-              body_offset: int) -> CommitmentMention | None:
-    """An item of a consensus list ("First, adhere to ..."): an agreement of the list's parties."""
-    body = sent.text[body_offset:]
-    action, description, _ = read_action(body)
-    if not action:
-        return None
-    due = due_date(doc, sent, sent.start + body_offset, sent.end)
-    return make_commitment(doc, sent, idx, ctx, parties, actor, "agreement", action, description, due,
-                           ("cue:consensus_item", "parties:list"))
-
-
-def cue_item(doc: Doc, sent: Sent, ctx: Context, parties: tuple[str, ...], actor: str, cue: Cue,
-             cue_text: str) -> list[CommitmentMention]:
-    """An item of a list whose intro ends with a cue ("the two sides agreed to:" / "1. establish a joint
-    commission"; "signed the following documents:" / "- a memorandum on fisheries"): the cue's modality, the
-    item's own verb as the action (the cue's verb when it has one: "sign"); "To increase trade, and to review
-    the agreement" is two undertakings (split by object). [] when the item has no verb of its own."""
-    mark = BULLET_MARK.match(sent.text)
-    body = sent.text[mark.end() if mark else 0:].strip().rstrip(";,.")
-    pieces = [body] if cue.verb or cue.action_from_cue else [p for p in _ITEM_TO.split(body) if p.strip()]
-    out = []
-    for idx, piece in enumerate(pieces):
-        if cue.verb or cue.action_from_cue:
-            action = cue.verb or cue_lemma(cue_text) or ""
-            description = f"{action} {TRAILING.sub('', piece)}".strip()
-        else:
-            action, description, _ = read_action(piece)
-            # "To operationalise the border post": a verb after "to" even when the lexicon does not know it.
-            if not action or not (is_verb(action.split()[0]) or re.match(r"\s*to\s+[a-z]", piece, re.I)):
-                return out
-        if not piece or action in commitment_rules().hostile_actions:
-            continue
-        due = due_date(doc, sent, sent.start, sent.end) if cue.modality != "support" else (None, None)
-        out.append(make_commitment(doc, sent, idx, ctx, parties, actor, cue.modality, action, description, due,
-                                   (f"cue:{cue.name}", "parties:list", "shape:list_item"), rule=cue.name))
-    return out
-
-
-# A new infinitive coordinated in a list item ("To increase bilateral trade, and to review ..."): a new object.
-_ITEM_TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as)\s+(?=to\s+[a-z])", re.I)

@@ -30,10 +30,21 @@ def cue_matches(text: str, cue_ids: set[int], low: str | None = None) -> tuple[l
         cue = rules.cues[k]
         regex, scanned = (cue.low_regex, low) if low is not None and cue.low_regex is not None else (cue.regex, text)
         for m in regex.finditer(scanned):
-            matches.append((m.start(), m.end(), cue))
+            if not _in_a_name(text, m.start()):
+                matches.append((m.start(), m.end(), cue))
     matches.sort(key=lambda x: (x[0], -x[1]))
     has_passive = " be " in text and rules.passive.search(rules.leading_adverbial.sub("", text)) is not None
     return matches, has_passive
+
+
+# A capitalised word right before a capitalised cue word makes the cue part of a name ("the Ukraine Energy
+# Support Fund", "the Friends of Syria Support Group"), not a verb: prose writes its verbs in lower case.
+_NAME_WORD_BEFORE = re.compile(r"(?-i:[A-Z][a-z][\w'’-]*)\s+$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """The cue at `start` is a word of a proper name (its own capital after a capitalised word)."""
+    return text[start:start + 1].isupper() and _NAME_WORD_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 THAT = re.compile(r"\s+that\s+")

@@ -18,7 +18,7 @@ import re
 
 from transforms.extract.commitments.lemmas import is_noun, is_verb, lemma
 from transforms.extract.commitments.subject import leading_actor
-from transforms.extract.lexicon import Cue
+from transforms.extract.lexicon import Cue, commitment_rules
 
 _TO = re.compile(r"(?:,\s*|\s+)(?:and|as well as|while)\s+(?:also\s+)?(?=to\s+[a-z])")
 # "to A, to B, and to C": a bare comma starts an object only in a list that ends with "and to".
@@ -60,8 +60,8 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
         clause = found.end() + (that.end() if that else 0)  # ", and that the Agency will ...": a clause of its own
         rest = text[clause:start]
         actor_end = leading_actor(text, clause, start)
-        if not rest.strip() or actor_end >= start - 1 or (actor_end > clause and _STANCE_BEFORE_CUE.match(
-                text, actor_end, start)):
+        if not rest.strip() or actor_end >= start - 1 or (actor_end > clause and (_STANCE_BEFORE_CUE.match(
+                text, actor_end, start) or _said_subject(text, actor_end, start))):
             return found.start()  # "..., and Secretary Manalo reiterated the Philippines' support for ..."
     return pred_end
 
@@ -70,6 +70,13 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
 # Philippines'" before "support").
 _STANCE_BEFORE_CUE = re.compile(r"(?:also\s+)?(?:reaffirm|reiterat|affirm|confirm|express|restat|voic|renew|"
                                 r"underlin|underscor|stress|emphasi[sz])\w*\s[^,;]{0,60}$", re.I)
+
+
+def _said_subject(text: str, start: int, cue: int) -> bool:
+    """A saying verb and a short subject of its own between an actor and a later cue ("... and India said it
+    would build ...", "and Chile said that the country will ..."): a clause of its own."""
+    said = commitment_rules().said_frame.match(text, start + (len(text[start:cue]) - len(text[start:cue].lstrip())), cue)
+    return said is not None and len(text[said.end():cue].split()) <= 3
 
 
 def _bare_verb(piece: str) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
-from transforms.extract.lexicon import commitment_rules
+from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.participants import JOINT_TITLE, last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 
@@ -161,6 +161,13 @@ def _anaphor(subject: str) -> re.Match | None:
     return first
 
 
+def _names_a_place(doc: Doc, offset: int, ana: re.Match) -> bool:
+    """The capitalised words before an anaphor's noun name a region or a country ("the five Central Asian
+    countries", "the two Korean leaders", "The United States"), not an office ("the Foreign Ministers")."""
+    lo, hi = offset + ana.start("region"), offset + ana.end("region")
+    return any(x.start < hi for x in (*doc.regions.within(lo, hi + 40), *doc.countries.within(lo, hi + 40)))
+
+
 def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_events: list[EventMention],
                     speaker_codes: set[str] | None, prev_parties: tuple[str, ...],
                     memory: tuple[str, ...] = ()) -> tuple[tuple[str, ...] | None, bool]:
@@ -183,8 +190,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         num = ana.group("num")
         n = _NUMBERS.get(num.lower(), int(num) if num and num.isdigit() else 0) if num else 0
         noun = ana.group("noun").lower()
-        if ana.group("region") and codes - ctx_codes == set() and codes:
-            group = codes  # "the five Central Asian countries": the region's members
+        if ana.group("region") and codes - ctx_codes == set() and codes and _names_a_place(
+                doc, abs_start + len(doc.text[abs_start:abs_end]) - len(doc.text[abs_start:abs_end].lstrip(" ,")), ana):
+            group = codes  # "the five Central Asian countries": the region's members ("Foreign Ministers": no region)
         else:
             pool = ctx_codes or own
             if n and n == len(pool) - 1:
@@ -246,7 +254,22 @@ def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str
         if len(codes) == 1:
             return next(iter(codes))
         named |= codes
-    return prev_parties[0] if len(prev_parties) == 1 and prev_parties[0] in named else None
+    if len(prev_parties) == 1 and prev_parties[0] in named:
+        return prev_parties[0]
+    return None if named else dateline_country(doc)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place a wire story is datelined ("Abuja, Nov. 8 (NAN) - The Federal Government has
+    committed to ..."): the government a story names no country for is the one where it was written."""
+    if not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    head = event_rules().dateline.match(doc.text, first.start, first.end)
+    if head is None:
+        return None
+    place = next((p for p in doc.places_in(first) if p.end <= head.end()), None)
+    return getattr(getattr(place, "value", None), "country", None)
 
 
 def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[str], speaker_codes: set[str] | None,
@@ -340,6 +363,9 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     bullet = BULLET_MARK.match(text[start:cue_start])
     if bullet:
         start += bullet.end()
+    head = event_rules().dateline.match(text, start, cue_start) if start == 0 else None
+    if head is not None and re.search(r"(?-i:[A-Z]{3,})|\(", head.group(0)):
+        start = head.end()  # "ASTANA. KAZINFORM - Kazakh President X ...": the wire's dateline is no subject
     clause = None
     for clause in _CLAUSE_BREAK.finditer(text, start, cue_start):
         pass
