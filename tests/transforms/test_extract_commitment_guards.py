@@ -148,3 +148,21 @@ def test_a_denied_support_is_an_opposition_and_a_negated_forecast_no_pledge():
     found = commitments("Chile does not back the proposal to enlarge the council.")
     assert [c["modality"] for c in found] == ["opposition"]
     assert commitments("The parties recognize that Peru will not be secure until the border is settled.") == []
+
+
+def test_the_kingdom_of_a_release_is_its_datelines_state():
+    text = ("Talks with Thailand\n\nRIYADH, 6 September 2022 - The Minister of Foreign Affairs received the Foreign "
+            "Minister of Thailand. The Minister affirmed the Kingdom's readiness to increase its investments in "
+            "Thailand.")
+    assert [c["parties"] for c in commitments(text)] == [["SAU"]]
+
+
+def test_the_government_of_a_story_datelined_after_its_title_is_the_datelines():
+    text = "Gas flaring to end\n\nAbuja, Nov. 8 (NAN) - The Federal Government has committed to end gas flaring by 2030."
+    assert [c["parties"] for c in commitments(text)] == [["NGA"]]
+
+
+@pytest.mark.parametrize("subject", ["Delegation members", "Senior officials", "The two delegations"])
+def test_members_and_officials_of_the_delegations_are_the_events_sides(subject):
+    text = f"The foreign ministers of Chile and Peru met in Lima. {subject} agreed to meet again in May."
+    assert [c["parties"] for c in commitments(text)] == [["CHL", "PER"]]

@@ -25,6 +25,7 @@ from transforms.extract.commitments.predicate import (
 )
 from transforms.extract.commitments.subject import (
     BULLET_MARK, actor_orgs, actor_people, body_organization, codes_in, counterparts, is_forecast_subject, leading_actor,
+    own_state,
     resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
@@ -262,7 +263,12 @@ def _cue_countries(s: _Sentence, c: _Clause) -> tuple[str, ...]:
         lo, hi = base + c.start, base + c.end
     codes = {getattr(m, "code", None) for m in s.doc.countries.within(lo, hi)
              if re.match(r"['’]s?\s", s.doc.text[m.end:m.end + 3]) or lo == base + c.start}
-    return tuple(sorted(code for code in codes if code))
+    own = own_state(s.doc) if _OWN_STATE_OWNER.search(s.doc.text, lo, hi) else None
+    return tuple(sorted(code for code in codes | {own} if code))
+
+
+# "affirmed the Kingdom's readiness to ...", "the Republic's commitment to": the state whose release it is.
+_OWN_STATE_OWNER = re.compile(r"\b(?-i:the (?:Kingdom|Republic|Sultanate|Principality|Emirate|State))['’]s?\s")
 
 
 def _predicate(s: _Sentence, c: _Clause) -> bool:

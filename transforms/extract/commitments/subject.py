@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
-from transforms.extract.lexicon import commitment_rules, event_rules
+from transforms.extract.lexicon import commitment_rules, event_rules, places
 from transforms.extract.participants import JOINT_TITLE, last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 
@@ -28,9 +28,10 @@ _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leade
 
 _ANAPHOR = re.compile(
     r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
-    r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting) )*"
+    r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting|senior|"
+    r"delegation|government|cabinet) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
-    r"governments|presidents|participants|members|member states|partners|signatories|heads of government|"
+    r"officials|delegates|governments|presidents|participants|members|member states|partners|signatories|heads of government|"
     r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors)\b", re.I)
 
 
@@ -219,8 +220,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return tuple(sorted(codes)), False
     if actor:
         return (), False  # an organization: a party without a country
-    if speaker_codes and _SPEAKER_ANAPHOR.match(subject):
-        return tuple(sorted(speaker_codes)), False  # "Brazil's foreign ministry said the country would ..."
+    if _SPEAKER_ANAPHOR.match(subject) and (speaker_codes or own_state(doc)) and not _GOVERNMENT.match(subject):
+        # "Brazil's foreign ministry said the country would ..."; "the Kingdom will ..." in the Kingdom's release
+        return tuple(sorted(speaker_codes or {own_state(doc)})), False
     if _GOVERNMENT.match(subject):
         found = government_country(doc, abs_start, prev_parties)
         return ((found,) if found else None), False  # "Sri Lanka reached a deal ... the government has committed"
@@ -259,17 +261,28 @@ def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str
     return None if named else dateline_country(doc)
 
 
+def own_state(doc: Doc) -> str | None:
+    """The state a release speaks for when it says "the Kingdom" or "the Republic": its publisher's, else the
+    country of its dateline ("RIYADH, 6 September 2022 - ... affirmed the Kingdom's readiness to ...")."""
+    return doc.home or dateline_country(doc)
+
+
 def dateline_country(doc: Doc) -> str | None:
     """The country of the place a wire story is datelined ("Abuja, Nov. 8 (NAN) - The Federal Government has
     committed to ..."): the government a story names no country for is the one where it was written."""
-    if not doc.sentences:
-        return None
-    first = doc.sentences[0]
-    head = event_rules().dateline.match(doc.text, first.start, first.end)
+    # The dateline opens one of the body's first lines (after a title or a heading line); "^" of a pattern
+    # anchors at the string's start, not at a pos, so each sentence's own text is matched.
+    body = [s for s in doc.sentences[:4] if s.start >= doc.headline_end]
+    first, head = next(((s, h) for s in body[:3] if (h := event_rules().dateline.match(s.text))), (None, None))
     if head is None:
         return None
-    place = next((p for p in doc.places_in(first) if p.end <= head.end()), None)
-    return getattr(getattr(place, "value", None), "country", None)
+    place = next((p for p in doc.places_in(first) if p.end <= first.start + head.end()), None)
+    if place is not None:
+        return getattr(place.value, "country", None)
+    _, lookup = places()  # a dateline in capitals ("RIYADH, 6 September 2022 -")
+    city = re.match(r"[A-Z][A-Z .'’-]+?(?=\s*[,.(]|\s+-)", head.group(0))
+    found = lookup.get(city.group(0).title()) if city else None
+    return found.country if found is not None else None
 
 
 def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[str], speaker_codes: set[str] | None,
