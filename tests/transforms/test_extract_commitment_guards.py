@@ -166,3 +166,10 @@ def test_the_government_of_a_story_datelined_after_its_title_is_the_datelines():
 def test_members_and_officials_of_the_delegations_are_the_events_sides(subject):
     text = f"The foreign ministers of Chile and Peru met in Lima. {subject} agreed to meet again in May."
     assert [c["parties"] for c in commitments(text)] == [["CHL", "PER"]]
+
+
+def test_announced_or_confirmed_before_a_clause_reports_a_stance_as_said_does():
+    found = commitments("Germany announced it would send more engineers to Lithuania.")
+    assert [(c["modality"], c["parties"], c["action"]) for c in found] == [("pledge", ["DEU"], "send")]
+    found = commitments("President Ruto of Kenya confirmed unwavering Kenyan support for Somalia.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("support", ["KEN"])]  # the stance itself, no frame

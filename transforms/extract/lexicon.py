@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.reference import load, rows, word_set
+from transforms.reference.keys import required_words
 from transforms.reference.patterns import trie_alternation
 
 
@@ -200,7 +201,7 @@ class CommitmentRules:
     compliment_object: re.Pattern  # "the strength of the relationship": a compliment, no course of action
     reporting: re.Pattern
     said_frame: re.Pattern  # "X said |": a frame without "that"
-    saying_words: tuple[str, ...]  # its verbs (a cheap test before the scan)
+    saying_words: tuple[str, ...]  # its verbs, read from the pattern (a cheap test before the scan)
     first_clause: re.Pattern  # a finite verb of a clause before the cue's own
     threat: re.Pattern
     negated: re.Pattern  # "will not hold", "would never": what a party will not do, no undertaking
@@ -256,7 +257,7 @@ def commitment_rules() -> CommitmentRules:
         compliment_object=re.compile(data.compliment_object, re.I),
         reporting=re.compile(data.reporting_verbs, re.I),
         said_frame=re.compile(data.said_frame, re.I),
-        saying_words=word_set("SAYING_VERBS"),
+        saying_words=tuple(sorted(required_words(data.said_frame) or word_set("SAYING_VERBS"))),
         first_clause=re.compile(data.first_clause, re.I),
         threat=re.compile(data.threat_verbs, re.I),
         negated=re.compile(data.negated_predicate, re.I),
