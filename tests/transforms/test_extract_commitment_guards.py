@@ -173,3 +173,35 @@ def test_announced_or_confirmed_before_a_clause_reports_a_stance_as_said_does():
     assert [(c["modality"], c["parties"], c["action"]) for c in found] == [("pledge", ["DEU"], "send")]
     found = commitments("President Ruto of Kenya confirmed unwavering Kenyan support for Somalia.")
     assert [(c["modality"], c["parties"]) for c in found] == [("support", ["KEN"])]  # the stance itself, no frame
+
+
+def test_agreed_with_a_partner_is_an_agreement_of_both():
+    found = commitments("Kenya agreed with Tanzania to build a second railway line to the coast.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("agreement", ["KEN", "TZA"])]
+
+
+def test_a_second_stance_noun_of_the_same_subject_is_its_own_commitment():
+    found = commitments("Peru reiterated its support for the peace talks and its firm rejection of any foreign "
+                        "interference.")
+    assert sorted((c["modality"], c["action"]) for c in found) == [("opposition", "reject"), ("support", "support")]
+    text = ("Chile will designate Peru as a partner in recognition of its contributions to the mission and its "
+            "rejection of the invasion.")
+    assert all(c["modality"] != "opposition" for c in commitments(text))
+
+
+def test_a_group_of_a_later_paragraph_of_a_statement_without_an_event_is_its_two_sides():
+    text = ("Joint Statement of Chile and Peru on the Climate\n\n"
+            "Chile and Peru share the goal of a clean energy transition. Peru will expand its solar parks.\n\n"
+            "Both countries affirm the importance of reducing emissions from shipping.")
+    rows = {c["modality"]: c["parties"] for c in commitments(text)}
+    assert rows["support"] == ["CHL", "PER"]
+
+
+def test_committed_to_addressing_is_no_schedule_and_looking_forward_to_a_visit_is_one():
+    found = commitments("Chile remains committed to addressing the humanitarian crisis in the region.")
+    assert [c["modality"] for c in found] == ["pledge"]
+    assert commitments("The President of Chile looks forward to welcoming the President of Peru to Santiago.") == []
+
+
+def test_an_adverbial_before_a_subject_is_no_apposition():
+    assert not is_forecast_subject("By the regional summit in Lima, Chile and Peru")

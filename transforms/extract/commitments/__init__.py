@@ -83,8 +83,10 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     for sent in doc.sentences:
         if sent.start < doc.headline_end or sent.index in turns.asked:
             continue  # a headline states events (told again in the body); a question commits nobody
-        if sent.paragraph != prev_paragraph:
-            prev_parties = ()  # "they" / "the government" point back within their paragraph, not across the article
+        if sent.paragraph != prev_paragraph and len(prev_parties) < 2:
+            # One party is the referent of "he" / "the government" within its paragraph only; a group ("both
+            # sides", "the two leaders") stays the article's sides where no event names them (joint statements).
+            prev_parties = ()
         cue_ids = wanted.get(sent.index, set())
         item = open_list is not None and sent.bullet
         # "• Noted that ... . Highlighted that ...": a later sentence of an item's line shares its subject.

@@ -187,6 +187,12 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
 _ELLIPSIS = re.compile(r"(?:^|;|,\s*and|\band)\s*(?:(?:also|further|then|jointly)\s+)?$")
 
 
+# A stance noun cue that starts with a possessive ("and its rejection of"): it shares the subject of a stance
+# told just before it in the sentence.
+_POSSESSIVE_CUE = re.compile(r"(?:its|their|his|her|our)\s", re.I)
+_STANCE_RULES = frozenset({"support", "stance_noun", "opposition_noun", "rejection_noun", "adheres_to", "importance_of"})
+
+
 def _subject(s: _Sentence, c: _Clause) -> bool:
     """The subject's span; in "X share the same positions, and will keep ..." it is the clause's first actor;
     a verb with no subject of its own ("a. reaffirmed ...", "...; and called for ...") shares the last
@@ -194,6 +200,9 @@ def _subject(s: _Sentence, c: _Clause) -> bool:
     text = s.text
     before = text[c.frame_stop:c.subj_end]
     mark = BULLET_MARK.match(before)
+    if _POSSESSIVE_CUE.match(text, c.start) and not (s.out and s.out[-1].rule in _STANCE_RULES):
+        return False  # "... its support for X and its rejection of Y" continues a stance; "in recognition of ...
+        # and its rejection of Y" names someone's position
     if (s.out or s.default) and _ELLIPSIS.search(before[mark.end() if mark else 0:].rstrip()):
         c.shared = True
         c.subj_lo = c.subj_hi = c.subj_end
@@ -239,6 +248,9 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     named = _cue_countries(s, c)
     if named:
         c.parties, c.owner = named, True  # "President A reaffirmed France's commitment to ...": France alone
+    if c.cue.modality == "agreement" and c.parties is not None and " with " in s.text[c.start:c.end]:
+        partner, _ = codes_in(s.doc, base + c.start, base + c.end)  # "Kenya agreed with Uganda to ...": both agree
+        c.parties = tuple(sorted(set(c.parties) | partner))
     if c.modal and c.cue.modality == "proposal" and c.speaker_codes and c.parties:
         # "Minister A of Austria said Chile should reopen the border", "Lula said Amazon countries should present
         # a joint position": the speaker proposes it to those addressed (ANNOTATION.md: "called on C to cease" is
@@ -257,8 +269,9 @@ def _cue_countries(s: _Sentence, c: _Clause) -> tuple[str, ...]:
     base = s.sent.start
     if c.cue.modality == "support" and c.subj_end < c.start:
         lo, hi = base + c.subj_end, base + c.start  # "reaffirmed Kazakhstan's support for": Kazakhstan's
-    elif c.cue.verb or not re.search(r"\s", s.text[c.start:c.end].strip()):
-        return ()
+    elif c.cue.verb or not re.search(r"\s", s.text[c.start:c.end].strip()) or (
+            c.cue.modality == "agreement" and " with " in s.text[c.start:c.end]):
+        return ()  # a verb, or "agreed with Uganda to": the partner is no owner of the stance
     else:
         lo, hi = base + c.start, base + c.end
     codes = {getattr(m, "code", None) for m in s.doc.countries.within(lo, hi)
@@ -376,7 +389,7 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
     rules = commitment_rules()
     if c.modal and c.cue.modality == "pledge" and rules.schedule.match(skip_adverbs(c.predicate)):
         return False
-    gerund = _GERUND.match(skip_adverbs(c.predicate)) if c.cue.modality == "pledge" and not c.modal else None
+    gerund = _GERUND.match(skip_adverbs(c.predicate)) if c.cue.name == "looks_forward" else None
     if gerund and rules.schedule.match(lemma(gerund.group(1)) + gerund.string[gerund.end(1):]):
         return False  # "looks forward to meeting X at the summit", "to welcoming President Y to Lima": a visit
     if c.cue.object_not_person:

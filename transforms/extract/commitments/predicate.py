@@ -13,7 +13,10 @@ from transforms.extract.lexicon import commitment_rules
 
 
 COORD = re.compile(r"(?:,\s*and\s+|\s+and\s+|,\s+)(?=(?:also\s+|firmly\s+|resolutely\s+|strongly\s+)*"
-                    r"(?:support|supports|oppose|opposes|reject|rejects|back|backs)\b)", re.I)
+                    r"(?:support|supports|oppose|opposes|reject|rejects|back|backs)\b|"
+                    # "its support for X and its rejection of Y": a second stance of the same subject
+                    r"(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?:rejection|opposition|condemnation)\s+(?:of|to)\b)",
+                    re.I)
 
 
 _WORK_WITH = re.compile(r"^(?:work|cooperate|join hands|coordinate|partner)(?:\s+(?:closely|together|jointly))*"

@@ -136,6 +136,10 @@ def body_organization(doc: Doc, abs_start: int, subject: str):
     return found
 
 
+_ADVERBIAL_START = re.compile(r"(?:by|in|at|on|during|after|before|following|with|for|since|under|through|ahead of|"
+                              r"over|within|until|as part of|in the|at the)\b", re.I)
+
+
 def is_forecast_subject(subject: str) -> bool:
     """A subject whose head is a thing ("The China-Kazakhstan Summit", "China's economy"): its "will" forecasts.
 
@@ -146,8 +150,9 @@ def is_forecast_subject(subject: str) -> bool:
     if not parts:
         return False
     part = parts[-1]
-    if len(parts) > 1 and re.match(r"(?:the|a|an|as|who|which|including|like|such as)\b", part, re.I):
-        part = parts[0]
+    if len(parts) > 1 and re.match(r"(?:the|a|an|as|who|which|including|like|such as)\b", part, re.I) and not \
+            _ADVERBIAL_START.match(parts[0]):
+        part = parts[0]  # ("By the G20 Summit in Delhi, the United States and India": an adverbial, no apposition)
     head = _HEAD.search(part)
     return head is not None and head.group(1).lower() in commitment_rules().forecast_heads
 
@@ -309,6 +314,12 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
     if own and len(own) >= 2:
         return tuple(sorted(own)), True
     group = set(prev_parties) if prev_parties else set(ctx.countries)
+    if not group:
+        # No event and no group told in the paragraph (a joint statement's later paragraph): the country the
+        # article names most seeds the group, and plural_group adds the next.
+        counts = doc.countries.counts(_country_code)
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+        group = {ranked[0]} if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else set()
     if p != "we" and group:
         group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0, abs_start)
     return (tuple(sorted(group)) if group else None), True
