@@ -251,3 +251,10 @@ def test_an_encounter_with_an_unplaced_counterpart_stays_one_sided_when_the_arti
             "met Foreign Minister Luis Arce of Bolivia.\n\nRuiz also met Deputy Minister Jorge Quispe on mining.")
     meetings = [tuple(e["countries"]) for e in events_of(text) if "Quispe" in e["evidence"]]
     assert meetings in ([("PER",)], [])
+
+
+def test_a_trip_of_a_traveller_nobody_placed_takes_the_other_side_of_the_article_pair():
+    text = ("Minister for Trade Liisa Berg will lead a business delegation to Chile from 4 to 7 March 2024.\n\n"
+            "During the visit, Norway and Chile are expected to sign an agreement on salmon farming.")
+    visits = {tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "visit"}
+    assert visits == {("CHL", "NOR")}

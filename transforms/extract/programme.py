@@ -100,15 +100,17 @@ def _within_trip(m: EventMention, trips: list[EventMention]) -> EventMention:
                    date_rank=1)
 
 
-# Encounters that need two sides: one told with one country and a named person of none has the other side of the
-# article's pair.
-_TWO_SIDED = frozenset({"meeting", "talks", "press_briefing", "phone_call"})
+# Encounters that need two sides (and trips: a traveller and a host): one told with one country and a named person
+# of none has the other side of the article's pair.
+_TWO_SIDED = frozenset({"meeting", "talks", "press_briefing", "phone_call", "visit"})
 
 
 def add_other_side(mentions: list[EventMention]) -> list[EventMention]:
     """An encounter told with one country and a named counterpart nobody placed ("Campbell also held talks with
-    Deputy Foreign Minister Ha Kim Ngoc", "Hermono also called on Foreign Minister Mohamad Hasan") in an article
-    whose two-country events are all of one pair holding that country: the pair's other country takes part."""
+    Deputy Foreign Minister Ha Kim Ngoc", "Hermono also called on Foreign Minister Mohamad Hasan"), or a trip told
+    with its destination and a traveller nobody placed ("Minister X will lead a business delegation to India"), in
+    an article whose two-country events are all of one pair holding that country: the pair's other country takes
+    part."""
     pairs = {m.countries for m in mentions if len(m.countries) == 2}
     out = []
     for m in mentions:
