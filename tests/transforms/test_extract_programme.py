@@ -258,3 +258,12 @@ def test_a_trip_of_a_traveller_nobody_placed_takes_the_other_side_of_the_article
             "During the visit, Norway and Chile are expected to sign an agreement on salmon farming.")
     visits = {tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "visit"}
     assert visits == {("CHL", "NOR")}
+
+
+def test_an_encounter_in_a_place_of_the_pair_with_nobody_placed_takes_the_pair_and_the_trip_days():
+    text = ("Minister for Trade Liisa Berg will lead a business delegation to Chile from 4 to 7 March 2024.\n\n"
+            "In Santiago, Minister Berg will meet Minister of Economy Tomas Vidal.\n\n"
+            "During the visit, Norway and Chile are expected to sign an agreement on salmon farming.")
+    (meeting,) = [e for e in events_of(text, published=dt.date(2024, 2, 20)) if e["event_type"] == "meeting"]
+    assert meeting["countries"] == ["CHL", "NOR"]
+    assert (meeting["start_date"], meeting["end_date"]) == (dt.date(2024, 3, 4), dt.date(2024, 3, 7))

@@ -108,19 +108,22 @@ _TWO_SIDED = frozenset({"meeting", "talks", "press_briefing", "phone_call", "vis
 def add_other_side(mentions: list[EventMention]) -> list[EventMention]:
     """An encounter told with one country and a named counterpart nobody placed ("Campbell also held talks with
     Deputy Foreign Minister Ha Kim Ngoc", "Hermono also called on Foreign Minister Mohamad Hasan"), or a trip told
-    with its destination and a traveller nobody placed ("Minister X will lead a business delegation to India"), in
-    an article whose two-country events are all of one pair holding that country: the pair's other country takes
-    part."""
+    with its destination and a traveller nobody placed ("Minister X will lead a business delegation to India"), or an
+    encounter of people nobody placed told in a place of that country ("In New Delhi, Minister X will meet Minister
+    Y"), in an article whose two-country events are all of one pair holding that country: the pair takes part (and
+    the trip told before dates the encounter)."""
     pairs = {m.countries for m in mentions if len(m.countries) == 2}
     out = []
     for m in mentions:
         unplaced = any(p.entity_type == "person" and not p.country for p in m.participants)
         orgs = any(p.entity_type == "organization" for p in m.participants)
-        mine = [p for p in pairs if len(m.countries) == 1 and m.countries[0] in p]
+        # One country told, or none but a place in one ("In New Delhi, Minister X will meet Minister Y").
+        told = m.countries or ((m.location_country,) if m.location_country else ())
+        mine = [p for p in pairs if len(told) == 1 and told[0] in p]
         if m.event_type in _TWO_SIDED and unplaced and not orgs and len(mine) == 1 and len(pairs) == 1:
-            (other,) = set(mine[0]) - set(m.countries)
-            m = replace(m, countries=mine[0], weak=False,
-                        participants=m.participants + (country_participant(other, "participant"),))
+            m = replace(m, countries=mine[0], weak=False, participants=m.participants + tuple(
+                country_participant(c, "participant") for c in sorted(set(mine[0]) - set(m.countries))))
+            m = _within_trip(m, _trips(out))  # now that both sides are known, the trip told before dates it
         out.append(m)
     return out
 
