@@ -267,3 +267,10 @@ def test_an_encounter_in_a_place_of_the_pair_with_nobody_placed_takes_the_pair_a
     (meeting,) = [e for e in events_of(text, published=dt.date(2024, 2, 20)) if e["event_type"] == "meeting"]
     assert meeting["countries"] == ["CHL", "NOR"]
     assert (meeting["start_date"], meeting["end_date"]) == (dt.date(2024, 3, 4), dt.date(2024, 3, 7))
+
+
+def test_a_plan_told_after_a_trip_whose_traveller_nobody_placed_is_on_the_trip_days():
+    text = ("Minister for Trade Liisa Berg will lead a business delegation to Chile from 4 to 7 March 2024.\n\n"
+            "During the visit, Norway and Chile are expected to sign an agreement on salmon farming.")
+    (signing,) = [e for e in events_of(text, published=dt.date(2024, 2, 20)) if e["event_type"] == "signing"]
+    assert (signing["start_date"], signing["end_date"]) == (dt.date(2024, 3, 4), dt.date(2024, 3, 7))

@@ -123,9 +123,10 @@ def add_other_side(mentions: list[EventMention]) -> list[EventMention]:
         if m.event_type in _TWO_SIDED and unplaced and not orgs and len(mine) == 1 and len(pairs) == 1:
             m = replace(m, countries=mine[0], weak=False, participants=m.participants + tuple(
                 country_participant(c, "participant") for c in sorted(set(mine[0]) - set(m.countries))))
-            m = _within_trip(m, _trips(out))  # now that both sides are known, the trip told before dates it
         out.append(m)
-    return out
+    # Now that both sides are known, the trip told before dates the encounters told without a day.
+    trips = _trips(out)
+    return [_within_trip(m, trips) for m in out]
 
 
 def _with_host(m: EventMention, host: str) -> EventMention:
