@@ -185,3 +185,11 @@ def test_a_plan_announced_today_is_dated_by_the_days_after_it():
 def test_meetings_counted_and_meetings_asked_about_are_no_events():
     assert not events_of("Since then, the presidents of Chile and Peru have met many times.")
     assert not events_of("Q: Minister, will you meet the Foreign Minister of Chile at the summit in Lima?")
+
+
+def test_a_summit_of_a_group_is_dated_by_the_clause_that_tells_when_it_opens():
+    text = ("Foreign Minister Ana Ruiz of Peru met Foreign Minister Rosa Pinto of Chile in Lima on Tuesday. They "
+            "prepared the upcoming summit of the Andean Community, which opens in Quito on 16 June.")
+    (summit,) = [e for e in events_of(text, published=dt.date(2023, 6, 14)) if e["event_type"] == "summit"]
+    assert (summit["start_date"], summit["status"], summit["countries"]) == (dt.date(2023, 6, 16), "planned",
+                                                                              ["CHL", "PER"])

@@ -85,8 +85,10 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
 
 
 # A clause after an event's object that tells when it is held: "the X Commission on Y, | which will be held |
-# in Wellington in 2024", "the 35th Session of the Assembly, | held | in Addis Ababa in February 2022".
+# in Wellington in 2024", "the 35th Session of the Assembly, | held | in Addis Ababa in February 2022", "the summit
+# of the Forum on Z, | which opens | in Beijing on Wednesday".
 _HELD_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:(?:which|that)\s+(?:took place|will take place|takes place|is to take place|"
+                          r"opens|will open|begins|will begin|starts|will start|"
                           r"(?:was|is|were|are|will be|would be|is to be)\s+(?:held|hosted|convened|organi[sz]ed))"
                           r"|held|hosted|convened|scheduled(?:\s+to\s+(?:take place|be held))?|to be held|"
                           r"(?:due|set)\s+to\s+(?:take place|be held))\s+", re.I)
