@@ -329,3 +329,13 @@ def test_a_setting_told_after_another_trigger_shares_the_sentence_subject():
             "Prime Minister Ana Ruiz of Peru on Tuesday.")
     briefings = [tuple(e["countries"]) for e in events_of(text) if e["event_type"] == "press_briefing"]
     assert briefings == [("PER", "USA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Ana Ruiz of Peru held separate phone calls on Tuesday with Chilean Foreign Minister Rosa Pinto "
+     "and Bolivian Foreign Minister Luis Arce.", [["BOL", "PER"], ["CHL", "PER"]]),
+    ("Foreign Minister Ana Ruiz of Peru held talks on 12 June with Foreign Minister Rosa Pinto of Chile.",
+     [["CHL", "PER"]]),
+])
+def test_a_day_between_the_trigger_and_its_counterpart_ends_no_object(text, expected):
+    assert sorted(e["countries"] for e in events_of(text)) == expected

@@ -11,8 +11,11 @@ from transforms.extract.lexicon import Trigger, event_rules
 
 
 # Where the object phrase of a trigger ends: a topic, a purpose, a new clause.
+# ("on Tuesday with X", "on 9 January with X": a day told before the counterpart ends nothing.)
 _OBJECT_END = re.compile(
-    r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on(?! the (?:sidelines|margins)\b)|about|regarding|concerning|amid|over|"
+    r"\s+to\s+(?!the\b|[A-Z])[a-z]+|\s+(?:on(?! the (?:sidelines|margins)\b)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d)[\w ,]{0,20}?\s+with\b)|about|regarding|concerning|amid|over|"
     r"following|after|before|during|ahead of|as part of|where|when|which|who|whose|because|since|while|that|"
     r"for (?:talks|discussions) on)\s+"
     r"|,\s+(?=[a-z])(?!respectively\b|and\s+(?:[A-Z]|(?:the|his|her|other|senior|several|deputy|vice)\b))"
