@@ -233,6 +233,34 @@ class MentionIndex:
         self.org_by_end = {m.end: m for m in orgs}
 
 
+_WORD_BEFORE_RX = re.compile(r"[A-Z][a-z]+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Words of titles that stand between a country and an office unit (titles.yaml, offices' portfolios)."""
+    data = load("names/titles.yaml")
+    return frozenset(data.title_words) | frozenset(data.modifiers) | office_tables().portfolio_words
+
+
+def _before_portfolio(text: str, end: int, index: MentionIndex, tables: _OfficeTables) -> int:
+    """Where a country or organisation prefix ends: `end`, or before up to three words of titles
+    (portfolios, modifiers: titles.yaml) when one stands there ("Japanese Defense Vice Minister": the
+    unit is "Vice Minister"; "Norwegian Fisheries State Secretary")."""
+    pos = end
+    for _ in range(3):
+        if pos in index.country_by_end or pos in index.org_by_end:
+            return pos
+        word = _WORD_BEFORE_RX.search(text, max(0, pos - 24), pos)
+        if word is None or word.group() not in _title_words():
+            return end
+        gap = _POSSESSIVE_GAP_RX.search(text, max(0, word.start() - 4), word.start())
+        if gap is None:
+            return end
+        pos = gap.start()
+    return pos if pos in index.country_by_end or pos in index.org_by_end else end
+
+
 def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
                     index: MentionIndex) -> OfficeParse:
     """Parse the compound office phrase whose first unit is (start, end, title, country)."""
@@ -255,10 +283,11 @@ def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
     organization = None
     start = units_start
     definite = False
-    # Prefix: "Kazakh ", "Kazakhstan's ", "U.S. ", "UN ".
+    # Prefix: "Kazakh ", "Kazakhstan's ", "U.S. ", "UN ", also before a portfolio the unit does not
+    # hold ("Japanese Defense Vice Minister", "Philippine Trade Undersecretary").
     gap = _POSSESSIVE_GAP_RX.search(text, max(0, units_start - 4), units_start)
     if gap:
-        prefix_end = gap.start()
+        prefix_end = _before_portfolio(text, gap.start(), index, tables)
         if prefix_end in index.country_by_end:
             mention = index.country_by_end[prefix_end]
             country, start, definite = mention.code, mention.start, True

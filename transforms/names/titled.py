@@ -120,7 +120,13 @@ class _Reader:
     def title_word(self, word: str) -> bool:
         bare = _bare(word)
         return bare[:1].isupper() and (self.words.blocks_name(bare) or bare.upper() == bare and len(bare) > 1
-                                       and bare not in particles().stop_tokens and not _name_caps(bare))
+                                       and bare not in particles().stop_tokens and not _name_caps(bare)
+                                       and not _INITIALS.fullmatch(word))
+
+
+# Initials ("S.S.", "A.K."): the start of a name ("..., S.S. Yatimov"), not an acronym of a title; a
+# country or organisation written so ("U.S.", "U.N.") is read as such before.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def _name_caps(word: str) -> bool:

@@ -1,0 +1,32 @@
+"""Name shapes and title grammar of house styles the first gold did not show: initials after a title,
+a country before a portfolio the office unit does not hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.names import Gazetteer, find_people
+
+EMPTY = Gazetteer.from_text("", "")
+
+
+def _people(text: str) -> dict:
+    return {m.name: m for m in find_people(text, gazetteer=EMPTY)}
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Norwegian Fisheries State Secretary Ola Brekke arrived in Reykjavik.", "Ola Brekke", "NOR"),
+    ("Talks were led by Kenyan Trade Principal Secretary Alfred Kiprono.", "Alfred Kiprono", "KEN"),
+    ("Brazil's Defence Vice Minister Paulo Mendes signed for his side.", "Paulo Mendes", "BRA"),
+])
+def test_a_country_before_a_portfolio_gives_the_office_its_country(text, name, country):
+    assert _people(text)[name].country == country
+
+
+def test_a_portfolio_without_a_country_before_it_gives_none():
+    assert _people("Defence Vice Minister Paulo Mendes signed for his side.")["Paulo Mendes"].country is None
+
+
+def test_initials_after_a_titles_comma_start_the_name():
+    found = _people("Talks were chaired by the Minister of Water of the Republic of Malawi, K.M. Banda.")
+    assert found["K.M. Banda"].country == "MWI"
