@@ -30,3 +30,19 @@ def test_a_portfolio_without_a_country_before_it_gives_none():
 def test_initials_after_a_titles_comma_start_the_name():
     found = _people("Talks were chaired by the Minister of Water of the Republic of Malawi, K.M. Banda.")
     assert found["K.M. Banda"].country == "MWI"
+
+
+@pytest.mark.parametrize("text,written,name", [
+    ("Deputy Chairman of the Cabinet of Ministers Farid Nazim oglu Huseynli met the delegation.",
+     "Farid Nazim oglu Huseynli", "Farid Huseynli"),
+    ("Minister Gasimov Tural Rauf oglu received the guests.", "Gasimov Tural Rauf oglu", "Tural Gasimov"),
+    ("The talks were attended by Deputy Minister Rahimova Leyla Aydin kyzy and others.",
+     "Rahimova Leyla Aydin kyzy", "Leyla Rahimova"),
+])
+def test_a_patronymic_word_belongs_to_the_name_and_is_dropped_from_the_canonical_form(text, written, name):
+    found = _people(text)
+    assert found[name].name_as_written == written
+
+
+def test_a_lower_case_word_that_is_no_patronymic_still_ends_a_name():
+    assert list(_people("Minister Tural Gasimov and others spoke.")) == ["Tural Gasimov"]

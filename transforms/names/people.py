@@ -48,6 +48,7 @@ class _Particles:
     apostrophe_particles: frozenset[str]
     patronymic_endings: tuple[str, ...]
     patronymic_words: frozenset[str]
+    patronymic_words_as_written: frozenset[str]
     father_connectors: frozenset[str]
     inner_honorifics: frozenset[str]
     family_first: frozenset[str]
@@ -84,6 +85,7 @@ def particles() -> _Particles:
         patronymic_endings=tuple(sorted({fold(e).replace("’", "'") for e in data.patronymic_endings},
                                         key=len, reverse=True)),
         patronymic_words=frozenset(fold(w).replace("’", "'") for w in data.patronymic_words),
+        patronymic_words_as_written=frozenset(data.patronymic_words),
         father_connectors=frozenset(data.father_connectors),
         inner_honorifics=frozenset(data.inner_honorifics),
         family_first=frozenset(

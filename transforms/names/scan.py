@@ -38,8 +38,10 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     initial = rf"{_UP}\.(?:-?{_UP}[a-z]?\.)*"  # "S.", "J.R.", "K.Ch." (a digraph after the first initial)
     glued = rf"(?:(?:{trie_alternation(sorted(p.hyphen_particles))})-|(?:{trie_alternation(sorted(p.apostrophe_particles))})['’]){_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
-    particle = rf"(?:{trie_alternation(sorted(p.particles))})"
-    name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}"
+    # A patronymic word joins a name or ends it ("Elchin Ilham oglu Amirbayov", "Mammadov Elnur Ramiz oglu").
+    patronymic = rf"(?:{trie_alternation(sorted(p.patronymic_words_as_written))})"
+    particle = rf"(?:{trie_alternation(sorted(p.particles))}|{patronymic})"
+    name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}(?:{_SP}{patronymic}(?!{_SP}{_UP}))?"
     suffix = rf"(?:,?{_SP}(?:Jr|Sr)\b\.?|,?{_SP}(?:II|III|IV)\b)?"
     return re.compile(name + suffix + _NAME_END), re.compile(rf"(?:{name})$")
 
@@ -105,7 +107,7 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     if not kept:
         return None
     # Trailing particles ("... bin") and a lone country word ("President Kazakhstan").
-    while kept and kept[-1][2].islower():
+    while kept and kept[-1][2].islower() and kept[-1][2] not in p.patronymic_words_as_written:
         kept.pop()
     if not kept:
         return None
