@@ -46,3 +46,13 @@ def test_a_patronymic_word_belongs_to_the_name_and_is_dropped_from_the_canonical
 
 def test_a_lower_case_word_that_is_no_patronymic_still_ends_a_name():
     assert list(_people("Minister Tural Gasimov and others spoke.")) == ["Tural Gasimov"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The talks were chaired by Sayyid Khalid bin Sultan Al Harthy, Minister of Economy.", "Khalid bin Sultan Al Harthy"),
+    ("Minister of Transport Faisal bin Emir Al Marri opened the port.", "Faisal bin Emir Al Marri"),
+])
+def test_a_title_word_after_bin_is_the_fathers_name_not_an_office(text, name):
+    found = find_people(text, gazetteer=EMPTY)
+    assert [m.name for m in found] == [name]
+    assert found[0].title != "Monarch"

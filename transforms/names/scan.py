@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.names.office import MentionIndex, OfficeParse, find_offices, office_tables, split_title
+from transforms.names.office import MentionIndex, OfficeParse, find_offices, office_tables
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
 from transforms.names.shapes import country_tagged_spans, retitle
 from transforms.names.titled import title_case_line, title_words, titled_spans
+from transforms.names.same_office import title_compatible
 from transforms.names.types import PersonMention
 from transforms.reference.patterns import trie_alternation
 
@@ -87,7 +88,9 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
                                 or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
         place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
         # A second office ("President Xi Jinping President Tokayev", "... Jane Doe Deputy ...") ends the name.
-        office = i > 0 and (bare.lower() in tables.first_words or words.ends_name(bare))
+        # ... unless it follows "bin": the father's name ("Hamad bin Sultan Al Busaidi").
+        office = i > 0 and (bare.lower() in tables.first_words or words.ends_name(bare)) \
+            and tokens[i - 1][2] not in p.father_connectors
         if place and i > 0 and _demonym_inside(index, ts, tokens, i):
             place = False  # "Pham Thai Giang": a demonym between two words of a name
         if place and i > 0 and not office and not stop:
@@ -213,60 +216,13 @@ def _refine_title(title: str | None, person: str, g: Gazetteer, on_date: date | 
     return title
 
 
-def title_compatible(a: str | None, b: str | None, ministerial: bool = True) -> bool:
-    """True when two normalised titles can name the same office ("Secretary" ~ "Secretary of State");
-    ministerial=False: a bare "Secretary" is only a title that says "Secretary", not any minister's."""
-    if not a or not b:
-        return True
-    generic = office_tables().generic
-    for x in split_title(a):
-        for y in split_title(b):
-            if x == y:
-                return True
-            for g, other in ((x, y), (y, x)):
-                # "General" after it ("Secretary General", "Director-General") makes another office.
-                if g in generic and not re.search(rf"\b{re.escape(g)}[\s-]+General\b", other, re.I) and (
-                        other.startswith(g + " ") or ministerial and _ministerial(g, other)):
-                    return True
-    return _same_office_words(a, b)
-
-
-def _ministerial(generic: str, other: str) -> bool:
-    """A bare "Minister" or "Secretary" is any minister or secretary: "X Secretary" is read as
-    "Minister of X" (offices.yaml), so "Secretary Adams" is the "Trade Secretary Jan Adams"."""
-    words = other.split()
-    return generic in ("Minister", "Secretary") and ("Minister" in words or "Secretary" in words)
-
-
-_TITLE_STEMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
-                "spokeswoman": "spokesperson", "vice": "deputy", "adviser": "advisor"}
-_TITLE_FILLER = frozenset({"of", "the", "for", "and", "to", "in", "on", "at", "&"})
-_TITLE_RANKS = frozenset({"deputy", "assistant", "under", "first", "associate", "principal", "senior", "acting",
-                          "general"})  # "Secretary General" is not the "Secretary"
-
-
-def _office_words(title: str) -> frozenset[str]:
-    words = (w.strip(",.'’") for w in title.lower().replace("-", " ").split())
-    return frozenset(_TITLE_STEMS.get(w, w) for w in words if w and w not in _TITLE_FILLER)
-
-
-def _same_office_words(a: str, b: str) -> bool:
-    """A short title whose words are all in the longer one, with the same rank words: "Vice
-    Chairman" ~ "Vice Chairman of the Central Military Commission" (an office as written), but not
-    "Prime Minister" ~ "Deputy Prime Minister"."""
-    x, y = _office_words(a), _office_words(b)
-    if not x or not y or (x & _TITLE_RANKS) != (y & _TITLE_RANKS):
-        return False
-    return x <= y or y <= x
-
-
 def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[PersonMention], list[OfficeParse]]:
     """(a) office phrase + name; returns the mentions and the offices with no name after them."""
     out, bare = [], []
     text = scan.text
     for office in offices:
-        if not scan.free(office.start, office.end):
-            continue  # inside the name of an earlier mention ("... Minister Amir Khan Muttaqi")
+        if not scan.free(office.start, office.end) or _after_father_connector(text, office.start):
+            continue  # inside the name of an earlier mention ("... Minister Amir Khan Muttaqi", "bin Sultan")
         gap = _WS_RX.match(text, office.end)
         name_span = _name_at(scan, gap.end()) if gap else None
         if name_span is None and office.definite:
@@ -317,6 +273,15 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
             out.append(built)
             scan.take(built.start, built.end)
     return out, bare
+
+
+_WORD_BEFORE_RX = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _after_father_connector(text: str, pos: int) -> bool:
+    """A title word right after "bin"/"ibn" is the father's name ("Hamad bin Sultan Al Busaidi")."""
+    word = _WORD_BEFORE_RX.search(text, max(0, pos - 12), pos)
+    return bool(word) and word.group(1) in particles().father_connectors
 
 
 def _titled_mentions(scan: _Scan) -> tuple[list[PersonMention], list]:
