@@ -56,3 +56,31 @@ def test_a_title_word_after_bin_is_the_fathers_name_not_an_office(text, name):
     found = find_people(text, gazetteer=EMPTY)
     assert [m.name for m in found] == [name]
     assert found[0].title != "Monarch"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("At the invitation of the Minister of Foreign Affairs of Chile, Rosa Medina Salas, the minister went.",
+     "Rosa Medina Salas", "CHL"),
+    ("On behalf of the President of Ghana, Kwame Asante Boateng, the envoy spoke.", "Kwame Asante Boateng", "GHA"),
+])
+def test_an_office_after_of_the_is_the_named_persons_own(text, name, country):
+    found = _people(text)
+    assert found[name].country == country and found[name].title
+
+
+def test_an_office_after_a_title_and_to_the_is_whom_the_person_serves():
+    found = _people("Senior Advisor to the President Tomas Varga met him.")
+    assert found["Tomas Varga"].title is None
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Secretary of the Kenya Ports Authority, Jane Wambui Doe, met the delegation.", None),
+    ("The President of the Uruguay XXI agency, Ana Pereira Sosa, hosted the delegation.", None),
+    ("The Minister of Foreign Affairs of the Philippines Enrique Manalo met him.", "PHL"),
+    ("The President of the Gambia Adama Barrow met him.", "GMB"),
+    ("The Foreign Minister of the Republic of Korea, Park Min-seo, said so.", "KOR"),
+])
+def test_of_the_gives_a_country_only_to_a_name_written_with_the(text, code):
+    from transforms.names.office import find_offices
+    (office,) = find_offices(text)[:1]
+    assert office.country == code

@@ -51,6 +51,7 @@ class _OfficeTables:
     first_words: frozenset[str] = frozenset()                  # lower-case words opening a title
     portfolio_words: frozenset[str] = frozenset()              # "Defense", "Treasury": not names
     portfolio_titles: frozenset[str] = frozenset()             # "for X" is a brief, not a country
+    article_countries: frozenset[str] = frozenset()            # single-word names written with "the"
     unit_rx: re.Pattern | None = None
 
 
@@ -129,6 +130,7 @@ def office_tables() -> _OfficeTables:
     tables.abbreviation_countries = dict(data.abbreviation_countries)
     tables.generic = frozenset(data.generic_titles)
     tables.portfolio_titles = frozenset(data.portfolio_titles)
+    tables.article_countries = frozenset(name.casefold() for name in data.article_countries)
     tables.overrides = {
         code: {lower_same_length(tidy(k)): v for k, v in mapping.items()}
         for code, mapping in data.country_overrides.items()
@@ -310,6 +312,8 @@ def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
         place = index.country_by_start.get(at)
         state = _STATE_FORM_RX.match(text, at) if place is None else None
         place = index.country_by_start.get(state.end()) if state else place
+        if place is not None and state is None and the_qualifier(suffix.group(), place, tables):
+            break  # "President of the Uruguay XXI agency": the country word qualifies a noun
         if place is not None and place.kind != "demonym":
             # "of Kazakhstan", but not "of the Russian Security Council" (a demonym).
             if prep == "of":
@@ -339,6 +343,20 @@ def parse_office_at(text: str, low: str, unit: tuple[int, int, str, str | None],
     current = not any(w in _NOT_CURRENT for w in last_words)
     return OfficeParse(start, end, units_start, units_end, titles, surfaces, country,
                        organization, definite, current, brief_end)
+
+
+_STATE_WORDS = frozenset({"republic", "united", "kingdom", "states", "islands", "emirates", "federation", "union"})
+
+
+def the_qualifier(gap: str, place: CountryMention, tables: _OfficeTables) -> bool:
+    """"of the Uruguay ...": a country name that is not written with "the" after "the" qualifies a noun
+    (an agency, a company), and is not the office's country (offices.yaml article_countries)."""
+    if not gap.rstrip().endswith(("the", "The")) or place.kind != "name":
+        return False
+    words = place.text.split()
+    written = place.text.casefold()
+    return not (written.endswith("s") or written in tables.article_countries or place.text.isupper()
+                or _STATE_WORDS.intersection(w.casefold() for w in words))
 
 
 def find_offices(text: str, low: str | None = None,

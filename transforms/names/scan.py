@@ -24,7 +24,7 @@ _NAME_END = r"(?![\w])(?!['’](?![sS](?![\w]))\w)(?!-\w)"  # not "Xi'an", "Lee 
 _OF_RX = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _COMMA_RX = re.compile(r",[^\S\n]+")
 _ABBREVIATED_RX = re.compile(r"\.[^\S\n]+")
-_TO_THE_RX = re.compile(r"\b(?:to|for|of) the[^\S\n]+$", re.IGNORECASE)
+_TO_THE_RX = re.compile(r"(?P<word>[\w'’\-]+)[^\S\n]+(?:to|for|of) the[^\S\n]+$", re.IGNORECASE)
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
 _WS_RX = re.compile(r"[^\S\n]+")
 _TOKEN_RX = re.compile(r"\S+")
@@ -259,7 +259,7 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
         end = name_span[1]
         country = office.country
         title, organization = office.title, office.organization
-        if _TO_THE_RX.search(text, max(0, office.start - 9), office.start):
+        if _staff_of(text, office.start):
             # "Senior Advisor to the President Amos Hochstein": not his office.
             title = organization = country = None
         suffix = _OF_RX.match(text, end)
@@ -273,6 +273,17 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
             out.append(built)
             scan.take(built.start, built.end)
     return out, bare
+
+
+def _staff_of(text: str, pos: int) -> bool:
+    """An office after "<title> to/of the" is whom the person serves, not theirs ("Senior Advisor to the
+    President Amos Hochstein"); after another word it is theirs ("at the invitation of the Minister X")."""
+    before = _TO_THE_RX.search(text, max(0, pos - 40), pos)
+    if before is None:
+        return False
+    word = before.group("word")
+    words = title_words()
+    return words.blocks_name(word.capitalize()) or word.lower() in words.lowercase_heads
 
 
 _WORD_BEFORE_RX = re.compile(r"(\w+)[^\S\n]+$")

@@ -30,6 +30,7 @@ class Offices(Strict):
     modifiers: list[NonEmpty]
     portfolio_titles: list[NonEmpty]
     portfolios: dict[NonEmpty, Portfolio]
+    article_countries: list[NonEmpty]
 
 
 class NameParticles(Strict):
