@@ -84,3 +84,36 @@ def test_of_the_gives_a_country_only_to_a_name_written_with_the(text, code):
     from transforms.names.office import find_offices
     (office,) = find_offices(text)[:1]
     assert office.country == code
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The commissions, led by Deputy Prime Ministers Anna Berg and Jonas Lind, met on Tuesday.",
+     ["Anna Berg", "Jonas Lind"]),
+    ("The Foreign Ministers Anna Berg, Jonas Lind and Maria Sousa Pinto signed the declaration.",
+     ["Anna Berg", "Jonas Lind", "Maria Sousa Pinto"]),
+    ("Ambassadors Pedro Alves Costa and Ines Moreira presented their credentials.", ["Pedro Alves Costa", "Ines Moreira"]),
+])
+def test_a_plural_title_lists_several_people(text, names):
+    found = _people(text)
+    assert sorted(found) == sorted(names)
+    assert len({m.title for m in found.values()}) == 1
+
+
+def test_a_singular_title_takes_one_name_only():
+    assert list(_people("Foreign Minister Anna Berg and Jonas Lind of the press office spoke.")) == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Foreign Minister Monday Akol Deng met the envoy.", "Monday Akol Deng"),
+    ("The minister met Ambassador June Mary Okello in Kampala.", "June Mary Okello"),
+])
+def test_a_weekday_or_month_is_a_given_name_before_two_name_words(text, name):
+    assert list(_people(text)) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister met him on Monday, January 5.",
+    "Prime Minister Monday said so.",
+])
+def test_a_weekday_alone_is_no_name(text):
+    assert _people(text) == {}

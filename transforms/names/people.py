@@ -53,6 +53,7 @@ class _Particles:
     inner_honorifics: frozenset[str]
     family_first: frozenset[str]
     stop_tokens: frozenset[str]
+    calendar_given_names: frozenset[str]
     common_surnames: frozenset[str]
     weak_honorifics: frozenset[str]
 
@@ -92,6 +93,7 @@ def particles() -> _Particles:
             s.casefold() for group in data.family_first_surnames.values() for s in group
         ),
         stop_tokens=frozenset(data.stop_tokens),
+        calendar_given_names=frozenset(data.calendar_given_names),
         common_surnames=frozenset(person_key(s) for s in data.common_surnames),
         weak_honorifics=frozenset(h.rstrip(".") for h in data.weak_honorifics),
     )

@@ -11,7 +11,7 @@ from transforms.names.office import MentionIndex, OfficeParse, find_offices, off
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
-from transforms.names.shapes import country_tagged_spans, retitle
+from transforms.names.shapes import country_tagged_spans, listed_spans, retitle
 from transforms.names.titled import title_case_line, title_words, titled_spans
 from transforms.names.same_office import title_compatible
 from transforms.names.types import PersonMention
@@ -86,6 +86,8 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
                                 or (i == 0 and (words.blocks_name(cased)   # "Minister Delegate"
                                                 or _numeral(bare)))  # "Foreign Minister II Dato X"
                                 or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
+        if stop and i == 0 and cased in p.calendar_given_names and _two_name_words(tokens[1:3], p):
+            stop = False  # "Foreign Minister Monday Semaya Kumba": a given name, not the weekday
         place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
         # A second office ("President Xi Jinping President Tokayev", "... Jane Doe Deputy ...") ends the name.
         # ... unless it follows "bin": the father's name ("Hamad bin Sultan Al Busaidi").
@@ -122,6 +124,12 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in ",":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _two_name_words(tokens: list, p) -> bool:
+    """Two more capitalised words that are no stop words, with nothing between them."""
+    return len(tokens) == 2 and not tokens[0][2].endswith(",") and all(
+        t[:1].isupper() and t.rstrip(",.").isalpha() and t.rstrip(",.") not in p.stop_tokens for _, _, t in tokens)
 
 
 def _numeral(token: str) -> bool:
@@ -310,6 +318,17 @@ def _titled_mentions(scan: _Scan) -> tuple[list[PersonMention], list]:
             out.append(built)
             scan.take(built.start, built.end)
     return out, bare
+
+
+def _listed_mentions(scan: _Scan, found: list[PersonMention]) -> list[PersonMention]:
+    """(a'') the further names after a plural title ("Deputy Prime Ministers Jane Doe and John Roe")."""
+    out = []
+    for first, (ns, ne) in listed_spans(scan, found, _name_at):
+        built = _mention(scan, ns, ne, (ns, ne), first.title, None, first.organization)
+        if built:
+            out.append(built)
+            scan.take(ns, ne)
+    return out
 
 
 def _country_tagged_mentions(scan: _Scan) -> list[PersonMention]:
@@ -562,6 +581,7 @@ def find_people(text: str, on_date: date | None = None, *, gazetteer: Gazetteer 
     found, bare = _office_mentions(scan, offices)
     titled, open_bare = _titled_mentions(scan)
     found += titled
+    found += _listed_mentions(scan, found)
     found += _honorific_mentions(scan)
     found += _country_tagged_mentions(scan)
     found += _apposition_mentions(scan, bare + open_bare)

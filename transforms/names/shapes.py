@@ -81,4 +81,40 @@ def retitle(scan, found: list, offices: list) -> list:
     return out
 
 
-__all__ = ["country_tagged_spans", "retitle"]
+# "Deputy Prime Ministers A and B", "the Foreign Ministers, A, B and C": a plural title before a list.
+_PLURAL_HEAD = re.compile(r"(?P<stem>[^\W\d_]+?)(?P<end>ies|s)[^\S\n]*,?[^\S\n]*\Z")
+_LIST_GAP = re.compile(r"[^\S\n]*,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+")
+_MAX_LISTED = 6
+
+NameAt = Callable[[object, int], "tuple[int, int] | None"]
+
+
+def listed_spans(scan, found: list, name_at: NameAt) -> list[tuple[object, tuple[int, int]]]:
+    """(mention, name span) of the further names a plural title lists after its first name ("Deputy Prime
+    Ministers Jane Doe and John Roe"): two words each, each free; they share the title, not the country."""
+    text = scan.text
+    out = []
+    for m in found:
+        head = _PLURAL_HEAD.search(text, m.start, m.name_start) if m.title and m.start < m.name_start else None
+        if head is None or _singular(head) not in title_words().heads:
+            continue
+        pos = m.name_end
+        for _ in range(_MAX_LISTED):
+            gap = _LIST_GAP.match(text, pos)
+            span = name_at(scan, gap.end()) if gap else None
+            if span is None or span[0] != gap.end() or len(text[span[0]:span[1]].split()) < 2 \
+                    or not scan.free(span[0], span[1]):
+                break
+            out.append((m, span))
+            pos = span[1]
+            if "and" in gap.group():
+                break
+    return out
+
+
+def _singular(head: re.Match) -> str:
+    stem = head.group("stem")
+    return stem + ("y" if head.group("end") == "ies" else "")
+
+
+__all__ = ["country_tagged_spans", "listed_spans", "retitle"]

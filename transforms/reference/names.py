@@ -51,6 +51,7 @@ class NameParticles(Strict):
     inner_honorifics: list[NonEmpty]
     family_first_surnames: dict[NonEmpty, list[NonEmpty]]
     stop_tokens: list[NonEmpty]
+    calendar_given_names: list[NonEmpty]
     common_surnames: list[NonEmpty]
 
 
