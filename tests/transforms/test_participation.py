@@ -163,3 +163,13 @@ def test_officials_who_make_a_commitment_at_an_event_take_part_in_it():
                            "direct flights. Deputy Speaker Ana Ruiz Tapia of Chile and former Peruvian ambassador "
                            "Luis Soto Vega also agreed to open the land border for diplomats.")
     assert {"Ana Ruiz Tapia", "Luis Soto Vega"} <= people
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Foreign Minister Ama Owusu of Ghana met the Minister of Trade, Hon. Peter Otieno Kamau, on 14 March 2024 and "
+     "officials of the Ministry of Energy, led by Director Grace Wanjiru Njoroge.", "Grace Wanjiru Njoroge"),
+    ("On 14 March 2024 the Ghanaian minister called on the Speaker, Hon. Kofi Mensah Darko, and met the diaspora "
+     "council, headed by Chairperson Esi Ama Boateng.", "Esi Ama Boateng"),
+])
+def test_who_leads_a_group_at_an_event_takes_part(text, name):
+    assert name in _participants(text)
