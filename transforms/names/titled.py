@@ -259,6 +259,10 @@ class _Complement:
             if nxt is None or _honorific_at(text, nxt.start()) or not (
                     reader.title_word(nxt.group()) or reader.geo_at(after) is not None):
                 return False
+            geo = reader.geo_at(after)
+            if geo is not None and text.startswith(_POSSESSIVE, geo[0]):
+                return False  # "..., Brazil's deputy trade minister, and Peru's Luis Soto": another person's
+
             self.pos, self.prep, self.forced = after, None, False
             return True
         if word == "(":
