@@ -117,3 +117,8 @@ def test_a_weekday_or_month_is_a_given_name_before_two_name_words(text, name):
 ])
 def test_a_weekday_alone_is_no_name(text):
     assert _people(text) == {}
+
+
+def test_dotted_capitals_in_a_title_before_its_comma_stay_the_titles():
+    found = _people("Also present was the Trade Counsellor at the Embassy in Washington D.C., Marta Lindqvist.")
+    assert list(found) == ["Marta Lindqvist"]

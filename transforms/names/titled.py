@@ -120,13 +120,12 @@ class _Reader:
     def title_word(self, word: str) -> bool:
         bare = _bare(word)
         return bare[:1].isupper() and (self.words.blocks_name(bare) or bare.upper() == bare and len(bare) > 1
-                                       and bare not in particles().stop_tokens and not _name_caps(bare)
-                                       and not _INITIALS.fullmatch(word))
+                                       and bare not in particles().stop_tokens and not _name_caps(bare))
 
 
-# Initials ("S.S.", "A.K."): the start of a name ("..., S.S. Yatimov"), not an acronym of a title; a
-# country or organisation written so ("U.S.", "U.N.") is read as such before.
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# Initials before a capitalised word after a title's comma ("..., S.S. Yatimov") start a name; they are
+# no acronym of the title ("in Washington, D.C."; "U.S.", "U.N." are read as a country or organisation).
+_INITIALS_NAME = re.compile(r"(?:[A-Z]\.){1,3}[^\S\n]+[A-Z][a-z]")
 
 
 def _name_caps(word: str) -> bool:
@@ -256,7 +255,7 @@ class _Complement:
             if nxt is not None and nxt.group() == "the":
                 after = nxt.end()
                 nxt = _token(text, after, limit)
-            if nxt is None or _honorific_at(text, nxt.start()) or not (
+            if nxt is None or _honorific_at(text, nxt.start()) or _INITIALS_NAME.match(text, nxt.start()) or not (
                     reader.title_word(nxt.group()) or reader.geo_at(after) is not None):
                 return False
             geo = reader.geo_at(after)
