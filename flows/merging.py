@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from flows import state, state_rows
+from flows import state
 from flows.quality import ExpectationResult, ValidationOutcome
 from flows.store import CuratedStore, Generation
 from transforms.articles import drop_duplicate_articles
@@ -36,7 +36,7 @@ RUN_QUARANTINE = "run_quarantine"  # state: the run's quarantine rows that a run
 class Merged:
     """The curated tables of the live state, the quarantine rows they imply, and how many articles are new."""
 
-    tables: dict[str, list[dict]]
+    tables: dict[str, list[dict] | pa.Table]  # articles: an Arrow table; the others: rows
     quarantine: list[dict] = field(default_factory=list)
     articles_new: int = 0
 
@@ -56,9 +56,8 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
     keep = state.article_keys([a["file"] for a in kept], [a["position"] for a in kept])
     kept_keys = {(a["file"], a["position"]) for a in kept}
     batch = ArticleBatch(
-        events=state_rows.from_table(state.read_live(files, folder, "event_mentions", live, keep=keep), EventMention),
-        commitments=state_rows.from_table(state.read_live(files, folder, "commitment_mentions", live, keep=keep),
-                                          CommitmentMention),
+        events=state.read_live_records(files, folder, "event_mentions", live, EventMention, keep=keep),
+        commitments=state.read_live_records(files, folder, "commitment_mentions", live, CommitmentMention, keep=keep),
         published={a["article_id"]: a["published_date"] for a in kept},
         record_keys={a["article_id"]: str(a["record_key"] or "") for a in kept})
     # A copy's extraction rows are not the run's: a run over every file never extracts copies.
@@ -67,11 +66,21 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
                   if q["position"] is None or (q["file"], q["position"]) in kept_keys]
     tables = build_tables([batch])
     del batch
-    articles = state.read_live(files, folder, "articles", live, keep=keep).to_pylist() if kept else []
-    batch_of = {r["source_path"]: r["batch"] for r in manifest}
-    new = sum(batch_of[a["file"]] in new_batches and row_digest(a) not in previous_rows for a in articles)
-    tables["articles"] = [{k: v for k, v in a.items() if k not in ("file", "position")} for a in articles]
+    # The articles stay Arrow (one copy of the texts; never a Python string per text): validated and written
+    # as such (flows/quality.py, flows/publish.py).
+    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept else None
+    new = _count_new(articles, {r["source_path"]: r["batch"] for r in manifest}, new_batches, previous_rows)
+    tables["articles"] = articles.drop_columns(["file", "position"]) if kept else []
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
+
+
+def _count_new(articles: pa.Table | None, batch_of: dict[str, str], new_batches: set[str],
+               previous_rows: set[str]) -> int:
+    """The articles of this run's batches whose row the previous generation did not hold (texts not read)."""
+    if articles is None:
+        return 0
+    return sum(batch_of[a["file"]] in new_batches and row_digest(a) not in previous_rows
+               for chunk in articles.select(["file", *_ROW]).to_batches(max_chunksize=4096) for a in chunk.to_pylist())
 
 
 def row_digest(article: dict) -> str:
@@ -85,7 +94,7 @@ def article_rows(store: CuratedStore, plan: state.Plan) -> set[str]:
         return set()
     table = state.read_live(store.files, state.generation_folder(store, plan.committed), "articles",
                             plan.committed_files, columns=["file", "position", *_ROW])
-    return {row_digest(a) for a in table.to_pylist()}
+    return {row_digest(a) for chunk in table.to_batches(max_chunksize=4096) for a in chunk.to_pylist()}
 
 
 def saved_results(results: dict[str, list[ExpectationResult]]) -> dict[str, list[dict]]:

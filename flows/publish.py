@@ -126,7 +126,7 @@ def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[
     """Every table of the run into the generation; (rows per table, events written, quarantine + unstorable rows)."""
     metadata = {"run_id": run_id, "generation": generation.name}
     counts: dict[str, int] = {}
-    stored: dict[str, list[dict]] = {}
+    events: list[dict] = []
     for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
         rows = outputs.tables.get(name, [])
         arrow, bad = to_arrow(rows, TABLES[name])
@@ -135,12 +135,13 @@ def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[
             "stage": "validate", "source_path": row.get("source_path"), "record_key": name,
             "reason": f"cannot be stored in {name} ({reason}): report this input to the eventline maintainers",
             "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]} for row, reason in bad], run_id)
-        rejected = {id(row) for row, _ in bad}
-        stored[name] = [r for r in rows if id(r) not in rejected] if bad else rows
+        if name == "events":  # the report's figures are of the events stored
+            rejected = {id(row) for row, _ in bad}
+            events = [r for r in rows if id(r) not in rejected]
         generation.write_table(name, arrow, metadata)
         counts[name] = arrow.num_rows
     generation.compact(metadata)
-    return counts, stored["events"], quarantine
+    return counts, events, quarantine
 
 
 def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: BaseException) -> dict:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from flows import datadocs
+from schemas.arrow import arrow_schema
 from schemas.expectations import ExpectationSpec, add_check_columns, row_types_ok, suite_specs, type_spec
 from schemas.tables import CURATED_TABLES, TABLES
 
@@ -47,9 +49,9 @@ class ValidationOutcome:
     quarantine: list[dict] = field(default_factory=list)
     results: dict[str, list[ExpectationResult]] = field(default_factory=dict)
 
-    def select(self, tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    def select(self, tables: dict[str, list[dict] | pa.Table]) -> dict[str, list[dict] | pa.Table]:
         """The rows of each validated table that passed every blocking expectation."""
-        return {name: [tables[name][i] for i in kept] for name, kept in self.kept.items()}
+        return {name: _take(tables.get(name, []), kept) for name, kept in self.kept.items()}
 
     @property
     def passed(self) -> int:
@@ -210,7 +212,7 @@ class _Validator:
         return results, bad_rows
 
 
-def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) -> ValidationOutcome:
+def validate_tables(tables: dict[str, list[dict] | pa.Table], docs_dir: Path, run_id: str) -> ValidationOutcome:
     """Validate every curated table in foreign-key order; failing records go to quarantine.
 
     Per table, rows whose values cannot take the contract's types are removed first (a
@@ -221,38 +223,105 @@ def validate_tables(tables: dict[str, list[dict]], docs_dir: Path, run_id: str) 
     docs_dir.mkdir(parents=True, exist_ok=True)
     validator = _Validator(docs_dir, run_id)
     outcome = ValidationOutcome(tables={})
-    sources = {a["article_id"]: a["source_path"] for a in tables.get("articles", [])}
+    sources = _sources(tables.get("articles", []))
     for name in CURATED_TABLES:
-        rows = tables.get(name, [])
-        df = pd.DataFrame(rows, columns=TABLES[name].columns)
-        type_ok = row_types_ok(name, rows)
+        table = tables.get(name, [])
+        rows = _ArrowRows(table) if isinstance(table, pa.Table) else table
+        df = _frame(name, table)
+        type_ok = _types_ok(name, table)
         results, bad_rows = validator.run(f"eventline.{name}.types", [type_spec(name)],
                                           pd.DataFrame({"_check_row_types": type_ok}))
         _describe_examples(name, results, rows, list(range(len(rows))), sources)
         typed = [i for i in range(len(df)) if i not in bad_rows]
-        checked = add_check_columns(name, df.iloc[typed].reset_index(drop=True), outcome.tables)
+        checked = add_check_columns(name, _rows_at(df, typed), outcome.tables)
         more, bad = validator.run(f"eventline.{name}", suite_specs(name), checked)
+        del checked
         _describe_examples(name, more, rows, typed, sources)
         results += more
         for position, reasons in bad.items():
             bad_rows.setdefault(typed[position], []).extend(reasons)
         outcome.results[name] = results
-        for index, reasons in sorted(bad_rows.items()):
-            row = rows[index]
-            outcome.quarantine.append({
-                "stage": "validate",
-                "source_path": row.get("source_path") or sources.get(row.get("article_id")),
-                "record_key": f"{name}:{record_key(name, row)}",
-                "reason": "; ".join(sorted(set(reasons))),
-                "payload": json.dumps(row, default=str, ensure_ascii=False),
-            })
+        outcome.quarantine += _quarantine_rows(name, rows, bad_rows, sources)
         keep = [i for i in range(len(df)) if i not in bad_rows]
         outcome.kept[name] = keep
-        outcome.tables[name] = df.iloc[keep][_parent_columns(name)].reset_index(drop=True)
+        outcome.tables[name] = _rows_at(df, keep)[_parent_columns(name)]
         log.info("validated %s: %d rows, %d quarantined, %d/%d expectations passed", name, len(df),
                  len(bad_rows), sum(r.success for r in results), len(results))
     datadocs.build(validator.ctx, docs_dir, run_id)
     return outcome
+
+
+def _quarantine_rows(name: str, rows, bad_rows: dict[int, list[str]], sources: dict[str, str]) -> list[dict]:
+    """One quarantine row per failing record: its table and key, the expectations it failed, the record."""
+    out = []
+    for index, reasons in sorted(bad_rows.items()):
+        row = rows[index]
+        out.append({
+            "stage": "validate",
+            "source_path": row.get("source_path") or sources.get(row.get("article_id")),
+            "record_key": f"{name}:{record_key(name, row)}",
+            "reason": "; ".join(sorted(set(reasons))),
+            "payload": json.dumps(row, default=str, ensure_ascii=False),
+        })
+    return out
+
+
+# ------------------------------------------------------------------- tables given as Arrow (the articles)
+# The articles table comes as Arrow (flows/merging.py): its texts stay one Arrow column through validation
+# (a pandas column backed by it; GX sees only whether each text is there, see _for_gx), and only the rows a
+# report or the quarantine names become Python dicts.
+
+class _ArrowRows:
+    """An Arrow table read as rows one at a time, for the few rows a report or quarantine names."""
+
+    def __init__(self, table: pa.Table):
+        self.table = table
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+    def __getitem__(self, index: int) -> dict:
+        return self.table.slice(index, 1).to_pylist()[0]
+
+
+def _frame(name: str, table: list[dict] | pa.Table) -> pd.DataFrame:
+    """The table as a DataFrame of its contract's columns; an Arrow table's `text` stays Arrow-backed."""
+    columns = TABLES[name].columns
+    if not isinstance(table, pa.Table):
+        return pd.DataFrame(table, columns=columns)
+    small = [c for c in columns if c != "text"]
+    df = pd.DataFrame({c: table[c].to_pylist() for c in small}, columns=small)  # as from rows: Python values
+    if "text" in columns:
+        df.insert(columns.index("text"), "text", pd.Series(pd.arrays.ArrowExtensionArray(table["text"])))
+    return df
+
+
+def _types_ok(name: str, table: list[dict] | pa.Table) -> list[bool]:
+    """Per row: can it be stored with the contract's types? An Arrow table of those very types: every row."""
+    if not isinstance(table, pa.Table):
+        return row_types_ok(name, table)
+    contract = [(f.name, f.type, f.nullable) for f in arrow_schema(name)]
+    if [(f.name, f.type, f.nullable) for f in table.select(TABLES[name].columns).schema] == contract:
+        return [True] * table.num_rows
+    return row_types_ok(name, table.to_pylist())
+
+
+def _sources(articles: list[dict] | pa.Table) -> dict[str, str]:
+    """article_id -> source_path, to name the file of a failing record that has no source_path of its own."""
+    if isinstance(articles, pa.Table):
+        return dict(zip(articles["article_id"].to_pylist(), articles["source_path"].to_pylist()))
+    return {a["article_id"]: a["source_path"] for a in articles}
+
+
+def _rows_at(df: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """The rows at `positions` (increasing), renumbered; all of df, uncopied, when they are every row."""
+    return df.reset_index(drop=True) if len(positions) == len(df) else df.iloc[positions].reset_index(drop=True)
+
+
+def _take(rows: list[dict] | pa.Table, positions: list[int]) -> list[dict] | pa.Table:
+    if isinstance(rows, pa.Table):
+        return rows if len(positions) == rows.num_rows else rows.take(positions)
+    return [rows[i] for i in positions]
 
 
 def _parent_columns(name: str) -> list[str]:

@@ -25,13 +25,16 @@ import os
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
+
+import numpy as np
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from eventline.settings import Limits
-from flows import raw
+from flows import raw, state_rows
 from flows.files import LocalFiles, ObjectFiles, join
 from flows.store import STATE, CuratedStore, Generation
 from schemas.tables import SCHEMA_VERSION
@@ -293,22 +296,59 @@ def _keys(files: pa.Array, positions: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise(files, pc.cast(positions, pa.string()), "\x1f")
 
 
-def read_live(files: LocalFiles | ObjectFiles, folder: Path | str, table: str, live: dict[str, list[str]],
-              columns: list[str] | None = None, keep: pa.Array | None = None) -> pa.Table:
-    """The live rows of one state table, in raw-folder order (file, position, then extraction order).
-
-    `keep`: keys of articles (`article_keys`); only rows of those articles are returned.
-    """
-    parts = []
+def _live_parts(files: LocalFiles | ObjectFiles, folder: Path | str, table: str, live: dict[str, list[str]],
+                columns: list[str] | None = None, keep: pa.Array | None = None) -> Iterator[pa.Table]:
+    """The live rows of one state table, one batch file at a time (in batch order; each in its file's order)."""
     for batch, paths in sorted(live.items()):
         with files.open_read(batch_path(folder, table, batch)) as fh:
             part = pq.read_table(fh, columns=columns)
         part = part.filter(pc.is_in(part["file"], value_set=pa.array(sorted(paths), pa.string())))
         if keep is not None:
             part = part.filter(pc.is_in(_keys(part["file"], part["position"]), value_set=keep))
-        parts.append(part)
+        yield part
+
+
+def _sort_keys(table: pa.Table) -> list[tuple[str, str, str]]:
+    """Raw-folder order: file, position, then extraction order (the columns of these the table has)."""
+    return [(c, "ascending", "at_start") for c in ("file", "position", "seq") if c in table.column_names]
+
+
+def read_live(files: LocalFiles | ObjectFiles, folder: Path | str, table: str, live: dict[str, list[str]],
+              columns: list[str] | None = None, keep: pa.Array | None = None) -> pa.Table:
+    """The live rows of one state table, in raw-folder order (file, position, then extraction order).
+
+    `keep`: keys of articles (`article_keys`); only rows of those articles are returned.
+    """
+    parts = list(_live_parts(files, folder, table, live, columns, keep))
     if not parts:
         return pa.table({c: pa.array([], pa.null()) for c in columns or ()})
     merged = pa.concat_tables(parts)
-    order = [c for c in ("file", "position", "seq") if c in merged.column_names]
-    return merged.sort_by([(c, "ascending", "at_start") for c in order])
+    order = pc.sort_indices(merged, sort_keys=_sort_keys(merged))
+    # Batches written by one run are already in order: no copy of their rows (texts, for articles) then.
+    in_order = pc.all(pc.equal(order, pa.array(np.arange(len(order), dtype=order.type.to_pandas_dtype())))).as_py()
+    return merged if in_order is not False else merged.take(order)
+
+
+def read_live_records(files: LocalFiles | ObjectFiles, folder: Path | str, table: str, live: dict[str, list[str]],
+                      cls: type, keep: pa.Array | None = None) -> list:
+    """The live rows of one state table as records of `cls` (flows/state_rows.py), in `read_live`'s order.
+
+    Converted one batch file at a time: only one batch's Arrow rows are held beside the records. (Reading the
+    whole table first held every mention twice over, and Arrow's allocator kept the pages of the copies.)
+    The order is `read_live`'s sort applied to the key columns alone, with each row's batch and place.
+    """
+    shared: dict[str, str] = {}  # short strings shared by all records, as within one batch
+    records: list[list] = []
+    keys: list[pa.Table] = []
+    for i, part in enumerate(_live_parts(files, folder, table, live, keep=keep)):
+        rows = part.num_rows
+        keys.append(part.select([k for k, _, _ in _sort_keys(part)])
+                    .append_column("_part", pa.array(np.full(rows, i, np.int32)))
+                    .append_column("_row", pa.array(np.arange(rows, dtype=np.int32))))
+        records.append(state_rows.from_table(part, cls, shared))
+        del part
+    if not keys:
+        return []
+    ordered = pa.concat_tables(keys)
+    ordered = ordered.take(pc.sort_indices(ordered, sort_keys=_sort_keys(ordered)))
+    return [records[p][r] for p, r in zip(ordered["_part"].to_numpy(), ordered["_row"].to_numpy())]

@@ -72,7 +72,7 @@ def from_rows(rows: list[dict], cls: type, shared: dict[str, str] | None = None)
             elif isinstance(value, list):
                 value = tuple(_share(v, shared) for v in value)
             else:
-                value = _share(value, shared)
+                value = _share(value, shared, name in ARTICLE_FIELDS)
             values[name] = value
         out.append(cls(**values))
     return out
@@ -81,10 +81,12 @@ def from_rows(rows: list[dict], cls: type, shared: dict[str, str] | None = None)
 # Strings up to this length are shared between records (one object per distinct value): vocabularies,
 # country codes, roles and names repeat across a corpus; longer text (evidence) rarely does.
 SHARED_MAX_CHARS = 48
+# Fields that repeat their article's value in each of its mentions: shared whatever their length.
+ARTICLE_FIELDS = frozenset({"article_id", "source_path", "document"})
 
 
-def _share(value, shared: dict[str, str] | None):
-    if shared is None or type(value) is not str or len(value) > SHARED_MAX_CHARS:
+def _share(value, shared: dict[str, str] | None, any_length: bool = False):
+    if shared is None or type(value) is not str or (len(value) > SHARED_MAX_CHARS and not any_length):
         return value
     return shared.setdefault(value, value)
 
@@ -93,11 +95,11 @@ def _shared_values(row: dict, shared: dict[str, str] | None) -> dict:
     return row if shared is None else {k: _share(v, shared) for k, v in row.items()}
 
 
-def from_table(table: pa.Table, cls: type, chunk_rows: int = 2048) -> list:
+def from_table(table: pa.Table, cls: type, shared: dict[str, str] | None = None, chunk_rows: int = 2048) -> list:
     """Records from an Arrow table, converted a chunk of rows at a time: the rows as Python dicts are never
     all held at once beside the records (the merge of a large corpus holds every mention), and short
-    strings are shared between records."""
-    shared: dict[str, str] = {}
+    strings are shared between records (and with earlier calls given the same `shared`)."""
+    shared = {} if shared is None else shared
     out: list = []
     for batch in table.to_batches(max_chunksize=chunk_rows):
         out += from_rows(batch.to_pylist(), cls, shared)

@@ -336,11 +336,18 @@ def history_arrow(name: str, run_id: str, rows: list[dict]) -> pa.Table:
     return arrow.cast(with_metadata(arrow.schema, {"run_id": run_id}))
 
 
-def to_arrow(rows: list[dict], table: Table) -> tuple[pa.Table, list[tuple[dict, str]]]:
+def to_arrow(rows: list[dict] | pa.Table, table: Table) -> tuple[pa.Table, list[tuple[dict, str]]]:
     """The rows as an Arrow table of the contract schema; rows that cannot take it come back apart.
 
-    One bad value costs its row (quarantined by the caller), never the table or the run.
+    One bad value costs its row (quarantined by the caller), never the table or the run. An Arrow table
+    (the articles) is cast as a whole, and gone through row by row only if that fails.
     """
+    if isinstance(rows, pa.Table):
+        schema = arrow_schema(table)
+        try:
+            return rows.select(schema.names).cast(schema), []
+        except (pa.ArrowException, ValueError, KeyError):
+            rows = rows.to_pylist()
     try:
         return enforce_schema(rows, table), []
     except ValueError:

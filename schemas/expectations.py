@@ -202,6 +202,23 @@ def _iso3_sorted(values: Any) -> bool:
     return items == sorted(set(items)) and all(v in ISO3_CODES for v in items)
 
 
+class _Texts:
+    """article_id -> text of the validated articles, each text taken when asked: their `text` column may be
+    backed by Arrow (flows/quality.py), which a dict of every text would copy into Python strings."""
+
+    def __init__(self, articles: pd.DataFrame):
+        self._texts = articles["text"].array
+        self._at = {a: i for i, a in enumerate(articles["article_id"])}  # the last row of an id, as dict() would
+        self._last: tuple = (object(), None)  # mentions come grouped by article: its text is taken once
+
+    def get(self, article_id: Any) -> str | None:
+        if self._last[0] != article_id:
+            i = self._at.get(article_id)
+            text = None if i is None else self._texts[i]
+            self._last = (article_id, text if isinstance(text, str) else None)
+        return self._last[1]
+
+
 def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """A copy of df with the `_check_*` columns its suite expects; `parents` are already validated tables."""
     table = TABLES[table_name]
@@ -219,8 +236,7 @@ def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.D
         nullable = table.field(column).nullable
         out[f"_check_fk_{column}"] = [(v is None or pd.isna(v)) and nullable or v in keys for v in out[column]]
     if table.has_span or "evidence" in table.columns:
-        texts = dict(zip(parents["articles"]["article_id"], parents["articles"]["text"])) if "articles" in parents \
-            else {}
+        texts = _Texts(parents["articles"]) if "articles" in parents else {}
         spans, exact = [], []
         for row in out[["article_id", "char_start", "char_end"] +
                        (["evidence"] if "evidence" in out.columns else [])].itertuples(index=False):

@@ -213,3 +213,32 @@ def test_columns_checked_only_for_nulls_reach_great_expectations_as_nullness():
     assert list(out["_check_sha256_matches_text"]) == [True, False]
     assert "column_A" in next(s.kwargs for s in suite_specs("events") if s.gx_type.startswith("ExpectColumnPair"))
     assert {"start_date", "end_date"} <= _value_columns(suite_specs("events"))
+
+
+def _as_arrow_articles(tables: dict) -> dict:
+    """The tables as the merge gives them: the articles an Arrow table of the contract's types."""
+    from schemas.arrow import enforce_schema
+
+    return {**tables, "articles": enforce_schema(tables["articles"], "articles")}
+
+
+def test_articles_as_arrow_validate_as_rows_do(tmp_path):
+    """The merge hands the articles over as Arrow (their texts never Python strings): same results, same
+    quarantine, same rows kept; a span past its text and evidence not matching it still fail."""
+    tables = _tables()
+    second = {**tables["articles"][0], "article_id": "a2", "text": "Short.", "content_sha256": "0" * 64}
+    tables["articles"].append(second)  # fails sha256_matches_text: quarantined, and its mention follows
+    tables["event_mentions"] += [{"event_id": "e1", "article_id": "a2", "char_start": 0, "char_end": 6,
+                                  "evidence": "Short."},
+                                 {"event_id": "e1", "article_id": "a1", "char_start": 39, "char_end": 45,
+                                  "evidence": "wrong!"}]
+    rows = validate_tables(tables, tmp_path / "rows", "run_rows")
+    arrow_tables = _as_arrow_articles(tables)
+    arrow = validate_tables(arrow_tables, tmp_path / "arrow", "run_arrow")
+    assert arrow.quarantine == rows.quarantine and arrow.kept == rows.kept
+    assert {q["record_key"] for q in rows.quarantine} >= {"articles:a2", "event_mentions:e1/a2/0",
+                                                          "event_mentions:e1/a1/39"}
+    assert arrow.results == rows.results
+    kept = arrow.select(arrow_tables)["articles"]
+    assert kept.column("article_id").to_pylist() == ["a1"]
+    assert arrow.select(_as_arrow_articles(_tables()))["articles"].num_rows == 1

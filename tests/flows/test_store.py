@@ -209,3 +209,14 @@ def test_a_full_disk_is_one_fatal_line(tmp_path, monkeypatch):
     with pytest.raises(FatalRunError, match="disk is full") as info:
         st.CuratedStore(tmp_path).write_history("runs", "r1", [])
     assert "\n" not in str(info.value)
+
+
+def test_an_arrow_table_is_cast_to_the_contract_schema_whole():
+    from schemas.arrow import enforce_schema
+
+    row = {"article_id": "a1", "source_path": "x.txt", "url": None, "title": "t", "published_date": None,
+           "published_date_source": "none", "language": "en", "text": "T", "content_sha256": "0" * 64,
+           "ingested_at": dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), "record_key": "0"}
+    arrow = enforce_schema([row], "articles")
+    out, rejected = st.to_arrow(arrow.select(list(reversed(arrow.column_names))), TABLES["articles"])
+    assert rejected == [] and out.equals(arrow) and out.schema.metadata == arrow.schema.metadata

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantMention:
     """A person, country or organization taking part in one event mention."""
 
@@ -20,7 +20,7 @@ class ParticipantMention:
     char_end: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One sentence's statement of one event (one per counterpart for "respectively" lists)."""
 
@@ -64,7 +64,7 @@ class EventMention:
     document: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentMention:
     """One pledge, agreement, support, proposal or opposition as stated in one sentence."""
 
