@@ -15,12 +15,13 @@ import logging
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows import state
 from flows.quality import ExpectationResult, ValidationOutcome
 from flows.store import CuratedStore, Generation
 from transforms.articles import drop_duplicate_articles
-from transforms.extract import ArticleBatch, CommitmentMention, EventMention, build_tables
+from transforms.extract import CommitmentMention, EventMention, canonical_spellings, merge_commitments, merge_events
 
 log = logging.getLogger(__name__)
 
@@ -55,23 +56,37 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
                                                            columns=_COMPACT).to_pylist())
     keep = state.article_keys([a["file"] for a in kept], [a["position"] for a in kept])
     kept_keys = {(a["file"], a["position"]) for a in kept}
-    batch = ArticleBatch(
-        events=state.read_live_records(files, folder, "event_mentions", live, EventMention, keep=keep),
-        commitments=state.read_live_records(files, folder, "commitment_mentions", live, CommitmentMention, keep=keep),
-        published={a["article_id"]: a["published_date"] for a in kept},
-        record_keys={a["article_id"]: str(a["record_key"] or "") for a in kept})
+    published = {a["article_id"]: a["published_date"] for a in kept}
     # A copy's extraction rows are not the run's: a run over every file never extracts copies.
     quarantine = [{k: q[k] for k in _QUARANTINE_COLUMNS}
                   for q in state.read_live(files, folder, "quarantine", live).to_pylist()
                   if q["position"] is None or (q["file"], q["position"]) in kept_keys]
-    tables = build_tables([batch])
-    del batch
+    # Event mentions, then commitment mentions: the records of the two are never held at once (what
+    # build_tables does in one step; people's spellings are settled first, over both).
+    events = state.read_live_records(files, folder, "event_mentions", live, EventMention, keep=keep)
+    spelling = canonical_spellings(events, [], _commitment_people(files, folder, live, keep))
+    merged = merge_events(events, published, {a["article_id"]: str(a["record_key"] or "") for a in kept}, spelling)
+    del events
+    commitments = state.read_live_records(files, folder, "commitment_mentions", live, CommitmentMention, keep=keep)
+    tables = merge_commitments(commitments, merged, published, spelling)
+    del commitments, merged
     # The articles stay Arrow (one copy of the texts; never a Python string per text): validated and written
     # as such (flows/quality.py, flows/publish.py).
     articles = state.read_live(files, folder, "articles", live, keep=keep) if kept else None
     new = _count_new(articles, {r["source_path"]: r["batch"] for r in manifest}, new_batches, previous_rows)
     tables["articles"] = articles.drop_columns(["file", "position"]) if kept else []
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
+
+
+def _commitment_people(files, folder: str, live: dict[str, list[str]], keep: pa.Array) -> list[str]:
+    """The names of the people among the actors of the live commitment mentions (read from Arrow, no records)."""
+    table = state.read_live(files, folder, "commitment_mentions", live, columns=["file", "position", "actor_people"],
+                            keep=keep)
+    if table.num_rows == 0:
+        return []
+    people = pc.list_flatten(table["actor_people"])
+    return pc.filter(pc.struct_field(people, "name"), pc.equal(pc.struct_field(people, "entity_type"), "person")
+                     ).to_pylist()
 
 
 def _count_new(articles: pa.Table | None, batch_of: dict[str, str], new_batches: set[str],

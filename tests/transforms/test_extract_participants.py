@@ -135,6 +135,24 @@ def test_one_entity_per_person_whatever_the_accents():
     assert {"Rosa Icela Rodríguez", "Rosa Icela Rodriguez"} <= set(row["aliases"])
 
 
+def test_the_merge_in_two_steps_gives_the_rows_of_one():
+    """merge_events then merge_commitments (the flow holds the two kinds of mention one after the other) give
+    build_tables' rows, a spelling settled by a commitment's actor alone included."""
+    from transforms.extract import canonical_spellings, merge_commitments, merge_events
+
+    articles = [article("Secretary of Security Rosa Icela Rodriguez met Ambassador Ken Salazar on Monday.", "news/a.txt"),
+                article("Foreign Minister Ana Núñez pledged $5 million to Chile on Tuesday.", "news/b.txt"),
+                article("Foreign Minister Ana Nunez met Secretary Rosa Icela Rodríguez in Lima on Wednesday.",
+                        "news/c.txt")]
+    batch = extract_articles(articles)
+    assert any(p.entity_type == "person" for c in batch.commitments for p in c.actor_people)
+    names = [p.name for c in batch.commitments for p in c.actor_people if p.entity_type == "person"]
+    spelling = canonical_spellings(batch.events, [], names)
+    assert spelling == canonical_spellings(batch.events, batch.commitments) != canonical_spellings(batch.events, [])
+    events = merge_events(batch.events, batch.published, batch.record_keys, spelling)
+    assert merge_commitments(batch.commitments, events, batch.published, spelling) == build_tables([batch])
+
+
 def test_a_title_alone_is_the_person_the_article_named_before():
     out = run("Minister of Foreign Affairs and Trade Jana Kovacs said on Tuesday that ties were strong. "
               "The minister, who arrived in Baku on Monday evening, was received by President Ilham Aliyev.")

@@ -3,12 +3,14 @@
 Public API (called by the pipeline flow):
     extract_articles(articles) -> ArticleBatch      per batch, pure
     build_tables(batches) -> {table: rows}          merges mentions across all batches
+    merge_events, then merge_commitments            the same merge in two steps (flows/merging.py)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from transforms.extract.commitments import find_commitments
 from transforms.extract.document import prepare
@@ -16,14 +18,14 @@ from transforms.extract.events import find_event_mentions
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
 from transforms.extract.participants import add_commitment_actors, add_sentence_people, add_unplaced_attendees
-from transforms.extract.people import unify_people
+from transforms.extract.people import canonical_spellings, respell_commitments, respell_events
 from transforms.extract.rows import Entities, Tables
 from transforms.extract.speakers import add_speakers
 from transforms.extract.records import ArticleBatch, CommitmentMention, EventMention, ParticipantMention
 from transforms.extract.titles import date_trips, find_title_mentions
 
-__all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "ParticipantMention", "build_tables",
-           "extract_article", "extract_articles"]
+__all__ = ["ArticleBatch", "CommitmentMention", "EventMention", "EventsMerged", "ParticipantMention", "build_tables",
+           "canonical_spellings", "extract_article", "extract_articles", "merge_commitments", "merge_events"]
 
 
 def document_key(article: dict) -> str:
@@ -68,6 +70,48 @@ def extract_articles(articles: list[dict]) -> ArticleBatch:
     return batch
 
 
+@dataclass
+class EventsMerged:
+    """The first step of the merge: event rows and their participants, and which event each mention is of."""
+
+    tables: Tables
+    entities: Entities
+    mention_to_event: dict[str, str]
+
+
+def merge_events(mentions: list[EventMention], published: dict[str, dt.date | None], record_keys: dict[str, str],
+                 spelling: dict[str, str], tables: Tables | None = None) -> EventsMerged:
+    """Event mentions of all articles into events (people under `spelling`, see people.canonical_spellings).
+
+    With `merge_commitments` after it, what `build_tables` does, for a caller that holds the event mentions and
+    the commitment mentions of a large corpus one after the other rather than both at once.
+    """
+    mentions = respell_events(mentions, spelling)
+    tables = tables if tables is not None else Tables()
+    entities = Entities()
+    order = order_keys(mentions, published, record_keys)
+    mention_to_event = build_event_rows(mentions, order, tables, entities, published)
+    return EventsMerged(tables, entities, mention_to_event)
+
+
+def merge_commitments(commitments: list[CommitmentMention], events: EventsMerged, published: dict[str, dt.date | None],
+                      spelling: dict[str, str]) -> dict[str, list[dict]]:
+    """Commitment mentions into commitments beside the merged events; every curated table's rows."""
+    tables = events.tables
+    build_commitment_rows(respell_commitments(commitments, spelling), events.mention_to_event, tables,
+                          events.entities, published)
+    tables.entities = events.entities.finish()
+    return {
+        "events": tables.events,
+        "event_mentions": tables.event_mentions,
+        "participants": tables.participants,
+        "commitments": tables.commitments,
+        "commitment_mentions": tables.commitment_mentions,
+        "entities": tables.entities,
+        "quarantine": tables.quarantine,
+    }
+
+
 def build_tables(batches: list[ArticleBatch],
                  signals: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[dict]]:
     """Merge the mentions of all batches into the curated rows (events, mentions, participants, ...); `signals`,
@@ -83,20 +127,8 @@ def build_tables(batches: list[ArticleBatch],
         mentions.extend(b.events)
         commitments.extend(b.commitments)
         tables.quarantine.extend(b.quarantine)
-    mentions, commitments = unify_people(mentions, commitments)
-    entities = Entities()
-    order = order_keys(mentions, published, record_keys)
-    mention_to_event = build_event_rows(mentions, order, tables, entities, published)
-    build_commitment_rows(commitments, mention_to_event, tables, entities, published)
-    tables.entities = entities.finish()
+    spelling = canonical_spellings(mentions, commitments)
+    events = merge_events(mentions, published, record_keys, spelling, tables)
     if signals is not None:
         signals.update(tables.event_signals)
-    return {
-        "events": tables.events,
-        "event_mentions": tables.event_mentions,
-        "participants": tables.participants,
-        "commitments": tables.commitments,
-        "commitment_mentions": tables.commitment_mentions,
-        "entities": tables.entities,
-        "quarantine": tables.quarantine,
-    }
+    return merge_commitments(commitments, events, published, spelling)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
@@ -17,10 +18,15 @@ def _persons(mentions: list[EventMention], commitments: list[CommitmentMention])
         yield from (p for p in c.actor_people if p.entity_type == "person")
 
 
-def canonical_spellings(mentions: list[EventMention], commitments: list[CommitmentMention]) -> dict[str, str]:
+def canonical_spellings(mentions: list[EventMention], commitments: list[CommitmentMention],
+                        more_names: Iterable[str] = ()) -> dict[str, str]:
     """name -> the spelling kept for its person: the one with the most accented letters (ASCII
-    text often drops them), then the most frequent, then the first in sort order."""
+    text often drops them), then the most frequent, then the first in sort order.
+
+    `more_names`: the names of further person mentions, for a caller that does not hold all the records at once.
+    """
     counts = Counter(p.name for p in _persons(mentions, commitments))
+    counts.update(more_names)
     groups: dict[str, list[str]] = {}
     for name in counts:
         groups.setdefault(person_key(name), []).append(name)
@@ -36,20 +42,28 @@ def unify_people(mentions: list[EventMention], commitments: list[CommitmentMenti
                  ) -> tuple[list[EventMention], list[CommitmentMention]]:
     """The mentions with every person under the spelling kept for them (canonical_spellings)."""
     spelling = canonical_spellings(mentions, commitments)
+    return respell_events(mentions, spelling), respell_commitments(commitments, spelling)
+
+
+def _respelled(people: tuple[ParticipantMention, ...], spelling: dict[str, str]) -> tuple[ParticipantMention, ...]:
+    return tuple(replace(p, name=spelling[p.name]) if p.entity_type == "person" and p.name in spelling else p
+                 for p in people)
+
+
+def respell_events(mentions: list[EventMention], spelling: dict[str, str]) -> list[EventMention]:
+    """The event mentions with their participants under the kept spellings (`canonical_spellings`)."""
     if not spelling:
-        return mentions, commitments
-
-    def fix(people: tuple[ParticipantMention, ...]) -> tuple[ParticipantMention, ...]:
-        if not any(p.name in spelling for p in people):
-            return people
-        return tuple(replace(p, name=spelling[p.name]) if p.entity_type == "person" and p.name in spelling else p
-                     for p in people)
-
-    mentions = [replace(m, participants=fix(m.participants)) if any(p.name in spelling for p in m.participants)
-                else m for m in mentions]
-    commitments = [replace(c, actor_people=fix(c.actor_people)) if any(p.name in spelling for p in c.actor_people)
-                   else c for c in commitments]
-    return mentions, commitments
+        return mentions
+    return [replace(m, participants=_respelled(m.participants, spelling))
+            if any(p.name in spelling for p in m.participants) else m for m in mentions]
 
 
-__all__ = ["canonical_spellings", "unify_people"]
+def respell_commitments(commitments: list[CommitmentMention], spelling: dict[str, str]) -> list[CommitmentMention]:
+    """The commitment mentions with the people of their actors under the kept spellings."""
+    if not spelling:
+        return commitments
+    return [replace(c, actor_people=_respelled(c.actor_people, spelling))
+            if any(p.name in spelling for p in c.actor_people) else c for c in commitments]
+
+
+__all__ = ["canonical_spellings", "respell_commitments", "respell_events", "unify_people"]
