@@ -168,11 +168,21 @@ def type_spec(table_name: str) -> ExpectationSpec:
                            {"column": "_check_row_types", "value_set": [True]}, description=text, advice=advice)
 
 
+TYPE_CHECK_ROWS = 8192  # rows converted to Arrow at once: a large table's Arrow copy is never whole
+
+
 def row_types_ok(table_name: str, rows: list[dict]) -> list[bool]:
     """Per row: can every value be stored with the contract's Arrow type (and is it present when required)?
 
-    The whole table is converted to Arrow at once first (column by column, in C): when it takes the
-    schema, every row does; only when it does not are rows checked one by one to find which."""
+    Rows are converted to Arrow a chunk at a time (column by column, in C): when a chunk takes the
+    schema, every row of it does; only when it does not are its rows checked one by one to find which."""
+    out: list[bool] = []
+    for start in range(0, len(rows), TYPE_CHECK_ROWS):
+        out += _chunk_types_ok(table_name, rows[start:start + TYPE_CHECK_ROWS])
+    return out
+
+
+def _chunk_types_ok(table_name: str, rows: list[dict]) -> list[bool]:
     try:
         enforce_schema(rows, table_name)
         return [True] * len(rows)
