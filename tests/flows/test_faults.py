@@ -65,12 +65,13 @@ def simulate(root: Path, run_id: str) -> dict:
 
 def _old_layout(root: Path) -> None:
     """A curated folder as eventline wrote it before generations: table folders, a staging leftover."""
-    from schemas.arrow import enforce_schema
+    from flows.store import to_arrow
+    from schemas.tables import TABLES
 
     tables = {**layers.compute(FIXTURES, "x").tables}
     for name in GENERATION_TABLES:
         (root / "c" / name).mkdir(parents=True)
-        arrow = enforce_schema(tables.get(name, []), name)
+        arrow, _ = to_arrow(tables.get(name, []), TABLES[name])  # the articles come as Arrow, the rest as rows
         arrow = arrow.replace_schema_metadata({**arrow.schema.metadata, b"run_id": b"run_OLD"})
         pq.write_table(arrow, root / "c" / name / "part-0.parquet")
     (root / "c" / ".events.old-run_x").mkdir()
