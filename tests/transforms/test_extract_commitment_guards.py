@@ -205,3 +205,49 @@ def test_committed_to_addressing_is_no_schedule_and_looking_forward_to_a_visit_i
 
 def test_an_adverbial_before_a_subject_is_no_apposition():
     assert not is_forecast_subject("By the regional summit in Lima, Chile and Peru")
+
+
+def test_the_government_is_the_one_the_release_named_as_such():
+    text = ("The Government of the Republic of Chile has learned with consternation of the attack in Peru.\n\n"
+            "Chile condemns the attack in the strongest terms.\n\n"
+            "The Government calls on the international community to strengthen its support to the region.")
+    rows = {c["modality"]: c["parties"] for c in commitments(text)}
+    assert rows["proposal"] == ["CHL"]
+
+
+def test_a_name_with_a_particle_is_one_subject():
+    found = commitments("Côte d'Ivoire expresses its solidarity with Benin and reaffirms its determination to "
+                        "continue to pool intelligence with its neighbours.")
+    assert [(c["modality"], c["parties"]) for c in found] == [("pledge", ["CIV"])]
+
+
+def test_items_of_a_declaration_in_the_present_and_instructions_to_ministers_are_agreements():
+    text = ("The presidents of Chile and Peru met in Arica. At the end of the meeting the Presidents signed a "
+            "declaration, under which the two Governments:\n\n"
+            "1. agree to complete the new border bridge by December 2026;\n"
+            "2. instruct their foreign ministries to convene the commission on migration within ninety days.")
+    rows = sorted((c["modality"], c["action"], tuple(c["parties"])) for c in commitments(text))
+    assert rows == [("agreement", "complete", ("CHL", "PER")), ("agreement", "convene", ("CHL", "PER"))]
+
+
+def test_a_signing_witnessed_of_counted_memoranda_gives_one_agreement_per_item():
+    text = ("The presidents of Ghana and Togo met in Lome. The Heads of State witnessed the signing of three "
+            "Memoranda of Understanding, on:\n(a) fisheries;\n(b) youth and sport;\n(c) customs cooperation.")
+    found = [c for c in commitments(text) if c["modality"] == "agreement"]
+    assert len(found) == 3 and all(c["parties"] == ["GHA", "TGO"] for c in found)
+
+
+def test_an_agreement_of_two_named_actors_with_one_country_read_is_the_events_two():
+    text = ("The foreign ministers of Ghana and Togo held consultations in Accra. Minister Kofi Mensah and the "
+            "Deputy Minister of Foreign Affairs of Togo signed a protocol on border demarcation.")
+    assert [c["parties"] for c in commitments(text) if c["modality"] == "agreement"] == [["GHA", "TGO"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Second, yesterday the State Secretary held political consultations with Peru in Lima.",
+    "SPOKESPERSON: We will inform you in due course.",
+    "The minister discussed the preparations for the official visit that the Chilean president will pay to Peru.",
+    "The Government of Chile urges Chilean nationals in the border regions to remain vigilant.",
+])
+def test_no_undertaking_in_briefing_lines(text):
+    assert commitments(text) == []

@@ -44,7 +44,7 @@ from transforms.extract.commitments.clauses import clauses
 from transforms.extract.commitments.items import cue_item, list_item
 from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
-from transforms.extract.commitments.subject import BULLET_MARK, resolve_subject, subject_span
+from transforms.extract.commitments.subject import BULLET_MARK, both_sides, resolve_subject, subject_span
 from transforms.extract.commitments.turns import other_side, read_turns
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules, event_rules
@@ -154,6 +154,8 @@ def _list_intro(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], pre
     subj_lo, subj_hi = subject_span(text, frame_end(text, end), end)
     parties, _ = resolve_subject(doc, sent.start + subj_lo, sent.start + subj_hi, ctx, own, None, prev_parties, memory)
     actor = text[subj_lo:subj_hi].strip(" ,")
+    if cue is not None and cue[2].modality == "agreement":
+        parties = both_sides(parties, actor, ctx)  # "Minister X and the Deputy Minister of Y attended the signing of:"
     if intro:
         return _List(parties if parties else ctx.countries, actor or "all parties", True)
     if cue is not None and not parties and rules.passive_intro.search(text[:cue[0]]):

@@ -25,7 +25,7 @@ from transforms.extract.commitments.predicate import (
 )
 from transforms.extract.commitments.subject import (
     BULLET_MARK, actor_orgs, actor_people, body_organization, codes_in, counterparts, is_forecast_subject, leading_actor,
-    own_state,
+    both_sides, own_state,
     resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
@@ -152,6 +152,9 @@ _DENIED_SUPPORT = re.compile(r"\b(?:(?:do|does|did|will|would|can|could|shall)\s
                              r"(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+
+
 # A be-form right before a participle cue makes it a passive with no agent ("could be signed", "was adopted").
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
@@ -166,6 +169,8 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     if cue.modality == "agreement" and (cue.verb or cue.action_from_cue) and _PASSIVE_BEFORE.search(
             text, max(0, c.start - 30), c.start):
         return False  # "a deal could be signed within weeks": nobody is said to sign it
+    if cue.modality == "agreement" and not c.modal and _NEGATED_BEFORE.search(text, max(0, c.start - 20), c.start):
+        return False  # "do not agree on where the border runs"
     if cue.modality in ("support", "opposition"):
         if re.match(r"\s*by\b", text[c.end:c.end + 5]) and text[c.start:c.end].endswith("ed"):
             return False
@@ -251,6 +256,10 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     if c.cue.modality == "agreement" and c.parties is not None and " with " in s.text[c.start:c.end]:
         partner, _ = codes_in(s.doc, base + c.start, base + c.end)  # "Kenya agreed with Uganda to ...": both agree
         c.parties = tuple(sorted(set(c.parties) | partner))
+    if c.cue.modality == "agreement" and not c.shared:
+        c.parties = both_sides(c.parties, s.text[c.subj_lo:c.subj_hi], s.ctx)
+    if c.cue.name == "instructed_to" and c.parties is not None and len(c.parties) < 2:
+        c.modality = "pledge"  # one leader instructing his own ministers binds his government alone
     if c.modal and c.cue.modality == "proposal" and c.speaker_codes and c.parties:
         # "Minister A of Austria said Chile should reopen the border", "Lula said Amazon countries should present
         # a joint position": the speaker proposes it to those addressed (ANNOTATION.md: "called on C to cease" is
@@ -387,8 +396,9 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
     """Refuse a schedule told with a modal ("X will travel to ...", "will meet ...", "would visit ..."): a
     planned event, not an undertaking; and a welcome of a guest ("welcomed the delegation")."""
     rules = commitment_rules()
-    if c.modal and c.cue.modality == "pledge" and rules.schedule.match(skip_adverbs(c.predicate)):
-        return False
+    if c.modal and c.cue.modality == "pledge" and (rules.schedule.match(skip_adverbs(c.predicate))
+                                                    or _EVENT_RELATIVE.search(s.text, max(0, c.start - 90), c.start)):
+        return False  # ("the official visit that the minister will pay to Peru": the visit's schedule)
     gerund = _GERUND.match(skip_adverbs(c.predicate)) if c.cue.name == "looks_forward" else None
     if gerund and rules.schedule.match(lemma(gerund.group(1)) + gerund.string[gerund.end(1):]):
         return False  # "looks forward to meeting X at the summit", "to welcoming President Y to Lima": a visit
@@ -399,6 +409,11 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
         if rules.not_a_course.match(bare) or any(p.start < base + 3 for p in s.doc.people.within(base, s.doc.limit)):
             return False
     return True
+
+
+# A relative clause on an event noun before a modal ("the visit that X will pay", "the talks which Y will hold").
+_EVENT_RELATIVE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|conference|session|call|consultations)\s+"
+                             r"(?:that|which)\s+[^,;.]{0,70}$", re.I)
 
 
 _GERUND = re.compile(r"\s*([a-z]+ing)\b")

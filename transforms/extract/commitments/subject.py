@@ -263,7 +263,31 @@ def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str
         named |= codes
     if len(prev_parties) == 1 and prev_parties[0] in named:
         return prev_parties[0]
-    return None if named else dateline_country(doc)
+    return None if named else (named_government(doc, pos) or dateline_country(doc))
+
+
+def named_government(doc: Doc, pos: int) -> str | None:
+    """The country of the last government the article named as such before `pos` ("The Government of the
+    Republic of Côte d'Ivoire has learned ... The Government calls on ..."): the antecedent of "the Government"."""
+    found = None
+    for c in doc.countries.within(0, pos):
+        if getattr(c, "code", None) and _GOVERNMENT_OF.search(doc.text, max(0, c.start - 60), c.start):
+            found = c.code
+    return found
+
+
+# "the Government of (the Republic of) X" right before a country's name.
+_GOVERNMENT_OF = re.compile(r"\bgovernment\s+of\s+(?:the\s+)?(?:(?:federal\s+|islamic\s+|united\s+|democratic\s+|"
+                            r"people['’]s\s+)*(?:republic|kingdom|state|sultanate|principality)\s+of\s+(?:the\s+)?)?$", re.I)
+
+
+def both_sides(parties: tuple[str, ...] | None, subject: str, ctx: Context) -> tuple[str, ...] | None:
+    """An agreement whose subject coordinates two actors of whom one country is read ("Minister X and the Deputy
+    Minister of Foreign Affairs of Azerbaijan signed", "Park and Japanese Vice Minister Funakoshi agreed"): the two
+    countries of its event, when the event has two and the one read is among them."""
+    if parties is None or len(parties) != 1 or len(ctx.countries) != 2 or parties[0] not in ctx.countries:
+        return parties
+    return tuple(sorted(ctx.countries)) if re.search(r"\S\s+and\s+\S", subject) else parties
 
 
 def own_state(doc: Doc) -> str | None:
@@ -434,7 +458,8 @@ def _has_verb(words: str) -> bool:
 
 def leading_actor(text: str, start: int, stop: int) -> int:
     """End of the actor phrase at text[start:] (the subject before a coordinated predicate)."""
-    m = re.match(r"(?:(?:the|all|both|and|of|five|six|two|three|four|seven|eight|nine|ten|[A-Z][\w.'-]*|"
+    m = re.match(r"(?:(?:the|all|both|and|of|five|six|two|three|four|seven|eight|nine|ten|[A-Z][\w.'’-]*|"
+                 r"[a-z]{1,3}['’][A-Z][\w.'’-]*|"  # a name particle: "Côte d'Ivoire"
                  r"countries|parties|sides|states|nations|leaders|ministers|governments?|side|delegations?|foreign|"
                  r"prime|deputy|heads?|state|member|officials|representatives|participants|partners|their)"
                  r"\s*,?\s*)+",
