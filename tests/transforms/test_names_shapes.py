@@ -122,3 +122,37 @@ def test_a_weekday_alone_is_no_name(text):
 def test_dotted_capitals_in_a_title_before_its_comma_stay_the_titles():
     found = _people("Also present was the Trade Counsellor at the Embassy in Washington D.C., Marta Lindqvist.")
     assert list(found) == ["Marta Lindqvist"]
+
+
+@pytest.mark.parametrize("text,name,title,country", [
+    ("The Taoiseach, Aoife Byrne, met the delegation.", "Aoife Byrne", "Prime Minister", "IRL"),
+    ("Tanaiste Conor Walsh welcomed the minister to Dublin.", "Conor Walsh", "Deputy Prime Minister", "IRL"),
+    ("Lyonchhen Dasho Karma Wangdi received the delegation in Thimphu.", "Karma Wangdi", "Prime Minister", "BTN"),
+    ("Canciller Lucia Ferrer Ruiz met her counterpart in Lima.", "Lucia Ferrer Ruiz", "Minister of Foreign Affairs", None),
+])
+def test_local_titles_are_read_with_the_country_they_imply(text, name, title, country):
+    found = _people(text)
+    assert found[name].title == title and found[name].country == country
+
+
+def test_a_local_title_is_read_as_written_only():
+    assert _people("The canciller said the taoiseach would come.") == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Deputy Foreign Minister Ts. Enkhtuvshin and others attended.", "Ts. Enkhtuvshin"),
+    ("The State Secretary, Kh. Gankhuyag, met the ambassador.", "Kh. Gankhuyag"),
+])
+def test_two_letter_initials_open_a_name(text, name):
+    assert name in _people(text)
+
+
+def test_a_royal_title_never_names_a_commoner_by_a_surname_alias():
+    gazetteer = Gazetteer.from_text("person,country,organization,name_order,aliases\n"
+                                    "Omar Haddad,JOR,,given_first,Haddad\n",
+                                    "person,country,office,start_date,end_date,source_note\n"
+                                    "Omar Haddad,JOR,Prime Minister,2020-01-01,,\n")
+    (king,) = find_people("King Haddad received the envoys.", gazetteer=gazetteer)
+    assert king.name == "Haddad" and king.title == "Monarch"
+    (pm,) = find_people("Prime Minister Haddad received the envoys.", gazetteer=gazetteer)
+    assert pm.name == "Omar Haddad"

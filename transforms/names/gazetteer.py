@@ -102,6 +102,9 @@ def _normalise_country_value(value: str) -> str | None:
     return country_code(value) or value
 
 
+_ROYAL = frozenset({"Monarch", "Crown Prince"})
+
+
 class Gazetteer:
     """People and office holders with lookup indexes (inline fixtures or reference CSVs)."""
 
@@ -385,6 +388,12 @@ class Gazetteer:
             if ranked[0][1] > ranked[1][1]:
                 return ranked[0][0]
         return None
+
+    def royal_mismatch(self, person: str, title: str | None) -> bool:
+        """A royal title before a name the gazetteer gives to someone who never held one ("Sultan
+        Ibrahim" is not the Prime Minister Anwar Ibrahim, whose surname alias it matches)."""
+        terms = self.terms_by_person.get(person)
+        return bool(terms) and title in _ROYAL and not any(t.office in _ROYAL for t in terms)
 
     def offices_of(self, person: str, on_date: date | None = None) -> list[OfficeTerm]:
         """Terms held by a person (covering on_date when given), most recent first."""

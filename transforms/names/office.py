@@ -126,8 +126,13 @@ def office_tables() -> _OfficeTables:
                 expanded.add(form)
     ministry = _ministry_pattern(data, tables)
     tables.abbreviations = dict(data.abbreviations)
-    tables.vocabulary.update(tables.abbreviations.values())
     tables.abbreviation_countries = dict(data.abbreviation_countries)
+    # Local titles ("Taoiseach", "Canciller") are read as written, like abbreviations.
+    for surface, local in data.local_titles.items():
+        tables.abbreviations[surface] = local.title
+        if local.country:
+            tables.abbreviation_countries[surface] = local.country
+    tables.vocabulary.update(tables.abbreviations.values())
     tables.generic = frozenset(data.generic_titles)
     tables.portfolio_titles = frozenset(data.portfolio_titles)
     tables.article_countries = frozenset(name.casefold() for name in data.article_countries)

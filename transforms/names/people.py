@@ -54,6 +54,7 @@ class _Particles:
     family_first: frozenset[str]
     stop_tokens: frozenset[str]
     calendar_given_names: frozenset[str]
+    initial_digraphs: frozenset[str]
     common_surnames: frozenset[str]
     weak_honorifics: frozenset[str]
 
@@ -94,6 +95,7 @@ def particles() -> _Particles:
         ),
         stop_tokens=frozenset(data.stop_tokens),
         calendar_given_names=frozenset(data.calendar_given_names),
+        initial_digraphs=frozenset(data.initial_digraphs),
         common_surnames=frozenset(person_key(s) for s in data.common_surnames),
         weak_honorifics=frozenset(h.rstrip(".") for h in data.weak_honorifics),
     )

@@ -11,6 +11,7 @@ from transforms.names.office import MentionIndex, OfficeParse, find_offices, off
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
+from transforms.names.name_words import demonym_inside, numeral, place_end, two_name_words
 from transforms.names.shapes import country_tagged_spans, listed_spans, retitle
 from transforms.names.titled import title_case_line, title_words, titled_spans
 from transforms.names.same_office import title_compatible
@@ -28,7 +29,6 @@ _TO_THE_RX = re.compile(r"(?P<word>[\w'’\-]+)[^\S\n]+(?:to|for|of) the[^\S\n]+
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
 _WS_RX = re.compile(r"[^\S\n]+")
 _TOKEN_RX = re.compile(r"\S+")
-_ROMAN_RX = re.compile(r"[IVX]{1,4}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +36,8 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     """Regexes for a capitalised person name (and the same anchored at the end of a window)."""
     p = particles()
     word = rf"{_UP}(?:{_LET}|['’](?={_LET}))*(?:-{_LET}+(?:['’]{_LET}+)?)*"
-    initial = rf"{_UP}\.(?:-?{_UP}[a-z]?\.)*"  # "S.", "J.R.", "K.Ch." (a digraph after the first initial)
+    # "S.", "J.R.", "K.Ch." (a digraph after the first initial), "Ts." (a digraph initial of name_particles.yaml)
+    initial = rf"(?:{_UP}|{trie_alternation(sorted(p.initial_digraphs))})\.(?:-?{_UP}[a-z]?\.)*"
     glued = rf"(?:(?:{trie_alternation(sorted(p.hyphen_particles))})-|(?:{trie_alternation(sorted(p.apostrophe_particles))})['’]){_UP}{_LET}*"
     token = rf"(?:{initial}|{word}|{glued})"
     # A patronymic word joins a name or ends it ("Elchin Ilham oglu Amirbayov", "Mammadov Elnur Ramiz oglu").
@@ -45,6 +46,9 @@ def _name_rx() -> tuple[re.Pattern, re.Pattern]:
     name = rf"{token}(?:{_SP}(?:{particle}{_SP})*{token}){{0,6}}(?:{_SP}{patronymic}(?!{_SP}{_UP}))?"
     suffix = rf"(?:,?{_SP}(?:Jr|Sr)\b\.?|,?{_SP}(?:II|III|IV)\b)?"
     return re.compile(name + suffix + _NAME_END), re.compile(rf"(?:{name})$")
+
+
+_NO_ONE = Gazetteer()
 
 
 @dataclass
@@ -84,16 +88,16 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
         initial = len(bare) == 1 and tok.endswith(".")          # "A." in "Barbara A. Leaf"
         stop = not initial and (cased in p.stop_tokens or bare in tables.portfolio_words
                                 or (i == 0 and (words.blocks_name(cased)   # "Minister Delegate"
-                                                or _numeral(bare)))  # "Foreign Minister II Dato X"
+                                                or numeral(bare)))  # "Foreign Minister II Dato X"
                                 or (bare == "May" and re.match(r"\s*\d", text[te:te + 3])))
-        if stop and i == 0 and cased in p.calendar_given_names and _two_name_words(tokens[1:3], p):
+        if stop and i == 0 and cased in p.calendar_given_names and two_name_words(tokens[1:3], p):
             stop = False  # "Foreign Minister Monday Semaya Kumba": a given name, not the weekday
         place = ts in index.country_by_start or ts in index.org_by_start or ts in index.mask_starts
         # A second office ("President Xi Jinping President Tokayev", "... Jane Doe Deputy ...") ends the name.
         # ... unless it follows "bin": the father's name ("Hamad bin Sultan Al Busaidi").
         office = i > 0 and (bare.lower() in tables.first_words or words.ends_name(bare)) \
             and tokens[i - 1][2] not in p.father_connectors
-        if place and i > 0 and _demonym_inside(index, ts, tokens, i):
+        if place and i > 0 and demonym_inside(index, ts, tokens, i):
             place = False  # "Pham Thai Giang": a demonym between two words of a name
         if place and i > 0 and not office and not stop:
             # "Luis Montenegro", "Israel Katz": a country word that completes a known name.
@@ -116,7 +120,7 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
         kept.pop()
     if not kept:
         return None
-    if _place_end(index, kept[0][0]) >= kept[-1][1] - (2 if kept[-1][2].endswith(("'s", "’s")) else 0):
+    if place_end(index, kept[0][0]) >= kept[-1][1] - (2 if kept[-1][2].endswith(("'s", "’s")) else 0):
         return None  # the whole run is a place ("Kazakhstan", "Solomon Islands"), not "Israel Katz"
     start, end = kept[0][0], kept[-1][1]
     if text[end - 2:end] in ("'s", "’s"):
@@ -124,34 +128,6 @@ def _trim_name(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in ",":
         end -= 1
     return (start, end) if end > start else None
-
-
-def _two_name_words(tokens: list, p) -> bool:
-    """Two more capitalised words that are no stop words, with nothing between them."""
-    return len(tokens) == 2 and not tokens[0][2].endswith(",") and all(
-        t[:1].isupper() and t.rstrip(",.").isalpha() and t.rstrip(",.") not in p.stop_tokens for _, _, t in tokens)
-
-
-def _numeral(token: str) -> bool:
-    """A roman numeral that is no surname ("II", but not "XI" of "XI Jinping")."""
-    return bool(_ROMAN_RX.fullmatch(token)) and token.casefold() not in particles().family_first
-
-
-def _place_end(index: MentionIndex, start: int) -> int:
-    """End of the country, organisation or masked region starting at start (-1 when none)."""
-    for table in (index.country_by_start, index.org_by_start):
-        if start in table:
-            return table[start].end
-    return index.mask_starts.get(start, -1)
-
-
-def _demonym_inside(index: MentionIndex, ts: int, tokens: list, i: int) -> bool:
-    """A demonym followed by one more capitalised word that ends the run is a word of the name."""
-    mention = index.country_by_start.get(ts)
-    if mention is None or mention.kind != "demonym" or i + 2 != len(tokens):
-        return False
-    nxt = tokens[i + 1][2].rstrip(",.")
-    return nxt[:1].isupper() and nxt not in particles().stop_tokens and tokens[i + 1][0] not in index.country_by_start
 
 
 def _name_at(scan: _Scan, pos: int) -> tuple[int, int] | None:
@@ -200,6 +176,8 @@ def _mention(scan: _Scan, start: int, end: int, name_span: tuple[int, int], titl
                 name = holder
         name = name or g.holder_by_surname(token, title, scan.on_date, country)
     name = name or canonical_cached(written, country, g)
+    if title and g.royal_mismatch(name, title):
+        name = canonical_cached(written, country, _NO_ONE)  # "Sultan Ibrahim": not PM Anwar Ibrahim
     if not name:
         return None
     record = g.people.get(name)

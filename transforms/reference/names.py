@@ -16,12 +16,20 @@ class Portfolio(Strict):
     extensions: list[NonEmpty] = []
 
 
+class LocalTitle(Strict):
+    """A title in a national language: its normal title and the country it implies, if one."""
+
+    title: NonEmpty
+    country: ISO3 | None = None
+
+
 class Offices(Strict):
     """names/offices.yaml: office titles, ministries and their normal forms."""
 
     titles: dict[NonEmpty, list[NonEmpty]]
     abbreviations: dict[NonEmpty, NonEmpty]
     abbreviation_countries: dict[NonEmpty, ISO3]
+    local_titles: dict[NonEmpty, LocalTitle]
     country_overrides: dict[ISO3, dict[NonEmpty, NonEmpty]]
     deputy_prefixes: dict[NonEmpty, NonEmpty]
     secretary_deputy_prefixes: dict[NonEmpty, NonEmpty]
@@ -52,6 +60,7 @@ class NameParticles(Strict):
     family_first_surnames: dict[NonEmpty, list[NonEmpty]]
     stop_tokens: list[NonEmpty]
     calendar_given_names: list[NonEmpty]
+    initial_digraphs: list[NonEmpty]
     common_surnames: list[NonEmpty]
 
 
