@@ -156,3 +156,20 @@ def test_a_royal_title_never_names_a_commoner_by_a_surname_alias():
     assert king.name == "Haddad" and king.title == "Monarch"
     (pm,) = find_people("Prime Minister Haddad received the envoys.", gazetteer=gazetteer)
     assert pm.name == "Omar Haddad"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("The minister received the outgoing Indonesian Ambassador to Japan, Sutrisno, at the ministry.", "Sutrisno", "IDN"),
+    ("The Deputy Foreign Minister of Mongolia, Enkhbold, opened the session.", "Enkhbold", "MNG"),
+])
+def test_one_name_word_set_off_by_commas_after_a_states_office(text, name, country):
+    assert _people(text)[name].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "The Ambassador, Sutrisno, arrived.",                  # no state: no single word
+    "The President of France, however, declined.",         # lower case
+    "The Foreign Minister of Kenya, Nairobi-based, said.",
+])
+def test_one_word_after_an_office_needs_a_state_and_commas(text):
+    assert "Sutrisno" not in _people(text) and len(_people(text)) == 0

@@ -24,6 +24,8 @@ _SP = r"[^\S\n]+"                         # spaces that stay on the same line
 _NAME_END = r"(?![\w])(?!['’](?![sS](?![\w]))\w)(?!-\w)"  # not "Xi'an", "Lee Jae-myung"
 _OF_RX = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _COMMA_RX = re.compile(r",[^\S\n]+")
+_APPOSED_END_RX = re.compile(r",[^\S\n]")
+_ONE_NAME_RX = re.compile(rf"{_UP}[^\W\d_]+(?:-{_UP}[^\W\d_]+)*")
 _ABBREVIATED_RX = re.compile(r"\.[^\S\n]+")
 _TO_THE_RX = re.compile(r"(?P<word>[\w'’\-]+)[^\S\n]+(?:to|for|of) the[^\S\n]+$", re.IGNORECASE)
 _APPOSITION_BEFORE_RX = re.compile(r",[^\S\n]+(?:(?:the|The)[^\S\n]+)?$")
@@ -216,7 +218,11 @@ def _office_mentions(scan: _Scan, offices: list[OfficeParse]) -> tuple[list[Pers
             comma = _COMMA_RX.match(text, office.end)
             if comma:
                 candidate = _name_at(scan, comma.end())
-                if candidate and len(text[candidate[0]:candidate[1]].split()) >= 2:
+                if candidate and (len(text[candidate[0]:candidate[1]].split()) >= 2
+                                  or office.country and _APPOSED_END_RX.match(text, candidate[1])
+                                  and _ONE_NAME_RX.fullmatch(text, candidate[0], candidate[1])):
+                    # One word only set off by commas after a state's office: "the Indonesian
+                    # Ambassador to Malaysia, Hermono, called on ..." (single-name officials).
                     name_span = candidate
         if name_span is not None and office.brief_end == office.end \
                 and not _known_after_brief(scan, name_span, office):
