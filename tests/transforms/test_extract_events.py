@@ -116,6 +116,14 @@ def test_a_trip_to_several_countries_is_one_visit_per_country_and_the_whole_trip
     assert all(v["location_country"] in (None, *v["countries"]) for v in visits)
 
 
+def test_a_trip_whose_object_names_one_country_twice_is_one_visit():
+    text = ("Foreign Minister Ana Ruiz of Peru held talks with Foreign Minister Rosa Pinto of Chile in Lima on 3 May "
+            "2024. The sides reviewed the agreements reached during the state visit of the President of Kazakhstan in "
+            "2023, and agreed to reopen the border.")
+    visits = [e for e in events_of(text) if e["event_type"] == "visit"]
+    assert len(visits) == 1
+
+
 def test_a_trip_to_a_region_is_one_visit():
     text = "The Foreign Minister of Norway, Karl Moen, will travel to Central Asia from 6 to 9 May."
     assert len([e for e in events_of(text) if e["event_type"] == "visit"]) == 1

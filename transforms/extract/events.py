@@ -130,7 +130,7 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
     if visit and trig and not split and trip_legs(subject, obj):
         # "will travel to Kazakhstan and Uzbekistan from 6 to 9 November": one visit per country visited (each is
         # located in its host country), and the trip as a whole.
-        return subject, [Zone((), (c,), obj.orgs) for c in obj.countries] + [obj], True
+        return subject, [Zone((), (c,), obj.orgs) for c in {c.country: c for c in obj.countries}.values()] + [obj], True
     if not split:
         return subject, [obj], False
     zones = []

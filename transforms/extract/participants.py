@@ -409,8 +409,8 @@ def ends_with_colon(sent: Sent) -> bool:
 def trip_legs(subject: Zone, obj: Zone) -> bool:
     """A trip whose object names two or more countries, each in the text (not the members of a region), none of
     them the traveller's own, and nobody to meet: the countries are its legs."""
-    named = [c for c in obj.countries if c.char_start is not None]
-    return (bool(subject.codes) and not obj.people and len(named) >= 2 and len(named) == len(obj.countries)
+    named = {c.country for c in obj.countries if c.char_start is not None}
+    return (bool(subject.codes) and not obj.people and len(named) >= 2 and named == obj.codes
             and not subject.codes & obj.codes)
 
 

@@ -213,7 +213,7 @@ def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: in
         subject = Zone(subject.people, subject.countries + (country_participant(doc.home, role),), subject.orgs)
     if hit.event_type == "visit" and trig is not None and len(objs) == 1 and trip_legs(subject, objs[0]):
         # "Travel to Fiji, Papua New Guinea and Solomon Islands": a visit per country and the trip (as in a body).
-        objs = [Zone((), (c,), objs[0].orgs) for c in objs[0].countries] + objs
+        objs = [Zone((), (c,), objs[0].orgs) for c in {c.country: c for c in objs[0].countries}.values()] + objs
     location, location_country = event_location(doc, sent, hit.start, obj_hi, hit.event_type == "visit")
     if trig is not None and trig.needs_object and not hit.name and not any(z.people or z.countries or z.orgs
                                                                           for z in objs):
