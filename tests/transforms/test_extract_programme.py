@@ -274,3 +274,12 @@ def test_a_plan_told_after_a_trip_whose_traveller_nobody_placed_is_on_the_trip_d
             "During the visit, Norway and Chile are expected to sign an agreement on salmon farming.")
     (signing,) = [e for e in events_of(text, published=dt.date(2024, 2, 20)) if e["event_type"] == "signing"]
     assert (signing["start_date"], signing["end_date"]) == (dt.date(2024, 3, 4), dt.date(2024, 3, 7))
+
+
+def test_a_session_of_a_standing_body_told_with_one_side_takes_both_sides_of_the_article():
+    text = ("On 21 April 2025, the Foreign Minister of Ghana, Kofi Mensah, received the Deputy Prime Minister of Togo, "
+            "Ama Dzidzo, in Accra. On the same day, the 20th meeting of the Intergovernmental Commission was held "
+            "under the co-chairmanship of Ghana's Minister of Trade Yaw Boateng and Kodjo Adedze. On 22 April "
+            "2025, Kofi Mensah held a telephone conversation with the Foreign Minister of Benin.")
+    sessions = [e for e in events_of(text, published=dt.date(2025, 4, 22)) if "20th" in e["evidence"]]
+    assert [s["countries"] for s in sessions] == [["GHA", "TGO"]]

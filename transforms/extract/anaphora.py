@@ -150,4 +150,14 @@ def _office_holder(doc: Doc, pos: int, office: str, state: State) -> Participant
     return None
 
 
-__all__ = ["LEADING_PHRASE", "State", "anaphoric_subject", "relative_antecedent"]
+def frame_countries(state: State, role: str = "participant", found: tuple[EventMention, ...] = ()
+                     ) -> tuple[ParticipantMention, ...]:
+    """The countries of the article's own event (else of the latest told with two or more): the members of
+    a standing body it names without them ("the Joint Commission", "the Working Group")."""
+    for m in (state.first_frame, state.last_frame, *reversed(state.recent), *reversed(found)):
+        if m is not None and len(m.countries) >= 2:
+            return tuple(country_participant(c, role) for c in m.countries)
+    return ()
+
+
+__all__ = ["LEADING_PHRASE", "State", "anaphoric_subject", "frame_countries", "relative_antecedent"]

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, relative_antecedent
+from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
@@ -122,14 +122,13 @@ def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi:
             subject = Zone((), (country_participant(doc.home, s_role),), ())
         elif not subject.people and not subject.countries and joint_we(doc, base + subj_lo, base + trig_lo):
             # "On the second day of our meeting we held a session with ..." in a communique: all who issue it.
-            subject = Zone((), _frame_countries(state, s_role), ())
+            subject = Zone((), frame_countries(state, s_role), ())
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
     split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
     if visit and trig and not split and trip_legs(subject, obj):
-        # "will travel to Kazakhstan and Uzbekistan from 6 to 9 November": one visit per country visited (each is
-        # located in its host country), and the trip as a whole.
+        # "will travel to Kazakhstan and Uzbekistan": a visit per country (in its own country), and the whole trip.
         return subject, [Zone((), (c,), obj.orgs) for c in {c.country: c for c in obj.countries}.values()] + [obj], True
     if not split:
         return subject, [obj], False
@@ -289,7 +288,7 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     if hit.trigger is None:
         codes = name_countries(doc, base + hit.start, base + hit.end) | name_hosts(doc, base + hit.end)
         if not codes and hit.event_type in ("summit", "meeting") and _OURS.search(text):  # "by our Leaders at the X Summit"
-            codes = {p.country for p in _frame_countries(s.state)} if len(_frame_countries(s.state)) >= 3 else codes
+            codes = {p.country for p in frame_countries(s.state)} if len(frame_countries(s.state)) >= 3 else codes
         if _setting_of(s, hit):
             # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
             # on the sidelines of the Y Meeting").
@@ -316,20 +315,14 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         s.subjects[r.idx] = r.subject
     if hit.name:
         r.named_codes = name_countries(doc, base + hit.name_start, base + hit.name_end)
-    if hit.trigger is not None and hit.trigger.frame_parties and not (
-            r.named_codes or r.subject.codes or any(z.codes for z in r.objs)):
-        r.objs = [Zone(o.people, o.countries + _frame_countries(s.state, found=tuple(s.found)), o.orgs) for o in r.objs]
+    # Told with none of its parties, or one side of the article's own event only ("the 20th meeting of the Commission
+    # was co-chaired by X of Tajikistan and Y"): that event's parties.
+    told = r.named_codes | r.subject.codes | {c for z in r.objs for c in z.codes}
+    framed = hit.trigger is not None and hit.trigger.frame_parties
+    frame = frame_countries(s.state, found=tuple(s.found)) if framed else ()
+    if frame and (not told or len(told) == 1 and told <= {p.country for p in frame}):
+        r.objs = [Zone(o.people, o.countries + frame, o.orgs) for o in r.objs]
     return True
-
-
-def _frame_countries(state: State, role: str = "participant", found: tuple[EventMention, ...] = ()
-                     ) -> tuple[ParticipantMention, ...]:
-    """The countries of the article's own event (else of the latest told with two or more): the members of
-    a standing body it names without them ("the Joint Commission", "the Working Group")."""
-    for m in (state.first_frame, state.last_frame, *reversed(state.recent), *reversed(found)):
-        if m is not None and len(m.countries) >= 2:
-            return tuple(country_participant(c, role) for c in m.countries)
-    return ()
 
 
 def _has_object(s: _Sentence, r: _Reading) -> bool:
