@@ -193,3 +193,11 @@ def test_a_summit_of_a_group_is_dated_by_the_clause_that_tells_when_it_opens():
     (summit,) = [e for e in events_of(text, published=dt.date(2023, 6, 14)) if e["event_type"] == "summit"]
     assert (summit["start_date"], summit["status"], summit["countries"]) == (dt.date(2023, 6, 16), "planned",
                                                                               ["CHL", "PER"])
+
+
+def test_a_session_named_by_its_count_is_one_of_the_body_the_article_reports():
+    text = ("Montevideo, 3 June 2025 - The foreign ministers of Uruguay and Chile co-chaired the Political Consultations "
+            "Mechanism in Montevideo on 2 June 2025. Both delegations agreed that the IX Meeting of the Mechanism will "
+            "take place in Santiago in the first half of 2026.")
+    (plan,) = [e for e in events_of(text, published=dt.date(2025, 6, 3)) if e["status"] == "planned"]
+    assert plan["countries"] == ["CHL", "URY"] and plan["start_date"] == dt.date(2026, 1, 1)

@@ -70,6 +70,9 @@ _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in 
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 _OURS = re.compile(r"\b(?:we|our|us)\b", re.I)  # a group's communique: its own summits and meetings
+# A session named by its count ("IX Meeting", "Third Session", "4th Meeting").
+_COUNTED = re.compile(rf"(?:(?-i:[IVXL]+)|\d+(?:st|nd|rd|th)|{set_alternation(word_set('ORDINAL_WORDS'))})\s+(?:Meeting|Session)\b",
+                      re.I)
 # An opening phrase that tells what came before or around the sentence's news ("After concluding his visit to
 # Brazil, ...", "Following her talks with X, ..."): its event and its people end at its comma.
 _OPENING_PHRASE = re.compile(r"(?:After|Following|Before|Upon|Having|Ahead of|Prior to|At the end of|In the wake of)\b"
@@ -289,6 +292,9 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         codes = name_countries(doc, base + hit.start, base + hit.end) | name_hosts(doc, base + hit.end)
         if not codes and hit.event_type in ("summit", "meeting") and _OURS.search(text):  # "by our Leaders at the X Summit"
             codes = {p.country for p in frame_countries(s.state)} if len(frame_countries(s.state)) >= 3 else codes
+        elif not codes and hit.event_type in ("meeting", "talks") and _COUNTED.match(text, hit.start):
+            # "the IX Meeting of the Mechanism", "since the Third Meeting": a session of the body the article reports.
+            codes = {p.country for p in frame_countries(s.state, found=tuple(s.found))}
         if _setting_of(s, hit):
             # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
             # on the sidelines of the Y Meeting").
