@@ -283,3 +283,12 @@ def test_a_session_of_a_standing_body_told_with_one_side_takes_both_sides_of_the
             "2025, Kofi Mensah held a telephone conversation with the Foreign Minister of Benin.")
     sessions = [e for e in events_of(text, published=dt.date(2025, 4, 22)) if "20th" in e["evidence"]]
     assert [s["countries"] for s in sessions] == [["GHA", "TGO"]]
+
+
+def test_a_list_item_told_without_its_subject_is_of_those_who_issue_the_list():
+    text = ("The fifth session of the Ghana-Togo Joint Committee was held in Accra on 10 February 2025, co-chaired by "
+            "the foreign ministers of Ghana and Togo.\n\nIn their joint statement, the two sides:\n\n"
+            "1. Welcomed the growth of trade.\n\n2. Agreed to hold the sixth session of the Joint Committee in Lome "
+            "in 2026.")
+    (plan,) = [e for e in events_of(text, published=dt.date(2025, 2, 11)) if e["status"] == "planned"]
+    assert plan["countries"] == ["GHA", "TGO"] and plan["start_date"] == dt.date(2026, 1, 1)

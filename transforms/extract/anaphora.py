@@ -74,6 +74,10 @@ def _same_rank(anaphor: str, p: ParticipantMention) -> bool:
     return True
 
 
+# What stands before a trigger in a list item told without its subject: nothing, or its verb ("Agreed to | hold ...").
+_ELIDED = re.compile(r"^(?:[A-Za-z]+ed(?:\s+(?:to|that|on))?)?$")
+
+
 def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_role: str, state: State,
                        frame: EventMention | None, at: int | None = None) -> Zone:
     """The subject a pronoun or a plural anaphor stands for: "He later called on ..." is the person who
@@ -111,6 +115,10 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
                                       next((c for c in ranked if len(c[0].countries) >= 2), ranked[0])))
         return Zone(with_role(people, s_role),
                     tuple(country_participant(c, "participant") for c in candidate.countries), subject.orgs)
+    if _ELIDED.match(subject_text) and any(s.bullet and s.start == pos for s in doc.sentences):
+        # A list item told without its subject ("the two sides: | - Agreed to hold the eighth session ..."): those
+        # who issue the list, the parties of the article's own event.
+        return Zone((), frame_countries(state, s_role), subject.orgs)
     return subject
 
 
