@@ -347,3 +347,11 @@ def test_a_setting_told_after_another_trigger_shares_the_sentence_subject():
 ])
 def test_a_day_between_the_trigger_and_its_counterpart_ends_no_object(text, expected):
     assert sorted(e["countries"] for e in events_of(text)) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Reporter: Is a visit of the President of Chile to Japan planned for this autumn?",
+    "Question: Did the foreign ministers of Chile and Peru meet in Lima last week?",
+])
+def test_a_question_tells_no_event(question):
+    assert events_of(question) == []

@@ -420,7 +420,7 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     elif r.status == "unknown" and doc.published is not None and hit.trigger is not None and under_way(text):
         r.status = "occurred"
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-    return not (r.status == "planned" and s.text.rstrip().endswith("?"))  # "Will you meet X?": asked, not planned
+    return not s.text.rstrip().endswith("?")  # "Will you meet X?", "Is a visit to Japan planned?": asked, not told
 
 
 def _dates_its_encounters(s: _Sentence, r: _Reading) -> bool:
