@@ -355,3 +355,11 @@ def test_a_day_between_the_trigger_and_its_counterpart_ends_no_object(text, expe
 ])
 def test_a_question_tells_no_event(question):
     assert events_of(question) == []
+
+
+@pytest.mark.parametrize("text, calls", [
+    ("The Ambassador of Chile also spoke about the importance of protecting human rights defenders.", 0),
+    ("President Ana Ruiz of Peru and President Rosa Pinto of Chile spoke today about the border.", 1),
+])
+def test_spoke_about_needs_two_sides(text, calls):
+    assert len([e for e in events_of(text) if e["event_type"] == "phone_call"]) == calls

@@ -352,7 +352,7 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
             z.people or z.countries for z in r.objs):
         return False
-    if not is_diplomatic(r.subject, r.objs, bool(hit.name)):
+    if not is_diplomatic(r.subject, r.objs, bool(hit.name), hit.trigger is not None and hit.trigger.two_sides):
         return False
     # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
     # missile launches" is still a meeting.

@@ -25,6 +25,7 @@ class Trigger:
     headline: bool = True  # also tried on a title
     name: str = ""  # the rule's name in its file (EventMention.rule)
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
+    two_sides: bool = False  # needs two parties, people or countries (a reciprocal verb: "A and B spoke about X")
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def event_rules() -> EventRules:
 def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
                    getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name,
-                   getattr(t, "frame_parties", False))
+                   getattr(t, "frame_parties", False), getattr(t, "two_sides", False))
 
 
 @dataclass(frozen=True)

@@ -414,11 +414,14 @@ def trip_legs(subject: Zone, obj: Zone) -> bool:
             and not subject.codes & obj.codes)
 
 
-def is_diplomatic(subject: Zone, objs: list[Zone], named: bool) -> bool:
-    """Somebody takes part: a person, a country, an organization, or the event is named."""
+def is_diplomatic(subject: Zone, objs: list[Zone], named: bool, two_sides: bool = False) -> bool:
+    """Somebody takes part: a person, a country, an organization, or the event is named; two of them (two people,
+    or two countries, or a person and an organization) when the trigger is a reciprocal verb (`two_sides`)."""
     people = subject.people + tuple(p for z in objs for p in z.people)
     codes = subject.codes | {c for z in objs for c in z.codes}
     orgs = subject.orgs + tuple(o for z in objs for o in z.orgs)
+    if two_sides:
+        return named or len({p.name for p in people}) + len(orgs) >= 2 or len(codes) >= 2
     return bool(named or people or codes or orgs)
 
 

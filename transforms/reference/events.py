@@ -32,6 +32,7 @@ class Trigger(Rule):
     needs_object: bool = False
     headline: bool = True  # also tried on a title
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
+    two_sides: bool = False  # needs two parties (people or countries): "A and B spoke about X", not "A spoke about X"
     examples: list[EventExample] = []
 
 
