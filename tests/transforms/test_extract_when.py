@@ -201,3 +201,9 @@ def test_a_session_named_by_its_count_is_one_of_the_body_the_article_reports():
             "take place in Santiago in the first half of 2026.")
     (plan,) = [e for e in events_of(text, published=dt.date(2025, 6, 3)) if e["status"] == "planned"]
     assert plan["countries"] == ["CHL", "URY"] and plan["start_date"] == dt.date(2026, 1, 1)
+
+
+def test_a_date_after_a_place_told_in_lower_case_is_the_event_s():
+    text = "The border commissions of Chile and Peru, led by two deputy ministers, met on the state border on Tuesday."
+    (ev,) = events_of(text, published=dt.date(2023, 6, 14))
+    assert (ev["start_date"], ev["date_precision"]) == (dt.date(2023, 6, 13), "day")

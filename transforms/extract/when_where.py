@@ -15,10 +15,12 @@ _LOCATION_PREP = re.compile(r"\b(?:in|at|to)\s+(?:the\s+(?:city of\s+)?)?$", re.
 # What may stand between the end of a trigger's object and its date: "met X | in Ankara | on Tuesday", "received
 # X, | at the Ministry of Foreign Affairs | on Wednesday" (a venue's name may hold "of", "for", "and"), "the X Conference,
 # to be hosted | by Germany and Ukraine in Berlin | in June".
-# (Also a setting named between: "met X at the | Andean Summit | in Quito, Ecuador, | on 19 September".)
+# (Also a setting named between: "met X at the | Andean Summit | in Quito, Ecuador, | on 19 September", and a place
+# told in lower case: "met | on the state border | on Tuesday".)
 _DATE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'.\-\u2013]*(?:\s+[A-Z][\w'.\-\u2013]*){0,6}\s*)?"
                          r"(?:by\s+(?:the\s+)?[A-Z][\w'.-]*(?:(?:,\s*|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w'.-]*){0,5}\s+)?"
-                         r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4},?\s*)?"
+                         r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4},?\s*"
+                         r"|(?:on|at|in)\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},?\s*)?"
                          r"(?:,?\s*(?:which|that)\s+(?:took place|will take place|takes place|(?:was|is|were|are|will be)"
                          r"\s+(?:held|hosted|convened))\s+)?"
                          r"(?:(?:on|in|from)\s+(?:the\s+)?)?")
