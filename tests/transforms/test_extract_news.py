@@ -158,3 +158,34 @@ def test_talks_denied_or_ruled_out_are_no_event():
     ruled_out = "LIMA, May 4 (Wire) - The Foreign Minister of Peru ruled out a meeting with his Chilean counterpart this month."
     for text in (denied, ruled_out):
         assert not [e for e in events_of(text) if e["event_type"] in ("talks", "meeting")], text
+
+
+@pytest.mark.parametrize("text", [
+    "ACCRA (Wire) - Ghana's presidency on Monday denied media reports that President Kofi Mensah was preparing to "
+    "meet the Togolese leader in Lome.",
+    "LIMA (Wire) - The foreign ministry of Peru dismissed reports that its minister would travel to Santiago next "
+    "week for talks with Chile.",
+    "QUITO (Wire) - Ecuador's government denied claims on Friday that the two presidents had secretly met in Panama.",
+])
+def test_an_encounter_inside_a_denied_report_is_no_event(text):
+    assert not events_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "NIAMEY (Wire) - Niger's military rulers refused on Monday to receive a delegation of Nigerian ministers that "
+    "had planned to travel to Niamey this week.",
+    "LA PAZ (Wire) - Bolivia declined to host a team of Chilean negotiators who were due to visit La Paz on "
+    "Thursday, officials said.",
+])
+def test_a_visit_its_hosts_refused_is_no_event(text):
+    assert not events_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ACCRA (Wire) - The presidents of Ghana and Togo met in Lome on Monday, days after officials denied reports of "
+     "a rift.", [("meeting", ("GHA", "TGO"))]),
+    ("SANTIAGO (Wire) - Chile's foreign minister met his Peruvian counterpart on Monday; he denied reports that the "
+     "border would close.", [("meeting", ("CHL", "PER"))]),
+])
+def test_a_denial_after_the_encounter_leaves_it_alone(text, expected):
+    assert [(e["event_type"], tuple(e["countries"])) for e in events_of(text)] == expected

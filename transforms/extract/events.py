@@ -346,7 +346,7 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     """An event between governments, not general news: no crowd or police as the object, somebody takes
     part, and no attack around a trigger unless people meet ("troops attacked ... after talks")."""
     rules, hit, text = event_rules(), r.hit, s.text
-    if (hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 40), hit.start)
+    if (hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 120), hit.start)
             or called_off(text, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))):
         return False  # "refused on Thursday to sign the bill", "talks ... were postponed"
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
