@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import state
+from flows import state, state_rows
 from flows.quality import ExpectationResult, ValidationOutcome
 from flows.store import CuratedStore, Generation
 from transforms.articles import drop_duplicate_articles
@@ -95,7 +95,7 @@ def _count_new(articles: pa.Table | None, batch_of: dict[str, str], new_batches:
     if articles is None:
         return 0
     return sum(batch_of[a["file"]] in new_batches and row_digest(a) not in previous_rows
-               for chunk in articles.select(["file", *_ROW]).to_batches(max_chunksize=4096) for a in chunk.to_pylist())
+               for a in state_rows.iter_rows(articles.select(["file", *_ROW])))
 
 
 def row_digest(article: dict) -> str:
@@ -109,7 +109,7 @@ def article_rows(store: CuratedStore, plan: state.Plan) -> set[str]:
         return set()
     table = state.read_live(store.files, state.generation_folder(store, plan.committed), "articles",
                             plan.committed_files, columns=["file", "position", *_ROW])
-    return {row_digest(a) for chunk in table.to_batches(max_chunksize=4096) for a in chunk.to_pylist()}
+    return {row_digest(a) for a in state_rows.iter_rows(table)}
 
 
 def saved_results(results: dict[str, list[ExpectationResult]]) -> dict[str, list[dict]]:

@@ -95,6 +95,12 @@ def _shared_values(row: dict, shared: dict[str, str] | None) -> dict:
     return row if shared is None else {k: _share(v, shared) for k, v in row.items()}
 
 
+def iter_rows(table: pa.Table, chunk_rows: int = 2048) -> typing.Iterator[dict]:
+    """The rows of an Arrow table as dicts, converted a chunk at a time: never all of them at once."""
+    for batch in table.to_batches(max_chunksize=chunk_rows):
+        yield from batch.to_pylist()
+
+
 def from_table(table: pa.Table, cls: type, shared: dict[str, str] | None = None, chunk_rows: int = 2048) -> list:
     """Records from an Arrow table, converted a chunk of rows at a time: the rows as Python dicts are never
     all held at once beside the records (the merge of a large corpus holds every mention), and short
