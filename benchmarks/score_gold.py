@@ -56,6 +56,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from benchmarks.scoring.anatomy import print_anatomy, set_difference_kind
 from benchmarks.scoring.matching import Result, Score, greedy
 from benchmarks.scoring.text import as_date as _date
 from benchmarks.scoring.text import countries as _set
@@ -231,28 +232,41 @@ def name_key(s: str | None) -> frozenset[str]:
 
 # ------------------------------------------------------------------------------ matching
 
-def event_pair(g: dict, s: dict) -> float | None:
-    """Score of a (gold, system) event pair, None when they cannot match."""
+def _event_type_ok(g: dict, s: dict) -> bool:
     types = {g["type"], *(g.get("type_alt") or [])}
-    if s["event_type"] not in types and not any(frozenset({s["event_type"], t}) in COMPATIBLE_TYPES for t in types):
-        return None
+    return s["event_type"] in types or any(frozenset({s["event_type"], t}) in COMPATIBLE_TYPES for t in types)
+
+
+def _event_countries_ok(g: dict, s: dict) -> bool:
     sc = _set(s["countries"])
     options = [_set(g.get("countries"))] + [_set(c) for c in g.get("countries_alt") or []]
-    exact = sc == options[0]
-    if not any(sc == o or (len(o) >= 3 and len(sc & o) / len(sc | o) >= 0.8) for o in options):
-        return None
+    return any(sc == o or (len(o) >= 3 and len(sc & o) / len(sc | o) >= 0.8) for o in options)
+
+
+def _event_date_ok(g: dict, s: dict) -> bool:
     gs, ge = _date(g.get("start")), _date(g.get("end"))
     ss, se = _date(s.get("start_date")), _date(s.get("end_date"))
     if gs is None and ge is not None:
         gs = ge
-    if gs is not None:
-        ge = ge or gs
-        if ss is None:
-            return None
-        se = se or ss
-        if ss > ge + DATE_SLACK or se < gs - DATE_SLACK:
-            return None
-    return 1.0 + (s["event_type"] == g["type"]) + exact + (0.5 if gs is not None else 0)
+    if gs is None:
+        return True
+    ge = ge or gs
+    if ss is None:
+        return False
+    se = se or ss
+    return not (ss > ge + DATE_SLACK or se < gs - DATE_SLACK)
+
+
+EVENT_CRITERIA = {"date": _event_date_ok, "countries": _event_countries_ok, "type": _event_type_ok}
+
+
+def event_pair(g: dict, s: dict) -> float | None:
+    """Score of a (gold, system) event pair, None when they cannot match."""
+    if not all(ok(g, s) for ok in EVENT_CRITERIA.values()):
+        return None
+    exact = _set(s["countries"]) == _set(g.get("countries"))
+    dated = g.get("start") is not None or g.get("end") is not None
+    return 1.0 + (s["event_type"] == g["type"]) + exact + (0.5 if dated else 0)
 
 
 def person_pair(g: dict, s: dict) -> float | None:
@@ -271,12 +285,16 @@ def _prefix_in(word: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(stem), text) is not None
 
 
-def commitment_pair(g: dict, s: dict) -> float | None:
-    parties = _set(s["parties"])
-    if parties not in [_set(g.get("parties"))] + [_set(p) for p in g.get("parties_alt") or []]:
-        return None
-    if s["modality"] not in {g["modality"], *(g.get("modality_alt") or [])}:
-        return None
+def _commitment_parties_ok(g: dict, s: dict) -> bool:
+    return _set(s["parties"]) in [_set(g.get("parties"))] + [_set(p) for p in g.get("parties_alt") or []]
+
+
+def _commitment_modality_ok(g: dict, s: dict) -> bool:
+    return s["modality"] in {g["modality"], *(g.get("modality_alt") or [])}
+
+
+def _commitment_text_score(g: dict, s: dict) -> float:
+    """How well the row's text agrees with the gold item: anchor, keywords or action; 0 when not."""
     evidence = norm_text(s.get("evidence"))
     description = norm_text(s.get("description"))
     score = 0.0
@@ -296,10 +314,20 @@ def commitment_pair(g: dict, s: dict) -> float | None:
     action = norm_text(g.get("action"))
     if action and norm_text(s.get("action")) == action:
         score = max(score, 1.0) + 0.25
+    return score
+
+
+COMMITMENT_CRITERIA = {"parties": _commitment_parties_ok, "modality": _commitment_modality_ok,
+                       "text": lambda g, s: _commitment_text_score(g, s) > 0.0}
+
+
+def commitment_pair(g: dict, s: dict) -> float | None:
+    if not (_commitment_parties_ok(g, s) and _commitment_modality_ok(g, s)):
+        return None
+    score = _commitment_text_score(g, s)
     if score == 0.0:
         return None
-    return score + 0.25 * (parties == _set(g.get("parties"))) + 0.25 * (s["modality"] == g["modality"]) \
-       
+    return score + 0.25 * (_set(s["parties"]) == _set(g.get("parties"))) + 0.25 * (s["modality"] == g["modality"])
 
 
 def _dedupe_people(people: list[dict]) -> list[dict]:
@@ -459,6 +487,20 @@ def details(results: list[DocResult], out=sys.stdout) -> None:
             print("\n".join(lines), file=out)
 
 
+def _explain_event(criterion: str, g: dict, s: dict) -> str:
+    if criterion == "countries":
+        return set_difference_kind(_set(g.get("countries")), _set(s["countries"]))
+    if criterion == "date":
+        return "system undated" if s.get("start_date") is None else ""
+    return f"{s['event_type']} for {g['type']}" if criterion == "type" else ""
+
+
+def _explain_commitment(criterion: str, g: dict, s: dict) -> str:
+    if criterion == "parties":
+        return set_difference_kind(_set(g.get("parties")), _set(s["parties"]))
+    return f"{s['modality']} for {g['modality']}" if criterion == "modality" else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="the dev corpus folder (../shared/corpus/dev)")
@@ -466,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--curated", type=Path, help="score this curated folder (a run on a --make-raw folder)")
     ap.add_argument("--make-raw", type=Path, help="only lay out the gold documents as a raw folder here")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning half only)")
+    ap.add_argument("--anatomy", action="store_true",
+                    help="count unmatched rows by the one criterion that failed (both halves, totals only)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
     docs = load_gold(args.gold)
@@ -482,6 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = report(results)
     if args.details:
         details(results)
+    if args.anatomy:
+        print_anatomy(results, {
+            "events": (EVENT_CRITERIA, lambda s: s["event_type"], lambda g: g["type"], _explain_event),
+            "commitments": (COMMITMENT_CRITERIA, lambda s: s["modality"], lambda g: g["modality"],
+                            _explain_commitment)}, sys.stdout)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return 0

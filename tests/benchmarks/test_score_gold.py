@@ -128,3 +128,31 @@ def test_scores_a_run_of_the_real_transforms(tmp_path: Path):
     assert totals(results, "events", True).tp == 1
     assert totals(results, "people", True).tp == 2
     assert news_classes(results)["consult"] == (1, 1)
+
+
+def test_anatomy_names_the_one_criterion_that_failed():
+    from benchmarks.score_gold import EVENT_CRITERIA, _explain_event
+    from benchmarks.scoring.anatomy import anatomy_of
+    from benchmarks.scoring.matching import greedy
+
+    gold = [GOLD_EVENT, {**GOLD_EVENT, "type": "phone_call", "start": "2023-04-01", "end": "2023-04-01"},
+            {**GOLD_EVENT, "type": "summit", "countries": ["GHA", "KEN", "NGA", "TGO"]}]
+    rows = [
+        {"event_type": "talks", "countries": ["KEN"], "start_date": "2023-03-03", "end_date": None},   # a country short
+        {"event_type": "visit", "countries": ["FRA"], "start_date": "2020-01-01", "end_date": None},   # nothing near
+        {"event_type": "talks", "countries": ["KEN"], "start_date": "2023-03-03", "end_date": None},   # a duplicate row
+    ]
+    counts = anatomy_of(greedy(gold, rows, event_pair), EVENT_CRITERIA, lambda s: s["event_type"],
+                        lambda g: g["type"], _explain_event)
+    assert counts == {"miss: only countries wrong (missing 1)": 1, "miss: not found (phone_call)": 1,
+                      "miss: not found (summit)": 1, "fp: near miss (above)": 1, "fp: spurious (visit)": 1,
+                      "fp: spurious (talks)": 1}
+
+
+@pytest.mark.parametrize("gold, system, kind", [
+    ({"GHA", "KEN"}, {"KEN"}, "missing 1"), ({"GHA"}, set(), "missing 1 (system empty)"),
+    ({"GHA"}, {"GHA", "CHE"}, "extra 1"), ({"GHA"}, {"GIN"}, "swapped"), ({"GHA", "KEN"}, {"GHA", "TGO", "NGA"}, "mixed"),
+])
+def test_set_difference_kind(gold, system, kind):
+    from benchmarks.scoring.anatomy import set_difference_kind
+    assert set_difference_kind(gold, system) == kind
