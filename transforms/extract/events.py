@@ -7,18 +7,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, frame_countries, relative_antecedent
+from transforms.extract.anaphora import State, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    PLURAL_ANAPHOR, Zone, attendance, country_participant, ends_with_colon, home_official, joins_own_event, joint_we,
-    is_diplomatic, name_countries, name_hosts, setting_subject, trip_legs, with_role, zone,
+    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, name_countries, name_hosts, opening_subject,
+    party_body, setting_subject, unnamed_offices, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
-from transforms.extract.records import EventMention, ParticipantMention
+from transforms.extract.records import EventMention
+from transforms.extract.subjects import SPLIT_EACH
+from transforms.extract.subjects import participants_for as _participants_for
+from transforms.extract.subjects import roles as _roles
 from transforms.extract.when_where import (
     called_off, event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
 )
@@ -26,10 +29,6 @@ from transforms.ids import make_id
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
 
-# One event per counterpart: "held talks respectively with A, B", "separate meetings", and a plural encounter
-# noun ("had meetings with A, B and C", "paid courtesy calls on A and B"; not "talks", one event in the plural).
-SPLIT_EACH = re.compile(r"\b(?:respectively|separately|separate|individually|each)\b|"
-                        r"\b(?:meetings|calls|audiences|bilaterals)\s+(?:with|on)\b", re.I)
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
@@ -51,12 +50,6 @@ _SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|i
 # A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
 # ..."): its date and its event belong to it, not to the main clause.
 _RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;]*,")
-# A passive trigger ("was received in audience by", "were welcomed by"): its subject has the object's role.
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
-_BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
-# A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma.
-_OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b")
-_SUBJECT_SPAN = 60
 # A trip named as the setting of the sentence's event ("... on the first day of a state visit to Kenya",
 # "during his visit to Peru"): the sentence's subject makes it.
 _TRIP_SETTING = re.compile(r"\b(?:during|on|as part of|in the course of|on the (?:\w+ )?day of|at the (?:start|end|close) "
@@ -67,6 +60,10 @@ _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_se
 # A named event as the setting of the encounter told before it in the sentence.
 _NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
                             re.I)
+# A coordinated predicate that names nobody: a lower-case verb first, no pronoun, article or name
+# ("... and | held a joint press conference", "... and then | paid a courtesy call on").
+_PREDICATE = re.compile(r"^\s*(?!(?:the|a|an|both|each|his|her|their|its|he|she|they|we|it|all|two)\b)[a-z]+"
+                        r"(?:\s+(?:a|an|the|their|his|her|its|joint|[a-z]+ly))*\s*$")
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
 _OURS = re.compile(r"\b(?:we|our|us)\b", re.I)  # a group's communique: its own summits and meetings
@@ -92,57 +89,6 @@ def _subject_start(text: str) -> int:
 
 def _mention_id(doc: Doc, start: int, idx: int, event_type: str) -> str:
     return make_id("evm", doc.article_id, start, idx, event_type)
-
-
-def _roles(text: str, hit: Hit, trig_lo: int, trig_hi: int) -> tuple[str, str]:
-    """The roles of a trigger's subject and object; swapped in the passive ("X was received by the King")."""
-    trig = hit.trigger
-    if trig is None:
-        return "participant", "participant"
-    if _PASSIVE_BEFORE.search(text, max(0, trig_lo - 30), trig_lo) and _BY_AFTER.match(text, trig_hi):
-        return trig.object_role, trig.subject_role
-    return trig.subject_role, trig.object_role
-
-
-def _participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
-                      hit: Hit, state: State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
-    """Subject zone, object zones (one per counterpart when split) and whether to split."""
-    trig = hit.trigger
-    s_role, o_role = _roles(sent.text, hit, trig_lo, trig_hi)
-    base = sent.start
-    subject_text = LEADING_PHRASE.sub("", sent.text[subj_lo:trig_lo].strip(" ,"))
-    opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else None
-    if opening and (comma := sent.text.find(", ", obj_hi)) >= 0:
-        # "Addressing the press, the leaders pledged ...": the subject follows the participle's phrase.
-        subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
-        subject_text = sent.text[subj_lo:trig_lo]
-    subject = zone(doc, base + subj_lo, base + min(trig_lo, len(sent.text)), s_role, home_default=True)
-    # A plural anaphor ("the two Prime Ministers") is never the one person a title names: resolve it anyway.
-    if not subject.people and not subject.countries or PLURAL_ANAPHOR.match(subject_text) and len(subject.codes) < 2:
-        subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame, base + subj_lo)
-        if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
-                doc, base + subj_lo, base + trig_lo):
-            subject = Zone((), (country_participant(doc.home, s_role),), ())
-        elif not subject.people and not subject.countries and joint_we(doc, base + subj_lo, base + trig_lo):
-            # "On the second day of our meeting we held a session with ..." in a communique: all who issue it.
-            subject = Zone((), frame_countries(state, s_role), ())
-    visit = hit.event_type == "visit"
-    obj_start = trig_hi
-    obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
-    split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
-    if visit and trig and not split and trip_legs(subject, obj):
-        # "will travel to Kazakhstan and Uzbekistan": a visit per country (in its own country), and the whole trip.
-        return subject, [Zone((), (c,), obj.orgs) for c in {c.country: c for c in obj.countries}.values()] + [obj], True
-    if not split:
-        return subject, [obj], False
-    zones = []
-    if obj.people:
-        for p in obj.people:
-            zones.append(Zone((p,), (country_participant(p.country, o_role),) if p.country else (), ()))
-    else:
-        for c in obj.countries:
-            zones.append(Zone((), (c,), ()))
-    return subject, zones, True
 
 
 @dataclass
@@ -271,8 +217,17 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     if rules.shared_subject.match(_DAY_PHRASE.sub("", gap)) and r.idx - 1 in s.subjects:
         r.shared = r.idx - 1
         return lo
-    for m in rules.clause_opener.finditer(gap):
-        lo = obj_end + m.end()
+    openers = list(rules.clause_opener.finditer(gap))
+    # The last opener set off by a comma (", and the ministers of A and B held ..."): an "and" after it joins
+    # the new subject's parties; else the last one.
+    marked = [m for m in openers if m.group(0).startswith(",")]
+    if marked or openers:
+        lo = obj_end + (marked or openers)[-1].end()
+    rest = _DAY_PHRASE.sub("", text[lo:r.hit.start])
+    if lo > obj_end and r.idx - 1 in s.subjects and (rules.shared_subject.match(rest) or _PREDICATE.match(rest)):
+        # "signed a memorandum on trade | and | held a joint press conference": a coordinated predicate after the
+        # object's topic names nobody either, and shares the subject.
+        r.shared = r.idx - 1
     return lo
 
 
@@ -311,6 +266,9 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     else:
         r.subject, r.objs, r.split = _participants_for(doc, s.sent, r.lo_subject, r.trig_lo, hit.end, r.obj_hi, hit,
                                                        s.state, s.found[-1] if s.found else None)
+        if r.shared is None and (_setting(s, r) or _NOMINAL.match(text, hit.start)) and (opening := opening_subject(
+                doc, s.sent, s.dateline, hit.start, hit.end, _roles(text, hit, hit.start, hit.end)[0])):
+            r.subject = opening  # "During his talks with X, | the Minister of Y | raised ...": Y's talks
         if r.shared is not None:
             shared = s.subjects[r.shared]
             role = _roles(text, hit, hit.start, hit.end)[0]
@@ -324,7 +282,10 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     # Told with none of its parties, or one side of the article's own event only ("the 20th meeting of the Commission
     # was co-chaired by X of Tajikistan and Y"): that event's parties.
     told = r.named_codes | r.subject.codes | {c for z in r.objs for c in z.codes}
-    framed = hit.trigger is not None and hit.trigger.frame_parties
+    # A trigger that frames its parties, or a standing body's encounter that names none ("The Joint Working Group
+    # met"): the article's own parties.
+    framed = hit.trigger is not None and (hit.trigger.frame_parties or not told and party_body(
+        r.subject, r.objs, family(hit.event_type) == family("meeting"), text[r.lo_subject:hit.end]))
     frame = frame_countries(s.state, found=tuple(s.found)) if framed else ()
     if frame and (not told or len(told) == 1 and told <= {p.country for p in frame}):
         r.objs = [Zone(o.people, o.countries + frame, o.orgs) for o in r.objs]
@@ -354,6 +315,8 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
         return False
     if not is_diplomatic(r.subject, r.objs, bool(hit.name), hit.trigger is not None and hit.trigger.two_sides):
         return False
+    if hit.trigger is not None and hit.trigger.joint and not is_diplomatic(r.subject, [], False, True):
+        return False  # "Spain announced aid to Sudan": one party's act (a pledge), not a joint one
     # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
     # missile launches" is still a meeting.
     return not (hit.trigger is not None and rules.hostile.search(text, r.lo_subject, r.obj_hi) and not hit.name
@@ -579,6 +542,7 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
             weak=weak,
             frame=False,
             rule=hit.trigger.name if hit.trigger is not None else None,
+            offices=unnamed_offices(doc, sent, ((r.lo_subject, hit.start), (hit.end, r.obj_hi))),
         )
         out.append(replace(mention, frame=_is_frame(mention, doc, nominal)))
     return out

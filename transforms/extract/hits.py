@@ -111,9 +111,17 @@ def all_hits(doc: Doc) -> dict[int, list[Hit]]:
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in spans):
                     continue
-                hits.append((s, e, Hit(s, e, trig, trig.event_type)))
+                hits.append((s, e, Hit(s, e, trig, _medium(trig, sent.text))))
                 spans.append((s, e))
     return {i: [h for _, _, h in sorted(v, key=lambda x: x[0])] for i, v in found.items() if v}
+
+
+def _medium(trig: Trigger, text: str) -> str:
+    """The event type a trigger tells in this sentence: an encounter verb that says nothing of the medium
+    ("exchanged views with") tells the call in a call's setting ("During the telephone conversation, ...")."""
+    if trig.in_person and event_rules().remote_setting.search(text):
+        return "phone_call"
+    return trig.event_type
 
 
 def object_end(text: str, start: int) -> int:

@@ -26,6 +26,8 @@ class Trigger:
     name: str = ""  # the rule's name in its file (EventMention.rule)
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
     two_sides: bool = False  # needs two parties, people or countries (a reciprocal verb: "A and B spoke about X")
+    in_person: bool = False  # told in a call's setting, its event is the call (events/triggers.yaml remote_setting)
+    joint: bool = False  # a joint act: two parties in its subject ("A and B announced ...")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class EventRules:
     dateline: re.Pattern  # "TOKYO, Feb. 15 (Kyodo) -- ": where and when a story was written
     negation_before: re.Pattern  # "refused to | sign": the event is denied
     called_off: re.Pattern  # "talks ... | was postponed indefinitely": the event did not take place
+    remote_setting: re.Pattern  # "During the call": an in_person trigger there tells the call
+    party_bodies: re.Pattern  # "The Joint Working Group met": a body of the article's own parties
 
 
 @lru_cache(maxsize=1)
@@ -163,13 +167,16 @@ def event_rules() -> EventRules:
         dateline=re.compile(data.dateline, re.I),
         negation_before=re.compile(data.negation_before, re.I),
         called_off=re.compile(data.called_off, re.I),
+        remote_setting=re.compile(data.remote_setting, re.I),
+        party_bodies=re.compile(data.party_bodies, re.I),
     )
 
 
 def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
                    getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name,
-                   getattr(t, "frame_parties", False), getattr(t, "two_sides", False))
+                   getattr(t, "frame_parties", False), getattr(t, "two_sides", False), getattr(t, "in_person", False),
+                   getattr(t, "joint", False))
 
 
 @dataclass(frozen=True)

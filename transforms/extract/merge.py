@@ -80,6 +80,7 @@ class _Cluster:
     start: dt.date | None = None
     end: dt.date | None = None
     people: set[frozenset[str]] = field(default_factory=set)  # name tokens of the persons taking part
+    offices: set[str] = field(default_factory=set)  # offices taking part told without a name ("title|ISO3")
     told: dict[str, set[str]] = field(default_factory=dict)  # article -> statuses its body mentions tell
     headline_only: bool = True  # every mention so far was read from a title
     has_frame: bool = False  # a body mention tells it as the release's own event
@@ -90,6 +91,7 @@ class _Cluster:
         self.has_frame = self.has_frame or (m.frame and not m.headline)
         self.countries.update(m.countries)
         self.people.update(person_tokens(m))
+        self.offices.update(m.offices)
         if not m.headline and m.date_rank >= 2:
             self.told.setdefault(m.article_id, set()).add(m.status)
         if m.name:
@@ -138,6 +140,24 @@ def people_contradict(a: set[frozenset[str]], b: set[frozenset[str]]) -> bool:
     return extra_a and extra_b
 
 
+def _same_office(a: str, b: str) -> bool:
+    """"President|GHA" and "President|" are one office; so are "Minister|" and "Minister of Trade|GHA" (the
+    shorter title says less, not something else)."""
+    (ta, ca), (tb, cb) = a.split("|"), b.split("|")
+    if ca and cb and ca != cb:
+        return False
+    wa, wb = set(ta.lower().split()), set(tb.lower().split())
+    return wa <= wb or wb <= wa
+
+
+def offices_contradict(a: set[str] | tuple[str, ...], b: set[str]) -> bool:
+    """Two tellings name different unnamed counterparts: each names an office the other does not ("received by
+    the President of Ghana" and "called on the Speaker of Parliament")."""
+    extra_a = any(not any(_same_office(p, q) for q in b) for p in a)
+    extra_b = any(not any(_same_office(p, q) for q in a) for p in b)
+    return extra_a and extra_b
+
+
 def _dates_compatible(m: EventMention, c: _Cluster, name_match: bool, same_document: bool) -> bool:
     """Dates agree at the precision told (the spans overlap); an undated telling, or an undated event, joins
     only within its document (ANNOTATION.md: an undated telling never joins another article's event)."""
@@ -174,7 +194,8 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
         name_match = True
     if not _dates_compatible(m, c, name_match, same_document):
         return None
-    if not name_match and c.fam in _ENCOUNTER_FAMILIES and people_contradict(person_tokens(m), c.people):
+    if not name_match and c.fam in _ENCOUNTER_FAMILIES and (people_contradict(person_tokens(m), c.people)
+                                                             or offices_contradict(m.offices, c.offices)):
         return None
     if m.sequel and same_article and all(x.order < m.order for x in c.mentions if x.article_id == m.article_id):
         return None  # "In the afternoon the minister co-chaired ...": not the event told before it

@@ -10,6 +10,7 @@ from transforms.extract.lexicon import event_rules
 from transforms.extract.participation import only_mentioned, reports
 from transforms.extract.records import ParticipantMention
 from transforms.names import person_key
+from transforms.names.office import find_offices
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
@@ -185,7 +186,8 @@ def joint_we(doc: Doc, start: int, end: int) -> bool:
 
 # A sentence opened by an event as its setting ("At the X Summit on March 3, | the presidents ... agreed") and the
 # verb that ends the subject after it (a lowercase past or a modal: "agreed", "met", "will").
-_OPENING_SETTING = re.compile(r"^(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?(?P<name>[^,]{3,120}),\s*",
+_OPENING_SETTING = re.compile(r"^(?:at|during|in|on the (?:sidelines|margins) of)\s+(?:(?:the|their|his|her|its)\s+)?"
+                              r"(?P<name>[^,]{3,120}),\s*",
                               re.I)
 _MAIN_VERB = re.compile(r"\b(?:[a-z]\w*ed|met|held|said|signed|took|made|will|would|shall|have|has)\b")
 
@@ -201,6 +203,28 @@ def setting_subject(doc: Doc, sent: Sent, name_end: int) -> Zone | None:
     if verb is None:
         return None
     return zone(doc, sent.start + opening.end(), sent.start + verb.start(), "participant")
+
+
+def opening_subject(doc: Doc, sent: Sent, lo: int, hit_start: int, hit_end: int, role: str) -> Zone | None:
+    """The subject of an encounter told in the phrase that opens the sentence with nobody named before it ("In
+    his meeting with X, the President of Y praised ...", "At their meeting in Lima, the ministers of A and B
+    agreed ..."): the sentence's subject after the comma; None elsewhere (offsets relative to the sentence)."""
+    before = zone(doc, sent.start + lo, sent.start + hit_start, "participant")
+    if before.people or before.countries or before.orgs:
+        return None
+    opening = setting_subject(doc, sent, hit_end)
+    if opening is None or not (opening.people or opening.countries):
+        return None
+    return Zone(with_role(opening.people, role), with_role(opening.countries, role), opening.orgs)
+
+
+def party_body(subject: Zone, objs: list[Zone], encounter: bool, told: str) -> bool:
+    """An encounter of a standing body or a group of officials that names no person or organisation ("The Joint
+    Working Group met in Arica", "the permanent secretaries of the two ministries met"): a body of the article's
+    own parties (events/triggers.yaml party_bodies)."""
+    if not encounter or subject.people or subject.orgs or any(z.people or z.orgs for z in objs):
+        return False
+    return bool(event_rules().party_bodies.search(told))
 
 
 def last_person_before(doc: Doc, pos: int):
@@ -414,6 +438,24 @@ def trip_legs(subject: Zone, obj: Zone) -> bool:
             and not subject.codes & obj.codes)
 
 
+def unnamed_offices(doc: Doc, sent: Sent, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """The offices told without a name in these spans of a sentence (its subject and object), as "title|ISO3":
+    "the Speaker of Parliament" ("Speaker|"), "the Minister of Trade of Ghana" ("Minister of Trade|GHA"); not
+    the office of a named person ("Foreign Minister Jane Doe")."""
+    out: list[str] = []
+    for lo, hi in spans:
+        if hi <= lo:
+            continue
+        a, b = sent.start + lo, sent.start + hi
+        # A person written by name ("Foreign Minister Jane Doe"), not an office the gazetteer put a name to.
+        named = [(p.start, p.end) for p in doc.people.within(a, b) if not find_offices(p.name_as_written)]
+        for o in find_offices(sent.text[lo:hi]):
+            s, e = a + o.start, a + o.end
+            if o.titles and not any(ps < e and s < pe for ps, pe in named):
+                out.append(f"{o.titles[0]}|{o.country or ''}")
+    return tuple(dict.fromkeys(out))
+
+
 def is_diplomatic(subject: Zone, objs: list[Zone], named: bool, two_sides: bool = False) -> bool:
     """Somebody takes part: a person, a country, an organization, or the event is named; two of them (two people,
     or two countries, or a person and an organization) when the trigger is a reciprocal verb (`two_sides`)."""
@@ -429,5 +471,5 @@ __all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR",
            "add_sentence_people",
            "add_unplaced_attendees",
            "attendance", "country_participant", "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event",
-           "last_person_before", "name_countries", "named", "people_in", "person_country", "region_members",
+           "last_person_before", "name_countries", "opening_subject", "party_body", "unnamed_offices", "named", "people_in", "person_country", "region_members",
            "trip_legs", "with_role", "zone"]

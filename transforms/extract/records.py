@@ -59,6 +59,9 @@ class EventMention:
     # People named in its sentence that no trigger placed (participants.add_sentence_people): they take part,
     # but do not set two tellings apart (merge.person_tokens).
     present: tuple[str, ...] = ()
+    # Offices told without a name among its parties ("the Speaker of Parliament", "the Minister of Trade of
+    # Ghana"), as "title|ISO3": two meetings with different unnamed counterparts are two encounters.
+    offices: tuple[str, ...] = ()
     # The document it was told in: the raw record (a file, or one record of a JSON list or JSON Lines
     # file), which a compound article's sections share. Set by extract_articles; "" reads as source_path.
     document: str = ""

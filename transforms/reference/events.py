@@ -33,6 +33,8 @@ class Trigger(Rule):
     headline: bool = True  # also tried on a title
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
     two_sides: bool = False  # needs two parties (people or countries): "A and B spoke about X", not "A spoke about X"
+    in_person: bool = False  # told in a call's setting (remote_setting), its event is the call
+    joint: bool = False  # a joint act: two parties in the subject ("A and B announced"), not "A announced aid to B"
     examples: list[EventExample] = []
 
 
@@ -61,6 +63,8 @@ class Triggers(RuleFile):
     dateline: Pattern
     negation_before: Pattern
     called_off: Pattern
+    remote_setting: Pattern
+    party_bodies: Pattern
 
 
 class TypeEntry(Strict):

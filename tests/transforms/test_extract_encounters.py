@@ -1,0 +1,132 @@
+"""How encounters are told in house styles the first rules did not see: other verbs, a call's setting, an
+encounter that opens its sentence, standing bodies, coordinated predicates, joint announcements and programmes
+of several meetings with unnamed counterparts.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import build_tables, extract_article, extract_articles
+from transforms.extract.merge import offices_contradict
+from transforms.ids import make_id
+
+
+def article(text: str, published: dt.date = dt.date(2024, 3, 14), key: str = "0") -> dict:
+    return {"article_id": make_id("art", "releases/r.txt", key), "source_path": "releases/r.txt", "record_key": key,
+            "url": None, "title": None, "published_date": published, "published_date_source": "metadata",
+            "text": text}
+
+
+def mentions(text: str):
+    return extract_article(article(text))[0]
+
+
+def rows(text: str) -> list[dict]:
+    return build_tables([extract_articles([article(text)])])["events"]
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("The Foreign Minister of Chile sat down with the Foreign Minister of Peru in Lima on Monday.", ("CHL", "PER")),
+    ("Prime Minister Ana Ruiz of Norway conferred with President Amos Otieno of Kenya on Tuesday.", ("KEN", "NOR")),
+    ("The Emir of Qatar granted an audience to the Minister of Trade of Ghana on Sunday.", ("GHA", "QAT")),
+    ("The Minister of Trade of Ghana was granted an audience by the Emir of Qatar on Sunday.", ("GHA", "QAT")),
+    ("The Foreign Minister of Togo had an audience with the King of Morocco on Sunday.", ("MAR", "TGO")),
+    ("The Prime Minister of Japan will be meeting the President of Kenya on Friday.", ("JPN", "KEN")),
+    ("The presidents of Chile and Peru held a tete-a-tete in Lima on Monday.", ("CHL", "PER")),
+])
+def test_encounter_verbs_other_than_meet(text, countries):
+    (m,) = [m for m in mentions(text) if m.event_type == "meeting"]
+    assert m.countries == countries
+
+
+def test_encounter_verb_in_a_calls_setting_is_the_call():
+    text = "During the telephone conversation, the President of Chile exchanged views with the President of Peru."
+    found = mentions(text)
+    assert {m.event_type for m in found} == {"phone_call"} and ("CHL", "PER") in [m.countries for m in found]
+    text = "The President of Chile exchanged views with the President of Peru in Lima on Monday."
+    assert [m.event_type for m in mentions(text)] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Ghana and Togo had a working lunch in Accra on 3 March 2024.",
+    "The Minister of Foreign Affairs of Peru offered a luncheon in honour of the Foreign Minister of Chile.",
+])
+def test_a_working_meal_is_a_meeting(text):
+    assert [m.event_type for m in mentions(text)] == ["meeting"]
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("In his meeting with the Foreign Minister of Japan, the President of Kenya praised the partnership.",
+     ("JPN", "KEN")),
+    ("During her talks with the President of Peru, the Foreign Minister of Chile raised the border.", ("CHL", "PER")),
+    ("At their meeting in Lima on Monday, the foreign ministers of Chile and Peru agreed to reopen the border.",
+     ("CHL", "PER")),
+])
+def test_an_encounter_that_opens_the_sentence_has_the_sentence_subject(text, countries):
+    (m,) = mentions(text)
+    assert m.countries == countries
+
+
+@pytest.mark.parametrize("second,status", [
+    ("The Joint Working Group met in Arica on 2 February.", "occurred"),
+    ("The permanent secretaries of the two ministries met the day before.", "occurred"),
+    ("The Joint Commission will hold its next session in Santiago in 2025.", "planned"),
+    ("The joint border commission is to convene before the end of the year.", "planned"),
+])
+def test_a_standing_body_without_parties_is_of_the_articles_own_parties(second, status):
+    text = f"The foreign ministers of Chile and Peru held talks in Lima on 3 March 2024. {second}"
+    (m,) = [m for m in mentions(text) if m.event_type == "meeting"]
+    assert (m.countries, m.status) == (("CHL", "PER"), status)
+
+
+def test_a_board_is_no_body_of_the_parties():
+    text = ("The foreign ministers of Chile and Peru held talks in Lima on 3 March 2024. The board of the state "
+            "mining company met on Friday.")
+    assert [m.event_type for m in mentions(text)] == ["talks"]
+
+
+def test_a_coordinated_predicate_after_a_topic_shares_the_subject():
+    text = ("The foreign ministers of Chile and Peru held talks in Lima on 3 March 2024. They later signed a "
+            "memorandum on consular cooperation and held a joint press conference.")
+    briefings = [m for m in mentions(text) if m.event_type == "press_briefing"]
+    assert [m.countries for m in briefings] == [("CHL", "PER")]
+
+
+def test_a_comma_opener_starts_a_new_subject_with_its_own_and():
+    text = "The President of Ghana met the Prime Minister of Togo on trade, and the foreign ministers of Chile and Peru held talks."
+    assert [(m.event_type, m.countries) for m in mentions(text)] == [("meeting", ("GHA", "TGO")),
+                                                                      ("talks", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("text,events", [
+    ("The governments of Chile and Peru announced a new trade corridor.", 1),
+    ("Chile also announced 100 additional scholarships for Peruvian students.", 0),
+    ("Spain will allocate 50 million euros in aid to Sudan this year, the Foreign Minister of Spain announced.", 0),
+])
+def test_an_announcement_is_an_event_when_it_is_joint(text, events):
+    assert len([m for m in mentions(text) if m.event_type == "announcement"]) == events
+
+
+def test_meetings_with_different_unnamed_counterparts_are_different_events():
+    text = ("Accra, 12 June 2024. The President of Ghana received the Foreign Minister of Togo, Robert Dussey, at "
+            "Jubilee House on Tuesday. Mr Dussey also called on the Speaker of Parliament. The Foreign Minister of "
+            "Togo met the Minister of Trade of Ghana on the same day.")
+    assert len([e for e in rows(text) if e["event_type"] == "meeting"]) == 3
+
+
+def test_a_retelling_with_a_shorter_office_is_the_same_meeting():
+    text = ("Accra, 12 June 2024. The President of Ghana received the Foreign Minister of Togo at Jubilee House on "
+            "Tuesday. The meeting between the President and the Minister focused on trade.")
+    assert len([e for e in rows(text) if e["event_type"] == "meeting"]) == 1
+
+
+def test_offices_contradict():
+    assert offices_contradict({"President|GHA"}, {"Speaker|"})
+    assert not offices_contradict({"President|GHA"}, {"President|"})
+    assert not offices_contradict({"Minister|", "President|"}, {"Minister of Trade|GHA", "President|GHA"})
+    assert not offices_contradict(set(), {"Speaker|"})

@@ -1,0 +1,80 @@
+"""Who an event trigger's subject and objects are: the zones before and after it, their roles (swapped in the
+passive), an anaphoric or participial subject, and one object per counterpart when a list splits."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, frame_countries
+from transforms.extract.document import Doc, Sent
+from transforms.extract.hits import Hit
+from transforms.extract.participants import (
+    PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, zone,
+)
+from transforms.extract.records import EventMention
+
+_SUBJECT_SPAN = 60
+
+# One event per counterpart: "held talks respectively with A, B", "separate meetings", and a plural encounter
+# noun ("had meetings with A, B and C", "paid courtesy calls on A and B"; not "talks", one event in the plural).
+SPLIT_EACH = re.compile(r"\b(?:respectively|separately|separate|individually|each)\b|"
+                        r"\b(?:meetings|calls|audiences|bilaterals)\s+(?:with|on)\b", re.I)
+
+# A passive trigger ("was received in audience by", "were welcomed by"): its subject has the object's role.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
+# A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b")
+
+def roles(text: str, hit: Hit, trig_lo: int, trig_hi: int) -> tuple[str, str]:
+    """The roles of a trigger's subject and object; swapped in the passive ("X was received by the King")."""
+    trig = hit.trigger
+    if trig is None:
+        return "participant", "participant"
+    if _PASSIVE_BEFORE.search(text, max(0, trig_lo - 30), trig_lo) and _BY_AFTER.match(text, trig_hi):
+        return trig.object_role, trig.subject_role
+    return trig.subject_role, trig.object_role
+
+
+def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
+                      hit: Hit, state: State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
+    """Subject zone, object zones (one per counterpart when split) and whether to split."""
+    trig = hit.trigger
+    s_role, o_role = roles(sent.text, hit, trig_lo, trig_hi)
+    base = sent.start
+    subject_text = LEADING_PHRASE.sub("", sent.text[subj_lo:trig_lo].strip(" ,"))
+    opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else None
+    if opening and (comma := sent.text.find(", ", obj_hi)) >= 0:
+        # "Addressing the press, the leaders pledged ...": the subject follows the participle's phrase.
+        subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
+        subject_text = sent.text[subj_lo:trig_lo]
+    subject = zone(doc, base + subj_lo, base + min(trig_lo, len(sent.text)), s_role, home_default=True)
+    # A plural anaphor ("the two Prime Ministers") is never the one person a title names: resolve it anyway.
+    if not subject.people and not subject.countries or PLURAL_ANAPHOR.match(subject_text) and len(subject.codes) < 2:
+        subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame, base + subj_lo)
+        if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
+                doc, base + subj_lo, base + trig_lo):
+            subject = Zone((), (country_participant(doc.home, s_role),), ())
+        elif not subject.people and not subject.countries and joint_we(doc, base + subj_lo, base + trig_lo):
+            # "On the second day of our meeting we held a session with ..." in a communique: all who issue it.
+            subject = Zone((), frame_countries(state, s_role), ())
+    visit = hit.event_type == "visit"
+    obj_start = trig_hi
+    obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
+    split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
+    if visit and trig and not split and trip_legs(subject, obj):
+        # "will travel to Kazakhstan and Uzbekistan": a visit per country (in its own country), and the whole trip.
+        return subject, [Zone((), (c,), obj.orgs) for c in {c.country: c for c in obj.countries}.values()] + [obj], True
+    if not split:
+        return subject, [obj], False
+    zones = []
+    if obj.people:
+        for p in obj.people:
+            zones.append(Zone((p,), (country_participant(p.country, o_role),) if p.country else (), ()))
+    else:
+        for c in obj.countries:
+            zones.append(Zone((), (c,), ()))
+    return subject, zones, True
+
+
+__all__ = ["SPLIT_EACH", "participants_for", "roles"]
