@@ -107,6 +107,8 @@ def test_a_comma_opener_starts_a_new_subject_with_its_own_and():
     ("The governments of Chile and Peru announced a new trade corridor.", 1),
     ("Chile also announced 100 additional scholarships for Peruvian students.", 0),
     ("Spain will allocate 50 million euros in aid to Sudan this year, the Foreign Minister of Spain announced.", 0),
+    ("Norway and the European Union announced a joint fund for green shipping.", 1),
+    ("The green shipping fund was announced by the President of Chile and the President of Peru in Lima.", 1),
 ])
 def test_an_announcement_is_an_event_when_it_is_joint(text, events):
     assert len([m for m in mentions(text) if m.event_type == "announcement"]) == events

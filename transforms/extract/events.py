@@ -14,7 +14,7 @@ from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, name_countries, name_hosts, opening_subject,
+    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, joint_act, name_countries, name_hosts, opening_subject,
     party_body, setting_subject, unnamed_offices, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
@@ -315,8 +315,11 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
         return False
     if not is_diplomatic(r.subject, r.objs, bool(hit.name), hit.trigger is not None and hit.trigger.two_sides):
         return False
-    if hit.trigger is not None and hit.trigger.joint and not is_diplomatic(r.subject, [], False, True):
+    if hit.trigger is not None and hit.trigger.joint and not joint_act(r.subject, r.objs, text[r.lo_subject:hit.start],
+                                                                     text[hit.end:r.obj_hi]):
         return False  # "Spain announced aid to Sudan": one party's act (a pledge), not a joint one
+    if hit.trigger is not None and hit.trigger.needs_subject and not (r.subject.people or r.subject.countries):
+        return False  # "The meeting was in Lima on a visit day": nobody stays
     # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
     # missile launches" is still a meeting.
     return not (hit.trigger is not None and rules.hostile.search(text, r.lo_subject, r.obj_hi) and not hit.name

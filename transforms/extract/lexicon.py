@@ -27,6 +27,7 @@ class Trigger:
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
     two_sides: bool = False  # needs two parties, people or countries (a reciprocal verb: "A and B spoke about X")
     in_person: bool = False  # told in a call's setting, its event is the call (events/triggers.yaml remote_setting)
+    needs_subject: bool = False  # a person or country before the trigger
     joint: bool = False  # a joint act: two parties in its subject ("A and B announced ...")
 
 
@@ -175,8 +176,8 @@ def event_rules() -> EventRules:
 def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
                    getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name,
-                   getattr(t, "frame_parties", False), getattr(t, "two_sides", False), getattr(t, "in_person", False),
-                   getattr(t, "joint", False))
+                   getattr(t, "frame_parties", False), getattr(t, "two_sides", False), in_person=getattr(t, "in_person", False),
+                   joint=getattr(t, "joint", False), needs_subject=getattr(t, "needs_subject", False))
 
 
 @dataclass(frozen=True)

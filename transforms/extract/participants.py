@@ -227,6 +227,21 @@ def party_body(subject: Zone, objs: list[Zone], encounter: bool, told: str) -> b
     return bool(event_rules().party_bodies.search(told))
 
 
+_WE = re.compile(r"\b(?:we|our)\b", re.I)
+_BY = re.compile(r"^\s*by\b", re.I)
+
+
+def joint_act(subject: Zone, objs: list[Zone], subject_text: str, object_text: str) -> bool:
+    """Whether an act is told as joint: two parties (countries, organisations, persons of no country) in its
+    subject ("the U.S. and the EU announced"), in its agent when passive ("announced by Presidents A and B"), or
+    the first-person plural of a joint statement ("we are announcing")."""
+    def parties(z: Zone) -> set[str]:
+        return z.codes | {o.name for o in z.orgs} | {p.name for p in z.people if not p.country}
+    if _BY.match(object_text):
+        return any(len(parties(z)) >= 2 for z in objs)
+    return len(parties(subject)) >= 2 or bool(_WE.search(subject_text))
+
+
 def last_person_before(doc: Doc, pos: int):
     """The last person mentioned before `pos` (the 'he' of the next sentence)."""
     return doc.people.last_within(pos)
@@ -471,5 +486,5 @@ __all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR",
            "add_sentence_people",
            "add_unplaced_attendees",
            "attendance", "country_participant", "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event",
-           "last_person_before", "name_countries", "opening_subject", "party_body", "unnamed_offices", "named", "people_in", "person_country", "region_members",
+           "joint_act", "last_person_before", "name_countries", "opening_subject", "party_body", "unnamed_offices", "named", "people_in", "person_country", "region_members",
            "trip_legs", "with_role", "zone"]

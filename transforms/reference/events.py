@@ -34,6 +34,7 @@ class Trigger(Rule):
     frame_parties: bool = False  # told without its parties, it has those of the article's own event
     two_sides: bool = False  # needs two parties (people or countries): "A and B spoke about X", not "A spoke about X"
     in_person: bool = False  # told in a call's setting (remote_setting), its event is the call
+    needs_subject: bool = False  # a person or country before the trigger ("The minister was in Lima on a visit")
     joint: bool = False  # a joint act: two parties in the subject ("A and B announced"), not "A announced aid to B"
     examples: list[EventExample] = []
 
