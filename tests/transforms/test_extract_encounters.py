@@ -132,3 +132,18 @@ def test_offices_contradict():
     assert not offices_contradict({"President|GHA"}, {"President|"})
     assert not offices_contradict({"Minister|", "President|"}, {"Minister of Trade|GHA", "President|GHA"})
     assert not offices_contradict(set(), {"Speaker|"})
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin denies President Ivanov plans to meet the President of Ukraine in Istanbul.",
+    "The government of Chile denied that its minister would travel to Peru for talks.",
+    "The President of Indonesia has postponed a planned visit to Australia, his office said on Sunday.",
+    "Peru cancelled the state visit to Chile after the border incident.",
+])
+def test_a_denied_or_called_off_encounter_is_no_event(text):
+    assert [m for m in mentions(text) if m.event_type in ("meeting", "talks", "visit")] == []
+
+
+def test_a_denial_before_and_does_not_reach_the_next_clause():
+    text = "The Foreign Minister of Chile denied the reports and met the Foreign Minister of Peru in Lima on Monday."
+    assert [m.event_type for m in mentions(text)] == ["meeting"]
