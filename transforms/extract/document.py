@@ -12,6 +12,7 @@ from typing import Any
 import pycountry
 
 from transforms.extract import _deps
+from transforms.extract.issuer import home_offices, issuer_country
 from transforms.extract.lexicon import Place, Region, event_rules, key_words, places, regions
 from transforms.extract.participation import participation_hits
 from transforms.reference import word_set
@@ -264,12 +265,34 @@ def publisher_from_text(text: str) -> str | None:
         return code
     codes = set()
     for i, line in enumerate(edge):
-        if len(line) <= _MAX_LINE and event_rules().institution_line.search(line):
+        m = event_rules().institution_line.search(line) if len(line) <= _MAX_LINE else None
+        if m:
             # "MINISTRY OF FOREIGN AFFAIRS" over "SINGAPORE": a short line after it may name the country.
             after = edge[i + 1] if i + 1 < len(edge) and len(edge[i + 1].split()) <= 3 else ""
-            for part in (line, after):
-                codes |= {c.code for c in _deps.find_countries(part) if getattr(c, "code", None) and c.kind != "demonym"}
+            codes |= {c.code for c in _deps.find_countries(_institution_name(line, m.end()))
+                      if getattr(c, "code", None)}
+            codes |= {c.code for c in _deps.find_countries(after) if getattr(c, "code", None) and c.kind != "demonym"}
     return codes.pop() if len(codes) == 1 else None
+
+
+# The institution's own name around its head word: capitalised words and the small words that join them
+# ("Royal Thai Government", "Ministry of Foreign Affairs, African Integration and Ivorians Abroad"); the first
+# other word ends it, so a country the line names after it ("... on the situation in Niger") is not its own.
+_NAME_WORD = re.compile(r"(?:[,&]|\b(?:of|the|and|for|de|du|des|la|el|y)\b|(?-i:[A-Z0-9\u00c0-\u00dd])[\w'’.-]*)")
+_NAME_BEFORE = re.compile(r"(?:(?-i:[A-Z\u00c0-\u00dd])[\w'’.-]*\s+)*$")
+
+
+def _institution_name(line: str, head_end: int) -> str:
+    """The name of the institution whose head word ("Ministry", "Government") ends at head_end."""
+    head_start = line.rfind(" ", 0, head_end - 1) + 1
+    start = _NAME_BEFORE.search(line, 0, head_start).start()
+    end = head_end
+    while True:
+        m = _NAME_WORD.match(line, len(line[:end]) + len(line[end:]) - len(line[end:].lstrip()))
+        if m is None or m.end() == m.start():
+            break
+        end = m.end()
+    return line[start:end]
 
 
 def _regions_at(joined: str, shifts: list[tuple[int, int]]) -> list[Span]:
@@ -505,7 +528,7 @@ def prepare(article: dict) -> Doc:
     people = _people_at(found, shifts)
     countries = _countries_at(_deps.find_countries(joined) if joined else [], shifts)
     orgs = _orgs_at(_deps.find_organizations(joined) if joined else [], shifts)
-    return Doc(
+    doc = Doc(
         article=article,
         article_id=article["article_id"],
         source_path=article.get("source_path") or "",
@@ -528,6 +551,10 @@ def prepare(article: dict) -> Doc:
         listish=listish,
         participation=participation,
     )
+    if doc.home is None:
+        doc.home = issuer_country(doc)
+    home_offices(doc)
+    return doc
 
 
 __all__ = ["Doc", "Place", "Region", "Sent", "Span", "headline_end", "prepare", "publisher_country",

@@ -139,7 +139,7 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
         if not inside_person:
             if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _POSSESSIVE_PARTY.match(text, c.end):
                 continue
-            if not locative_ok and _LOCATIVE_BEFORE.search(text[max(start, c.start - 25):c.start]):
+            if not locative_ok and _LOCATIVE_BEFORE.search(text, max(start, c.start - 25), c.start):
                 continue
         countries.append(country_participant(code, role, c.start, c.end, c.text))
     for r in doc.regions.within(start, end):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from transforms.reference.fields import ISO3, ISO3OrEmpty, IsoDateOrEmpty, NonEmpty, Pattern, Strict
 
@@ -67,6 +67,25 @@ class Regions(Strict):
     regions: list[Region]
 
 
+class IssuerExample(Strict):
+    """A release of `issuer`'s examples: its title and first sentence, and the issuer read from them."""
+
+    title: NonEmpty
+    text: NonEmpty
+    issuer: ISO3 | None = None
+
+
+class Issuer(Strict):
+    """gazetteers/publishers.yaml `issuer`: how a release's own government is read from its title, lead and dateline."""
+
+    verbs: Pattern
+    joint: Pattern
+    wire: Pattern
+    opening: Pattern
+    examples: list[IssuerExample]
+    not_: list[IssuerExample] = Field(alias="not")
+
+
 class Publishers(Strict):
     """gazetteers/publishers.yaml: the country of a release's publisher, by URL host or source folder."""
 
@@ -74,6 +93,7 @@ class Publishers(Strict):
     folders: dict[Pattern, ISO3]
     government_labels: list[NonEmpty]
     institution_line: Pattern
+    issuer: Issuer
 
 
 class Place(Strict):

@@ -461,7 +461,9 @@ def leading_actor(text: str, start: int, stop: int) -> int:
     m = re.match(r"(?:(?:the|all|both|and|of|five|six|two|three|four|seven|eight|nine|ten|[A-Z][\w.'’-]*|"
                  r"[a-z]{1,3}['’][A-Z][\w.'’-]*|"  # a name particle: "Côte d'Ivoire"
                  r"countries|parties|sides|states|nations|leaders|ministers|governments?|side|delegations?|foreign|"
-                 r"prime|deputy|heads?|state|member|officials|representatives|participants|partners|their)"
+                 r"prime|deputy|heads?|state|member|officials|representatives|participants|partners|their|"
+                 # "X and his Panamanian counterpart, Y, signed": an apposed counterpart is part of the actor
+                 r"his|her|counterparts?|colleagues?|minister)"
                  r"\s*,?\s*)+",
                  text[start:stop])
     return start + (m.end() if m else 0)
