@@ -47,6 +47,8 @@ def issuer_country(doc: Doc) -> str | None:
         m = opening.match(doc.text, start, lead.end)
         spans.append((m.end() if m else start, lead.end))
     for start, end in spans:
+        # A release names its own side first ("Estonia and Mongolia hold ...", "Minister A of X and Minister B
+        # of Y held ..."): the first country of the actor phrase.
         actor = _first_actor(doc, start, end, verbs)
         if actor is not None:
             return actor or None  # "": an organization speaks ("Forum Secretary General concludes mission")

@@ -154,10 +154,18 @@ def _first_person(doc: Doc, events: list[EventMention], turns: Turns,
         code = speakers[k].country if k >= 0 else None
         if (code and i is not None and i not in turns.asked and code not in m.countries
                 and _FIRST_PERSON.match(m.evidence)):
-            m = replace(m, countries=tuple(sorted({*m.countries, code})),
-                        participants=m.participants + (country_participant(code, "participant"),))
+            # The speaker's "we", not the release's: a home country read from that "we" alone makes way.
+            kept = tuple(p for p in m.participants if not _home_from_we(doc, p, m))
+            m = replace(m, countries=tuple(sorted({p.country for p in kept if p.country} | {code})),
+                        participants=kept + (country_participant(code, "participant"),))
         out.append(m)
     return out
+
+
+def _home_from_we(doc: Doc, p: ParticipantMention, m: EventMention) -> bool:
+    """The release's country added to an event for its "we" (no place in the text, no person of it)."""
+    return (p.entity_type == "country" and p.country == doc.home and p.char_start is None
+            and not any(q.entity_type == "person" and q.country == doc.home for q in m.participants))
 
 
 __all__ = ["add_speakers", "label_name", "transcript_speakers"]
