@@ -111,3 +111,31 @@ def test_an_apposed_counterpart_is_part_of_the_subject(sentence, want):
 def test_every_country_of_a_counterparts_from_list_takes_part(sentence, want):
     mentions, _ = __import__("transforms.extract", fromlist=["extract_article"]).extract_article(article(None, sentence))
     assert want <= {c for m in mentions for c in m.countries}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Minister met the Ambassador of Japan on 7 May.",
+    "The Head of State received the Ambassador of Japan on 7 May.",
+    "On 7 May, the Deputy Prime Minister held talks with the Deputy Prime Minister of Japan.",
+    "The Chancellor spoke by phone with the Prime Minister of Japan on 7 May.",
+])
+def test_a_bare_home_office_is_the_issuer_s(sentence):
+    mentions, _ = __import__("transforms.extract", fromlist=["extract_article"]).extract_article(
+        article(None, sentence, url="https://www.vm.ee/en/news/1"))
+    assert any(set(m.countries) == {"EST", "JPN"} for m in mentions), [m.countries for m in mentions]
+
+
+def test_a_bare_office_in_a_release_of_no_one_adds_no_country():
+    mentions, _ = __import__("transforms.extract", fromlist=["extract_article"]).extract_article(
+        article(None, "NAIROBI, March 9 (Reuters) - The minister met the Ambassador of Japan on Friday."))
+    assert all(set(m.countries) == {"JPN"} for m in mentions)
+
+
+def test_who_a_visitor_meets_in_the_country_visited_is_of_that_country():
+    out = run(None, "Minister for Foreign Affairs Ana Reyes of Colombia paid an official visit to Benin on 6-7 May "
+                    "2024. She called on President Koffi Adjovi and held talks with Foreign Minister Rachidi Dossou.",
+              url="https://www.cancilleria.gov.co/x")
+    talks = [e for e in out["events"] if e["event_type"] in ("meeting", "talks")]
+    assert talks and all(set(e["countries"]) == {"COL", "BEN"} for e in talks), [e["countries"] for e in talks]
+    people = {p["name"]: p["country"] for p in out["participants"] if p["entity_type"] == "person"}
+    assert people["Rachidi Dossou"] == "BEN"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from transforms.extract.commitments import find_commitments
 from transforms.extract.document import prepare
 from transforms.extract.events import find_event_mentions
+from transforms.extract.hosts import add_host_side
 from transforms.extract.merge import build_event_rows, order_keys
 from transforms.extract.merge_commitments import build_commitment_rows
 from transforms.extract.participants import add_commitment_actors, add_sentence_people, add_unplaced_attendees
@@ -40,7 +41,7 @@ def extract_article(article: dict) -> tuple[list[EventMention], list[CommitmentM
     doc = prepare(article)
     body = find_event_mentions(doc)
     events = add_speakers(doc, date_trips(doc, find_title_mentions(doc), body) + body)
-    events = add_sentence_people(doc, add_unplaced_attendees(doc, events))
+    events = add_host_side(add_sentence_people(doc, add_unplaced_attendees(doc, events)))
     commitments = find_commitments(doc, events)
     events = add_commitment_actors(events, commitments)
     document = document_key(article)

@@ -25,22 +25,33 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
+def home_offices_pattern() -> str:
+    """The offices a release names bare for its own officials (publishers.yaml issuer.home_offices)."""
+    return load("gazetteers/publishers.yaml").issuer.home_offices
+
+
+@lru_cache(maxsize=1)
 def _rules():
     data = load("gazetteers/publishers.yaml").issuer
     return (re.compile(data.verbs, re.I), re.compile(data.joint, re.I), re.compile(data.wire, 0),
-            re.compile(data.opening, re.I))
+            re.compile(data.opening, re.I), re.compile(data.visit_of, re.I))
 
 
 def issuer_country(doc: Doc) -> str | None:
     """The country a release speaks for, read from its title, first sentence or dateline; None when they do
     not say, for a joint document and for a wire story."""
-    verbs, joint, wire, opening = _rules()
-    if joint.search(doc.title or ""):
-        return None
+    verbs, joint, wire, opening, visit_of = _rules()
+    title = doc.title or ""
+    document, verb = joint.search(title), verbs.search(title)
+    if document is not None and (verb is None or document.start() < verb.start()):
+        return None  # a joint statement, not a release that tells of one ("... signs Joint Declaration")
     lead = _lead_sentence(doc)
     head = event_rules().dateline.match(lead.text) if lead is not None else None
     if head is not None and wire.search(head.group(0)):
         return None
+    visited = _visited(doc, visit_of)
+    if visited:
+        return visited
     spans = [(0, doc.headline_end)] if doc.headline_end else []
     if lead is not None:
         start = lead.start + (head.end() if head is not None else 0)
@@ -52,7 +63,18 @@ def issuer_country(doc: Doc) -> str | None:
         actor = _first_actor(doc, start, end, verbs)
         if actor is not None:
             return actor or None  # "": an organization speaks ("Forum Secretary General concludes mission")
-    return _dateline_place(doc, lead, head) if head is not None else None
+    return _dateline_place(doc, lead, head) if head is not None else _date_line_place(doc)
+
+
+def _visited(doc: Doc, visit_of: re.Pattern) -> str | None:
+    """The country a title's visit goes to, when the title writes the visitor's country ("Official visit of the
+    Prime Minister of Vietnam to Greece"): a release writes its guest's country, not its own official's."""
+    m = visit_of.search(doc.text, 0, doc.headline_end) if doc.headline_end else None
+    if m is None:
+        return None
+    who = {c.code for c in doc.countries.within(m.start("who"), m.end("who")) if getattr(c, "code", None)}
+    dest = {c.code for c in doc.countries.within(m.start("dest"), m.end("dest")) if getattr(c, "code", None)}
+    return next(iter(dest)) if who and len(dest) == 1 and not dest & who else None
 
 
 def _lead_sentence(doc: Doc):
@@ -77,6 +99,16 @@ def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern) -> str | Non
     found += [(c.start, c.code) for c in doc.countries.within(start, stop) if getattr(c, "code", None)]
     found += [(o.start, "") for o in doc.orgs.within(start, stop)]
     return min(found)[1] if found else None
+
+
+def _date_line_place(doc: Doc) -> str | None:
+    """The place of a dateline written as a line of its own ("Havana, 12 March 2024."), before the lead."""
+    for s in [s for s in doc.sentences[:6] if s.start >= doc.headline_end][:2]:
+        if len(s.text.split()) <= 6 and any(ch.isdigit() for ch in s.text):
+            place = next((p for p in doc.places_in(s) if p.start == s.start), None)
+            if place is not None:
+                return getattr(place.value, "country", None)
+    return None
 
 
 def _dateline_place(doc: Doc, lead, head: re.Match) -> str | None:

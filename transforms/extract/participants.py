@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from transforms.extract.document import Doc, Sent
+from transforms.extract.issuer import home_offices_pattern
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participation import only_mentioned, reports
 from transforms.extract.records import ParticipantMention
@@ -38,11 +40,6 @@ OFFICE_ANAPHOR = re.compile(r"^the (?:(?:foreign|prime|deputy|vice|cabinet|state
                             r"emir|amir|sultan|governor|commissioner|tánaiste|taoiseach)\b(?!\s+(?:of|for)\b)", re.I)
 # Sides named anywhere in a subject ("border commanders from both sides"): the countries of the event told before.
 BOTH_SIDES = re.compile(r"\b(?:both|the two) (?:sides|countries|governments|nations|delegations)\b", re.I)
-# Offices of the publisher's own government mentioned without a name ("The Secretary").
-_HOME_OFFICE = re.compile(
-    r"\b(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|Assistant Secretary|"
-    r"National Security Advisor|Ambassador|Special Envoy|Special Presidential Envoy|First Lady|Administrator|"
-    r"Spokesperson)\b")
 _WE = re.compile(r"\b(?:we|our|us)\b")
 _WE_ANY = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # also opening a sentence ("We also met"; "US" is a country)
 # A document several governments issue together: its "we" is all of them.
@@ -175,7 +172,13 @@ def home_official(doc: Doc, start: int, end: int) -> bool:
     if doc.home is None:
         return False
     chunk = doc.text[start:end]
-    return bool(_HOME_OFFICE.search(chunk) or _WE.search(chunk))
+    return bool(_home_office().search(chunk) or _WE.search(chunk))
+
+
+@lru_cache(maxsize=1)
+def _home_office() -> re.Pattern:
+    """Offices of the publisher's own government mentioned without a name ("The Secretary", "the Minister")."""
+    return re.compile(rf"\b(?:{home_offices_pattern()})\b")
 
 
 def joint_we(doc: Doc, start: int, end: int) -> bool:

@@ -81,6 +81,8 @@ class Issuer(Strict):
     verbs: Pattern
     joint: Pattern
     wire: Pattern
+    visit_of: Pattern
+    home_offices: Pattern
     opening: Pattern
     examples: list[IssuerExample]
     not_: list[IssuerExample] = Field(alias="not")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
+from transforms.extract.issuer import home_offices_pattern
 from transforms.extract.lexicon import commitment_rules, event_rules, places
 from transforms.extract.participants import JOINT_TITLE, last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
@@ -51,8 +52,7 @@ _OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our"
 
 
 
-_HOME_OFFICE = re.compile(r"^(?:the )?(?:President|Vice President|Secretary|Deputy Secretary|Under Secretary|"
-                          r"Assistant Secretary|National Security Advisor|Administration|White House|U\.S\. side)\b")
+_HOME_OFFICE = re.compile(rf"^(?:[Tt]he )?(?:{home_offices_pattern()}|Administration|White House|U\.S\. side)\b")
 
 
 # A home office named bare inside a subject ("The President and King Abdullah II"): the publisher's country.
