@@ -139,3 +139,15 @@ def test_who_a_visitor_meets_in_the_country_visited_is_of_that_country():
     assert talks and all(set(e["countries"]) == {"COL", "BEN"} for e in talks), [e["countries"] for e in talks]
     people = {p["name"]: p["country"] for p in out["participants"] if p["entity_type"] == "person"}
     assert people["Rachidi Dossou"] == "BEN"
+
+
+@pytest.mark.parametrize("body, want", [
+    # "the Minister" is not the release's Deputy Minister; "the President and Prime Minister" are two people.
+    ("Deputy Minister Ana Lopez of Peru met Minister Kwame Boateng of Ghana. The Minister welcomed the opening of "
+     "a new consulate.", {"GHA"}),
+    ("President Ana Lopez of Peru met Prime Minister Kofi Boateng of Ghana. The President and Prime Minister "
+     "reaffirmed their resolve to strengthen defense cooperation.", {"GHA", "PER"}),
+])
+def test_a_bare_office_keeps_its_own_antecedent(body, want):
+    out = run(None, body, url="https://www.gob.pe/x")
+    assert [set(c["parties"]) for c in out["commitments"]] == [want]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from transforms.extract.lexicon import event_rules, places
 from transforms.names import person_key
+from transforms.names.scan import title_compatible
 from transforms.reference import load
 
 if TYPE_CHECKING:
@@ -137,10 +138,11 @@ def home_offices(doc: Doc) -> None:
     for i, p in enumerate(items):
         if p.country in (None, doc.home) or p.organization or not _bare_office(doc, p):
             continue
-        head = p.name_as_written.split()[-1].lower()
-        # The release's own official: of its country, or of none told (a name no gazetteer knows).
+        # The release's own official of that office ("Vice President" is not "the President"): of its country,
+        # or of none told (a name no gazetteer knows).
         own = next((q for q in reversed(items[:i]) if q.country in (doc.home, None) and not q.organization
-                    and q.title and _written_name(q) and head in q.title.lower().split()), None)
+                    and q.title and _written_name(q) and title_compatible(p.name_as_written, q.title,
+                                                                           ministerial=False)), None)
         if own is not None:
             items[i] = replace(p, name=own.name, title=own.title, country=doc.home)
             changed = True
@@ -151,7 +153,8 @@ def home_offices(doc: Doc) -> None:
 def _bare_office(doc: Doc, p) -> bool:
     """"the Minister", "the Foreign Minister": an office written without a name or a country after "the"."""
     return (not _written_name(p) and _THE_BEFORE.search(doc.text, max(0, p.start - 6), p.start) is not None
-            and not doc.countries.within(p.start, p.end))
+            and not doc.countries.within(p.start, p.end)
+            and " and " not in p.name_as_written)  # "the President and Prime Minister": two people
 
 
 def _written_name(p) -> bool:
