@@ -147,3 +147,26 @@ def test_a_denied_or_called_off_encounter_is_no_event(text):
 def test_a_denial_before_and_does_not_reach_the_next_clause():
     text = "The Foreign Minister of Chile denied the reports and met the Foreign Minister of Peru in Lima on Monday."
     assert [m.event_type for m in mentions(text)] == ["meeting"]
+
+
+def test_a_joint_press_conference_told_by_one_side_is_both_sides():
+    text = ("The foreign ministers of Ghana and Togo held talks in Accra on 3 March 2024. At the joint press "
+            "conference after the talks, the Foreign Minister of Togo said the border would reopen.")
+    (briefing,) = [m for m in mentions(text) if m.event_type == "press_briefing"]
+    assert (briefing.countries, briefing.status) == (("GHA", "TGO"), "occurred")
+
+
+def test_a_press_conference_of_one_side_stays_one_sided():
+    text = ("The foreign ministers of Ghana and Togo held talks in Accra on 3 March 2024. On Friday the Foreign "
+            "Minister of Togo said at a press conference in Lome that the border would reopen.")
+    assert [m.countries for m in mentions(text) if m.event_type == "press_briefing"] == [("TGO",)]
+
+
+@pytest.mark.parametrize("title", [
+    "Weekly Media Briefing by the Official Spokesperson of the Ministry of External Affairs of India",
+    "Transcript of Special Briefing by the Foreign Secretary of India on the visit of the President of Chile",
+])
+def test_a_title_that_names_a_briefing_is_a_press_briefing(title):
+    art = article(f"{title}\n\nSpokesperson: Good afternoon.")
+    art["title"] = title
+    assert "press_briefing" in {m.event_type for m in extract_article(art)[0]}

@@ -14,8 +14,8 @@ from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, joint_act, name_countries, name_hosts, opening_subject,
-    party_body, setting_subject, unnamed_offices, with_role, zone,
+    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, joint_act, name_countries, name_hosts,
+    opening_subject, party_body, setting_subject, unnamed_offices, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
 from transforms.extract.records import EventMention
@@ -23,7 +23,8 @@ from transforms.extract.subjects import SPLIT_EACH
 from transforms.extract.subjects import participants_for as _participants_for
 from transforms.extract.subjects import roles as _roles
 from transforms.extract.when_where import (
-    called_off, event_location, event_status, of_recent_story, pick_date, told_as_news, told_day, under_way,
+    called_off, event_location, event_status, of_recent_story, pick_date, setting_told_past, told_as_news, told_day,
+    under_way,
 )
 from transforms.ids import make_id
 from transforms.reference import word_set
@@ -346,6 +347,8 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
                      later=hit.trigger is not None and hit.start > (s.first_trigger_lo or 0))
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
+    if r.status == "unknown" and hit.trigger is not None and _setting(s, r) and setting_told_past(text, r.obj_hi):
+        r.status = "occurred"  # "At the joint press conference, the minister said ...": the setting of a past act
     if date is not None:
         r.start, r.end, r.precision, r.rank, _ = date
     elif dated := [m for m in _setting_of(s, hit) if m.start_date is not None]:

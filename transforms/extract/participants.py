@@ -489,5 +489,5 @@ __all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR",
            "add_sentence_people",
            "add_unplaced_attendees",
            "attendance", "country_participant", "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event",
-           "joint_act", "last_person_before", "name_countries", "opening_subject", "party_body", "unnamed_offices", "named", "people_in", "person_country", "region_members",
-           "trip_legs", "with_role", "zone"]
+           "joint_act", "last_person_before", "name_countries", "named", "opening_subject", "party_body", "people_in",
+           "person_country", "region_members", "trip_legs", "unnamed_offices", "with_role", "zone"]

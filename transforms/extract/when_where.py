@@ -10,6 +10,8 @@ from transforms.dates.vocab import PAST_DAY_TOLERANCE
 from transforms.extract import _deps
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import event_rules
+from transforms.reference import word_set
+from transforms.reference.patterns import set_alternation
 
 _LOCATION_PREP = re.compile(r"\b(?:in|at|to)\s+(?:the\s+(?:city of\s+)?)?$", re.I)
 # What may stand between the end of a trigger's object and its date: "met X | in Ankara | on Tuesday", "received
@@ -159,6 +161,19 @@ def event_status(text: str, lo: int, hi: int, start: dt.date | None, end: dt.dat
     return "unknown"
 
 
+# The main verb of a clause after a setting ("At the joint press conference, the minister | said ..."): the first
+# past or future verb form.
+_MAIN_PAST = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to)\b|\b(?-i:[a-z]+ed|" +
+                        set_alternation(word_set("IRREGULAR_PAST")) + r")\b", re.I)
+
+
+def setting_told_past(text: str, start: int) -> bool:
+    """Whether the clause after an event named as its setting is told in the past ("During the talks in Lima, the
+    ministers agreed ...", "At the joint press conference, X said ..."): the setting took place."""
+    m = _MAIN_PAST.search(text, start, start + 120)
+    return m is not None and not m.group(0).lower().startswith(("will", "would", "shall", "is ", "are ", "plan"))
+
+
 # Words that open another clause between a trigger and a calling-off ("met on Tuesday, after a summit was postponed").
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|while|because|since|but|when|although|though)\b|;")
 
@@ -269,5 +284,5 @@ def event_location(doc: Doc, sent: Sent, lo: int, hi: int, visit: bool,
     return None, None
 
 
-__all__ = ["called_off", "event_location", "event_status", "of_recent_story", "pick_date", "told_as_news", "told_day",
-           "under_way"]
+__all__ = ["called_off", "event_location", "event_status", "of_recent_story", "pick_date", "setting_told_past",
+           "told_as_news", "told_day", "under_way"]
