@@ -170,3 +170,17 @@ def test_a_title_that_names_a_briefing_is_a_press_briefing(title):
     art = article(f"{title}\n\nSpokesperson: Good afternoon.")
     art["title"] = title
     assert "press_briefing" in {m.event_type for m in extract_article(art)[0]}
+
+
+def test_a_meeting_that_follows_in_a_relative_clause_is_another_encounter():
+    text = ("His Majesty the Sultan of Brunei later received the Prime Minister of Cambodia in an audience at the "
+            "palace, which was followed by a bilateral meeting between the two delegations.")
+    meetings = [e for e in rows(text) if e["event_type"] == "meeting"]
+    assert sorted(tuple(e["countries"]) for e in meetings) == [("BRN", "KHM"), ("BRN", "KHM")]
+
+
+def test_a_setting_told_before_its_past_verb_occurred():
+    text = ("The President of Burundi paid a courtesy call on the President of Uganda at State House on 18 March "
+            "2024. The two Presidents then led their delegations in official talks.")
+    (talks,) = [m for m in mentions(text) if m.event_type == "talks"]
+    assert (talks.countries, talks.status) == (("BDI", "UGA"), "occurred")

@@ -331,10 +331,13 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
     """The date told for the event and its status; without one, the event just told ("After the meeting,
     ..."), "today", or the release's own week."""
     hit, text, doc, state = r.hit, s.text, s.doc, s.state
-    cue = event_rules().sequence_cues.search(text, 0, r.obj_hi)
+    prev = s.hits[r.idx - 1] if r.idx else None
+    # A cue between the hit before and this one is this one's ("received X in audience, which was followed by a
+    # meeting of the delegations"); else the sentence's first.
+    cue = (prev is not None and event_rules().sequence_cues.search(text, prev.end, r.obj_hi)
+           or event_rules().sequence_cues.search(text, 0, r.obj_hi))
     # The cue makes a sequel of the event of its own clause ("After the talks, the PMs witnessed the signing of
     # X, signed by A and B": the first signing, which "signed by" retells, follows the talks).
-    prev = s.hits[r.idx - 1] if r.idx else None
     r.sequel = bool(cue and (cue.start() >= r.lo_subject or prev is None or hit.start <= (s.first_trigger_lo or 0)
                              or prev.start in s.sequels and not re.search(r"[,;]", text[prev.end:hit.start])))
     if r.sequel:
@@ -347,7 +350,8 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
                      later=hit.trigger is not None and hit.start > (s.first_trigger_lo or 0))
     r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
                        date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
-    if r.status == "unknown" and hit.trigger is not None and _setting(s, r) and setting_told_past(text, r.obj_hi):
+    if (r.status == "unknown" and hit.trigger is not None and _setting(s, r)
+            and setting_told_past(text, r.lo_subject, hit.start, r.obj_hi)):
         r.status = "occurred"  # "At the joint press conference, the minister said ...": the setting of a past act
     if date is not None:
         r.start, r.end, r.precision, r.rank, _ = date

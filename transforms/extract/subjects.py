@@ -9,7 +9,7 @@ from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit
 from transforms.extract.participants import (
-    PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, zone,
+    BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, zone,
 )
 from transforms.extract.records import EventMention
 
@@ -61,6 +61,9 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
+    if not (obj.people or obj.countries) and BOTH_SIDES.search(sent.text, obj_start, obj_hi):
+        # "a bilateral meeting between the two delegations": the sides of the event told before.
+        obj = Zone(obj.people, frame_countries(state, o_role, found=(frame,) if frame else ()), obj.orgs)
     split = bool(trig and SPLIT_EACH.search(sent.text[trig_lo:obj_hi]) and len(obj.people) + len(obj.countries) > 1)
     if visit and trig and not split and trip_legs(subject, obj):
         # "will travel to Kazakhstan and Uzbekistan": a visit per country (in its own country), and the whole trip.

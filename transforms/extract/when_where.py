@@ -167,10 +167,13 @@ _MAIN_PAST = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to)\b|\b(?-i
                         set_alternation(word_set("IRREGULAR_PAST")) + r")\b", re.I)
 
 
-def setting_told_past(text: str, start: int) -> bool:
-    """Whether the clause after an event named as its setting is told in the past ("During the talks in Lima, the
-    ministers agreed ...", "At the joint press conference, X said ..."): the setting took place."""
-    m = _MAIN_PAST.search(text, start, start + 120)
+def setting_told_past(text: str, lo: int, trig_lo: int, obj_hi: int) -> bool:
+    """Whether the clause an event is named as the setting of is told in the past, after it ("At the joint press
+    conference, X said ...") or before it ("The two Presidents then led their delegations in official talks"): the
+    setting took place."""
+    after = _MAIN_PAST.search(text, obj_hi, obj_hi + 120)
+    before = [m for m in _MAIN_PAST.finditer(text, lo, trig_lo)]
+    m = before[-1] if before else after
     return m is not None and not m.group(0).lower().startswith(("will", "would", "shall", "is ", "are ", "plan"))
 
 
