@@ -184,3 +184,9 @@ def test_a_setting_told_before_its_past_verb_occurred():
             "2024. The two Presidents then led their delegations in official talks.")
     (talks,) = [m for m in mentions(text) if m.event_type == "talks"]
     assert (talks.countries, talks.status) == (("BDI", "UGA"), "occurred")
+
+
+def test_the_way_home_is_no_visit():
+    text = ("The President of Burundi paid a state visit to Uganda on 18 March 2024. He departed for Bujumbura in "
+            "the afternoon.")
+    assert [m.countries for m in mentions(text) if m.event_type == "visit"] == [("BDI", "UGA")]

@@ -408,10 +408,13 @@ def _dates_its_encounters(s: _Sentence, r: _Reading) -> bool:
 
 
 def _location(s: _Sentence, r: _Reading) -> bool:
-    """Where the event took place ("in Xi'an"; a visit's destination)."""
+    """Where the event took place ("in Xi'an"; a visit's destination). A trip of a party to its own country ("He
+    departed for Bujumbura" after his state visit) is the way home, no visit."""
     r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit",
                                                     s.dateline)
-    return True
+    codes = r.subject.codes | {c for z in r.objs for c in z.codes}
+    return not (r.hit.event_type == "visit" and r.location_country and r.subject.codes
+                and codes <= {r.location_country})
 
 
 STEPS = (_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _dates_its_encounters,
