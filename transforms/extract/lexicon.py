@@ -201,6 +201,7 @@ class CommitmentRules:
     key_map: dict[str, tuple[int, ...]]  # key word -> cue indices
     passive: re.Pattern
     leading_adverbial: re.Pattern  # "In this regard, ": stripped before the subject
+    bare_lead: re.Pattern  # "Together we will": a sentence adverb before the subject, no comma
     ordinal_items: re.Pattern
     list_intro: re.Pattern
     list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
@@ -224,6 +225,7 @@ class CommitmentRules:
     schedule: re.Pattern  # "will travel to ...": a planned visit, not a pledge
     speaker_label: re.Pattern  # "SECRETARY X:", "Q:" at a line start: a transcript turn
     question_speakers: re.Pattern  # the labels of questioners
+    quote_attribution: re.Pattern  # '"...," the minister said': who speaks a quote (its `who` groups)
     attribution: re.Pattern  # ", the ministry said Thursday": ends a predicate
     not_due: re.Pattern  # "of April 2, 2025", "signed in 2006": a date before it is no target
     not_a_course: re.Pattern  # "welcomed the delegation", "the steady growth": no course of action
@@ -257,6 +259,7 @@ def commitment_rules() -> CommitmentRules:
         key_map=key_map,
         passive=re.compile(data.passive_subjects, re.I),
         leading_adverbial=re.compile(data.leading_adverbial, re.I),
+        bare_lead=re.compile(data.bare_lead, re.I),
         ordinal_items=re.compile(data.ordinal_items),
         list_intro=re.compile(data.list_intro, re.I),
         list_tail=re.compile(data.list_tail, re.I),
@@ -283,6 +286,7 @@ def commitment_rules() -> CommitmentRules:
         attribution=re.compile(data.attribution, re.I),
         speaker_label=re.compile(data.speaker_label),
         question_speakers=re.compile(data.question_speakers, re.I),
+        quote_attribution=re.compile(data.quote_attribution, re.I),
         not_a_course=re.compile(data.not_a_course, re.I),
         light_frames=re.compile(data.light_frames, re.I),
         finite_stance=re.compile(data.finite_stance, re.I),

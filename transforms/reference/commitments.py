@@ -28,6 +28,8 @@ class Cue(Rule):
     examples: list[CommitmentExample] = []
 
     def compiled(self) -> str:
+        if self.pattern.startswith(("['’]", "[''’]")):
+            return rf"(?:{self.pattern})"  # a contraction ("We'll", "we're") starts at its apostrophe
         return rf"(?<![\w-])(?:{self.pattern})"  # a cue starts at a word start ("will", not "goodwill")
 
 
@@ -39,6 +41,7 @@ class Cues(RuleFile):
     cues: list[Cue]
     passive_subjects: Pattern
     leading_adverbial: Pattern
+    bare_lead: Pattern
     ordinal_items: Pattern
     list_intro: Pattern
     list_tail: Pattern
@@ -73,6 +76,7 @@ class Cues(RuleFile):
     attribution: Pattern
     speaker_label: Pattern
     question_speakers: Pattern
+    quote_attribution: Pattern
     not_a_course: Pattern
     light_frames: Pattern
     noun_like_verbs: Words

@@ -45,6 +45,7 @@ from transforms.extract.commitments.items import cue_item, list_item
 from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, both_sides, resolve_subject, subject_span
+from transforms.extract.commitments.quotes import quote_speaker
 from transforms.extract.commitments.turns import other_side, read_turns
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules, event_rules
@@ -106,7 +107,8 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             ctx = Context(own_ctx[0], own_ctx[0].countries, None)
         ctx.we = we
         ctx.official = turns.organization.get(sent.index)
-        ctx.speaker = turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
+        ctx.speaker = (turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
+                       or quote_speaker(doc, sent))
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()

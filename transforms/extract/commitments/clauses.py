@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from transforms.extract.commitments.confidence import confidence
 from transforms.extract.commitments.context import Context
 from transforms.extract.commitments.lemmas import is_verb, lemma
-from transforms.extract.commitments.objects import clause_end, object_spans
+from transforms.extract.commitments.made import make_commitment
+from transforms.extract.commitments.objects import PARTICIPLE_CUE, clause_end, object_spans
 from transforms.extract.commitments.cues import (
     HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
     support_subject_end,
@@ -31,8 +31,6 @@ from transforms.extract.commitments.subject import (
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
-from transforms.extract.topics import classify_topic
-from transforms.ids import make_id
 
 
 @dataclass
@@ -164,6 +162,9 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     support"); refuse a purpose infinitive ("efforts to urge Russia") and a passive ("backed by")."""
     text, cue = s.text, c.cue
     c.subj_end = c.start
+    if not c.modal and re.match(r"\w+ed\b", text[c.start:c.end]) and _DETERMINER_BEFORE.search(
+            text, max(0, c.start - 12), c.start):
+        return False  # "discussed the proposed free trade zone": an adjective, no verb of the subject
     if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and not stance_infinitive(text, c.start):
         return False
     if cue.modality == "agreement" and (cue.verb or cue.action_from_cue) and _PASSIVE_BEFORE.search(
@@ -192,6 +193,16 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
 _ELLIPSIS = re.compile(r"(?:^|;|,\s*and|\band)\s*(?:(?:also|further|then|jointly)\s+)?$")
 
 
+# A participle after a comma shares the subject of the clause before it ("Ghana condemned the attack, calling
+# for an investigation", "..., urging all parties to ...", "..., vowing to ..."): no subject of its own.
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:(?:and|while|thereby)\s+)?$")
+
+
+# A participle or adjective cue right after a determiner names a thing, not a stance ("the proposed free trade
+# zone", "the agreed timetable", "its adopted resolution").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|any|such)\s+$", re.I)
+
+
 # A stance noun cue that starts with a possessive ("and its rejection of"): it shares the subject of a stance
 # told just before it in the sentence.
 _POSSESSIVE_CUE = re.compile(r"(?:its|their|his|her|our)\s", re.I)
@@ -210,6 +221,12 @@ def _subject(s: _Sentence, c: _Clause) -> bool:
         # and its rejection of Y" names someone's position
     if (s.out or s.default) and _ELLIPSIS.search(before[mark.end() if mark else 0:].rstrip()):
         c.shared = True
+        c.subj_lo = c.subj_hi = c.subj_end
+        return True
+    if PARTICIPLE_CUE.match(text, c.start):
+        if not (s.out and _PARTICIPLE_BEFORE.search(text, max(0, c.start - 20), c.start)):
+            return False  # a participle whose clause states no stance before it has no subject to share
+        c.shared = True  # "Ghana condemned the attack, calling for ...": the subject of the clause before
         c.subj_lo = c.subj_hi = c.subj_end
         return True
     c.subj_lo, c.subj_hi = subject_span(text, c.frame_stop, c.subj_end)
@@ -377,7 +394,10 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         bare = skip_adverbs(predicate).lstrip()
         words = re.sub(r"^to\s+", "", bare, flags=re.I).split()
         first = re.sub(r"[^\w-]", "", words[0]) if words else ""
-        if not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
+        asked = _ASKED_TO.match(bare) if cue.modality == "proposal" and not c.modal else None
+        if asked is not None and is_verb(asked.group(1)):
+            c.action = lemma(asked.group(1))  # "urged all parties to respect the ceasefire": respect
+        elif not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
             c.action = cue_lemma(text[c.start:c.end]) or c.action
         elif c.modal and first[:1].isupper() and not is_verb(first.lower()):
             return False  # "will continue to Tashkent for talks": a place, no action
@@ -396,7 +416,11 @@ def _not_schedule(s: _Sentence, c: _Clause) -> bool:
     """Refuse a schedule told with a modal ("X will travel to ...", "will meet ...", "would visit ..."): a
     planned event, not an undertaking; and a welcome of a guest ("welcomed the delegation")."""
     rules = commitment_rules()
-    if c.modal and c.cue.modality == "pledge" and (rules.schedule.match(skip_adverbs(c.predicate))
+    bare = skip_adverbs(c.predicate)
+    progressive = _GERUND.match(bare) if c.modal and s.text[c.start:c.end].lower().endswith("be") else None
+    if progressive:
+        bare = lemma(progressive.group(1)) + bare[progressive.end(1):]  # "will be meeting X": "meet X"
+    if c.modal and c.cue.modality == "pledge" and (rules.schedule.match(bare)
                                                     or _EVENT_RELATIVE.search(s.text, max(0, c.start - 90), c.start)):
         return False  # ("the official visit that the minister will pay to Peru": the visit's schedule)
     gerund = _GERUND.match(skip_adverbs(c.predicate)) if c.cue.name == "looks_forward" else None
@@ -417,6 +441,11 @@ _EVENT_RELATIVE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|confere
 
 
 _GERUND = re.compile(r"\s*([a-z]+ing)\b")
+
+
+# The addressee and the verb of a proposal made to someone ("urged all parties to respect ..."): the action is
+# what they are asked to do.
+_ASKED_TO = re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?to\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
 def _not_forecast(s: _Sentence, c: _Clause) -> bool:
@@ -563,35 +592,3 @@ def _object_action(s: _Sentence, c: _Clause, lo: int, hi: int) -> tuple[str, str
         return c.action, f"{c.action} {TRAILING.sub('', skip_adverbs(piece))}".strip()
     action, description, _ = read_action(piece)
     return (action, description) if action and is_verb(action.split()[0]) else (c.action, description)
-
-
-def make_commitment(doc: Doc, sent: Sent, idx: int, ctx: Context, parties: tuple[str, ...], actor: str,
-                    modality: str, action: str, description: str, due, signals: tuple[str, ...],
-                    actor_people: tuple = (), actor_orgs: tuple = (), rule: str | None = None) -> CommitmentMention:
-    """A commitment row of one sentence, linked to the event of its context; its confidence is the calibrated
-    probability of its signals (the rule's evidence) and of the article's date source and due date."""
-    event_id = ctx.event.mention_id if ctx.event is not None else None
-    signals = (*signals, f"date:{doc.published_source}", *(("shape:due",) if due[0] else ()))
-    return CommitmentMention(
-        commitment_id=make_id("cmt", doc.article_id, sent.start, idx, modality),
-        event_mention_id=event_id,
-        parties=tuple(sorted(set(p for p in parties if p))),
-        actor_text=actor,
-        modality=modality,
-        action=action,
-        description=description,
-        topic=classify_topic(description),
-        due_date=due[0],
-        due_precision=due[1],
-        article_id=doc.article_id,
-        source_path=doc.source_path,
-        evidence=sent.text,
-        char_start=sent.start,
-        char_end=sent.end,
-        confidence=confidence(signals),
-        actor_people=actor_people,
-        actor_orgs=actor_orgs,
-        authority=int(doc.published_source in ("dateline", "metadata")),
-        rule=rule,
-        signals=signals,
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.commitments.clauses import make_commitment
+from transforms.extract.commitments.made import make_commitment
 from transforms.extract.commitments.context import Context
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.predicate import TRAILING, cue_lemma, due_date, read_action

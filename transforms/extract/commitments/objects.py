@@ -38,6 +38,9 @@ _MIN_WORDS = 2
 # A cue right after a comma that is a finite verb in the past ("..., condemned"): a clause of its own.
 _COMMA_FINITE = re.compile(r",\s+(?:(?:also|further|strongly|firmly|again)\s+)?")
 _FINITE = re.compile(r"[a-z]+ed\b(?!\s+(?:by|in|with|at|as)\b)")
+# A participle of asking after a comma shares the clause's subject and starts an undertaking of its own
+# ("condemned the attack, calling for an investigation", "..., urging all parties to ...").
+PARTICIPLE_CUE = re.compile(r"(?:also\s+|further\s+|again\s+|jointly\s+)?(?:calling|urging|appealing|pressing|putting)\b")
 
 
 def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
@@ -47,8 +50,8 @@ def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
         if not end < start < pred_end:
             continue
         comma = _COMMA_FINITE.search(text, end, start + 1)
-        if comma is not None and comma.end() == start and _FINITE.match(text, start):
-            return comma.start()  # "called for X, condemned Y and welcomed Z": a finite verb of its own
+        if comma is not None and comma.end() == start and (_FINITE.match(text, start) or PARTICIPLE_CUE.match(text, start)):
+            return comma.start()  # "called for X, condemned Y and welcomed Z", "..., calling for Y": a verb of its own
         found = None
         for found in _CONNECTOR.finditer(text, end, start):
             pass

@@ -69,10 +69,15 @@ _HEAD = re.compile(r"([\w-]+)\s*(?:\b(?:of|(?-i:to|in|for|with|between|among|fro
 BULLET_MARK = BULLET
 
 
-_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|so|then)\s+", re.I)
+# A connective or subordinator before a clause's subject ("as the leaders agreed to ...", "because Chile will
+# ..."); not "if"/"unless": a condition is no commitment.
+_CONNECTIVE = re.compile(r"^(?:and|but|while|whereas|so|then|as|because|since|once|although|though|now that)\s+", re.I)
 
 
 _SECOND_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?=\S)")
+
+# A subordinate clause after a comma has a subject of its own ("..., as the leaders agreed to ...").
+_SUBORDINATE = re.compile(r",\s*(?:as|because|since|while|whereas|now that|so that|once|after|when)\s+(?=\S)", re.I)
 
 
 # ... and only when what follows is a short actor phrase ("the two leaders", "President Biden", "they").
@@ -429,6 +434,9 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     cm = _CONNECTIVE.match(chunk2)
     if cm:
         offset += cm.end()
+    bare = commitment_rules().bare_lead.match(chunk[offset:])
+    if bare:
+        offset += bare.end()  # "Together we will ...", "In this context both sides remain committed to ..."
     # A relative "during which they", "in which the two sides", "a trial that rights groups (condemned)": the
     # subject follows it ("the work that we are doing should ...": a relative whose verb came is no subject).
     rel = None
@@ -444,7 +452,18 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     if (last is not None and _SECOND_ACTOR.match(chunk, last.end()) and not re.search(r"(?:\band|,)\s*$", chunk)
             and commitment_rules().first_clause.search(chunk, offset, last.start())):
         offset = last.end()
+    sub = None
+    for sub in _SUBORDINATE.finditer(chunk, offset):
+        pass
+    if sub is not None and _SECOND_ACTOR.match(chunk, sub.end()):
+        offset = sub.end()  # "The talks confirmed the bond, as the ministers agreed to ...": the second clause's
+    quote = _OPEN_QUOTE.match(chunk, offset)
+    if quote:
+        offset = quote.end()  # '"We will ...," the minister said': the quotation mark is no part of the subject
     return start + offset, cue_start
+
+
+_OPEN_QUOTE = re.compile(r"\s*[\"“‘«]\s*")
 
 
 _AUXILIARIES = frozenset("is are was were be been being has have had do does did will would can could should may might "

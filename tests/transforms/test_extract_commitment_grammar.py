@@ -1,0 +1,127 @@
+"""The grammar of commitment in house styles the cue list was not written from: quotations and their
+speakers, contractions, the "be to" future and verbs of intent, a progressive after "will", commissive
+frames whose "that" is left out, a participle that shares the clause's subject, a subordinator before
+the subject, and adjectival participles that state no stance.
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import build_tables, extract_articles
+from transforms.ids import make_id
+
+TALKS = "The foreign ministers of Ghana and Senegal held talks in Dakar on 3 March 2024."
+
+
+def rows(text: str) -> list[dict]:
+    article = {"article_id": make_id("art", "news/g.txt", "0"), "source_path": "news/g.txt", "record_key": "0",
+               "url": None, "title": None, "published_date": dt.date(2024, 3, 4),
+               "published_date_source": "metadata", "text": text}
+    return build_tables([extract_articles([article])])["commitments"]
+
+
+def read(sentence: str, context: str = TALKS) -> list[tuple[str, list[str], str]]:
+    """(modality, parties, action) of the commitments the sentence states after its context paragraph."""
+    text = f"{context}\n\n{sentence}" if context else sentence
+    start = len(context) + 2 if context else 0
+    return [(c["modality"], c["parties"], c["action"]) for c in rows(text) if c["evidence"] in text[start:]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We will keep supporting the regional force," the Ghanaian minister said.', ("pledge", ["GHA"], "keep")),
+    ('The Senegalese minister told reporters: "We are ready to host the next round of talks."',
+     ("pledge", ["SEN"], "host")),
+    ('"We agreed to reopen the ferry line," the Ghanaian minister said.', ("agreement", ["GHA", "SEN"], "reopen")),
+])
+def test_a_quotation_s_we_is_its_speaker_s_country(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_a_quotation_without_a_named_speaker_keeps_the_group():
+    assert read('"We will open a consulate in Kumasi," the minister said.') == [("pledge", ["GHA", "SEN"], "open")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We\'ll send two more battalions to the regional force," the Ghanaian minister said.',
+     ("pledge", ["GHA"], "send")),
+    ('"We\'re committed to finishing the coastal highway by 2027," the Senegalese minister said.',
+     ("pledge", ["SEN"], "finish")),
+    ('"Ghana won\'t abandon its neighbours," the Ghanaian minister said.', ("pledge", ["GHA"], "abandon")),
+])
+def test_contractions_read_as_their_full_forms(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ghana is to open an embassy in Canberra next year.", ("pledge", ["GHA"], "open")),
+    ("Senegal plans to open a trade office in Accra in 2025.", ("pledge", ["SEN"], "open")),
+    ("The two countries aim to double bilateral trade by 2030.", ("pledge", ["GHA", "SEN"], "double")),
+    ("The two ministers will be stepping up cooperation against piracy.", ("pledge", ["GHA", "SEN"], "step up")),
+])
+def test_the_be_to_future_verbs_of_intent_and_the_progressive_are_pledges(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ghanaian minister is to travel to Abuja next week.",
+    "The two ministers plan to reconvene in Accra in the autumn.",
+    "The Senegalese minister will be meeting the President of Ghana on Friday.",
+    "The next session is to be held in Accra.",
+    "The Ghanaian minister said the negotiations will be challenging.",
+])
+def test_schedules_and_forecasts_told_in_those_forms_are_no_pledges(sentence):
+    assert read(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Ghanaian minister vowed that Ghana would stand by Senegal against terrorism.", ("pledge", ["GHA"], "stand")),
+    ("The Senegalese minister reaffirmed Senegal would continue its support to the mission.",
+     ("pledge", ["SEN"], "continue")),
+    ("The Ghanaian president promised his country would build a new road to the border.", ("pledge", ["GHA"], "build")),
+])
+def test_a_commissive_frame_reports_the_clause_after_it_with_or_without_that(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ghana condemned the attack on the convoy, calling for a thorough investigation.",
+     [("opposition", ["GHA"], "condemn"), ("proposal", ["GHA"], "call for")]),
+    ("Senegal reaffirmed its support for the peace process, urging all parties to respect the ceasefire.",
+     [("support", ["SEN"], "support"), ("proposal", ["SEN"], "respect")]),
+])
+def test_a_participle_after_a_comma_shares_the_subject_of_the_clause_before(sentence, expected):
+    assert read(sentence) == expected
+
+
+def test_a_subordinator_before_the_subject_is_no_part_of_it():
+    found = read("The talks confirmed the strong bond between the two countries, as the ministers agreed to "
+                 "open a joint trade office in Dakar.")
+    assert found == [("agreement", ["GHA", "SEN"], "open")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers discussed the proposed free trade zone.",
+    "The ministers reviewed the agreed timetable of the joint commission.",
+])
+def test_a_participle_after_a_determiner_names_a_thing_not_a_stance(sentence):
+    assert read(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two ministers spoke in favour of a negotiated settlement in Sudan.", ("support", ["GHA", "SEN"], "support")),
+    ("Ghana threw its weight behind the regional peace plan for the Sahel.", ("support", ["GHA"], "support")),
+    ("Senegal sharply criticized the postponement of the elections in the region.",
+     ("opposition", ["SEN"], "criticize")),
+    ("Minister Diop of Senegal appealed to donors to increase humanitarian aid to the Sahel.",
+     ("proposal", ["SEN"], "appeal")),
+    ("Ghana pressed the regional bank to release the second tranche of the loan.", ("proposal", ["GHA"], "press")),
+    ("The Ghanaian side put forward an initiative to create a regional water council.",
+     ("proposal", ["GHA"], "propose")),
+])
+def test_stances_told_by_phrases_other_than_the_usual_verbs(sentence, expected):
+    assert read(sentence) == [expected]
