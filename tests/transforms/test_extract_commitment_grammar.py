@@ -125,3 +125,49 @@ def test_a_participle_after_a_determiner_names_a_thing_not_a_stance(sentence):
 ])
 def test_stances_told_by_phrases_other_than_the_usual_verbs(sentence, expected):
     assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It was agreed to establish a joint business council.", ("agreement", ["GHA", "SEN"], "establish")),
+    ("During the talks, it was also decided that the two countries would open consulates in Kumasi and Thies.",
+     ("pledge", ["GHA", "SEN"], "open")),
+])
+def test_an_impersonal_passive_decision_is_the_event_s_parties(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_an_impersonal_passive_that_schedules_a_session_is_a_planned_event():
+    assert read("It was agreed that the next session of the joint commission would be held in Accra.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Ghanaian minister reaffirmed the commitment of Ghana to the regional integration agenda.",
+     ("pledge", ["GHA"], "reaffirm")),
+    ("The Government of Senegal announced its decision to open a consulate in Kumasi.", ("pledge", ["SEN"], "open")),
+    ("The two countries set the goal of doubling bilateral trade by 2030.", ("agreement", ["GHA", "SEN"], "double")),
+    ("The two ministers reiterated their condemnation of the attacks on civilians in the Sahel.",
+     ("opposition", ["GHA", "SEN"], "condemn")),
+])
+def test_stances_told_as_nouns(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ghana will remain committed to the peace process in the Sahel.", ("pledge", ["GHA"], "remain")),
+    ("Together we will strengthen maritime security in the Gulf of Guinea.", ("pledge", ["GHA", "SEN"], "strengthen")),
+    ("In this context both sides remain committed to the reform of the Security Council.",
+     ("pledge", ["GHA", "SEN"], "commit")),
+    ("Recognizing the importance of the corridor, the two ministers agreed to build a second bridge at Rosso.",
+     ("agreement", ["GHA", "SEN"], "build")),
+])
+def test_sentence_adverbs_and_openers_before_the_subject(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_will_remain_in_a_state_is_a_forecast():
+    assert read("Relations between Ghana and Senegal will remain strong.") == []
+
+
+def test_would_with_a_reporter_s_attribution_after_it():
+    found = read("Senegal would provide 5 million dollars to the regional fund, the foreign ministry said.")
+    assert found == [("pledge", ["SEN"], "provide")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from transforms.extract.commitments.context import Context
 from transforms.extract.commitments.lemmas import is_verb, lemma
 from transforms.extract.commitments.made import make_commitment
+from transforms.extract.commitments.passive import passive_commitment
 from transforms.extract.commitments.objects import PARTICIPLE_CUE, clause_end, object_spans
 from transforms.extract.commitments.cues import (
     HOPE, MODAL_CUE, RELATIVE_BEFORE, THAT, cue_matches, find_frames, last_frame, stance_infinitive,
@@ -91,8 +92,9 @@ def _speaker(s: _Sentence, c: _Clause) -> bool:
     no actor ("police said they will investigate")."""
     rules = commitment_rules()
     c.frame_start, c.frame_stop = last_frame(s.text, c.start, s.frames)
-    if c.cue.needs_frame and not c.frame_stop:
-        return False  # "would" states a stance only as reported speech ("Brazil said it would back ...")
+    if c.cue.needs_frame and not c.frame_stop and not rules.attribution.search(s.text, c.end):
+        return False  # "would" states a stance only as reported speech ("Brazil said it would back ...", "Seoul
+        # would provide $20 million ..., the ministry said")
     if c.frame_stop:
         speaker_text = s.text[:c.frame_start]
         if rules.threat.search(speaker_text):
@@ -277,6 +279,8 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
         c.parties = both_sides(c.parties, s.text[c.subj_lo:c.subj_hi], s.ctx)
     if c.cue.name == "instructed_to" and c.parties is not None and len(c.parties) < 2:
         c.modality = "pledge"  # one leader instructing his own ministers binds his government alone
+    if c.cue.name == "decision_noun" and c.parties and len(c.parties) > 1 and _GOAL.search(s.text, c.start, c.end):
+        c.modality = "agreement"  # "Greece and Viet Nam set the goal of doubling trade": a goal set together
     if c.modal and c.cue.modality == "proposal" and c.speaker_codes and c.parties:
         # "Minister A of Austria said Chile should reopen the border", "Lula said Amazon countries should present
         # a joint position": the speaker proposes it to those addressed (ANNOTATION.md: "called on C to cease" is
@@ -448,12 +452,19 @@ _GERUND = re.compile(r"\s*([a-z]+ing)\b")
 _ASKED_TO = re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?to\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
+_GOAL = re.compile(r"\b(?:goal|target|objective)\b", re.I)
+# "will remain" with a stance of the subject ("will remain engaged", "shall remain committed to"): no forecast.
+_REMAIN_STANCE = re.compile(r"\s*remain\s+(?:\w+ly\s+)?(?:committed|engaged|steadfast|ready|determined|resolute|united|"
+                            r"dedicated|willing|prepared|firm)\b", re.I)
+
+
 def _not_forecast(s: _Sentence, c: _Clause) -> bool:
     """Refuse a forecast: "will be a success", "will bring opportunities", "The Summit will open a new chapter"."""
     if c.cue.modality != "pledge":
         return True
-    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", c.predicate):
-        return False
+    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", c.predicate) and not _REMAIN_STANCE.match(
+            c.predicate):
+        return False  # "will be a success", "will remain strong"; "will remain committed to" is an undertaking
     rules = commitment_rules()
     neg = rules.negated.match(c.predicate) if c.modal else None
     if neg is not None and (neg.group(0).strip().lower() != "not"
@@ -488,7 +499,7 @@ def clauses(doc: Doc, sent: Sent, ctx: Context, sent_events: list[EventMention],
     if not matches and not has_passive:
         return []
     if has_passive and ctx.countries:
-        passive = _passive_commitment(doc, sent, ctx)
+        passive = passive_commitment(doc, sent, ctx)
         if passive is not None:
             return [passive]
     frames = find_frames(sent.text)
@@ -512,24 +523,6 @@ def _frame_cuts(text: str, frames: list[tuple[int, int]]) -> list[int]:
             if found is not None:
                 cuts.append(found.start())
     return cuts
-
-
-def _passive_commitment(doc: Doc, sent: Sent, ctx: Context) -> CommitmentMention | None:
-    """ "Efforts will be made to ...": a commitment of the current event's countries."""
-    rules = commitment_rules()
-    text = sent.text
-    lead = rules.leading_adverbial.match(text)
-    off = lead.end() if lead else 0
-    pm = rules.passive.match(text[off:])
-    if not pm:
-        return None
-    modality = "proposal" if re.search(r"\b(?:should|must)\b", pm.group(0)) else "pledge"
-    action, description, _ = read_action(text[off + pm.end():])
-    if not action or action in rules.hostile_actions:
-        return None
-    due = due_date(doc, sent, sent.start + off + pm.end(), sent.end)
-    return make_commitment(doc, sent, 0, ctx, ctx.countries, text[off:off + pm.end()].split()[0], modality,
-                           action, description, due, ("cue:passive", "parties:event"))
 
 
 def _add(s: _Sentence, c: _Clause, made: CommitmentMention) -> None:
