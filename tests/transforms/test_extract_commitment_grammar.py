@@ -171,3 +171,23 @@ def test_will_remain_in_a_state_is_a_forecast():
 def test_would_with_a_reporter_s_attribution_after_it():
     found = read("Senegal would provide 5 million dollars to the regional fund, the foreign ministry said.")
     assert found == [("pledge", ["SEN"], "provide")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We haven't asked Senegal to do anything in particular.",
+    "The purpose of the new fund is to finance small farmers in both countries.",
+    "The two ministers will discuss the situation in the Sahel.",
+    "MODERATOR: We'll go to the line of a journalist from Dakar.",
+])
+def test_denials_definitions_and_briefing_talk_are_no_commitments(sentence):
+    assert read(sentence) == []
+
+
+def test_a_plan_after_a_possessive_is_a_noun():
+    found = read("The Ghanaian minister welcomed Senegal's plan to open a consulate in Kumasi.")
+    assert found == [("support", ["GHA"], "welcome")]
+
+
+def test_a_verb_of_intent_in_a_clause_of_reason_is_a_motive():
+    found = read("The two ministers agreed to meet again in May, as both countries seek to cushion the tariffs.")
+    assert [f for f in found if f[0] == "pledge"] == []

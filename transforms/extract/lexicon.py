@@ -202,6 +202,9 @@ class CommitmentRules:
     passive: re.Pattern
     leading_adverbial: re.Pattern  # "In this regard, ": stripped before the subject
     bare_lead: re.Pattern  # "Together we will": a sentence adverb before the subject, no comma
+    participle_as_adjective: re.Pattern  # "the" before "proposed": an adjective, no stance
+    plan_as_noun: re.Pattern  # "Modi's" before "plan to": a noun
+    intent_as_motive: re.Pattern  # "as both" before "seek to": a motive
     ordinal_items: re.Pattern
     list_intro: re.Pattern
     list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
@@ -260,6 +263,9 @@ def commitment_rules() -> CommitmentRules:
         passive=re.compile(data.passive_subjects, re.I),
         leading_adverbial=re.compile(data.leading_adverbial, re.I),
         bare_lead=re.compile(data.bare_lead, re.I),
+        participle_as_adjective=re.compile(data.participle_as_adjective, re.I),
+        plan_as_noun=re.compile(data.plan_as_noun, re.I),
+        intent_as_motive=re.compile(data.intent_as_motive, re.I),
         ordinal_items=re.compile(data.ordinal_items),
         list_intro=re.compile(data.list_intro, re.I),
         list_tail=re.compile(data.list_tail, re.I),

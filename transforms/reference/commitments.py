@@ -42,6 +42,9 @@ class Cues(RuleFile):
     passive_subjects: Pattern
     leading_adverbial: Pattern
     bare_lead: Pattern
+    participle_as_adjective: Pattern
+    plan_as_noun: Pattern
+    intent_as_motive: Pattern
     ordinal_items: Pattern
     list_intro: Pattern
     list_tail: Pattern

@@ -152,7 +152,7 @@ _DENIED_SUPPORT = re.compile(r"\b(?:(?:do|does|did|will|would|can|could|shall)\s
                              r"(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
 
 
 # A be-form right before a participle cue makes it a passive with no agent ("could be signed", "was adopted").
@@ -164,16 +164,21 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
     support"); refuse a purpose infinitive ("efforts to urge Russia") and a passive ("backed by")."""
     text, cue = s.text, c.cue
     c.subj_end = c.start
-    if not c.modal and re.match(r"\w+ed\b", text[c.start:c.end]) and _DETERMINER_BEFORE.search(
+    if not c.modal and re.match(r"\w+ed\b", text[c.start:c.end]) and commitment_rules().participle_as_adjective.search(
             text, max(0, c.start - 12), c.start):
         return False  # "discussed the proposed free trade zone": an adjective, no verb of the subject
     if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and not stance_infinitive(text, c.start):
         return False
+    if cue.name == "plans_to" and commitment_rules().intent_as_motive.search(text, max(0, c.start - 80), c.start):
+        return False  # "..., as both countries seek to cushion the tariffs": a motive, no course announced
     if cue.modality == "agreement" and (cue.verb or cue.action_from_cue) and _PASSIVE_BEFORE.search(
             text, max(0, c.start - 30), c.start):
         return False  # "a deal could be signed within weeks": nobody is said to sign it
-    if cue.modality == "agreement" and not c.modal and _NEGATED_BEFORE.search(text, max(0, c.start - 20), c.start):
-        return False  # "do not agree on where the border runs"
+    if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and _NEGATED_BEFORE.search(
+            text, max(0, c.start - 20), c.start):
+        return False  # "do not agree on where the border runs", "we haven't asked India to do anything"
+    if cue.name == "plans_to" and commitment_rules().plan_as_noun.search(text, max(0, c.start - 40), c.start):
+        return False  # "noted President X's plan to dispatch ...", "its plans to provide": a noun, no verb
     if cue.modality in ("support", "opposition"):
         if re.match(r"\s*by\b", text[c.end:c.end + 5]) and text[c.start:c.end].endswith("ed"):
             return False
@@ -200,9 +205,7 @@ _ELLIPSIS = re.compile(r"(?:^|;|,\s*and|\band)\s*(?:(?:also|further|then|jointly
 _PARTICIPLE_BEFORE = re.compile(r",\s*(?:(?:and|while|thereby)\s+)?$")
 
 
-# A participle or adjective cue right after a determiner names a thing, not a stance ("the proposed free trade
-# zone", "the agreed timetable", "its adopted resolution").
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|any|such)\s+$", re.I)
+
 
 
 # A stance noun cue that starts with a possessive ("and its rejection of"): it shares the subject of a stance
@@ -462,8 +465,8 @@ def _not_forecast(s: _Sentence, c: _Clause) -> bool:
     """Refuse a forecast: "will be a success", "will bring opportunities", "The Summit will open a new chapter"."""
     if c.cue.modality != "pledge":
         return True
-    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", c.predicate) and not _REMAIN_STANCE.match(
-            c.predicate):
+    bare = skip_adverbs(c.predicate)  # ("We'll also be discussing": an adverb before the verb)
+    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", bare) and not _REMAIN_STANCE.match(bare):
         return False  # "will be a success", "will remain strong"; "will remain committed to" is an undertaking
     rules = commitment_rules()
     neg = rules.negated.match(c.predicate) if c.modal else None

@@ -80,8 +80,9 @@ _SECOND_SUBJECT = re.compile(r"(?:,\s*|\s+)and\s+(?=\S)")
 _SUBORDINATE = re.compile(r",\s*(?:as|because|since|while|whereas|now that|so that|once|after|when)\s+(?=\S)", re.I)
 
 
-# ... and only when what follows is a short actor phrase ("the two leaders", "President Biden", "they").
-_SECOND_ACTOR = re.compile(r"(?:(?:the|both|all)\s+\w[^,;]{0,60}?|they|we|he|she|(?-i:[A-Z])[^,;]{0,60}?)"
+# ... and only when what follows is a short actor phrase ("the two leaders", "President Biden", "they"), or a
+# demonstrative one that is no actor ("X is a key partner, and this Memorandum will allow ...": no party's).
+_SECOND_ACTOR = re.compile(r"(?:(?:the|both|all|this|these|that|those)\s+\w[^,;]{0,60}?|they|we|he|she|(?-i:[A-Z])[^,;]{0,60}?)"
                            r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\btheir)(?<!\bour)(?<!\bits)"
                            r"(?:\s+(?:also|jointly|further))?\s*$", re.I)
 
