@@ -38,6 +38,7 @@ transcript is that organization.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from transforms.extract.commitments.clauses import clauses
@@ -52,6 +53,10 @@ from transforms.extract.lexicon import Cue, commitment_rules, event_rules
 from transforms.extract.records import CommitmentMention, EventMention
 
 __all__ = ["find_commitments"]
+
+
+# Only a sentence that says "we" needs the speaker of its quotation (a quotation's "we" is its speaker's country).
+_WE = re.compile(r"\b[Ww]e\b")
 
 
 @dataclass
@@ -108,7 +113,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         ctx.we = we
         ctx.official = turns.organization.get(sent.index)
         ctx.speaker = (turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
-                       or quote_speaker(doc, sent))
+                       or (quote_speaker(doc, sent) if _WE.search(sent.text) else ()))
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()
