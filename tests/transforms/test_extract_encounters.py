@@ -190,3 +190,13 @@ def test_the_way_home_is_no_visit():
     text = ("The President of Burundi paid a state visit to Uganda on 18 March 2024. He departed for Bujumbura in "
             "the afternoon.")
     assert [m.countries for m in mentions(text) if m.event_type == "visit"] == [("BDI", "UGA")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2024, the Foreign Minister of Chile, on an official visit to Peru, met the President of Peru.",
+    "The Foreign Minister of Chile visits Peru on 3 March 2024 and meets the President of Peru.",
+])
+def test_the_visitor_of_an_apposition_or_a_present_tense_visit(text):
+    found = mentions(text)
+    assert {m.event_type for m in found} == {"visit", "meeting"}
+    assert all(m.countries == ("CHL", "PER") for m in found)

@@ -123,7 +123,9 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
 
 
 # A trip told in a relative clause about a person (", who is on an official visit to the Kingdom").
-_WHO_BEFORE = re.compile(r",\s*who\s+(?:is|was|are|were|has been|had been)\b[^,;]{0,40}$", re.I)
+# ... or an apposition that places the person on the visit (", on an official visit to Peru,").
+_WHO_BEFORE = re.compile(r",\s*(?:who\s+(?:is|was|are|were|has been|had been)\b[^,;]{0,40}|(?:currently\s+|now\s+)?"
+                         r"on\s+(?:a|an|his|her|their)\s+)$", re.I)
 
 
 def relative_antecedent(doc: Doc, sent: Sent, pos: int) -> int | None:

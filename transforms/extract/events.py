@@ -40,17 +40,19 @@ _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|th
                       r"signing|press|news|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                       r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
-# (Not "the third round of | talks": a count; nor "who is on | an official visit": being on it.)
+# (Not "the third round of | talks": a count; nor "who is on | an official visit", ", on | an official visit":
+# being on it.)
 _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )"
-                        r"\b(?:of|about|on|for|after|before|since|following|from|regarding|welcomed|praised|"
+                        r"\b(?:of|about|(?<!, )on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
-                        r"(?:[\w-]+\s+)?$", re.I)
+                        r"(?:(?-i:[a-z0-9][\w-]*)\s+)?$", re.I)  # not a name: "the Minister of Chile | visits Peru"
 # A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
 # "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
 _SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
 # A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
 # ..."): its date and its event belong to it, not to the main clause.
-_RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;]*,")
+_RELATIVE = re.compile(r",\s*(?:who|which|(?:currently\s+|now\s+)?on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:visit|trip|tour))\s[^,;]*,")  # and an apposition: "X, on an official visit to Peru, met"
 # A trip named as the setting of the sentence's event ("... on the first day of a state visit to Kenya",
 # "during his visit to Peru"): the sentence's subject makes it.
 _TRIP_SETTING = re.compile(r"\b(?:during|on|as part of|in the course of|on the (?:\w+ )?day of|at the (?:start|end|close) "
