@@ -200,3 +200,15 @@ def test_the_visitor_of_an_apposition_or_a_present_tense_visit(text):
     found = mentions(text)
     assert {m.event_type for m in found} == {"visit", "meeting"}
     assert all(m.countries == ("CHL", "PER") for m in found)
+
+
+def test_following_the_talks_names_the_talks_told_before():
+    text = ("The foreign ministers of Kuwait and Uzbekistan held official talks in Kuwait City on 21 April 2025. "
+            "Following the talks, the two ministers signed a memorandum on political consultations.")
+    assert sorted(e["event_type"] for e in rows(text)) == ["signing", "talks"]
+
+
+def test_talks_that_follow_a_one_on_one_are_another_encounter():
+    text = ("The President of Azerbaijan and the Prime Minister of Pakistan held a one-on-one meeting in Baku on "
+            "28 October 2025, followed by talks in an expanded format with the participation of delegations.")
+    assert sorted(e["event_type"] for e in rows(text)) == ["meeting", "talks"]

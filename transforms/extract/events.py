@@ -340,8 +340,13 @@ def _date_and_status(s: _Sentence, r: _Reading) -> bool:
            or event_rules().sequence_cues.search(text, 0, r.obj_hi))
     # The cue makes a sequel of the event of its own clause ("After the talks, the PMs witnessed the signing of
     # X, signed by A and B": the first signing, which "signed by" retells, follows the talks).
-    r.sequel = bool(cue and (cue.start() >= r.lo_subject or prev is None or hit.start <= (s.first_trigger_lo or 0)
-                             or prev.start in s.sequels and not re.search(r"[,;]", text[prev.end:hit.start])))
+    # A cue that is the trigger itself and looks back ("Following the talks, the ministers signed"): it names the
+    # event told before ("followed by talks" looks forward: another event).
+    own_cue = bool(cue and cue.start() < hit.end and hit.start < cue.end() and hit.trigger is not None
+                   and re.match(r"(?:after|following)\s+(?:the|their|these)\b", cue.group(0), re.I))
+    r.sequel = bool(cue and not own_cue and (cue.start() >= r.lo_subject or prev is None
+                                             or hit.start <= (s.first_trigger_lo or 0) or prev.start in s.sequels
+                                             and not re.search(r"[,;]", text[prev.end:hit.start])))
     if r.sequel:
         s.sequels.add(hit.start)
     # "the same day", "the day before" count from the day of the event told before.
