@@ -17,9 +17,11 @@ from transforms.names.office import find_offices
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 # A country's own institution or envoy acts for it ("China's foreign ministry summoned ...", "summoned Togo's envoy").
-_POSSESSIVE_PARTY = re.compile(r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|top|chief|new|senior)\s+)?(?:ministry|"
-                               r"government|cabinet|embassy|delegation|envoy|ambassador|diplomats?|negotiators?|"
-                               r"officials)\b", re.I)
+# So does its office holder ("Togo's foreign minister", "Kenya's president", "Japan's prime minister").
+_POSSESSIVE_PARTY = re.compile(r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|top|chief|new|senior|prime|deputy|"
+                               r"vice|acting)\s+)?(?:ministry|government|cabinet|embassy|delegation|envoy|ambassador|"
+                               r"diplomats?|negotiators?|officials|ministers?|president|premier|chancellor|leader|"
+                               r"king|queen|emir|counterpart|representatives?)\b", re.I)
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
 # Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"

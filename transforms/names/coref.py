@@ -3,6 +3,7 @@ title's surname, before) the full name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -132,9 +133,14 @@ class PersonResolver:
                              mention.organization or antecedent.organization)
 
 
+# Written initials ("Y.A.", "S.S.", "Ts."): one or two letters each, with their full stops.
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")
+
+
 def _keys(mention: PersonMention) -> tuple[str, ...]:
-    """Name tokens that can identify a person (initials dropped)."""
-    return tuple(k for k in person_key(mention.name).split() if len(k) > 1)
+    """Name tokens that can identify a person (initials dropped, also run together: "Rafiyev Y.A." is Rafiyev)."""
+    name = " ".join(t for t in mention.name.split() if not _INITIALS.match(t))
+    return tuple(k for k in person_key(name).split() if len(k) > 1)
 
 
 def resolve_people(mentions: list[PersonMention], gazetteer: Gazetteer | None = None) -> list[PersonMention]:

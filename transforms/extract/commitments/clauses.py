@@ -26,7 +26,7 @@ from transforms.extract.commitments.predicate import (
 )
 from transforms.extract.commitments.subject import (
     BULLET_MARK, actor_orgs, actor_people, body_organization, codes_in, counterparts, is_forecast_subject, leading_actor,
-    both_sides, own_state,
+    both_sides, encounter_sides, own_state,
     resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
@@ -280,6 +280,7 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
         c.parties = tuple(sorted(set(c.parties) | partner))
     if c.cue.modality == "agreement" and not c.shared:
         c.parties = both_sides(c.parties, s.text[c.subj_lo:c.subj_hi], s.ctx)
+        c.parties = encounter_sides(c.parties, s.text, c.subj_hi, c.start, s.sent_events)
     if c.cue.name == "instructed_to" and c.parties is not None and len(c.parties) < 2:
         c.modality = "pledge"  # one leader instructing his own ministers binds his government alone
     if c.cue.name == "decision_noun" and c.parties and len(c.parties) > 1 and _GOAL.search(s.text, c.start, c.end):

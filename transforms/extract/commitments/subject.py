@@ -41,6 +41,11 @@ _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the t
 
 # "his administration", "our government", "their delegations": the government of the pronoun's referent.
 _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_GOV_NOUN}$", re.I)
+# An occasion named as the subject of a communique's stances ("The Meeting strongly condemned ...", "The Summit
+# called for ..."): the countries of those who met. A standing organ ("The Assembly", "The Council") speaks for
+# its organization instead (body_organization).
+_MEETING_SUBJECT = re.compile(r"^the (?:(?:extraordinary|ministerial|joint|special|high-level|bilateral|trilateral)\s+)?"
+                              r"(?:meeting|summit|conference|session|consultations|dialogue|talks)$", re.I)
 # A singular anaphor of the speaker's state ("X's ministry said that the country will ...").
 _SPEAKER_ANAPHOR = re.compile(r"^(?:the|this) (?:country|government|kingdom|republic|nation|state)$", re.I)
 # "the government" with no country: the one country its paragraph names (government_country).
@@ -231,6 +236,8 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return tuple(sorted(codes)), False
     if actor:
         return (), False  # an organization: a party without a country
+    if _MEETING_SUBJECT.match(subject) and len(ctx.countries) >= 2:
+        return tuple(sorted(ctx.countries)), True  # "The Meeting condemned ...": those who met
     if _SPEAKER_ANAPHOR.match(subject) and (speaker_codes or own_state(doc)) and not _GOVERNMENT.match(subject):
         # "Brazil's foreign ministry said the country would ..."; "the Kingdom will ..." in the Kingdom's release
         return tuple(sorted(speaker_codes or {own_state(doc)})), False
@@ -294,6 +301,24 @@ def both_sides(parties: tuple[str, ...] | None, subject: str, ctx: Context) -> t
     if parties is None or len(parties) != 1 or len(ctx.countries) != 2 or parties[0] not in ctx.countries:
         return parties
     return tuple(sorted(ctx.countries)) if re.search(r"\S\s+and\s+\S", subject) else parties
+
+
+# "... with his Japanese counterpart B on Wednesday and | agreed": a predicate coordinated after the clause.
+_AND_BEFORE_CUE = re.compile(r"\band\s+(?:(?:also|then|jointly|further)\s+)?$")
+_ENCOUNTERS = frozenset({"meeting", "talks", "phone_call", "summit", "visit"})
+
+
+def encounter_sides(parties: tuple[str, ...] | None, text: str, subj_end: int, cue_start: int,
+                    sent_events: list[EventMention]) -> tuple[str, ...] | None:
+    """An agreement its subject reached at an encounter told just before in its sentence is both sides' ("A
+    held phone talks with his Japanese counterpart B on Wednesday and agreed to X": A and B agreed), as
+    "both sides agreed" is (ANNOTATION.md): the encounter's countries, when they hold the subject's."""
+    if not parties or not _AND_BEFORE_CUE.search(text, subj_end, cue_start):
+        return parties
+    for e in sent_events:
+        if e.event_type in _ENCOUNTERS and len(e.countries) >= 2 and set(parties) < set(e.countries):
+            return tuple(sorted(e.countries))
+    return parties
 
 
 def own_state(doc: Doc) -> str | None:
@@ -483,7 +508,9 @@ def leading_actor(text: str, start: int, stop: int) -> int:
                  r"countries|parties|sides|states|nations|leaders|ministers|governments?|side|delegations?|foreign|"
                  r"prime|deputy|heads?|state|member|officials|representatives|participants|partners|their|"
                  # "X and his Panamanian counterpart, Y, signed": an apposed counterpart is part of the actor
-                 r"his|her|counterparts?|colleagues?|minister)"
+                 r"his|her|counterparts?|colleagues?|minister|"
+                 # particles inside a name ("Luiz Inacio Lula da Silva", "Alberto van Klaveren", "Faisal bin Farhan")
+                 r"da|de|do|dos|das|di|del|della|van|von|der|den|bin|binti|ibn|al|el|la|le|du|af|ter)"
                  r"\s*,?\s*)+",
                  text[start:stop])
     return start + (m.end() if m else 0)
