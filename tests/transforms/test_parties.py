@@ -85,3 +85,14 @@ def test_a_surname_with_run_together_initials_is_the_person_named_before():
     people = resolve_people(find_people(text, anaphora=True))
     assert [p.name for p in people if "Karimov" in p.name_as_written] == ["Bakhtiyor Karimov", "Bakhtiyor Karimov"]
     assert all(p.country == "UZB" for p in people if "Karimov" in p.name_as_written)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("KIGALI, May 7 (Reuters) - The Congolese President Félix Tshisekedi met Rwandan President Paul Kagame on "
+     "Tuesday.", {"COD", "RWA"}),
+    ("MOSCOW, May 7 (Reuters) - Congolese Foreign Minister Jean-Claude Gakosso met Russian Foreign Minister Sergey "
+     "Lavrov on Tuesday.", {"COG", "RUS"}),
+])
+def test_a_look_alike_demonym_yields_to_the_person_s_known_country(text, want):
+    mentions, _ = extract_article(article(text))
+    assert any(set(m.countries) == want for m in mentions), [m.countries for m in mentions]

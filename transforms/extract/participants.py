@@ -12,6 +12,7 @@ from transforms.extract.lexicon import event_rules
 from transforms.extract.participation import only_mentioned, reports
 from transforms.extract.records import ParticipantMention
 from transforms.names import person_key
+from transforms.names.geo import lookalike
 from transforms.names.office import find_offices
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
@@ -106,11 +107,13 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
     people = []
     people_orgs: list[ParticipantMention] = []
     covered: list[tuple[int, int]] = []
+    covered_codes: list[str | None] = []  # the country of each covered person
     office_countries: list[ParticipantMention] = []
     for p in people_in(doc, start, end, unnamed=True):
         country = getattr(p, "country", None) or _country_after(doc, p.end)
         org = getattr(p, "organization", None)
         covered.append((p.start, p.end))
+        covered_codes.append(country)
         if reports(text, p.start):
             continue  # "Readout by Spokesperson X of ...": X tells the event, X takes no part
         if not named(p, doc):
@@ -134,6 +137,9 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
                 portfolio_end >= 0 and re.fullmatch(r"\s*\(", text[portfolio_end:c.start])):
             portfolio_end = c.end  # "Special Envoy for Yemen", "... for the DPRK (North Korea)": not a party
             continue
+        holder = next((k for (s, e), k in zip(covered, covered_codes) if s <= c.start < e), "")
+        if lookalike(code, holder):
+            continue  # "Congolese President Tshisekedi": the gazetteer's COD, not the word's COG
         inside_person = any(s <= c.start < e for s, e in covered)
         if not inside_person:
             if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _POSSESSIVE_PARTY.match(text, c.end):

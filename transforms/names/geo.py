@@ -487,3 +487,15 @@ def organization_name(text: str) -> str | None:
     if bare in tables.abbreviations:
         return tables.abbreviations[bare]
     return tables.keys.get(name_key(bare))
+
+
+@functools.lru_cache(maxsize=1)
+def _lookalike_groups() -> dict[str, frozenset[str]]:
+    groups = load("gazetteers/countries.yaml").lookalikes
+    return {code: frozenset(group) for group in groups for code in group}
+
+
+def lookalike(written: str | None, known: str | None) -> bool:
+    """True when a written country and a gazetteer's differ but are words writers use for each other ("Congolese"
+    read as COG for a person the gazetteer knows as COD): the gazetteer's is the one meant."""
+    return bool(written and known and written != known and known in _lookalike_groups().get(written, ()))

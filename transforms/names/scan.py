@@ -9,6 +9,7 @@ from datetime import date
 
 from transforms.names.office import MentionIndex, OfficeParse, find_offices, office_tables
 from transforms.names.gazetteer import Gazetteer, as_date, default_gazetteer
+from transforms.names.geo import lookalike
 from transforms.names.people import canonical_cached, particles, person_key, surname_of
 from transforms.names.text import is_word_char, lower_same_length, upper_class
 from transforms.names.name_words import demonym_inside, numeral, place_end, two_name_words
@@ -186,7 +187,7 @@ def _mention(scan: _Scan, start: int, end: int, name_span: tuple[int, int], titl
     if record is None and title_case_line(scan.text, ns):
         return None  # "Deputy Minister Lauds Progress On Trade Deal": a heading's words, not a name
     if record is not None:
-        country = country or record.country
+        country = record.country if lookalike(country, record.country) else country or record.country
         organization = organization or record.organization
         title = _refine_title(title, name, g, scan.on_date)
     return PersonMention(start, end, ns, ne, written, name, title, country, organization)

@@ -34,6 +34,7 @@ class Countries(Strict):
     iso2_exclude: list[NonEmpty]
     drop_names: list[NonEmpty]
     regions: list[NonEmpty]
+    lookalikes: list[list[ISO3]] = []  # countries whose words writers use for each other (COG and COD)
 
 
 class Organization(Strict):
