@@ -196,3 +196,28 @@ def test_a_plan_after_a_possessive_is_a_noun():
 def test_a_verb_of_intent_in_a_clause_of_reason_is_a_motive():
     found = read("The two ministers agreed to meet again in May, as both countries seek to cushion the tariffs.")
     assert [f for f in found if f[0] == "pledge"] == []
+
+
+def test_it_after_an_organization_s_act_is_that_organization():
+    text = ("The Assembly of the African Union met in Malabo on 28 May 2022.\n\n"
+            "The Assembly adopted the Malabo Declaration on humanitarian action.\n\n"
+            "It called on member states to pay their contributions to the Peace Fund in full.")
+    found = [c for c in rows(text) if c["evidence"].startswith("It called")]
+    assert [(c["modality"], c["parties"], c["action"]) for c in found] == [("proposal", [], "call on")]
+
+
+def test_it_with_no_organization_before_it_is_no_actor():
+    assert read("It called on member states to pay their contributions in full.", context="") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two ministers established a joint commission on cross-border trade.",
+     ("agreement", ["GHA", "SEN"], "establish")),
+    ("The two ministers concluded an agreement on the mutual recognition of driving licences.",
+     ("agreement", ["GHA", "SEN"], "conclude")),
+    ("Ghana announced 200 additional scholarships for Senegalese students.", ("pledge", ["GHA"], "pledge")),
+    ("The Senegalese minister recommended that the commission meet twice a year.",
+     ("proposal", ["SEN"], "recommend")),
+])
+def test_bodies_set_up_texts_concluded_countable_aid_and_recommendations(sentence, expected):
+    assert read(sentence) == [expected]

@@ -81,6 +81,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     out: list[CommitmentMention] = []
     open_list: _List | None = None
     prev_parties: tuple[str, ...] = ()
+    body = None  # the organization whose act the last stance was
     wanted = doc.cue_keys
     we = we_group(doc) if "We," in doc.text else ()
     turns = read_turns(doc)
@@ -133,9 +134,12 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             if c is not None:
                 out.append(c)
             continue
+        ctx.body = body
         found = clauses(doc, sent, ctx, own, memory or prev_parties, cue_ids, memory, cues)
         if found:
             prev_parties, prev_paragraph = found[-1].parties, sent.paragraph
+            # An organization's act ("The Assembly adopted ...") is what a later "It called on ..." refers to.
+            body = found[-1].actor_orgs[0] if found[-1].actor_orgs and not found[-1].parties else None
         out.extend(found)
     return out
 

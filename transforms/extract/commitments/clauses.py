@@ -266,6 +266,8 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
     if c.parties is None and c.subj_end < c.start:
         codes, _ = codes_in(s.doc, base + c.subj_end, base + c.start)
         c.parties = tuple(sorted(codes)) if codes else None
+    if c.parties is None and s.ctx.body is not None and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() == "it":
+        c.parties, c.body = (), s.ctx.body  # "The Assembly adopted X. It called on ...": the same organization
     if c.parties is None:
         org = body_organization(s.doc, base + c.subj_lo, s.text[c.subj_lo:c.subj_hi])
         if org is not None:  # "The Assembly condemned ...": the organization whose body it is

@@ -21,6 +21,7 @@ class Context:
     we: tuple[str, ...] = ()  # who "we" are in the article ("We, the Foreign Ministers of A, B and C")
     speaker: tuple[str, ...] = ()  # the country of the transcript turn's speaker (turns.py)
     official: object = None  # the turn's speaker when an official of an organization: "we" is it, no country
+    body: object = None  # the organization the last stance of the text was an act of ("The Assembly ..."): "It" is it
 
 
 class FrameIndex:
