@@ -18,6 +18,7 @@ from schemas.vocab import PLOVER_BY_EVENT_TYPE
 from transforms.extract import _deps
 from transforms.extract.event_confidence import event_confidence, event_signals
 from transforms.extract.events import family
+from transforms.extract.identity import partner_key
 from transforms.extract.lexicon import event_rules, places
 from transforms.extract.merge_commitments import build_commitment_rows
 from transforms.extract.records import EventMention, ParticipantMention
@@ -72,6 +73,7 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)
     names: list[tuple[str, ...]] = field(default_factory=list)
     groups: set[str] = field(default_factory=set)
+    apart: set[str] = field(default_factory=set)  # keys of its tellings (identity.keep_apart)
     documents: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     locations: set[str] = field(default_factory=set)
@@ -79,6 +81,7 @@ class _Cluster:
     rank: int = 0
     start: dt.date | None = None
     end: dt.date | None = None
+    days: bool = False  # its span was told in days (not a month or a year)
     people: set[frozenset[str]] = field(default_factory=set)  # name tokens of the persons taking part
     offices: set[str] = field(default_factory=set)  # offices taking part told without a name ("title|ISO3")
     told: dict[str, set[str]] = field(default_factory=dict)  # article -> statuses its body mentions tell
@@ -98,7 +101,7 @@ class _Cluster:
             self.names.append(name_key(m.name))
         if m.group:
             self.groups.add(m.group)
-        self.groups.update(m.apart)
+        self.apart.update(m.apart)
         self.documents.add(document_of(m))
         self.articles.add(m.article_id)
         loc = m.location or _name_location(m.name)[0]
@@ -109,7 +112,11 @@ class _Cluster:
         if m.start_date is not None and m.date_rank > 0:  # a rank-0 guess neither dates nor narrows
             if self.start is None:
                 self.start, self.end = m.start_date, m.end_date
+                self.days = m.date_precision == "day"
+            elif self.fam == "visit" and self.days and m.date_precision == "day":
+                pass  # a day of a trip told in days is one of its legs ("tomorrow he travels to X"), not all of it
             elif m.start_date <= self.end and self.start <= m.end_date:
+                self.days = self.days or m.date_precision == "day"
                 # Keep the overlap: the most precise statement of when it happened.
                 self.start, self.end = max(self.start, m.start_date), min(self.end, m.end_date)
 
@@ -175,7 +182,7 @@ def _score(m: EventMention, c: _Cluster) -> float | None:
     """How well mention m fits cluster c; None when it cannot be the same event."""
     if family(m.event_type) != c.fam:
         return None
-    if m.group and m.group in c.groups or c.groups.intersection(m.apart):
+    if m.group and m.group in c.groups or any(partner_key(k) in c.apart for k in m.apart):
         return None  # "held talks respectively with A, B", "met X at the Y Summit": never one event
     key = name_key(m.name)
     name_match = any(_names_match(key, k) for k in c.names)
