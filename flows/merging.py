@@ -14,12 +14,14 @@ import json
 import logging
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import state, state_rows
+from flows import allocator, state, state_rows
 from flows.quality import ExpectationResult, ValidationOutcome
-from flows.store import CuratedStore, Generation
+from flows.store import CuratedStore, Generation, to_arrow
+from schemas.tables import TABLES
 from transforms.articles import drop_duplicate_articles
 from transforms.extract import CommitmentMention, EventMention, canonical_spellings, merge_commitments, merge_events
 
@@ -31,13 +33,18 @@ _QUARANTINE_COLUMNS = ("stage", "source_path", "record_key", "reason", "payload"
 _ROW = ("article_id", "source_path", "url", "title", "published_date", "published_date_source", "language",
         "content_sha256", "record_key")
 RUN_QUARANTINE = "run_quarantine"  # state: the run's quarantine rows that a run with unchanged input repeats
+# Tables held as Arrow from the merge to their Parquet files: those with rows per mention (they grow with the
+# corpus), of strings and integers only. (A list column would come out sorted and deduplicated, and
+# validation must see such a column as the merge made it.)
+EVENT_ARROW_TABLES = ("event_mentions", "participants")
+COMMITMENT_ARROW_TABLES = ("commitment_mentions",)
 
 
 @dataclass
 class Merged:
     """The curated tables of the live state, the quarantine rows they imply, and how many articles are new."""
 
-    tables: dict[str, list[dict] | pa.Table]  # articles: an Arrow table; the others: rows
+    tables: dict[str, list[dict] | pa.Table]  # articles and the *_ARROW_TABLES: Arrow tables; the others: rows
     quarantine: list[dict] = field(default_factory=list)
     articles_new: int = 0
 
@@ -52,30 +59,73 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
     """
     live = state.live_files(manifest)
     files, folder = generation.files, generation.path
-    kept, copies = drop_duplicate_articles(state.read_live(files, folder, "articles", live,
-                                                           columns=_COMPACT).to_pylist())
-    keep = state.article_keys([a["file"] for a in kept], [a["position"] for a in kept])
-    kept_keys = {(a["file"], a["position"]) for a in kept}
-    published = {a["article_id"]: a["published_date"] for a in kept}
-    # A copy's extraction rows are not the run's: a run over every file never extracts copies.
-    quarantine = [{k: q[k] for k in _QUARANTINE_COLUMNS}
-                  for q in state.read_live(files, folder, "quarantine", live).to_pylist()
-                  if q["position"] is None or (q["file"], q["position"]) in kept_keys]
+    kept, copies = first_copies(state.read_live(files, folder, "articles", live, columns=_COMPACT))
+    keep = state.article_keys(kept["file"], kept["position"])
+    ids = kept["article_id"].to_pylist()
+    published = dict(zip(ids, kept["published_date"].to_pylist()))
+    record_keys = {a: str(k or "") for a, k in zip(ids, kept["record_key"].to_pylist())}
+    del ids
+    quarantine = _live_quarantine(files, folder, live, keep)
     # Event mentions, then commitment mentions: the records of the two are never held at once (what
     # build_tables does in one step; people's spellings are settled first, over both).
+    allocator.release()  # after each read of the state: the Arrow buffers it freed, not kept beside the records
     events = state.read_live_records(files, folder, "event_mentions", live, EventMention, keep=keep)
+    allocator.release()
     spelling = canonical_spellings(events, [], _commitment_people(files, folder, live, keep))
-    merged = merge_events(events, published, {a["article_id"]: str(a["record_key"] or "") for a in kept}, spelling)
+    merged = merge_events(events, published, record_keys, spelling)
     del events
+    # Rows per mention become Arrow as soon as they are made (vars(): the Tables' own attributes, emptied), so
+    # that the event rows are not held as Python beside the commitment records.
+    arrow = hand_over(vars(merged.tables), EVENT_ARROW_TABLES)
     commitments = state.read_live_records(files, folder, "commitment_mentions", live, CommitmentMention, keep=keep)
+    allocator.release()
     tables = merge_commitments(commitments, merged, published, spelling)
     del commitments, merged
+    tables.update(arrow)
+    tables.update(hand_over(tables, COMMITMENT_ARROW_TABLES))
     # The articles stay Arrow (one copy of the texts; never a Python string per text): validated and written
     # as such (flows/quality.py, flows/publish.py).
-    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept else None
+    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept.num_rows else None
     new = _count_new(articles, {r["source_path"]: r["batch"] for r in manifest}, new_batches, previous_rows)
-    tables["articles"] = articles.drop_columns(["file", "position"]) if kept else []
+    tables["articles"] = articles.drop_columns(["file", "position"]) if articles is not None else []
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
+
+
+def first_copies(articles: pa.Table) -> tuple[pa.Table, list[dict]]:
+    """The first row of each article id (rows in raw-folder order), and the quarantine rows of the later copies
+    (drop_duplicate_articles's: only the rows of ids told more than once become Python rows)."""
+    if articles.num_rows == 0:
+        return pa.table({"file": pa.array([], pa.string()), "position": pa.array([], pa.int32()),
+                         "article_id": pa.array([], pa.string()), "published_date": pa.array([], pa.date32()),
+                         "record_key": pa.array([], pa.string())}), []
+    codes = pc.dictionary_encode(articles["article_id"]).combine_chunks().indices.to_numpy()
+    first = np.zeros(len(codes), dtype=bool)
+    first[np.unique(codes, return_index=True)[1]] = True
+    repeated = np.isin(codes, codes[~first])
+    return articles.filter(first), drop_duplicate_articles(articles.filter(repeated).to_pylist())[1]
+
+
+def _live_quarantine(files, folder: str, live: dict[str, list[str]], keep: pa.Array) -> list[dict]:
+    """The state's quarantine rows of the live files: a file's own, and those of its kept articles (a copy's
+    extraction rows are not the run's: a run over every file never extracts copies)."""
+    table = state.read_live(files, folder, "quarantine", live)
+    if table.num_rows == 0:
+        return []
+    article = state.article_keys(table["file"], table["position"])
+    table = table.filter(pc.or_kleene(pc.is_null(table["position"]), pc.is_in(article, value_set=keep)))
+    return table.select(list(_QUARANTINE_COLUMNS)).to_pylist()
+
+
+def hand_over(tables: dict[str, list[dict]], names: tuple[str, ...]) -> dict[str, pa.Table]:
+    """The rows of the tables `names` as Arrow tables of their contract's schema, their Python rows released
+    (emptied in `tables`). A table with a row that cannot take the contract's types stays rows: validation
+    quarantines that row, as it does in any table given as rows."""
+    out = {}
+    for name in names:
+        arrow, bad = to_arrow(tables[name], TABLES[name])
+        if not bad:
+            out[name], tables[name] = arrow, []
+    return out
 
 
 def _commitment_people(files, folder: str, live: dict[str, list[str]], keep: pa.Array) -> list[str]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
@@ -47,6 +48,7 @@ BUFFER_CAP_BYTES = 256 * 1024 * 1024  # over all partitions: past it, the larges
 FILE_BYTES = 1024 * 1024 * 1024  # a file is closed (and a new one begun) past this many Arrow bytes
 SMALL_FILE_BYTES = 64 * 1024 * 1024  # Parquet files smaller than this, two or more in a folder, are merged
 NO_YEAR = 0  # the partition of rows whose date is null
+WHOLE_CHUNK_ROWS = 4096  # rows of a whole table taken (copied) at a time, in the order they are written
 
 
 def partition_folder(year: int) -> str:
@@ -67,11 +69,28 @@ def _years(arrow: pa.Table, column: str) -> pa.Array:
     return pc.fill_null(pc.year(arrow.column(column)), NO_YEAR).combine_chunks()
 
 
+def _sort_keys(table: Table) -> list[tuple[str, str]]:
+    return [(table.partition_year_of, "ascending")] + [(f.name, "ascending") for f in table.fields if f.unique]
+
+
 def _sorted(arrow: pa.Table, table: Table) -> pa.Table:
     if table.partition_year_of is None or arrow.num_rows < 2:
         return arrow
-    keys = [(table.partition_year_of, "ascending")] + [(f.name, "ascending") for f in table.fields if f.unique]
-    return arrow.sort_by(keys)
+    return arrow.sort_by(_sort_keys(table))
+
+
+def _gather(batches: list[pa.RecordBatch], indices: np.ndarray) -> pa.Table:
+    """The rows at `indices` (of the batches end to end), in that order, taken batch by batch: pyarrow's take on
+    a table of many chunks first joins every chunk into one (a copy of the whole table for each call)."""
+    offsets = np.cumsum([0] + [b.num_rows for b in batches])
+    which = np.searchsorted(offsets, indices, side="right") - 1
+    pieces, places = [], []
+    for c in np.unique(which):
+        at = np.flatnonzero(which == c)
+        pieces.append(batches[c].take(pa.array(indices[at] - offsets[c])))
+        places.append(at)
+    rows = pa.Table.from_batches(pieces).combine_chunks()
+    return rows.take(pa.array(np.argsort(np.concatenate(places), kind="stable")))
 
 
 class _Abandoned(Exception):
@@ -109,6 +128,7 @@ class TableWriter:
         self.parts: dict[int | None, _Part] = {}
         self.rows = 0
         self.group_rows: int | None = None
+        self.in_order = False  # every row so far came in the order it is written in (write_whole): no sorting
         files.make_folder(folder)
 
     def write(self, arrow: pa.Table) -> None:
@@ -117,6 +137,7 @@ class TableWriter:
             return
         arrow = arrow.cast(self.schema)
         self.rows += arrow.num_rows
+        self.in_order = False
         if self.group_rows is None:
             self.group_rows = group_rows(arrow)
         if self.partition_by is None:
@@ -130,6 +151,32 @@ class TableWriter:
             biggest = max(self.parts.values(), key=lambda p: p.buffered_bytes)
             total -= biggest.buffered_bytes
             self._flush(biggest, whole=True)
+
+    def write_whole(self, arrow: pa.Table) -> None:
+        """Add a whole table (already of the table's schema): the rows `write` would write, in the same files
+        and row groups, without a copy of the table beside it. Its rows are put in the order they are written
+        in (by partition, then date and id) once, taken a chunk at a time, and each partition is written out
+        when its last chunk is in: memory holds a chunk and a row group of copies, not the table's."""
+        if self.partition_by is None or arrow.num_rows <= WHOLE_CHUNK_ROWS:
+            self.write(arrow)
+            return
+        arrow = arrow.cast(self.schema)
+        self.in_order = self.rows == 0
+        self.rows += arrow.num_rows
+        if self.group_rows is None:
+            self.group_rows = group_rows(arrow)
+        order = pc.sort_indices(arrow, sort_keys=_sort_keys(self.table)).to_numpy().astype(np.int64)
+        years = _years(arrow, self.partition_by).to_numpy()[order]
+        batches = arrow.to_batches()
+        for start in range(0, arrow.num_rows, WHOLE_CHUNK_ROWS):
+            chunk = _gather(batches, order[start:start + WHOLE_CHUNK_ROWS])
+            cuts = [0, *(np.flatnonzero(np.diff(years[start:start + chunk.num_rows])) + 1), chunk.num_rows]
+            for a, b in zip(cuts, cuts[1:]):
+                year = int(years[start + a])
+                done = [p for k, p in self.parts.items() if k != year and p.buffer]
+                for part in done:  # rows come in partition order: no more rows of these
+                    self._flush(part, whole=True)
+                self._add(year, chunk.slice(a, b - a))
 
     def _add(self, key: int | None, arrow: pa.Table) -> None:
         part = self.parts.get(key)
@@ -147,7 +194,8 @@ class TableWriter:
         (closing, or memory past its cap): one short row group per file at most, not one per batch."""
         if not part.buffer:
             return
-        rows = _sorted(pa.concat_tables(part.buffer), self.table)
+        rows = pa.concat_tables(part.buffer)
+        rows = rows if self.in_order else _sorted(rows, self.table)
         step = self.group_rows or max(1, rows.num_rows)
         kept = rows.slice(rows.num_rows - rows.num_rows % step) if not whole else rows.slice(rows.num_rows)
         rows = rows.slice(0, rows.num_rows - kept.num_rows)

@@ -266,10 +266,10 @@ def _quarantine_rows(name: str, rows, bad_rows: dict[int, list[str]], sources: d
     return out
 
 
-# ------------------------------------------------------------------- tables given as Arrow (the articles)
-# The articles table comes as Arrow (flows/merging.py): its texts stay one Arrow column through validation
-# (a pandas column backed by it; GX sees only whether each text is there, see _for_gx), and only the rows a
-# report or the quarantine names become Python dicts.
+# ------------------------------------------------------------------- tables given as Arrow
+# The articles and the tables of mentions come as Arrow (flows/merging.py): their texts and evidence stay
+# Arrow columns through validation (pandas columns backed by them; GX sees only whether each is there, see
+# _for_gx), and only the rows a report or the quarantine names become Python dicts.
 
 class _ArrowRows:
     """An Arrow table read as rows one at a time, for the few rows a report or quarantine names."""
@@ -284,16 +284,32 @@ class _ArrowRows:
         return self.table.slice(index, 1).to_pylist()[0]
 
 
+# Long texts of a table given as Arrow: a pandas column backed by the Arrow array (no Python string per
+# value). No expectation reads their values (GX gets whether each is there, see _for_gx); the checks that
+# compare them (add_check_columns) take one value at a time.
+_ARROW_BACKED = ("text", "evidence")
+
+
 def _frame(name: str, table: list[dict] | pa.Table) -> pd.DataFrame:
-    """The table as a DataFrame of its contract's columns; an Arrow table's `text` stays Arrow-backed."""
+    """The table as a DataFrame of its contract's columns; an Arrow table's long texts stay Arrow-backed, and its
+    other columns are the Python values a frame of its rows would hold (one object per distinct string)."""
     columns = TABLES[name].columns
     if not isinstance(table, pa.Table):
         return pd.DataFrame(table, columns=columns)
-    small = [c for c in columns if c != "text"]
-    df = pd.DataFrame({c: table[c].to_pylist() for c in small}, columns=small)  # as from rows: Python values
-    if "text" in columns:
-        df.insert(columns.index("text"), "text", pd.Series(pd.arrays.ArrowExtensionArray(table["text"])))
+    small = [c for c in columns if c not in _ARROW_BACKED]
+    df = pd.DataFrame({c: _values(table[c]) for c in small}, columns=small)
+    for c in columns:
+        if c in _ARROW_BACKED:
+            df.insert(columns.index(c), c, pd.Series(pd.arrays.ArrowExtensionArray(table[c])))
     return df
+
+
+def _values(column: pa.ChunkedArray) -> list | np.ndarray:
+    """A column's values as from rows: Python objects; strings as one object per distinct value (pyarrow's
+    deduplicating conversion), ids and codes repeat down a table of mentions."""
+    if pa.types.is_string(column.type):
+        return column.to_pandas(deduplicate_objects=True).to_numpy(dtype=object)
+    return column.to_pylist()
 
 
 def _types_ok(name: str, table: list[dict] | pa.Table) -> list[bool]:

@@ -254,7 +254,7 @@ class Generation:
         """A whole table (already enforced to its schema), in its partitions (flows/parquet.py)."""
         writer = self.table_writer(name, metadata)
         try:
-            writer.write(arrow)
+            writer.write_whole(arrow)
         except BaseException:
             writer.abandon()
             raise

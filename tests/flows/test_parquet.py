@@ -208,3 +208,30 @@ def test_one_glob_reads_every_table_partitioned_or_not_and_the_docs_give_no_othe
     globs = [(p.name, g) for p in docs for m in read.finditer(p.read_text(encoding="utf-8")) for g in m.groups() if g]
     assert len(globs) >= 5
     assert [(name, g) for name, g in globs if "*" in g and "/**/*.parquet" not in g] == []
+
+
+def _layout(folder) -> dict[str, tuple[list[int], list[dict]]]:
+    """Each file of a table: its row groups' sizes and its rows, in order."""
+    return {str(p.relative_to(folder)): ([pq.read_metadata(p).row_group(g).num_rows
+                                          for g in range(pq.read_metadata(p).num_row_groups)],
+                                         pq.read_table(p).to_pylist()) for p in sorted(folder.rglob("*.parquet"))}
+
+
+@pytest.mark.parametrize("chunk", [4, 7, 1000])
+def test_a_whole_table_taken_a_chunk_at_a_time_gives_the_files_of_one_write(tmp_path, monkeypatch, chunk):
+    """write_whole (a table sorted once, copied a chunk at a time, each partition written out when done) makes
+    the files, row groups and row order of one `write` of the table, undated rows and ties included."""
+    monkeypatch.setattr(parquet, "MIN_GROUP_ROWS", 5)
+    monkeypatch.setattr(parquet, "ROW_GROUP_BYTES", 1)  # -> MIN_GROUP_ROWS rows per group
+    monkeypatch.setattr(parquet, "WHOLE_CHUNK_ROWS", chunk)
+    days = [dt.date(2020 + i % 3, 1 + i % 5, 1) if i % 4 else None for i in range(43)]
+    table = enforce_schema([event(1000 - i * 7 % 43, day) for i, day in enumerate(days)], "events")
+    for way in ("write", "write_whole"):
+        writer = parquet.TableWriter(LocalFiles(tmp_path), str(tmp_path / way / "events"), "events",
+                                     arrow_schema("events"), {"run_id": "r1"})
+        getattr(writer, way)(table)
+        assert writer.close() == 43
+    whole = _layout(tmp_path / "write_whole")
+    assert whole == _layout(tmp_path / "write")
+    assert {f.split("/")[1] for f in whole} == {"year=0", "year=2020", "year=2021", "year=2022"}
+    assert max(len(sizes) for sizes, _ in whole.values()) > 1

@@ -216,15 +216,21 @@ def test_columns_checked_only_for_nulls_reach_great_expectations_as_nullness():
 
 
 def _as_arrow_articles(tables: dict) -> dict:
-    """The tables as the merge gives them: the articles an Arrow table of the contract's types."""
+    """The tables as the merge gives them: the articles and the tables of mentions Arrow tables of the
+    contract's types."""
+    from flows.merging import COMMITMENT_ARROW_TABLES, EVENT_ARROW_TABLES, hand_over
     from schemas.arrow import enforce_schema
 
-    return {**tables, "articles": enforce_schema(tables["articles"], "articles")}
+    rows = {**tables, "commitment_mentions": tables.get("commitment_mentions", [])}
+    arrow = hand_over(rows, EVENT_ARROW_TABLES + COMMITMENT_ARROW_TABLES)
+    assert set(arrow) == {"event_mentions", "participants", "commitment_mentions"}
+    return {**rows, **arrow, "articles": enforce_schema(tables["articles"], "articles")}
 
 
 def test_articles_as_arrow_validate_as_rows_do(tmp_path):
-    """The merge hands the articles over as Arrow (their texts never Python strings): same results, same
-    quarantine, same rows kept; a span past its text and evidence not matching it still fail."""
+    """The merge hands the articles and the mentions over as Arrow (their texts and evidence never Python
+    strings): same results, same quarantine, same rows kept; a span past its text and evidence not matching
+    it still fail."""
     tables = _tables()
     second = {**tables["articles"][0], "article_id": "a2", "text": "Short.", "content_sha256": "0" * 64}
     tables["articles"].append(second)  # fails sha256_matches_text: quarantined, and its mention follows
@@ -241,4 +247,5 @@ def test_articles_as_arrow_validate_as_rows_do(tmp_path):
     assert arrow.results == rows.results
     kept = arrow.select(arrow_tables)["articles"]
     assert kept.column("article_id").to_pylist() == ["a1"]
+    assert arrow.select(arrow_tables)["event_mentions"].to_pylist() == rows.select(tables)["event_mentions"]
     assert arrow.select(_as_arrow_articles(_tables()))["articles"].num_rows == 1
