@@ -114,8 +114,6 @@ def test_a_participle_after_a_determiner_names_a_thing_not_a_stance(sentence):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The two ministers spoke in favour of a negotiated settlement in Sudan.", ("support", ["GHA", "SEN"], "support")),
-    ("Ghana threw its weight behind the regional peace plan for the Sahel.", ("support", ["GHA"], "support")),
     ("Senegal sharply criticized the postponement of the elections in the region.",
      ("opposition", ["SEN"], "criticize")),
     ("Minister Diop of Senegal appealed to donors to increase humanitarian aid to the Sahel.",
