@@ -189,3 +189,43 @@ def test_a_visit_its_hosts_refused_is_no_event(text):
 ])
 def test_a_denial_after_the_encounter_leaves_it_alone(text, expected):
     assert [(e["event_type"], tuple(e["countries"])) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no plans, speculation: nothing concrete is told (ANNOTATION.md: concrete future events only)
+    "LIMA (Wire) - There are no plans for the Foreign Minister of Peru to meet his Chilean counterpart, officials said.",
+    "LIMA (Wire) - Peru's president has no plans to visit Chile this year, officials said on Monday.",
+    "ACCRA (Wire) - There will be no meeting between the presidents of Ghana and Togo this week, officials said.",
+    "LIMA (Wire) - Peru's foreign minister is considering a visit to Chile, officials said on Monday.",
+    "ACCRA (Wire) - Ghana's president is weighing a state visit to Togo, his office said on Monday.",
+    # a side that stays away, or turns the encounter down
+    "LIMA (Wire) - Bolivia will not take part in talks with Chile on Monday, officials said.",
+    "LIMA (Wire) - Bolivia's president skipped the summit with Chile and Peru on Monday, officials said.",
+    "LIMA (Wire) - Bolivia's president stayed away from the meeting with Chile's foreign minister on Monday.",
+    "LIMA (Wire) - Bolivia boycotted the talks with Chile on Monday, officials said.",
+    "LIMA (Wire) - Peru's rebels rejected a Chilean invitation to hold talks with the government on Monday.",
+    "ACCRA (Wire) - Ghana declined an invitation to talks with Togo on Monday.",
+    # a negated passive is no encounter ("conditions had not been met")
+    "CARACAS (Wire) - Venezuela's opposition said on Monday it would boycott a dialogue with the government proposed "
+    "by Norway, saying conditions for free elections had not been met.",
+    # a reception, not an encounter
+    "ANKARA (Wire) - Turkey's decision to close the border was met with criticism from Greece and Bulgaria on Monday.",
+    "WARSAW (Wire) - The proposal by Poland's foreign minister met with resistance from Hungary and Slovakia on Monday.",
+    "ACCRA (Wire) - The proposal met with stiff resistance from Togo and Benin on Monday.",
+])
+def test_an_encounter_nobody_holds_is_no_event(text):
+    assert not events_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ACCRA (Wire) - The foreign minister of Ghana met with a delegation from Togo on Monday.",
+     [("meeting", ("GHA", "TGO"))]),
+    ("ACCRA (Wire) - Ghana's president accepted an invitation to visit Togo and will travel to Lome on 3 September.",
+     [("visit", ("GHA", "TGO"))]),
+    ("ACCRA (Wire) - Ghana and Togo held talks on Monday despite calls to boycott the meeting by opposition groups.",
+     [("talks", ("GHA", "TGO"))]),
+    ("ACCRA (Wire) - The foreign ministers of Ghana and Togo discussed the proposal for a joint commission when they "
+     "met on Monday.", [("meeting", ("GHA", "TGO"))]),
+])
+def test_encounters_beside_those_words_stay(text, expected):
+    assert [(e["event_type"], tuple(e["countries"])) for e in events_of(text)] == expected

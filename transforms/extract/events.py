@@ -313,6 +313,8 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
     if (hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 120), hit.start)
             or called_off(text, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))):
         return False  # "refused on Thursday to sign the bill", "talks ... were postponed"
+    if hit.trigger is not None and rules.reception_after.match(text, hit.end):
+        return False  # "the plan was met with criticism from Greece": a reception
     if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
             z.people or z.countries for z in r.objs):
         return False

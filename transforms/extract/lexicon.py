@@ -91,6 +91,7 @@ class EventRules:
     dateline: re.Pattern  # "TOKYO, Feb. 15 (Kyodo) -- ": where and when a story was written
     negation_before: re.Pattern  # "refused to | sign": the event is denied
     called_off: re.Pattern  # "talks ... | was postponed indefinitely": the event did not take place
+    reception_after: re.Pattern  # "was met | with criticism": a reception, not an encounter
     remote_setting: re.Pattern  # "During the call": an in_person trigger there tells the call
     party_bodies: re.Pattern  # "The Joint Working Group met": a body of the article's own parties
 
@@ -168,6 +169,7 @@ def event_rules() -> EventRules:
         dateline=re.compile(data.dateline, re.I),
         negation_before=re.compile(data.negation_before, re.I),
         called_off=re.compile(data.called_off, re.I),
+        reception_after=re.compile(data.reception_after, re.I),
         remote_setting=re.compile(data.remote_setting, re.I),
         party_bodies=re.compile(data.party_bodies, re.I),
     )

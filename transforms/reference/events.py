@@ -64,6 +64,7 @@ class Triggers(RuleFile):
     dateline: Pattern
     negation_before: Pattern
     called_off: Pattern
+    reception_after: Pattern
     remote_setting: Pattern
     party_bodies: Pattern
 
