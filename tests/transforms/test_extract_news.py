@@ -229,3 +229,17 @@ def test_an_encounter_nobody_holds_is_no_event(text):
 ])
 def test_encounters_beside_those_words_stay(text, expected):
     assert [(e["event_type"], tuple(e["countries"])) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, countries", [
+    # the office holder of a country no gazetteer lists still brings the country
+    ("ACCRA (Wire) - Ghana's president met Togo's president on Monday.", ("GHA", "TGO")),
+    ("ACCRA (Wire) - Togo's president received Ghana's foreign minister in Lome on Monday.", ("GHA", "TGO")),
+    ("LONDON (Wire) - Uganda's foreign minister met Benin's vice-president on Monday.", ("BEN", "UGA")),
+    ("LONDON (Wire) - Uganda's foreign minister spoke by phone with Oman's sultan on Monday.", ("OMN", "UGA")),
+    # a possessor of the office's own possession is a topic, not a party
+    ("LONDON (Wire) - Uganda's foreign minister met Kenya's president on Monday to discuss Togo's president's "
+     "peace plan.", ("KEN", "UGA")),
+])
+def test_a_countrys_office_holder_brings_the_country(text, countries):
+    assert [tuple(e["countries"]) for e in events_of(text)] == [countries]

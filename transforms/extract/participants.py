@@ -17,12 +17,16 @@ from transforms.names.office import find_offices
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-# A country's own institution or envoy acts for it ("China's foreign ministry summoned ...", "summoned Togo's envoy").
-# So does its office holder ("Togo's foreign minister", "Kenya's president", "Japan's prime minister").
-_POSSESSIVE_PARTY = re.compile(r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|top|chief|new|senior|prime|deputy|"
-                               r"vice|acting)\s+)?(?:ministry|government|cabinet|embassy|delegation|envoy|ambassador|"
-                               r"diplomats?|negotiators?|officials|ministers?|president|premier|chancellor|leader|"
-                               r"king|queen|emir|counterpart|representatives?)\b", re.I)
+# A country's own institution, envoy or office holder acts for it ("China's foreign ministry summoned ...",
+# "summoned Togo's envoy", "met Togo's president", "Benin's foreign minister"), named or not: the country takes
+# part even when no gazetteer knows the holder. Not when the office is itself a possessor ("Ukraine's
+# president's peace plan": a topic).
+_POSSESSIVE_PARTY = re.compile(
+    r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|finance|economy|top|chief|new|senior|deputy|vice|acting|first|"
+    r"prime|crown|permanent|visiting)[\s-]+){0,2}(?:ministry|government|cabinet|embassy|delegation|envoy|ambassador|"
+    r"diplomats?|negotiators?|officials|president|premier|chancellor|king|queen|emir|amir|sultan|prince|leaders?|"
+    r"head of (?:state|government)|ministers?|secretary|representatives?|high commissioner|spokes(?:person|man|woman)|"
+    r"counterpart)\b(?!['’]s)", re.I)
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
 # Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"
