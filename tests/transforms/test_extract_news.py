@@ -243,3 +243,22 @@ def test_encounters_beside_those_words_stay(text, expected):
 ])
 def test_a_countrys_office_holder_brings_the_country(text, countries):
     assert [tuple(e["countries"]) for e in events_of(text)] == [countries]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a short topic between the event's object and its date ("on visas", "on maritime search and rescue")
+    ("VALLETTA, 4 March 2024 - The foreign ministers of Malta and Tunisia signed an agreement on visas on Monday.",
+     dt.date(2024, 3, 4)),
+    ("VALLETTA, 4 March 2024 - Malta and Tunisia signed a memorandum of understanding on maritime search and rescue "
+     "on 1 March 2024.", dt.date(2024, 3, 1)),
+    ("ACCRA, 4 March 2024 - Ghana's foreign minister held talks with Togo's foreign minister about border trade on "
+     "Saturday.", dt.date(2024, 3, 2)),
+])
+def test_a_topic_between_object_and_date_keeps_the_date(text, day):
+    assert [(e["start_date"], e["date_precision"]) for e in events_of(text, dt.date(2024, 3, 4))] == [(day, "day")]
+
+
+def test_a_topic_does_not_reach_past_a_comma_or_a_clause():
+    text = ("MADRID, 4 March 2024 - The foreign minister of Spain will hold talks with his Moroccan counterpart on "
+            "migration and energy, the ministry said on Friday.")
+    assert [e["start_date"] for e in events_of(text, dt.date(2024, 3, 4))] != [dt.date(2024, 3, 1)]

@@ -23,6 +23,11 @@ _DATE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'.\-\u2013]*(?:\s+[A-Z][\w'.\-\u2013]
                          r"(?:by\s+(?:the\s+)?[A-Z][\w'.-]*(?:(?:,\s*|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w'.-]*){0,5}\s+)?"
                          r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4},?\s*"
                          r"|(?:on|at|in)\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},?\s*)?"
+                         # a short topic of the event ("signed an agreement | on visas | on Monday", "held talks
+                         # on maritime search and rescue on 4 March"): no comma, clause word or participle in it
+                         r"(?:(?:on|about|regarding|concerning|over)\s+(?:(?!(?:that|which|who|will|would|shall|to|"
+                         r"after|before|since|until|when|while|as|but|then|also|again|had|has|have|was|were|is|are|be|"
+                         r"been|due|set|on|in|from|said|says|told|tells)\b)(?![a-z]+ed\b)[A-Za-z][\w'’-]*\s+){1,6}?)?"
                          r"(?:,?\s*(?:which|that)\s+(?:took place|will take place|takes place|(?:was|is|were|are|will be)"
                          r"\s+(?:held|hosted|convened))\s+)?"
                          r"(?:(?:on|in|from)\s+(?:the\s+)?)?")
