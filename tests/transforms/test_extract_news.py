@@ -262,3 +262,31 @@ def test_a_topic_does_not_reach_past_a_comma_or_a_clause():
     text = ("MADRID, 4 March 2024 - The foreign minister of Spain will hold talks with his Moroccan counterpart on "
             "migration and energy, the ministry said on Friday.")
     assert [e["start_date"] for e in events_of(text, dt.date(2024, 3, 4))] != [dt.date(2024, 3, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a denial of something else than the encounter leaves the encounter alone
+    ("LIMA (Wire) - The Foreign Minister of Chile dismissed the criticism during his visit to Peru on Monday.",
+     [("visit", ("CHL", "PER"))]),
+    ("LIMA (Wire) - The Foreign Minister of Chile denied wrongdoing as he met the President of Peru in Lima on "
+     "Monday.", [("meeting", ("CHL", "PER"))]),
+    # a group nobody's ("Health experts") is no body of the article's parties
+    ("LIMA (Wire) - The Foreign Minister of Chile held talks with the Foreign Minister of Peru on Monday. Health "
+     "experts met in Geneva on Tuesday to discuss the pandemic treaty.", [("talks", ("CHL", "PER"))]),
+    # a call for or from somebody is no call setting
+    ("LIMA (Wire) - The Foreign Minister of Chile exchanged views with the Foreign Minister of Peru in Lima on Monday "
+     "and renewed a call for dialogue in Venezuela.", [("meeting", ("CHL", "PER"))]),
+    ("LIMA (Wire) - The President of Chile sat down with the President of Peru in Lima on Monday, answering a call "
+     "from business leaders.", [("meeting", ("CHL", "PER"))]),
+    # a written joint statement is no briefing
+    ("LIMA (Wire) - The Foreign Minister of Chile met the Foreign Minister of Peru in Lima on Monday. The two "
+     "ministers issued a joint press statement on the outcome.", [("meeting", ("CHL", "PER"))]),
+])
+def test_review_regressions_stay_mended(text, expected):
+    assert sorted((e["event_type"], tuple(e["countries"])) for e in events_of(text)) == expected
+
+
+def test_a_call_as_the_setting_still_makes_the_encounter_a_call():
+    text = ("LIMA (Wire) - The Foreign Minister of Chile spoke with the Foreign Minister of Peru on Monday. During the "
+            "call, the ministers exchanged views on the border.")
+    assert {e["event_type"] for e in events_of(text)} == {"phone_call"}
