@@ -58,10 +58,13 @@ def issuer_country(doc: Doc) -> str | None:
         start = lead.start + (head.end() if head is not None else 0)
         m = opening.match(doc.text, start, lead.end)
         spans.append((m.end() if m else start, lead.end))
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         # A release names its own side first ("Estonia and Mongolia hold ...", "Minister A of X and Minister B
-        # of Y held ..."): the first country of the actor phrase.
-        actor = _first_actor(doc, start, end, verbs)
+        # of Y held ..."): the first country of the actor phrase. In the lead only an official of a country
+        # counts: a country there may be the topic ("Venezuela held elections on Sunday" in a statement on
+        # them), an ambassador or envoy is the guest ("The Ambassador of Peru paid a courtesy call on the
+        # Minister").
+        actor = _first_actor(doc, start, end, verbs, officials_only=lead is not None and i == len(spans) - 1)
         if actor is not None:
             return actor or None  # "": an organization speaks ("Forum Secretary General concludes mission")
     return _dateline_place(doc, lead, head) if head is not None else _date_line_place(doc)
@@ -86,9 +89,14 @@ def _lead_sentence(doc: Doc):
     return None
 
 
-def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern) -> str | None:
+_SPEAKS_NOW = re.compile(r"(?!has\b|was\b)[a-z]+s", re.I)
+_GUEST_OFFICES = re.compile(r"\b(?:ambassador|envoy|charg[eé]|consul|high commissioner|delegation)", re.I)
+
+
+def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern, officials_only: bool = False) -> str | None:
     """The country of the first actor of text[start:verb] before an issuer's verb ("holds", "received"):
-    "" when that actor is an organization or its official, None when the phrase names no actor."""
+    "" when that actor is an organization or its official, None when the phrase names no actor.
+    officials_only: only a person of a country counts, not a country named alone nor a guest's office."""
     m = verbs.search(doc.text, start, end)
     if m is None:
         return None
@@ -96,8 +104,13 @@ def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern) -> str | Non
     found: list[tuple[int, str]] = []
     for p in doc.people.starting_in(start, stop, doc.limit):
         if getattr(p, "name_start", p.start) < stop and (getattr(p, "country", None) or getattr(p, "organization", None)):
+            if officials_only and _GUEST_OFFICES.search(getattr(p, "title", None) or p.name_as_written or ""):
+                return None
             found.append((p.start, p.country or ""))
-    found += [(c.start, c.code) for c in doc.countries.within(start, stop) if getattr(c, "code", None)]
+    # A country itself speaks for the release in the present ("Ukraine welcomes the adoption of ..."); one told in
+    # the past in a lead is news the release reacts to ("Venezuela held elections", "Russia signed an agreement").
+    if not officials_only or _SPEAKS_NOW.fullmatch(m.group(0)):
+        found += [(c.start, c.code) for c in doc.countries.within(start, stop) if getattr(c, "code", None)]
     found += [(o.start, "") for o in doc.orgs.within(start, stop)]
     return min(found)[1] if found else None
 
