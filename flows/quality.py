@@ -335,8 +335,14 @@ def _rows_at(df: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
 
 
 def _take(rows: list[dict] | pa.Table, positions: list[int]) -> list[dict] | pa.Table:
+    """The rows at `positions` (increasing). An Arrow table's by a filter, chunk by chunk: pyarrow's take on a
+    table of many chunks (one per state batch) first joins them all, a copy of every text."""
     if isinstance(rows, pa.Table):
-        return rows if len(positions) == rows.num_rows else rows.take(positions)
+        if len(positions) == rows.num_rows:
+            return rows
+        keep = np.zeros(rows.num_rows, dtype=bool)
+        keep[positions] = True
+        return rows.filter(pa.array(keep))
     return [rows[i] for i in positions]
 
 

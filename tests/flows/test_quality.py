@@ -249,3 +249,20 @@ def test_articles_as_arrow_validate_as_rows_do(tmp_path):
     assert kept.column("article_id").to_pylist() == ["a1"]
     assert arrow.select(arrow_tables)["event_mentions"].to_pylist() == rows.select(tables)["event_mentions"]
     assert arrow.select(_as_arrow_articles(_tables()))["articles"].num_rows == 1
+
+
+def test_the_kept_rows_of_an_arrow_table_are_taken_chunk_by_chunk():
+    """Selecting the rows that passed keeps an Arrow table's chunks (one per state batch): the rows of a take,
+    without joining every chunk into one copy first."""
+    import pyarrow as pa
+
+    from flows.quality import ValidationOutcome
+
+    table = pa.Table.from_batches([pa.record_batch({"article_id": [f"a{b}{i}" for i in range(3)]})
+                                   for b in range(4)])
+    outcome = ValidationOutcome(tables={}, kept={"articles": [0, 2, 4, 5, 11]})
+    kept = outcome.select({"articles": table})["articles"]
+    assert kept.to_pylist() == table.take([0, 2, 4, 5, 11]).to_pylist()
+    assert kept.column("article_id").num_chunks > 1
+    assert ValidationOutcome(tables={}, kept={"articles": list(range(12))}).select(
+        {"articles": table})["articles"] is table
