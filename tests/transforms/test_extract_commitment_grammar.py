@@ -153,7 +153,7 @@ def test_stances_told_as_nouns(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Ghana will remain committed to the peace process in the Sahel.", ("pledge", ["GHA"], "remain")),
-    ("In this context both sides remain committed to the reform of the Security Council.",
+    ("In this spirit the two governments remain committed to the reform of the Security Council.",
      ("pledge", ["GHA", "SEN"], "commit")),
     ("Recognizing the importance of the corridor, the two ministers agreed to build a second bridge at Rosso.",
      ("agreement", ["GHA", "SEN"], "build")),
@@ -177,10 +177,10 @@ def test_would_with_a_reporter_s_attribution_after_it():
 
 
 @pytest.mark.parametrize("sentence", [
-    "We haven't asked Senegal to do anything in particular.",
+    "We haven't asked Senegal for any new step on the border.",
     "The purpose of the new fund is to finance small farmers in both countries.",
     "The two ministers will discuss the situation in the Sahel.",
-    "MODERATOR: We'll go to the line of a journalist from Dakar.",
+    "MODERATOR: Next, we'll hear from a journalist in Dakar.",
 ])
 def test_denials_definitions_and_briefing_talk_are_no_commitments(sentence):
     assert read(sentence) == []

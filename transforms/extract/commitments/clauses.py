@@ -176,7 +176,7 @@ def _subject_end(s: _Sentence, c: _Clause) -> bool:
         return False  # "a deal could be signed within weeks": nobody is said to sign it
     if cue.modality in ("agreement", "pledge", "proposal") and not c.modal and _NEGATED_BEFORE.search(
             text, max(0, c.start - 20), c.start):
-        return False  # "do not agree on where the border runs", "we haven't asked India to do anything"
+        return False  # "do not agree on where the border runs", "we haven't asked Ghana for any new step"
     if cue.name == "plans_to" and commitment_rules().plan_as_noun.search(text, max(0, c.start - 40), c.start):
         return False  # "noted President X's plan to dispatch ...", "its plans to provide": a noun, no verb
     if cue.modality in ("support", "opposition"):

@@ -462,7 +462,7 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
         offset += cm.end()
     bare = commitment_rules().bare_lead.match(chunk[offset:])
     if bare:
-        offset += bare.end()  # "Together we will ...", "In this context both sides remain committed to ..."
+        offset += bare.end()  # "Together we will ...", "In this spirit the two governments remain committed to ..."
     # A relative "during which they", "in which the two sides", "a trial that rights groups (condemned)": the
     # subject follows it ("the work that we are doing should ...": a relative whose verb came is no subject).
     rel = None
