@@ -219,3 +219,15 @@ def test_it_with_no_organization_before_it_is_no_actor():
 ])
 def test_bodies_set_up_texts_concluded_countable_aid_and_recommendations(sentence, expected):
     assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "not only ... but also" is no negation
+    ("The President of Senegal not only pledged to increase aid to Ghana but also to open a consulate in Kumasi.",
+     ("pledge", ["SEN"], "increase")),
+    # a noun's "to" is no verb asked for ("a return to talks"); the proposal's verb is the urging itself
+    ("The Foreign Minister of Senegal urged restraint and a return to talks in Sudan.", ("proposal", ["SEN"], "urge")),
+    ("The President of Ghana urged the parties to respect the ceasefire.", ("proposal", ["GHA"], "respect")),
+])
+def test_review_regressions_of_the_commitment_grammar(sentence, expected):
+    assert read(sentence, context="")[:1] == [expected]

@@ -149,10 +149,11 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|a|an|the|wa
 
 # A negated support ("do not support", "does not back", "will never support"): the stance is against its object.
 _DENIED_SUPPORT = re.compile(r"\b(?:(?:do|does|did|will|would|can|could|shall)\s+not|(?:do|does|did|wo|ca)n[’']t|never)\s+"
-                             r"(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+                             r"(?:(?-i:(?!only\b|merely\b|simply\b)[a-z]\w*ly)\s+)?$", re.I)
 
 
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:(?-i:[a-z]\w*ly)\s+)?$", re.I)
+# "not only pledged ... but also": no negation.
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:(?-i:(?!only\b|merely\b|simply\b)[a-z]\w*ly)\s+)?$", re.I)
 
 
 # A be-form right before a participle cue makes it a passive with no agent ("could be signed", "was adopted").
@@ -455,7 +456,10 @@ _GERUND = re.compile(r"\s*([a-z]+ing)\b")
 
 # The addressee and the verb of a proposal made to someone ("urged all parties to respect ..."): the action is
 # what they are asked to do.
-_ASKED_TO = re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?to\s+(?:\w+ly\s+)?([a-z]+)\b")
+# Not a noun's "to" ("urged restraint and a return to talks", "an end to the fighting": no verb follows).
+_ASKED_TO = re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?(?<!return )(?<!end )(?<!access )(?<!path )(?<!way )(?<!road )"
+                       r"(?<!transition )(?<!solution )(?<!approach )(?<!response )(?<!threat )(?<!visit )(?<!trip )"
+                       r"to\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
 _GOAL = re.compile(r"\b(?:goal|target|objective)\b", re.I)
