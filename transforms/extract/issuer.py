@@ -35,13 +35,13 @@ def home_offices_pattern() -> str:
 def _rules():
     data = load("gazetteers/publishers.yaml").issuer
     return (re.compile(data.verbs, re.I), re.compile(data.joint, re.I), re.compile(data.wire, 0),
-            re.compile(data.opening, re.I), re.compile(data.visit_of, re.I))
+            re.compile(data.opening, re.I), re.compile(data.visit_of, re.I), re.compile(data.guest_offices, re.I))
 
 
 def issuer_country(doc: Doc) -> str | None:
     """The country a release speaks for, read from its title, first sentence or dateline; None when they do
     not say, for a joint document and for a wire story."""
-    verbs, joint, wire, opening, visit_of = _rules()
+    verbs, joint, wire, opening, visit_of, _ = _rules()
     title = doc.title or ""
     document, verb = joint.search(title), verbs.search(title)
     if document is not None and (verb is None or document.start() < verb.start()):
@@ -90,7 +90,6 @@ def _lead_sentence(doc: Doc):
 
 
 _SPEAKS_NOW = re.compile(r"(?!has\b|was\b)[a-z]+s", re.I)
-_GUEST_OFFICES = re.compile(r"\b(?:ambassador|envoy|charg[eé]|consul|high commissioner|delegation)", re.I)
 
 
 def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern, officials_only: bool = False) -> str | None:
@@ -104,7 +103,7 @@ def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern, officials_on
     found: list[tuple[int, str]] = []
     for p in doc.people.starting_in(start, stop, doc.limit):
         if getattr(p, "name_start", p.start) < stop and (getattr(p, "country", None) or getattr(p, "organization", None)):
-            if officials_only and _GUEST_OFFICES.search(getattr(p, "title", None) or p.name_as_written or ""):
+            if officials_only and _rules()[5].search(getattr(p, "title", None) or p.name_as_written or ""):
                 return None
             found.append((p.start, p.country or ""))
     # A country itself speaks for the release in the present ("Ukraine welcomes the adoption of ..."); one told in

@@ -84,6 +84,7 @@ class Issuer(Strict):
     wire: Pattern
     visit_of: Pattern
     home_offices: Pattern
+    guest_offices: Pattern
     opening: Pattern
     examples: list[IssuerExample]
     not_: list[IssuerExample] = Field(alias="not")
