@@ -112,6 +112,19 @@ REFUSALS = [
     pytest.param("dates/corpus.tsv", "day\tbench\n", "day\tbenchmark\n",
                  r"(?s)corpus.tsv.*line 10 \(April 26, 2023\): .*unknown option 'benchmark'", id="corpus option"),
     pytest.param("dates/corpus.tsv", "day\tbench\n", "none\tbench\n", "a non-date has none", id="corpus half date"),
+    # The evidence of grammar keys (grammar_examples): read as stated, counter-examples left alone, known keys only.
+    pytest.param("events/triggers.yaml", "The plan was met with criticism from Greece.', after",
+                 "The plan was met with flowers from Greece.', after",
+                 "grammar key reception_after does not read its example", id="grammar example not read"),
+    pytest.param("events/headline.yaml", "match: Forthcoming}", "match: Summit}",
+                 "grammar key planned reads 'Forthcoming' in its example", id="grammar example read otherwise"),
+    pytest.param("commitments/cues.yaml", "      - 'Chile vowed revenge.'\n", "      - 'Chile vowed it would relent.'\n",
+                 "grammar key said_frame must leave 'Chile vowed it would relent.' alone", id="grammar counter-example read"),
+    pytest.param("text/boilerplate.yaml", "  line_patterns:\n    examples:", "  line_pattern:\n    examples:",
+                 "line_pattern is not a grammar key", id="grammar key unknown"),
+    pytest.param("names/participation.yaml", "      - {text: \"Russia's war in Ukraine dominated the talks.\", after: "
+                 "'Russia'}\n      - {text: \"Kenya's economy grew by five percent.\", after: 'Kenya'}\n", "",
+                 r"possessive_party.*at least 2 items", id="grammar key with one counter-example"),
 ]
 
 

@@ -26,22 +26,36 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def home_offices_pattern() -> str:
-    """The offices a release names bare for its own officials (publishers.yaml issuer.home_offices)."""
-    return load("gazetteers/publishers.yaml").issuer.home_offices
+def home_office() -> re.Pattern:
+    """An office a release names bare for its own officials, as whole words ("the Minister", "The Head of State":
+    publishers.yaml issuer.home_offices): compiled once, here, for every reader (participants, commitments)."""
+    return load("gazetteers/publishers.yaml").issuer.key_regex("home_offices")
+
+
+@lru_cache(maxsize=1)
+def _home_executive() -> re.Pattern:
+    return load("gazetteers/publishers.yaml").issuer.key_regex("home_executive")
+
+
+def opens_with_home_office(text: str) -> bool:
+    """True when text opens (after "The ") with a home office or the home executive ("The Minister will ...",
+    "The Administration supports ...": publishers.yaml issuer.home_executive), as a subject naming its issuer."""
+    pos = 4 if text.startswith(("The ", "the ")) else 0
+    return bool(home_office().match(text, pos) or _home_executive().match(text, pos))
 
 
 @lru_cache(maxsize=1)
 def _rules():
     data = load("gazetteers/publishers.yaml").issuer
     return (re.compile(data.verbs, re.I), re.compile(data.joint, re.I), re.compile(data.wire, 0),
-            re.compile(data.opening, re.I), re.compile(data.visit_of, re.I), re.compile(data.guest_offices, re.I))
+            re.compile(data.opening, re.I), re.compile(data.visit_of, re.I), re.compile(data.guest_offices, re.I),
+            re.compile(data.speaks_now, re.I))
 
 
 def issuer_country(doc: Doc) -> str | None:
     """The country a release speaks for, read from its title, first sentence or dateline; None when they do
     not say, for a joint document and for a wire story."""
-    verbs, joint, wire, opening, visit_of, _ = _rules()
+    verbs, joint, wire, opening, visit_of, _, _ = _rules()
     title = doc.title or ""
     document, verb = joint.search(title), verbs.search(title)
     if document is not None and (verb is None or document.start() < verb.start()):
@@ -89,9 +103,6 @@ def _lead_sentence(doc: Doc):
     return None
 
 
-_SPEAKS_NOW = re.compile(r"(?!has\b|was\b)[a-z]+s", re.I)
-
-
 def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern, officials_only: bool = False) -> str | None:
     """The country of the first actor of text[start:verb] before an issuer's verb ("holds", "received"):
     "" when that actor is an organization or its official, None when the phrase names no actor.
@@ -108,7 +119,7 @@ def _first_actor(doc: Doc, start: int, end: int, verbs: re.Pattern, officials_on
             found.append((p.start, p.country or ""))
     # A country itself speaks for the release in the present ("Ukraine welcomes the adoption of ..."); one told in
     # the past in a lead is news the release reacts to ("Venezuela held elections", "Russia signed an agreement").
-    if not officials_only or _SPEAKS_NOW.fullmatch(m.group(0)):
+    if not officials_only or _rules()[6].fullmatch(m.group(0)):
         found += [(c.start, c.code) for c in doc.countries.within(start, stop) if getattr(c, "code", None)]
     found += [(o.start, "") for o in doc.orgs.within(start, stop)]
     return min(found)[1] if found else None

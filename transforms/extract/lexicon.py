@@ -156,9 +156,7 @@ def event_rules() -> EventRules:
         hostile=re.compile(data.hostile_context, re.I),
         publisher_hosts=publishers.hosts,
         publisher_folders=folders,
-        government_host=re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, publishers.government_labels))})\.(?:[a-z]{{2,4}}\.)?(?P<cc>[a-z]{{2}})\b(?![.-]\w)",
-            re.I),
+        government_host=publishers.key_regex("government_labels"),
         institution_line=re.compile(publishers.institution_line, re.I),
         headline=headline,
         portfolio_before=re.compile(data.portfolio_before, re.I),
@@ -247,6 +245,7 @@ class CommitmentRules:
     steadfast_in: frozenset[str]  # "steadfast in (their) support"
     verb_support_before: frozenset[str]  # words that may stand right before a verb "support"
     stance_to: frozenset[str]  # "ready to support": the words after which "to support" is a stance
+    asked_to: re.Pattern  # "urged all parties to respect": the addressee and the verb asked of them
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +309,10 @@ def commitment_rules() -> CommitmentRules:
         steadfast_in=frozenset(data.steadfast_in),
         verb_support_before=frozenset(data.verb_support_before),
         stance_to=frozenset(data.stance_to),
+        # The addressee and the verb of a proposal made to someone ("urged all parties to respect ..."): the action
+        # is what they are asked to do; not after a noun whose "to" is its own ("a return to talks").
+        asked_to=re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?" + "".join(f"(?<!{re.escape(n)} )" for n in data.nouns_before_to)
+                            + r"to\s+(?:\w+ly\s+)?([a-z]+)\b"),
     )
 
 

@@ -7,26 +7,24 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.extract.document import Doc, Sent
-from transforms.extract.issuer import home_offices_pattern
+from transforms.extract.issuer import home_office
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participation import only_mentioned, reports
 from transforms.extract.records import ParticipantMention
 from transforms.names import person_key
 from transforms.names.geo import lookalike
 from transforms.names.office import find_offices
+from transforms.reference import load
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-# A country's own institution, envoy or office holder acts for it ("China's foreign ministry summoned ...",
-# "summoned Togo's envoy", "met Togo's president", "Benin's foreign minister"), named or not: the country takes
-# part even when no gazetteer knows the holder. Not when the office is itself a possessor ("Ukraine's
-# president's peace plan": a topic).
-_POSSESSIVE_PARTY = re.compile(
-    r"['’]s?\s+(?:(?:foreign|defen[cs]e|interior|trade|finance|economy|top|chief|new|senior|deputy|vice|acting|first|"
-    r"prime|crown|permanent|visiting)[\s-]+){0,2}(?:ministry|government|cabinet|embassy|delegation|envoy|ambassador|"
-    r"diplomats?|negotiators?|officials|president|premier|chancellor|king|queen|emir|amir|sultan|prince|leaders?|"
-    r"head of (?:state|government)|ministers?|secretary|representatives?|high commissioner|spokes(?:person|man|woman)|"
-    r"counterpart)\b(?!['’]s)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _possessive_party() -> re.Pattern:
+    """A country's own institution, envoy or office holder after its possessive ("China's foreign ministry", "Togo's
+    envoy"): the country takes part (names/participation.yaml possessive_party)."""
+    return load("names/participation.yaml").key_regex("possessive_party")
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
 # Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"
@@ -146,7 +144,7 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
             continue  # "Congolese President Tshisekedi": the gazetteer's COD, not the word's COG
         inside_person = any(s <= c.start < e for s, e in covered)
         if not inside_person:
-            if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _POSSESSIVE_PARTY.match(text, c.end):
+            if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _possessive_party().match(text, c.end):
                 continue
             if not locative_ok and _LOCATIVE_BEFORE.search(text, max(start, c.start - 25), c.start):
                 continue
@@ -184,13 +182,7 @@ def home_official(doc: Doc, start: int, end: int) -> bool:
     if doc.home is None:
         return False
     chunk = doc.text[start:end]
-    return bool(_home_office().search(chunk) or _WE.search(chunk))
-
-
-@lru_cache(maxsize=1)
-def _home_office() -> re.Pattern:
-    """Offices of the publisher's own government mentioned without a name ("The Secretary", "the Minister")."""
-    return re.compile(rf"\b(?:{home_offices_pattern()})\b")
+    return bool(home_office().search(chunk) or _WE.search(chunk))
 
 
 def joint_we(doc: Doc, start: int, end: int) -> bool:

@@ -37,6 +37,8 @@ class Cues(RuleFile):
     """commitments/cues.yaml."""
 
     rules_field = "cues"
+    own_evidence = frozenset({"cues"})
+    case_sensitive = frozenset({"ordinal_items", "speaker_label"})
 
     cues: list[Cue]
     passive_subjects: Pattern
@@ -83,6 +85,7 @@ class Cues(RuleFile):
     not_a_course: Pattern
     light_frames: Pattern
     noun_like_verbs: Words
+    nouns_before_to: Words
 
 
 class Topics(Strict):

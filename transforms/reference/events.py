@@ -43,6 +43,8 @@ class Triggers(RuleFile):
     """events/triggers.yaml."""
 
     rules_field = "triggers"
+    own_evidence = frozenset({"triggers"})
+    case_sensitive = frozenset({"name_heads", "name_ordinals"})  # inside the name pattern, capitalised words
 
     triggers: list[Trigger]
     name_heads: dict[NonEmpty, EventType]
@@ -115,6 +117,7 @@ class Headline(RuleFile):
     """events/headline.yaml."""
 
     rules_field = "triggers"
+    own_evidence = frozenset({"triggers", "document_types"})
 
     triggers: list[HeadlineTrigger]
     subject_breaks: Pattern

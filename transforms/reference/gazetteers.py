@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from transforms.reference.fields import ISO3, ISO3OrEmpty, IsoDateOrEmpty, NonEmpty, Pattern, Strict
+from transforms.reference.grammar import GrammarFile
 
 # The controlled office list of office_holders.csv (reference/README.md says what each covers).
 GAZETTEER_OFFICES = (
@@ -76,22 +77,33 @@ class IssuerExample(Strict):
     issuer: ISO3 | None = None
 
 
-class Issuer(Strict):
+class Issuer(GrammarFile):
     """gazetteers/publishers.yaml `issuer`: how a release's own government is read from its title, lead and dateline."""
 
+    own_evidence = frozenset({"examples", "not_"})
+    case_sensitive = frozenset({"wire", "home_offices", "home_executive"})
+    whole_lines = frozenset({"speaks_now"})  # matched against the issuer verb read
+    templates = {"home_offices": r"\b(?:{})\b", "home_executive": r"(?:{})\b"}  # whole words
+
     verbs: Pattern
+    speaks_now: Pattern
     joint: Pattern
     wire: Pattern
     visit_of: Pattern
     home_offices: Pattern
+    home_executive: Pattern
     guest_offices: Pattern
     opening: Pattern
     examples: list[IssuerExample]
     not_: list[IssuerExample] = Field(alias="not")
 
 
-class Publishers(Strict):
+class Publishers(GrammarFile):
     """gazetteers/publishers.yaml: the country of a release's publisher, by URL host or source folder."""
+
+    own_evidence = frozenset({"hosts", "issuer"})
+    # A government host of a country-code domain: a label, then the country's two letters ("mfa.go.ke").
+    templates = {"government_labels": r"\b(?:{})\.(?:[a-z]{2,4}\.)?(?P<cc>[a-z]{2})\b(?![.-]\w)"}
 
     hosts: dict[NonEmpty, ISO3]
     folders: dict[Pattern, ISO3]

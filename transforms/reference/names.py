@@ -156,9 +156,11 @@ class Participation(RuleFile):
     """names/participation.yaml."""
 
     rules_field = "cues"
+    own_evidence = frozenset({"lead", "cues", "reporters", "mentioned", "speaker_labels"})
 
     lead: NonEmpty
     cues: list[ParticipationCue]
     reporters: list[Reporter]
     mentioned: list[Reporter]  # people only mentioned in an event's sentence: no participants
     speaker_labels: list[SpeakerLabel]
+    possessive_party: Pattern  # after a country's possessive: its institution or office holder, who act for it

@@ -15,6 +15,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from transforms.reference.fields import NonEmpty, Strict
+from transforms.reference.grammar import GrammarFile
 from transforms.reference.keys import required_words
 
 _NAME = r"^[a-z][a-z0-9_]*$"
@@ -56,8 +57,9 @@ class Rule(Strict):
                                  f"does not match it")
 
 
-class RuleFile(Strict):
-    """A file of rules: their names are their ids in tests and records, each once per file."""
+class RuleFile(GrammarFile):
+    """A file of rules: their names are their ids in tests and records, each once per file; its grammar keys
+    (the patterns and word lists beside the rules) carry their evidence in `grammar_examples`."""
 
     rules_field: ClassVar[str]
 

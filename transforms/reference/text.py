@@ -6,11 +6,16 @@ import re
 
 from pydantic import ConfigDict, RootModel, model_validator
 
-from transforms.reference.fields import NonEmpty, Pattern, Strict
+from transforms.reference.fields import NonEmpty, Pattern
+from transforms.reference.grammar import GrammarFile
 
 
-class Boilerplate(Strict):
+class Boilerplate(GrammarFile):
     """text/boilerplate.yaml: lines that start trailing noise, and lines that are never content."""
+
+    pattern_lists = frozenset({"tail_markers", "line_patterns"})
+    multiline = frozenset({"tail_markers"})
+    whole_lines = frozenset({"line_patterns"})
 
     tail_markers: list[Pattern]
     line_patterns: list[Pattern]

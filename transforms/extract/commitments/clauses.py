@@ -405,7 +405,7 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         bare = skip_adverbs(predicate).lstrip()
         words = re.sub(r"^to\s+", "", bare, flags=re.I).split()
         first = re.sub(r"[^\w-]", "", words[0]) if words else ""
-        asked = _ASKED_TO.match(bare) if cue.modality == "proposal" and not c.modal else None
+        asked = commitment_rules().asked_to.match(bare) if cue.modality == "proposal" and not c.modal else None
         if asked is not None and is_verb(asked.group(1)):
             c.action = lemma(asked.group(1))  # "urged all parties to respect the ceasefire": respect
         elif not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
@@ -452,14 +452,6 @@ _EVENT_RELATIVE = re.compile(r"\b(?:visit|trip|tour|meeting|talks|summit|confere
 
 
 _GERUND = re.compile(r"\s*([a-z]+ing)\b")
-
-
-# The addressee and the verb of a proposal made to someone ("urged all parties to respect ..."): the action is
-# what they are asked to do.
-# Not a noun's "to" ("urged restraint and a return to talks", "an end to the fighting": no verb follows).
-_ASKED_TO = re.compile(r"(?:[\w.'’-]+,?\s+){1,8}?(?<!return )(?<!end )(?<!access )(?<!path )(?<!way )(?<!road )"
-                       r"(?<!transition )(?<!solution )(?<!approach )(?<!response )(?<!threat )(?<!visit )(?<!trip )"
-                       r"to\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
 _GOAL = re.compile(r"\b(?:goal|target|objective)\b", re.I)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.document import BULLET, Doc, Sent
-from transforms.extract.issuer import home_offices_pattern
+from transforms.extract.issuer import opens_with_home_office
 from transforms.extract.lexicon import commitment_rules, event_rules, places
 from transforms.extract.participants import JOINT_TITLE, last_person_before
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
@@ -55,11 +55,6 @@ _GOVERNMENT = re.compile(r"^the (?:federal |central |national |new )?government$
 _OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
 
-
-
-_HOME_OFFICE = re.compile(rf"^(?:[Tt]he )?(?:{home_offices_pattern()}|Administration|White House|U\.S\. side)\b")
-
-
 # A home office named bare inside a subject ("The President and King Abdullah II"): the publisher's country.
 _HOME_TITLE = re.compile(r"(?:^|\band\s+)(?:[Tt]he\s+)?(?:President|Vice President|Secretary|Deputy Secretary|"
                          r"National Security Advisor)\b(?!\s+(?:of\b|[A-Z]))")
@@ -102,8 +97,8 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
     for p in people:
         actor = True
         spans.append((p.start, p.end))
-        country = getattr(p, "country", None) or (doc.home if doc.home and _HOME_OFFICE.match(
-            (getattr(p, "title", "") or "")) else None)
+        country = getattr(p, "country", None) or (doc.home if doc.home and opens_with_home_office(
+            getattr(p, "title", "") or "") else None)
         if country:
             codes.add(country)
     for c in doc.countries.within(start, end):
@@ -250,7 +245,7 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         return _pronoun_parties(doc, abs_start, pm.group("p").lower(), ctx, own, speaker_codes, prev_parties)
-    if doc.home and _HOME_OFFICE.match(subject):
+    if doc.home and opens_with_home_office(subject):
         return (doc.home,), False
     return None, False
 
@@ -427,7 +422,7 @@ def subject_before(doc: Doc, pos: int) -> str | None:
         if country:
             return country
         stripped = commitment_rules().leading_adverbial.sub("", sent.text)
-        if k < i and doc.home and _HOME_OFFICE.match(stripped):
+        if k < i and doc.home and opens_with_home_office(stripped):
             return doc.home
     person = last_person_before(doc, pos)
     return getattr(person, "country", None) if person is not None else None
