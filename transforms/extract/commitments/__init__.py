@@ -43,7 +43,9 @@ from dataclasses import dataclass
 
 from transforms.extract.commitments.clauses import clauses
 from transforms.extract.commitments.items import cue_item, list_item
-from transforms.extract.commitments.context import Context, FrameIndex, context_for, group_memory, we_group
+from transforms.extract.commitments.context import (
+    Context, FrameIndex, context_for, document_sides, group_memory, we_group,
+)
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, both_sides, resolve_subject, subject_span
 from transforms.extract.commitments.quotes import quote_speaker
@@ -86,6 +88,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
     we = we_group(doc) if "We," in doc.text else ()
     turns = read_turns(doc)
     item_paragraph = -1  # the paragraph of the last list item: its later sentences continue the item
+    sides: tuple[str, ...] | None = None  # the title's countries, read when a sentence has no event to stand on
     prev_paragraph = -1
     for sent in doc.sentences:
         if sent.start < doc.headline_end or sent.index in turns.asked:
@@ -106,6 +109,10 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
             open_list = None if not (sent.bullet or cont) else open_list
             continue  # no cue matched: the event context need not be found
         ctx = context_for(doc, sent, frames)
+        if not ctx.countries:
+            # No event told before it: a joint statement's "The Parties agreed" are the sides its title names.
+            sides = document_sides(doc) if sides is None else sides
+            ctx.countries = sides
         own = by_sentence.get(sent.start, [])
         own_ctx = [e for e in own if e.status != "planned" and not e.frame and kinds[e.event_type].holds_commitments]
         if own_ctx:

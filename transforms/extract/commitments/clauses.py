@@ -24,10 +24,10 @@ from transforms.extract.commitments.cues import (
 from transforms.extract.commitments.predicate import (
     COORD, TRAILING, cue_lemma, due_date, nounish, passive_proposal, read_action, skip_adverbs,
 )
+from transforms.extract.commitments.referents import official_before
 from transforms.extract.commitments.subject import (
     BULLET_MARK, actor_orgs, actor_people, body_organization, codes_in, counterparts, is_forecast_subject, leading_actor,
-    both_sides, encounter_sides, own_state,
-    resolve_subject, speaker_parties, subject_span,
+    both_sides, encounter_sides, own_state, resolve_subject, speaker_parties, subject_span,
 )
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules
@@ -206,9 +206,6 @@ _ELLIPSIS = re.compile(r"(?:^|;|,\s*and|\band)\s*(?:(?:also|further|then|jointly
 _PARTICIPLE_BEFORE = re.compile(r",\s*(?:(?:and|while|thereby)\s+)?$")
 
 
-
-
-
 # A stance noun cue that starts with a possessive ("and its rejection of"): it shares the subject of a stance
 # told just before it in the sentence.
 _POSSESSIVE_CUE = re.compile(r"(?:its|their|his|her|our)\s", re.I)
@@ -253,9 +250,13 @@ def _parties(s: _Sentence, c: _Clause) -> bool:
         if s.out and s.out[-1].actor_orgs and not c.parties:
             c.body = s.out[-1].actor_orgs[0]  # "The Assembly adopted X and decided to ...": the same organization
         return True
-    if s.ctx.official is not None and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() in ("we", "i"):
-        c.parties, c.grouped = (), False  # an organization's official speaking: the organization, no country
-        c.official = s.ctx.official
+    pronoun = s.text[c.subj_lo:c.subj_hi].strip(" ,").lower()
+    # An organization's official speaking ("we" of a transcript's turn, "UN Secretary-General X ... He called on
+    # ..."): the organization, no country.
+    official = s.ctx.official if pronoun in ("we", "i") else official_before(s.doc, base + c.subj_lo) if (
+        pronoun in ("he", "she") and not c.speaker_codes) else None
+    if official is not None:
+        c.parties, c.grouped, c.official = (), False, official
         return True
     if s.ctx.speaker and s.text[c.subj_lo:c.subj_hi].strip(" ,").lower() == "we":
         # A speaker of a transcript: "we will ..." is the speaker's country, "we agreed" with the event's others.
@@ -465,8 +466,10 @@ def _not_forecast(s: _Sentence, c: _Clause) -> bool:
     if c.cue.modality != "pledge":
         return True
     bare = skip_adverbs(c.predicate)  # ("We'll also be discussing": an adverb before the verb)
-    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", bare) and not _REMAIN_STANCE.match(bare):
-        return False  # "will be a success", "will remain strong"; "will remain committed to" is an undertaking
+    if re.match(r"\s*(?:not\s+)?(?:be|been|become|bring|have|remain)\b", bare) and not _REMAIN_STANCE.match(bare) and (
+            c.modal or not re.match(r"\s*remain\b", bare)):
+        return False  # "will be a success", "will remain strong"; "will remain committed to" is an undertaking, as
+        # "pledged to remain in close contact" is: a verb of pledging binds its subject to what follows
     rules = commitment_rules()
     neg = rules.negated.match(c.predicate) if c.modal else None
     if neg is not None and (neg.group(0).strip().lower() != "not"

@@ -89,6 +89,21 @@ def context_for(doc: Doc, sent: Sent, index: FrameIndex) -> Context:
     return Context(pick, pick.countries, host)
 
 
+def document_sides(doc: Doc) -> tuple[str, ...]:
+    """The countries a release is between when no event of its text gives them: those its title names when it
+    names two or more ("Joint Communiqué between the Republic of Tajikistan and the Kyrgyz Republic": "The
+    Parties agreed ..." of its numbered paragraphs are both), or the one its title names besides the
+    publisher's own ("Minister Holds Talks with Slovenian Counterpart" of a Croatian release); () otherwise."""
+    if not doc.headline_end:
+        return ()
+    named = {c.code for c in doc.countries.within(0, doc.headline_end) if getattr(c, "code", None)}
+    for r in doc.regions.within(0, doc.headline_end):
+        named.update(r.value.members)
+    if len(named) == 1 and doc.home and doc.home not in named:
+        named.add(doc.home)
+    return tuple(sorted(named)) if len(named) >= 2 else ()
+
+
 # A sentence that starts with a counted group ("The foreign ministers of the five countries said ...",
 # "The five Central Asian countries support ..."): later "they" / "all parties" of the paragraph are that group.
 _GROUP_LEAD = re.compile(

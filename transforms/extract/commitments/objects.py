@@ -43,6 +43,11 @@ _FINITE = re.compile(r"[a-z]+ed\b(?!\s+(?:by|in|with|at|as)\b)")
 PARTICIPLE_CUE = re.compile(r"(?:also\s+|further\s+|again\s+|jointly\s+)?(?:calling|urging|appealing|pressing|putting)\b")
 
 
+# A determiner and one word before "and": two adjectives of one noun ("toward a free and open Indo-Pacific",
+# "the safe and orderly return"), not two verbs.
+_ADJECTIVE_PAIR = re.compile(r"\b(?:a|an|the|our|their|its|his|her|this|that|more|most)\s+[\w-]+$", re.I)
+
+
 def clause_end(text: str, end: int, pred_end: int, later: list[int]) -> int:
     """Where a predicate ends before a later cue of the sentence that starts a clause of its own: after a
     connector, with nothing ("..., and signed") or a short actor ("..., while Kenya undertook") before it."""
@@ -127,7 +132,8 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
         first = _FIRST_WORD.match(text, lo, hi)
         form = _verb_form(first.group(1)) if first else None
         if form is not None:
-            same = [m for m in _BARE.finditer(text, first.end(), hi) if _verb_form(m.group(1)) == form]
+            same = [m for m in _BARE.finditer(text, first.end(), hi) if _verb_form(m.group(1)) == form
+                    and not _ADJECTIVE_PAIR.search(text, lo, m.start())]
             # A bare comma coordinates verbs only in a list closed by "and" ("open A, expand B and ease C");
             # alone it is an adjective's ("achieving a durable, lasting peace").
             closed = hi if re.match(r"\s*,?\s*and\b", text[hi:hi + 8]) else max(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.commitments.subject import codes_in, subject_before
+from transforms.extract.commitments.referents import subject_before
+from transforms.extract.commitments.subject import codes_in
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import commitment_rules
 

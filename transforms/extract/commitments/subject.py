@@ -7,10 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 from transforms.extract.commitments.lemmas import is_verb
+from transforms.extract.commitments.referents import acts_for_organization, subject_before
 from transforms.extract.document import BULLET, Doc, Sent
 from transforms.extract.issuer import opens_with_home_office
 from transforms.extract.lexicon import commitment_rules, event_rules, places
-from transforms.extract.participants import JOINT_TITLE, last_person_before
+from transforms.extract.participants import JOINT_TITLE
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 
 if TYPE_CHECKING:
@@ -33,7 +34,9 @@ _ANAPHOR = re.compile(
     r"delegation|government|cabinet) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
     r"officials|delegates|governments|presidents|participants|members|member states|partners|signatories|heads of government|"
-    r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors)\b", re.I)
+    r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors|"
+    r"(?:national security |security |foreign policy )?(?:advisors|advisers)|secretaries|foreign secretaries|"
+    r"commissioners|negotiators|ambassadors|chiefs of (?:defen[cs]e|staff|general staff))\b", re.I)
 
 
 _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the two)\b", re.I)
@@ -97,6 +100,8 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
     for p in people:
         actor = True
         spans.append((p.start, p.end))
+        if acts_for_organization(p):
+            continue  # "NATO Secretary General Mark Rutte": the organization's official, no country's
         country = getattr(p, "country", None) or (doc.home if doc.home and opens_with_home_office(
             getattr(p, "title", "") or "") else None)
         if country:
@@ -245,9 +250,15 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         return _pronoun_parties(doc, abs_start, pm.group("p").lower(), ctx, own, speaker_codes, prev_parties)
-    if doc.home and opens_with_home_office(subject):
+    if doc.home and (opens_with_home_office(subject) or _HOME_BODY.match(subject)):
         return (doc.home,), False
     return None, False
+
+
+# A ministry, department or embassy named with no country ("The State Department intends to provide ...", "the
+# Ministry of Health will ..."): the release's own government's.
+_HOME_BODY = re.compile(r"^(?:[Tt]he\s+)?(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?(?-i:Department|Ministry|Embassy)"
+                        r"(?:\s+(?-i:of)\s+(?-i:[A-Z])[^,;]{0,60})?$")
 
 
 def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
@@ -363,7 +374,10 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
         return tuple(sorted(speaker_codes)), False
     if own and len(own) >= 2:
         return tuple(sorted(own)), True
-    group = set(prev_parties) if prev_parties else set(ctx.countries)
+    # A plural "they" points back to a group: one country's stance told just before is no referent when the
+    # event holds it and others ("X expressed Morocco's readiness ... They committed to ...": both sides).
+    single = len(prev_parties) == 1 and p != "it" and set(prev_parties) < set(ctx.countries)
+    group = set(prev_parties) if prev_parties and not single else set(ctx.countries)
     if not group:
         # No event and no group told in the paragraph (a joint statement's later paragraph): the country the
         # article names most seeds the group, and plural_group adds the next.
@@ -406,28 +420,6 @@ def plural_group(doc: Doc, group: set[str], n: int, pos: int | None = None) -> s
     return group | set(ranked[:want - len(group)])
 
 
-def subject_before(doc: Doc, pos: int) -> str | None:
-    """The country of "he" / "she": the person who is the subject of one of the last sentences before
-    `pos` ("Secretary Blinken emphasized ... He also emphasized": Blinken, not the last person named), or
-    a bare home office there ("The President confirmed ..."); else the last person named."""
-    starts = [s.start for s in doc.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
-    for k in range(i, max(-1, i - 4), -1):
-        sent = doc.sentences[k]
-        lead = sent.start + min(len(sent.text), 80)
-        if k == i:
-            lead = min(lead, pos)
-        head = doc.people.starting_in(sent.start, lead, doc.limit)
-        country = getattr(head[0], "country", None) if head else None
-        if country:
-            return country
-        stripped = commitment_rules().leading_adverbial.sub("", sent.text)
-        if k < i and doc.home and opens_with_home_office(stripped):
-            return doc.home
-    person = last_person_before(doc, pos)
-    return getattr(person, "country", None) if person is not None else None
-
-
 # A colon or semicolon ends the clause before it: the subject of a later cue starts after it.
 _CLAUSE_BREAK = re.compile(r"[:;]\s+")
 
@@ -438,6 +430,8 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     if bullet:
         start += bullet.end()
     head = event_rules().dateline.match(text, start, cue_start) if start == 0 else None
+    if head is not None and re.search(r"\w[-–]$", head.group(0)) and re.match(r"\w", text[head.end():head.end() + 1]):
+        head = None  # "WHO Director-General X urged ...": a hyphenated title, no dateline's dash
     if head is not None and re.search(r"(?-i:[A-Z]{3,})|\(", head.group(0)):
         start = head.end()  # "ASTANA. KAZINFORM - Kazakh President X ...": the wire's dateline is no subject
     clause = None

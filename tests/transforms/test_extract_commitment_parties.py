@@ -1,0 +1,97 @@
+"""Who takes a stance where the sentence does not name a country: the sides a joint document's title names,
+an official of an international organization (and "he" / "she" pointing back to one), a plural "they"
+after one side's stance, a group named by its office ("the three National Security Advisors"), a ministry or
+department of the release's own government; and the grammar around them (a purpose infinitive before the
+subject, a pledge of a noun, "pledged to remain", adjectives coordinated inside one object).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import build_tables, extract_articles
+from transforms.ids import make_id
+
+
+def rows(body: str, title: str | None = None, path: str = "releases/x.html") -> list[dict]:
+    text = f"{title}\n\n{body}" if title else body
+    article = {"article_id": make_id("art", path, "0"), "source_path": path, "record_key": "0", "url": None,
+               "title": title, "published_date": dt.date(2024, 3, 14), "published_date_source": "metadata",
+               "text": text}
+    return build_tables([extract_articles([article])])["commitments"]
+
+
+def read(body: str, title: str | None = None, path: str = "releases/x.html") -> list[tuple[str, list[str]]]:
+    return sorted((c["modality"], c["parties"]) for c in rows(body, title, path))
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Joint Communique between the Republic of Ghana and the Togolese Republic",
+     "Accra, 12 March 2024\nThe Parties agreed to open two new crossing points on the common border.\n"
+     "The Parties reaffirmed their commitment to the ECOWAS protocol on free movement.",
+     [("agreement", ["GHA", "TGO"]), ("pledge", ["GHA", "TGO"])]),
+    ("Joint Statement by Chile and Norway on Ocean Governance",
+     "1. The two countries will cooperate on marine spatial planning.\n"
+     "2. Both sides stand ready to share data on illegal fishing.",
+     [("pledge", ["CHL", "NOR"]), ("pledge", ["CHL", "NOR"])]),
+])
+def test_a_joint_document_without_an_event_takes_the_sides_its_title_names(title, body, expected):
+    assert read(body, title) == expected
+
+
+def test_a_title_with_one_country_gives_no_sides():
+    assert read("The Parties agreed to review the plan.", "Statement on the floods in Mozambique") == []
+
+
+@pytest.mark.parametrize("body, modality", [
+    ("UN Secretary-General Antonio Guterres spoke to reporters in Geneva on Monday. He called on all parties to "
+     "respect the truce.", "proposal"),
+    ("NATO Secretary General Mark Rutte visited Riga on Monday. He called on allies to spend more on defence.",
+     "proposal"),
+    ("High Representative Kaja Kallas met the Foreign Minister of Chile in Brussels. She reaffirmed the EU's "
+     "support for the trade agreement.", "support"),
+    ("WHO Director-General Tedros Adhanom Ghebreyesus urged Chile to share vaccine doses with Peru.", "proposal"),
+])
+def test_an_official_of_an_organization_takes_no_country(body, modality):
+    assert read(body, path="news/x.txt") == [(modality, [])]
+
+
+def test_a_national_office_of_an_organization_official_is_the_country():
+    body = "Dutch Prime Minister Mark Rutte met the Foreign Minister of Chile. He called on Chile to ratify the treaty."
+    assert read(body, path="news/x.txt") == [("proposal", ["NLD"])]
+
+
+def test_they_after_one_sides_stance_is_both_sides():
+    body = ("Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra today. "
+            "Minister Dossou expressed Benin's readiness to host the next joint commission. "
+            "They committed to expand cooperation on solar energy.")
+    assert read(body, path="news/x.txt") == [("pledge", ["BEN"]), ("pledge", ["BEN", "GHA"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two National Security Advisors reaffirmed their commitment to address regional challenges together.",
+    "To advance this work, they commit to develop a joint action plan on critical minerals.",
+    "They pledged to remain in close coordination on the situation in the region.",
+    "They also pledged safe passage for foreign nationals leaving the capital.",
+])
+def test_group_grammar_of_joint_readouts(sentence):
+    body = f"President Ana Vidal of Chile met President Lars Holm of Norway in Oslo today. {sentence}"
+    assert read(body, path="news/x.txt") == [("pledge", ["CHL", "NOR"])]
+
+
+def test_adjectives_coordinated_in_one_object_are_one_commitment():
+    body = ("President Ana Vidal of Chile met President Lars Holm of Norway in Oslo today. Our governments will "
+            "continue to coordinate our policies toward a free and open Arctic.")
+    assert read(body, path="news/x.txt") == [("pledge", ["CHL", "NOR"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The State Department intends to provide $2 million for flood relief in Bolivia.",
+    "The Ministry of Health will send a team of surgeons to Malawi.",
+])
+def test_a_ministry_named_without_a_country_is_the_releases_own(sentence):
+    assert read(sentence, "Fact Sheet: New Partnerships", "dev/whitehouse/x.md") == [("pledge", ["USA"])]
