@@ -95,3 +95,35 @@ def test_adjectives_coordinated_in_one_object_are_one_commitment():
 ])
 def test_a_ministry_named_without_a_country_is_the_releases_own(sentence):
     assert read(sentence, "Fact Sheet: New Partnerships", "dev/whitehouse/x.md") == [("pledge", ["USA"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Accordingly, they committed to build a joint research vessel.",
+    "Beyond the region, our two nations intend to explore cooperation on polar research.",
+    "We note the progress made so far, and we call on all parties to respect the fisheries accord.",
+])
+def test_openings_and_first_clauses_of_joint_statements(sentence):
+    body = f"President Ana Vidal of Chile met President Lars Holm of Norway in Oslo today. {sentence}"
+    found = read(body, "Joint Statement of Chile and Norway", "releases/x.html")
+    assert found == [("proposal" if "call on" in sentence else "pledge", ["CHL", "NOR"])]
+
+
+def test_italy_before_a_comma_stays_a_subject():
+    body = "Italy, Chile and Norway will open a joint research station in Antarctica."
+    assert read(body, path="news/x.txt") == [("pledge", ["CHL", "ITA", "NOR"])]
+
+
+def test_a_list_intro_of_working_together_governs_its_infinitive_items():
+    body = ("President Ana Vidal of Chile met President Lars Holm of Norway in Oslo today.\n\n"
+            "The two countries intend to cooperate to:\n- support research on krill;\n- expand training of pilots.")
+    assert read(body, path="news/x.txt") == [("pledge", ["CHL", "NOR"]), ("pledge", ["CHL", "NOR"])]
+
+
+def test_separate_encounters_of_one_minister_keep_their_own_sides():
+    body = ("SANTIAGO, 24 September 2024 - Foreign Minister Rosa Pinto of Chile held separate meetings on Monday with "
+            "the Foreign Minister of Peru, Elmer Schialer, and the Foreign Minister of Ghana, Ama Owusu.\n"
+            "With Minister Schialer, the ministers agreed to reopen the border crossing at Chacalluta.\n"
+            "In the meeting with Minister Owusu, Ghana expressed interest in Chilean mining expertise, and the two "
+            "ministers agreed to sign a memorandum on political consultations.")
+    assert read(body, "Foreign Minister holds meetings with counterparts", "releases/cl.txt") == [
+        ("agreement", ["CHL", "GHA"]), ("agreement", ["CHL", "PER"])]

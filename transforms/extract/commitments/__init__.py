@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from transforms.extract.commitments.clauses import clauses
 from transforms.extract.commitments.items import cue_item, list_item
+from transforms.extract.commitments.lemmas import lemma
 from transforms.extract.commitments.context import (
     Context, FrameIndex, context_for, document_sides, group_memory, we_group,
 )
@@ -183,12 +184,21 @@ def _list_intro(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], pre
     return _List(parties, actor, False) if parties else None
 
 
+def _bare_form(cue_text: str) -> bool:
+    """A cue that is one verb in its base form ("support", "promote"): an infinitive an intro's cue governs."""
+    word = cue_text.strip().lower()
+    return word.isalpha() and lemma(word) == word
+
+
 def _list_item(doc: Doc, sent: Sent, ctx: Context, own: list[EventMention], open_list: _List, cue_ids: set[int],
                cues: tuple[list, bool]) -> list[CommitmentMention]:
     """The commitments of one item of a list: an agreement of a consensus list, else the item's own clauses,
     whose verbs share the intro's subject ("the two sides: a. reaffirmed ...; b. condemned ...")."""
     mark = BULLET_MARK.match(sent.text)
-    own_cue = any(m[0] == (mark.end() if mark else 0) for m in cues[0])  # "agreed on the following: - welcomed X"
+    at = mark.end() if mark else 0
+    # "agreed on the following: - welcomed X" (a finite verb of its own); "intend to cooperate to: - support X" is
+    # the intro's cue's infinitive.
+    own_cue = any(m[0] == at and not _bare_form(sent.text[m[0]:m[1]]) for m in cues[0])
     if open_list.cue is not None and not own_cue:
         found = cue_item(doc, sent, ctx, open_list.parties, open_list.actor, *open_list.cue)
         if found:

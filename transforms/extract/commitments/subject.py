@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from transforms.extract.commitments.groups import country_code, encounter_focus, plural_group
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.referents import acts_for_organization, subject_before
 from transforms.extract.document import BULLET, Doc, Sent
@@ -29,7 +30,7 @@ _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leade
 
 
 _ANAPHOR = re.compile(
-    r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
+    r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those |our )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
     r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting|senior|"
     r"delegation|government|cabinet) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
@@ -221,6 +222,7 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
                 group = set(memory)  # "All parties" after "the five countries said": those five
             else:
                 group = pool
+            group = encounter_focus(doc, group, n, abs_start, ctx.host or doc.home)
             if noun not in _SINGLE_SIDE_NOUNS:
                 group = plural_group(doc, group, n, abs_start)
         if group or codes:
@@ -381,43 +383,17 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
     if not group:
         # No event and no group told in the paragraph (a joint statement's later paragraph): the country the
         # article names most seeds the group, and plural_group adds the next.
-        counts = doc.countries.counts(_country_code)
+        counts = doc.countries.counts(country_code)
         ranked = sorted(counts, key=lambda k: (-counts[k], k))
         group = {ranked[0]} if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]) else set()
     if p != "we" and group:
-        group = plural_group(doc, group, 2 if p in ("both", "both sides", "the two") else 0, abs_start)
+        n = 2 if p in ("both", "both sides", "the two") else 0
+        group = plural_group(doc, encounter_focus(doc, group, n, abs_start, ctx.host or doc.home), n, abs_start)
     return (tuple(sorted(group)) if group else None), True
 
 
 # Group nouns that may name one side only ("the Kenyan delegation" is one country).
 _SINGLE_SIDE_NOUNS = frozenset({"delegations", "governments", "members", "member states", "partners"})
-
-
-def _country_code(c) -> str | None:
-    return getattr(c, "code", None) or None
-
-
-def plural_group(doc: Doc, group: set[str], n: int, pos: int | None = None) -> set[str]:
-    """A plural group ("the two ministers", "they") of which the event's countries give too few: the
-    countries of the people its own sentence names ("the two ministers agreed ..., and Safadi welcomed"),
-    else the countries the article names most often fill it (a readout of a Kenyan minister's visit to
-    Morocco whose talks were read with Morocco alone: "The two Ministers agreed" are Kenya and Morocco)."""
-    want = n if n else 2
-    if len(group) >= want or not group:
-        return group
-    if pos is not None:
-        i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
-        sent = doc.sentences[i] if i >= 0 else None
-        local = {p.country for p in doc.people.within(sent.start, sent.end) if getattr(p, "country", None)} - group \
-            if sent is not None else set()
-        if len(local) == want - len(group):
-            return group | local
-    # Counted once per article (a count per plural subject grew with the square of the text).
-    counts = {code: n for code, n in doc.countries.counts(_country_code).items() if code not in group}
-    ranked = sorted(counts, key=lambda k: (-counts[k], k))
-    if n == 0 and len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
-        return group  # no clear second side
-    return group | set(ranked[:want - len(group)])
 
 
 # A colon or semicolon ends the clause before it: the subject of a later cue starts after it.
