@@ -127,3 +127,21 @@ def test_separate_encounters_of_one_minister_keep_their_own_sides():
             "ministers agreed to sign a memorandum on political consultations.")
     assert read(body, "Foreign Minister holds meetings with counterparts", "releases/cl.txt") == [
         ("agreement", ["CHL", "GHA"]), ("agreement", ["CHL", "PER"])]
+
+
+def test_a_speaker_label_in_title_case_opens_a_turn_whose_we_is_the_speakers_country():
+    body = ("Secretary Blinken: Thank you. We will keep supporting the security mission in Haiti.\n"
+            "Foreign Minister Joly: Thank you. We are ready to host the next meeting of the group.\n"
+            "Question (Reuters): Will you send troops?")
+    assert read(body, "Joint press availability of Secretary Blinken and Foreign Minister Joly") == [
+        ("pledge", ["CAN"]), ("pledge", ["USA"])]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chilean President Ana Vidal vowed on Wednesday that Chile would not abandon its station on the island.",
+     [("pledge", ["CHL"])]),
+    ("The Chilean minister said Chile would not hesitate to defend its fishing fleet.", []),
+    ("Norway has allocated 50 million euros to the reconstruction of the power grid in Moldova.", [("pledge", ["NOR"])]),
+])
+def test_refusals_and_allocations_in_wire_copy(sentence, expected):
+    assert read(sentence, path="news/x.txt") == expected

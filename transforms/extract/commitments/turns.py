@@ -13,6 +13,7 @@ host's own minister) speaks for the side of the two-country events no other spea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from transforms.extract.document import Doc
@@ -46,6 +47,8 @@ def read_turns(doc: Doc) -> Turns:
     for sent in doc.sentences:
         at_line_start = not doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
         label = rules.speaker_label.match(sent.text) if at_line_start else None
+        if label is None and at_line_start:
+            label = _titled_label(doc, sent.start, sent.text)  # "Spokesperson Mao Ning: ...", "Minister Vogt: ..."
         if label is not None:
             if questioner:
                 out.asked.update(turn)
@@ -78,6 +81,20 @@ def other_side(turns: Turns, events: list[EventMention]) -> tuple[str, ...]:
     pairs = [set(e.countries) for e in events if len(e.countries) == 2 and set(e.countries) & turns.placed]
     sides = {c for pair in pairs for c in pair} - turns.placed
     return (sides.pop(),) if len(sides) == 1 else ()
+
+
+# A speaker's label written in title case: a person named at the start of a line, then a colon.
+_TITLED = re.compile(r"(?P<name>(?-i:[A-Z])[\w.'’ -]{1,60}?)(?:\s*\((?P<outlet>[^)]{1,80})\))?[*_]{0,2}:\s")
+
+
+def _titled_label(doc: Doc, start: int, text: str) -> re.Match | None:
+    """A label in title case ("Spokesperson Mao Ning:", "Foreign Minister Albares:"): only when it is a person
+    the article names, so that "Note:" or "Venue:" open no turn."""
+    m = _TITLED.match(text)
+    if m is None:
+        return None
+    people = doc.people.starting_in(start, start + m.end("name"), doc.limit)
+    return m if people and people[0].start <= start + 1 and people[-1].end >= start + m.end("name") - 1 else None
 
 
 def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
