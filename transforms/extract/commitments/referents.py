@@ -5,13 +5,13 @@ it and not for a country."""
 from __future__ import annotations
 
 import bisect
-import re
 
 from transforms.extract.document import Doc
 from transforms.extract.issuer import opens_with_home_office
 from transforms.extract.lexicon import commitment_rules
 from transforms.extract.participants import last_person_before
 from transforms.reference.gazetteers import GAZETTEER_OFFICES
+
 
 def subject_before(doc: Doc, pos: int) -> str | None:
     """The country of "he" / "she": the person who is the subject of one of the last sentences before
