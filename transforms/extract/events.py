@@ -19,7 +19,7 @@ from transforms.extract.participants import (
 )
 from transforms.extract.programme import add_host_countries, add_other_side
 from transforms.extract.records import EventMention
-from transforms.extract.subjects import SPLIT_EACH
+from transforms.extract.subjects import SPLIT_EACH, parties_after_topic
 from transforms.extract.subjects import participants_for as _participants_for
 from transforms.extract.subjects import roles as _roles
 from transforms.extract.when_where import (
@@ -269,6 +269,9 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     else:
         r.subject, r.objs, r.split = _participants_for(doc, s.sent, r.lo_subject, r.trig_lo, hit.end, r.obj_hi, hit,
                                                        s.state, s.found[-1] if s.found else None)
+        if not any(z.people or z.countries or z.orgs for z in r.objs) and (later := parties_after_topic(
+                doc, s.sent, hit, r.obj_hi, _roles(text, hit, hit.start, hit.end)[1])):
+            r.objs, r.obj_hi = [later[0]], later[1]  # "Consultations on X | between A and B | took place"
         if r.shared is None and (_setting(s, r) or _NOMINAL.match(text, hit.start)) and (opening := opening_subject(
                 doc, s.sent, s.dateline, hit.start, hit.end, _roles(text, hit, hit.start, hit.end)[0])):
             r.subject = opening  # "During his talks with X, | the Minister of Y | raised ...": Y's talks

@@ -7,7 +7,7 @@ import re
 
 from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, frame_countries
 from transforms.extract.document import Doc, Sent
-from transforms.extract.hits import Hit
+from transforms.extract.hits import Hit, object_end
 from transforms.extract.participants import (
     BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, zone,
 )
@@ -25,6 +25,21 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
 # A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma.
 _OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b")
+# A subject owned by the parties told before it ("A and B said that | their foreign ministers will meet"): the
+# possessive stands for them.
+# ("said on Monday that | their ministers": a frame's day and "that" may stand before it.)
+_THEIR = re.compile(r"^(?:(?:on|in)\s+[\w ]{1,20}?\s+)?(?:that\s+)?their\b", re.I)
+# The complement of an event noun that names its parties ("talks | between the two Heads of State", "a meeting |
+# of both delegations"): a plural anaphor there is the parties of the event told before, as in a subject.
+_NOUN_COMPLEMENT = re.compile(r"\s*(?:between|among|amongst|of)\s+", re.I)
+_COMPLEMENT_END = re.compile(r"\b(?:between|among|amongst|of)\s*$", re.I)  # the trigger's own ("Talks between")
+# An event noun whose parties follow a topic ("Consultations | on consular matters | between Estonia and Finland
+# took place"): the "between" phrase before the verb of the clause.
+_EVENT_NOUN = re.compile(r"(?:talks|consultations|negotiations|dialogue|meetings?|session|summit)$", re.I)
+_LATER_BETWEEN = re.compile(r"[^,;:.]{1,80}?\s(between|among)\s+", re.I)
+_CLAUSE_VERB = re.compile(r"\s+(?:took place|takes place|will take place|(?:was|were|will be|is|are|has been|have been)"
+                          r"\s+(?:held|conducted|organi[sz]ed|convened)|focused|centred|centered|resumed|opened|"
+                          r"began|ended|concluded)\b|[,;:]", re.I)
 
 def roles(text: str, hit: Hit, trig_lo: int, trig_hi: int) -> tuple[str, str]:
     """The roles of a trigger's subject and object; swapped in the passive ("X was received by the King")."""
@@ -51,6 +66,7 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     subject = zone(doc, base + subj_lo, base + min(trig_lo, len(sent.text)), s_role, home_default=True)
     # A plural anaphor ("the two Prime Ministers") is never the one person a title names: resolve it anyway.
     if not subject.people and not subject.countries or PLURAL_ANAPHOR.match(subject_text) and len(subject.codes) < 2:
+        subject = _their_subject(doc, sent, subj_lo, subject, subject_text, s_role, state, frame)
         subject = anaphoric_subject(doc, base, subject, subject_text, s_role, state, frame, base + subj_lo)
         if not subject.people and not subject.countries and doc.home and not subject.orgs and home_official(
                 doc, base + subj_lo, base + trig_lo):
@@ -61,6 +77,11 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
+    lead = _NOUN_COMPLEMENT.match(sent.text, obj_start)
+    at = lead.end() if lead else obj_start if _COMPLEMENT_END.search(sent.text, trig_lo, trig_hi) else None
+    if not (obj.people or obj.countries) and at is not None and PLURAL_ANAPHOR.match(sent.text[at:obj_hi].strip()):
+        # "Talks between the two Heads of State were held": the people of the event told before.
+        obj = anaphoric_subject(doc, base, obj, sent.text[at:obj_hi].strip(), o_role, state, frame, base + at)
     if not (obj.people or obj.countries) and BOTH_SIDES.search(sent.text, obj_start, obj_hi):
         # "a bilateral meeting between the two delegations": the sides of the event told before.
         obj = Zone(obj.people, frame_countries(state, o_role, found=(frame,) if frame else ()), obj.orgs)
@@ -80,4 +101,32 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     return subject, zones, True
 
 
-__all__ = ["SPLIT_EACH", "participants_for", "roles"]
+def _their_subject(doc: Doc, sent: Sent, subj_lo: int, subject: Zone, subject_text: str, role: str, state: State,
+                   frame: EventMention | None) -> Zone:
+    """A subject owned by "their" ("Ethiopia and Somalia said that their foreign ministers will meet", "The two
+    countries agreed that their defence chiefs would meet"): the countries of the clause that frames it, else
+    the parties "they" would stand for."""
+    their = _THEIR.match(subject_text)
+    if their is None:
+        return subject
+    framing = zone(doc, sent.start, sent.start + sent.text.find(their.group(0), subj_lo), role)
+    if len(framing.codes) >= 2:
+        return Zone((), tuple({c: country_participant(c, role) for c in sorted(framing.codes)}.values()), subject.orgs)
+    return anaphoric_subject(doc, sent.start, subject, "they", role, state, frame)
+
+
+def parties_after_topic(doc: Doc, sent: Sent, hit: Hit, obj_hi: int, role: str) -> tuple[Zone, int] | None:
+    """The parties of an event noun told after its topic, before the clause's verb ("Consultations on consular
+    matters between Estonia and Finland took place"), and where its object now ends; None when there is no such
+    phrase (the topic's own countries are no parties: "talks on Syria between A and B")."""
+    if not _EVENT_NOUN.search(sent.text, hit.start, hit.end):
+        return None
+    m = _LATER_BETWEEN.match(sent.text, obj_hi)
+    if m is None or _CLAUSE_VERB.search(sent.text, obj_hi, m.start(1)):
+        return None
+    end = _CLAUSE_VERB.search(sent.text, m.end())
+    z = zone(doc, sent.start + m.end(), sent.start + (end.start() if end else len(sent.text)), role)
+    return (z, object_end(sent.text, m.end())) if z.people or z.countries or z.orgs else None
+
+
+__all__ = ["SPLIT_EACH", "participants_for", "parties_after_topic", "roles"]

@@ -83,8 +83,12 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         rank = 2 if doc.published_source in ("metadata", "dateline") else 1
     else:
         rank = 3
-    if kind == "partial" and doc.published is not None and value.end < doc.published and _planned(sent.text, lo if trigger is None else trigger, hi):
-        # "agreed to hold the next session in Beijing in June": a plan's month without its year is the next one.
+    at = lo if trigger is None else trigger
+    if (doc.published is not None and value.end < doc.published and _planned(sent.text, at, hi)
+            and (kind == "partial" or kind == "relative" and best.start >= sent.start + at)):
+        # "agreed to hold the next session in Beijing in June": a plan's month without its year is the next one;
+        # "spoke on Monday ahead of the summit on Friday": a plan's weekday in its own object is the coming one
+        # (the sentence's past verb placed it before).
         value = _deps.resolve_date(best.text, doc.published, tense="future") or value
     if value.precision not in DATE_PRECISIONS or value.precision == "decade":
         # "the 1990s", "over the past decade": a decade says when a context was, not when a meeting was
@@ -99,8 +103,9 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
 _HELD_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:(?:which|that)\s+(?:took place|will take place|takes place|is to take place|"
                           r"opens|will open|begins|will begin|starts|will start|"
                           r"(?:was|is|were|are|will be|would be|is to be)\s+(?:held|hosted|convened|organi[sz]ed))"
-                          r"|held|hosted|convened|scheduled(?:\s+to\s+(?:take place|be held))?|to be held|"
-                          r"(?:due|set)\s+to\s+(?:take place|be held))\s+", re.I)
+                          r"|held|hosted|convened|scheduled(?:\s+to\s+(?:take place|be held))?|to be held|to take place|"
+                          r"(?:(?:is|are|was|were)\s+)?(?:due|set|expected|planned|likely)\s+to\s+(?:take place|be held|be convened))"
+                          r"\s+", re.I)  # "the next session of the X is expected to take place | in Delhi next year"
 # How far after the object such a clause may start (a topic of a few words between: "on Bilateral Cooperation").
 _HELD_GAP = 60
 
