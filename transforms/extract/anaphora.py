@@ -46,6 +46,9 @@ class State:
     recent: list[EventMention] = field(default_factory=list)  # the last few mentions, oldest first
     subordinate: set[str] = field(default_factory=set)  # mentions told in a relative clause
     last_actor: ParticipantMention | None = None  # the person who acted in the last event told ("He later ...")
+    # The country of the unnamed office holder who acted last ("Prime Minister will travel to X. ... he will hold
+    # talks"): what "he" stands for when no person was named before.
+    last_side: tuple[ParticipantMention, ...] = ()
 
 
 _LEADER_WORDS = re.compile(r"\b(?:leaders|heads of state|presidents|heads of government)\b", re.I)
@@ -96,7 +99,7 @@ def anaphoric_subject(doc: Doc, pos: int, subject: Zone, subject_text: str, s_ro
         if actor is None:
             p = last_person_before(doc, pos)
             if p is None:
-                return subject
+                return Zone((), with_role(state.last_side, s_role), subject.orgs) if state.last_side else subject
             actor = ParticipantMention("person", p.name, p.name_as_written, getattr(p, "title", None),
                                        getattr(p, "country", None) or doc.home, s_role, None, None)
         return Zone((replace(actor, role=s_role, char_start=None, char_end=None),), (), subject.orgs)

@@ -517,6 +517,8 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
                 state.subordinate.update(m.mention_id for m in told)  # its day is not the story's
             if r.subject.people:
                 state.last_actor = r.subject.people[0]
+            elif len(r.subject.codes) == 1:
+                state.last_side = r.subject.countries
     return keep_apart(s.sent, s.found, encounters)
 
 

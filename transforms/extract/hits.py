@@ -110,10 +110,27 @@ def all_hits(doc: Doc) -> dict[int, list[Hit]]:
             for m in trig.regex.finditer(sent.text):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in spans):
+                    _take_name(hits, spans, trig, s, e)
                     continue
                 hits.append((s, e, Hit(s, e, trig, _medium(trig, sent.text))))
                 spans.append((s, e))
     return {i: [h for _, _, h in sorted(v, key=lambda x: x[0])] for i, v in found.items() if v}
+
+
+def _take_name(hits: list[tuple[int, int, Hit]], spans: list[tuple[int, int]], trig: Trigger, s: int, e: int) -> None:
+    """A trigger whose match ends with an event name ("held | Foreign Office Consultations | with X", "co-chaired
+    the | Joint Commission Meeting"): the trigger with that name as its object, as attach_names joins a name right
+    after a trigger; nothing when it overlaps anything else."""
+    overlapping = [i for i, (ts, te, _) in enumerate(hits) if s < te and ts < e]
+    if len(overlapping) != 1 or len([1 for ts, te in spans if s < te and ts < e]) != 1:
+        return
+    i = overlapping[0]
+    ns, ne, name = hits[i]
+    if name.trigger is not None or not name.name or not s < ns or ne > e or not event_rules().types[trig.event_type].takes_name:
+        return
+    kind = trig.event_type if event_rules().types[trig.event_type].keeps_type else name.event_type
+    hits[i] = (s, e, Hit(s, e, trig, kind, name.name, name.name_start, name.name_end))
+    spans[spans.index((ns, ne))] = (s, e)
 
 
 def _medium(trig: Trigger, text: str) -> str:

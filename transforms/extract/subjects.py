@@ -9,7 +9,7 @@ from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, object_end
 from transforms.extract.participants import (
-    BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, zone,
+    BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, with_role, zone,
 )
 from transforms.extract.records import EventMention
 
@@ -35,6 +35,9 @@ _NOUN_COMPLEMENT = re.compile(r"\s*(?:between|among|amongst|of)\s+", re.I)
 _COMPLEMENT_END = re.compile(r"\b(?:between|among|amongst|of)\s*$", re.I)  # the trigger's own ("Talks between")
 # An event noun whose parties follow a topic ("Consultations | on consular matters | between Estonia and Finland
 # took place"): the "between" phrase before the verb of the clause.
+# An object told as a pronoun ("Vice President X called on him"; "her" only where it is no possessive: "received her
+# in Lima", not "met her counterpart"): the person who acted last.
+_OBJECT_PRONOUN = re.compile(r"\s*(?:him\b|her\b(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|and|to|for|with)\b)))", re.I)
 _EVENT_NOUN = re.compile(r"(?:talks|consultations|negotiations|dialogue|meetings?|session|summit)$", re.I)
 _LATER_BETWEEN = re.compile(r"[^,;:.]{1,80}?\s(between|among)\s+", re.I)
 _CLAUSE_VERB = re.compile(r"\s+(?:took place|takes place|will take place|(?:was|were|will be|is|are|has been|have been)"
@@ -77,6 +80,14 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     visit = hit.event_type == "visit"
     obj_start = trig_hi
     obj = zone(doc, base + obj_start, base + obj_hi, o_role, locative_ok=visit)
+    if not (obj.people or obj.countries) and _OBJECT_PRONOUN.match(sent.text, obj_start):
+        guest = next((p for m in reversed(state.recent) for p in m.participants
+                      if p.entity_type == "person" and p.role == "guest"), None)  # a call on the visitor
+        told = Zone(with_role((guest,), o_role), (), ()) if guest else anaphoric_subject(doc, base, obj, "he", o_role,
+                                                                                          state, frame)
+        if told.people and not {p.name for p in told.people} & {p.name for p in subject.people}:
+            obj = Zone(told.people, tuple(country_participant(p.country, o_role) for p in told.people if p.country),
+                       obj.orgs)
     lead = _NOUN_COMPLEMENT.match(sent.text, obj_start)
     at = lead.end() if lead else obj_start if _COMPLEMENT_END.search(sent.text, trig_lo, trig_hi) else None
     if not (obj.people or obj.countries) and at is not None and PLURAL_ANAPHOR.match(sent.text[at:obj_hi].strip()):

@@ -22,7 +22,7 @@ _LOCATION_PREP = re.compile(r"\b(?:in|at|to)\s+(?:the\s+(?:city of\s+)?)?$", re.
 _DATE_AFTER = re.compile(r",?\s*(?:[A-Z][\w'.\-\u2013]*(?:\s+[A-Z][\w'.\-\u2013]*){0,6}\s*)?"
                          r"(?:by\s+(?:the\s+)?[A-Z][\w'.-]*(?:(?:,\s*|\s+and\s+(?:the\s+)?|\s+)[A-Z][\w'.-]*){0,5}\s+)?"
                          r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'.-]*(?:,?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4},?\s*"
-                         r"|(?:on|at|in)\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},?\s*)?"
+                         r"|(?:on|at|in)\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},?\s*){0,2}"  # "at the State House in Dodoma"
                          # a short topic of the event ("signed an agreement | on visas | on Monday", "held talks
                          # on maritime search and rescue on 4 March"): no comma, clause word or participle in it
                          r"(?:(?:on|about|regarding|concerning|over)\s+(?:(?!(?:that|which|who|will|would|shall|to|"
@@ -52,7 +52,8 @@ def pick_date(doc: Doc, sent: Sent, lo: int, hi: int, last_date: dt.date | None,
         # A later trigger of the sentence: a date right after its object is its own ("... and then travel to
         # Singapore | on September 4 and 5"); one before it is the date of the event told before.
         after = [d for d in inside if trigger is not None and d.start >= sent.start + trigger]
-        pool = after or _dates_after(doc, sent, mentions, abs_hi) or inside or leading
+        plan = trigger is not None and _planned(sent.text, trigger, hi) and _plan_date_after(doc, sent, mentions, abs_hi)
+        pool = after or _dates_after(doc, sent, mentions, abs_hi) or plan or inside or leading
     elif trigger is not None and _planned(sent.text, trigger, hi):
         # A plan's date follows it ("today announced that she will travel to Mexico | from March 18 to 19"), also
         # past the topic of a long name ("agreed to hold the XIII Session of the X Commission | for Economic and
