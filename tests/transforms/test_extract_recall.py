@@ -102,3 +102,18 @@ def test_he_without_a_named_person_is_the_unnamed_office_holder_told_before():
             "the visit he will hold talks with Prime Minister Pravind Jugnauth.")
     (m,) = [m for m in mentions(text, url="https://www.mea.gov.in/press.htm") if m.event_type == "talks"]
     assert m.countries == ("IND", "MUS")
+
+
+def test_the_subjects_own_recalled_visit_is_his():
+    text = ("The Minister of State for European Affairs of Ireland, Peter Burke, met the Ambassador of Peru on 11 March "
+            "2024. The Minister recalled his visit to Lima in January, during which he met Foreign Minister Javier "
+            "Gonzalez-Olaechea.")
+    found = [(m.event_type, m.countries) for m in mentions(text) if m.start_date and m.start_date.month == 1]
+    assert found == [("visit", ("IRL", "PER")), ("meeting", ("IRL", "PER"))]
+
+
+def test_a_date_after_a_venue_and_its_city_is_the_encounters():
+    text = ("The Foreign Minister of Mozambique paid a courtesy call on the President of Tanzania, Samia Suluhu Hassan, "
+            "at the State House in Dodoma on 22 February 2024.")
+    (m,) = mentions(text)
+    assert (m.countries, m.start_date) == (("MOZ", "TZA"), dt.date(2024, 2, 22))

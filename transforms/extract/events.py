@@ -46,6 +46,10 @@ _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\
                         r"\b(?:of|about|(?<!, )on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:(?-i:[a-z0-9][\w-]*)\s+)?$", re.I)  # not a name: "the Minister of Chile | visits Peru"
+# The subject's own event told as what it recalls ("The Minister recalled | his visit to Lima in January"): the
+# subject made it (not "welcomed his visit": the guest's).
+_OWN_RECALLED = re.compile(r"\b(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
+                           r"(?:(?-i:[a-z][\w-]*)\s+)?$", re.I)
 # A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
 # "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
 _SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -279,7 +283,8 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
             shared = s.subjects[r.shared]
             role = _roles(text, hit, hit.start, hit.end)[0]
             r.subject = Zone(with_role(shared.people, role), with_role(shared.countries, role), shared.orgs)
-        elif _NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start]):
+        elif (_NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start])
+              and not _OWN_RECALLED.search(text, max(0, hit.start - 40), hit.start)):
             r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
             r.lo_subject = hit.start  # ... nor is the clause around it
         s.subjects[r.idx] = r.subject
