@@ -17,6 +17,7 @@ import datetime as dt
 import pytest
 
 from transforms.extract import extract_article
+from transforms.extract.topics import classify_topic
 from transforms.reference import FILES, load
 from transforms.reference.grammar import GrammarFile, evidenced_parts, reads
 
@@ -43,8 +44,8 @@ def _cases():
 
 
 def _grammar_files() -> dict[str, GrammarFile]:
-    return {name: load(name) for name, spec in FILES.items()
-            if issubclass(getattr(spec, "model", object), GrammarFile)}
+    files = {name: load(name) for name, spec in FILES.items() if hasattr(spec, "model")}
+    return {name: data for name, data in files.items() if evidenced_parts(data)}
 
 
 def _part(file: str, where: str) -> GrammarFile:
@@ -72,6 +73,8 @@ def _check_grammar(file: str, name: str, kind: str, example) -> None:
         assert found is not None, f"{file} {name} does not read its example {example.text!r}"
         if example.match is not None:
             assert found.group(0).strip() == example.match.strip()
+    if example.topic is not None:
+        assert classify_topic(example.text) == example.topic, example.text
     if example.events is None and example.commitments is None and example.actions is None:
         return
     events, commitments = extract_article(_article(example.text, title=False))
@@ -110,15 +113,24 @@ def test_rule_reads_its_examples_and_leaves_its_counter_examples(file, rule, exa
             assert got.status == example.status
 
 
-def test_every_trigger_and_cue_has_an_example():
+def test_every_trigger_and_cue_has_two_examples_and_a_counter_example():
     for rules in (load("events/triggers.yaml").triggers, load("events/headline.yaml").triggers,
-                  load("commitments/cues.yaml").cues):
-        assert all(rule.examples for rule in rules), [r.name for r in rules if not r.examples]
+                  load("commitments/cues.yaml").cues, load("names/participation.yaml").cues):
+        assert all(len(rule.examples) >= 2 for rule in rules), [r.name for r in rules if len(r.examples) < 2]
+        assert all(rule.not_ for rule in rules), [r.name for r in rules if not r.not_]
+
+
+def test_every_topic_has_two_examples():
+    data = load("commitments/topics.yaml")
+    told = [e.topic for e in data.grammar_examples["topics"].examples]
+    assert all(told.count(topic) >= 2 for topic in data.topics), {t: told.count(t) for t in data.topics}
 
 
 # The files whose grammar keys all carry their evidence (a key added to one of them needs `grammar_examples`).
 EVIDENCED = ("events/triggers.yaml", "events/headline.yaml", "commitments/cues.yaml", "text/boilerplate.yaml",
-             "gazetteers/publishers.yaml", "names/participation.yaml")
+             "gazetteers/publishers.yaml", "names/participation.yaml", "commitments/topics.yaml",
+             "names/titles.yaml", "names/offices.yaml", "names/name_particles.yaml",
+             "gazetteers/countries.yaml", "dates/date_words.yaml")
 
 
 @pytest.mark.parametrize("file", EVIDENCED)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from transforms.reference.fields import ISO3, Modality, NonEmpty, Pattern, Strict, Topic, Words
+from transforms.reference.grammar import GrammarFile
+from transforms.reference.patterns import trie_alternation
 from transforms.reference.rules import Rule, RuleFile
 
 
@@ -88,11 +92,16 @@ class Cues(RuleFile):
     nouns_before_to: Words
 
 
-class Topics(Strict):
+class Topics(GrammarFile):
     """commitments/topics.yaml."""
 
     topics: dict[Topic, Words]
     political_fallback: Pattern
+
+    def key_regex(self, key: str) -> re.Pattern:
+        if key == "topics":  # keyword prefixes at a word start, of every topic (as transforms.extract.topics reads them)
+            return re.compile(rf"\b(?:{trie_alternation(w.lower() for ws in self.topics.values() for w in ws)})", re.I)
+        return super().key_regex(key)
 
 
 class CalibrationBin(Strict):

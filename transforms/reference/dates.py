@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from schemas import vocab
 from transforms.reference.fields import NonEmpty, Strict, Words
+from transforms.reference.grammar import GrammarFile
 
 _PART_CODES = ("early", "mid", "late", "h1", "h2", "w1", "w2", "w3", "w4", "wl")
 _UNIT = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
@@ -25,7 +26,7 @@ class Holidays(Strict):
     easter: dict[NonEmpty, int]  # days after Easter Sunday
 
 
-class Tense(Strict):
+class Tense(GrammarFile):
     future: Words
     past: Words
     future_in_past: Words

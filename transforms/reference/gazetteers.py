@@ -26,8 +26,13 @@ class Country(Strict):
     abbreviations: list[NonEmpty] = []
 
 
-class Countries(Strict):
+class Countries(GrammarFile):
     """gazetteers/countries.yaml: names, demonyms and abbreviations pycountry lacks."""
+
+    # The gazetteer itself and the lookalike groups (codes, no words: tests/transforms/test_parties.py reads them).
+    own_evidence = frozenset({"countries", "lookalikes"})
+    case_sensitive = frozenset({"combining_forms", "scan_exclude", "iso2_exclude"})
+    templates = {"combining_forms": r"(?:{})(?=[-–][^\S\n]?\w)"}  # a prefix before a dash: "Sino-Japanese"
 
     countries: dict[ISO3, Country]
     combining_forms: dict[NonEmpty, ISO3]
@@ -102,6 +107,7 @@ class Publishers(GrammarFile):
     """gazetteers/publishers.yaml: the country of a release's publisher, by URL host or source folder."""
 
     own_evidence = frozenset({"hosts", "issuer"})
+    pattern_lists = frozenset({"folders"})  # its keys are patterns of a folder name
     # A government host of a country-code domain: a label, then the country's two letters ("mfa.go.ke").
     templates = {"government_labels": r"\b(?:{})\.(?:[a-z]{2,4}\.)?(?P<cc>[a-z]{2})\b(?![.-]\w)"}
 

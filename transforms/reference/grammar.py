@@ -7,8 +7,8 @@ of different shapes). A sentence is tried as the extraction tries the key: on th
 text before `before` (the trigger a key reads backwards from: "refused to | meet"); anchored right after `after`
 (a key read at the trigger's end: "was met | with criticism"). An example must be read (and, with `match`, read
 as exactly that span, spaces aside); a counter-example must not be. `events` / `commitments` / `actions` say what
-the whole extraction of the sentence gives (event types, commitment modalities and actions), so the key is checked
-by its effect too:
+the whole extraction of the sentence gives (event types, commitment modalities and actions; `topic`: the topic of a commitment
+described by it), so the key is checked by its effect too:
 tests/transforms/test_rule_examples.py runs every one. The loader refuses an example its key does not read, a
 counter-example it does read, and a key that is not a pattern or word list of the file.
 """
@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
-from transforms.reference.fields import EventType, Modality, NonEmpty, Strict
+from transforms.reference.fields import EventType, Modality, NonEmpty, Strict, Topic
 from transforms.reference.patterns import phrase_alternation
 
 
@@ -34,6 +34,7 @@ class GrammarExample(Strict):
     events: list[EventType] | None = None  # the whole extraction's event types (sorted)
     commitments: list[Modality] | None = None  # the whole extraction's commitment modalities (sorted)
     actions: list[NonEmpty] | None = None  # and their actions (sorted)
+    topic: Topic | None = None  # the topic a commitment described by the text takes (commitments/topics.yaml)
 
     def window(self) -> tuple[str, bool]:
         """The text the key is tried on, and whether it is anchored at its start."""
@@ -68,20 +69,40 @@ class GrammarCase(Strict):
         return data
 
 
+def surface_words(value: Any) -> list[str]:
+    """The words a lexicon entry is read by in text: a list's words (a template's "{}" left out: "Minister of {}"
+    is read by "Minister of"); a mapping's lists of forms ("President: [President, Head of State]"), its entries'
+    `forms`, its inner mappings' keys, else its keys ("PM: Prime Minister" is read by "PM")."""
+    if isinstance(value, dict):
+        out: list[str] = []
+        for key, item in value.items():
+            if isinstance(item, (list, tuple)):
+                out += surface_words(item)
+            elif isinstance(item, dict):
+                out += surface_words(list(item))
+            elif hasattr(item, "forms"):
+                out += surface_words(item.forms)
+            else:
+                out.append(key)
+        return out
+    return [w.replace("{}", "").strip() for w in value if w.replace("{}", "").strip()]
+
+
 def key_regex(value: Any, *, case_sensitive: bool = False, multiline: bool = False,
               patterns: bool = False, template: str | None = None) -> re.Pattern:
-    """A grammar key's value as the extraction matches it: a pattern; a list of patterns (`patterns`: any of them)
-    or a word list (any of its words or phrases, whole); a mapping whose keys are patterns. With a `template`, the
-    value (a pattern, or a word list as literals) fills its `{}`: the pattern the extraction builds around it."""
+    """A grammar key's value as the extraction matches it: a pattern; a list of patterns, or a mapping whose keys are
+    patterns (`patterns`: any of them); a word list or lexicon mapping (any of its surface words, whole). With a
+    `template`, the value (a pattern, or a word list as literals) fills its `{}`: the pattern the extraction builds
+    around it."""
     flags = (0 if case_sensitive else re.IGNORECASE) | (re.MULTILINE if multiline else 0)
     if template is not None:
         body = value if isinstance(value, str) else "|".join(map(re.escape, value))
         return re.compile(template.replace("{}", body), flags)
     if isinstance(value, str):
         return re.compile(value, flags)
-    if isinstance(value, dict) or patterns:
+    if patterns:
         return re.compile("|".join(f"(?:{k})" for k in value), flags)
-    return re.compile(rf"(?<![\w-]){phrase_alternation(value)}(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-]){phrase_alternation(surface_words(value))}(?![\w-])", flags)
 
 
 def reads(regex: re.Pattern, example: GrammarExample, *, whole: bool = False) -> re.Match | None:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from transforms.reference.fields import ISO3, NonEmpty, Pattern, Role, Strict, Words
+from transforms.reference.grammar import GrammarFile
 from transforms.reference.rules import Rule, RuleFile
 
 
@@ -23,8 +24,12 @@ class LocalTitle(Strict):
     country: ISO3 | None = None
 
 
-class Offices(Strict):
+class Offices(GrammarFile):
     """names/offices.yaml: office titles, ministries and their normal forms."""
+
+    # Read as written, but for the surface forms of titles, portfolios and overrides (compared without case).
+    case_sensitive = frozenset({"abbreviations", "abbreviation_countries", "local_titles", "modifiers",
+                                "deputy_prefixes", "secretary_deputy_prefixes", "article_countries"})
 
     titles: dict[NonEmpty, list[NonEmpty]]
     abbreviations: dict[NonEmpty, NonEmpty]
@@ -41,8 +46,17 @@ class Offices(Strict):
     article_countries: list[NonEmpty]
 
 
-class NameParticles(Strict):
+class NameParticles(GrammarFile):
     """names/name_particles.yaml: honorifics, particles, suffixes and stop words around names."""
+
+    case_sensitive = frozenset({"honorifics", "weak_honorifics", "keep_with_name", "generational_suffixes",
+                                "regnal_numbers", "postnominals", "particles", "hyphen_particles",
+                                "apostrophe_particles", "patronymic_endings", "patronymic_words", "father_connectors",
+                                "inner_honorifics", "family_first_surnames", "stop_tokens", "calendar_given_names",
+                                "initial_digraphs", "common_surnames"})
+    # Parts of a word, not words: an ending ("Petrovich"), a prefix glued by a hyphen or an apostrophe ("al-Sudani").
+    templates = {"patronymic_endings": r"\B(?:{})\b", "hyphen_particles": r"\b(?:{})-(?=[A-Z])",
+                 "apostrophe_particles": r"\b(?:{})['’](?=[A-Z])"}
 
     honorifics: list[NonEmpty]
     weak_honorifics: list[NonEmpty]
@@ -78,8 +92,12 @@ class TitleExample(Strict):
     people: list[TitledPerson]
 
 
-class Titles(Strict):
+class Titles(GrammarFile):
     """names/titles.yaml: the words open-world office titles are built of, with examples."""
+
+    own_evidence = frozenset({"examples", "not_"})
+    # Words compared as written (transforms.names.titled); lowercase_heads are the lower-case forms.
+    case_sensitive = frozenset({"heads", "lowercase_heads", "modifiers", "title_words", "inner_words", "connectors"})
 
     heads: Words
     lowercase_heads: Words
