@@ -13,6 +13,8 @@ command (`eventline run`, a fresh process each time) against one Prefect server 
   articles/s     (articles - 1) / (wall time on N articles - start-up), with --workers 1 and 2
   peak RSS       the run process's maximum resident set (wait4), and the peak of the summed
                  resident sets of it and its worker processes (sampled), per run
+  CPU s          user + system seconds of the run and its worker processes (wait4): on a
+                 loaded machine, wall time says more about the other work than about the run
   speed-up       articles/s with 2 workers / with 1
 
 Every figure is the best of --repeat runs (the machine is shared: the best is the least
@@ -80,7 +82,7 @@ def run_once(raw: Path, workers: int, env: dict[str, str]) -> dict:
             raise SystemExit(f"eventline run failed ({proc.returncode}):\n{out}\n{err}")
         report = json.loads(Path(tmp, "reports", "latest.json").read_text(encoding="utf-8"))
     return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "tree_mb": tree.peak / 2**20,
-            "articles": report["articles_seen"]}
+            "cpu": usage.ru_utime + usage.ru_stime, "articles": report["articles_seen"]}
 
 
 class _TreeRss:
@@ -143,13 +145,15 @@ def main(argv: list[str] | None = None) -> int:
             server.wait_ready(180)
             print(f"{files} raw files from {args.raw}; load average before: {os.getloadavg()[0]:.2f}")
             startup = best([run_once(one, 1, env) for _ in range(args.repeat)])
-            print(f"start-up (one article): {startup['seconds']:.1f} s, peak RSS {startup['rss_mb']:.0f} MB "
+            print(f"start-up (one article): {startup['seconds']:.1f} s ({startup['cpu']:.1f} CPU s), "
+                  f"peak RSS {startup['rss_mb']:.0f} MB "
                   f"(with its worker processes {startup['tree_mb']:.0f} MB)")
             rates = {}
             for workers in args.workers:
                 got = best([run_once(many, workers, env) for _ in range(args.repeat)])
                 rates[workers] = (got["articles"] - 1) / max(1e-9, got["seconds"] - startup["seconds"])
-                print(f"{workers} worker(s): {got['articles']} articles in {got['seconds']:.1f} s -> "
+                print(f"{workers} worker(s): {got['articles']} articles in {got['seconds']:.1f} s "
+                      f"({got['cpu']:.1f} CPU s) -> "
                       f"{rates[workers]:.0f} articles/s after start-up; peak RSS {got['rss_mb']:.0f} MB (with its "
                       f"worker processes {got['tree_mb']:.0f} MB); "
                       f"load average {os.getloadavg()[0]:.2f}")

@@ -197,7 +197,8 @@ _CURATED = typer.Option(str(_DEFAULTS.curated_dir), "--curated",
                         help="folder or URL (s3://, gs://, file://) where the Parquet tables go")
 _REPORTS = typer.Option(_DEFAULTS.reports_dir, "--reports", help="where the data-quality report goes")
 _WORKERS = typer.Option(None, "--workers", min=1,
-                        help=f"threads for the in-process task runner [default: {_DEFAULTS.workers}]")
+                        help="processes that read and extract the batches (1: one thread in the run's process) "
+                             f"[default: {_DEFAULTS.workers}]")
 _DASK_ADDRESS = typer.Option(None, "--dask-address", help="run tasks on this Dask scheduler (tcp://HOST:PORT) instead")
 _MAX_FILE_MB = typer.Option(_LIMITS.max_file_mb, "--max-file-mb", min=0.001, help="larger raw files are quarantined")
 _MAX_ARTICLE_CHARS = typer.Option(_LIMITS.max_article_chars, "--max-article-chars", min=1,

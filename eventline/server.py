@@ -51,8 +51,9 @@ def check_api(url: str, timeout: float = 5.0) -> None:
                         "(prefect server start), or unset PREFECT_API_URL to use a temporary one")
 
 
-def _die_with_parent(parent: int) -> None:
-    """In the child, before exec: get SIGTERM when the parent dies (Linux), or stop if it already has."""
+def die_with_parent(parent: int) -> None:
+    """In a child (before exec, or a worker process as it starts): get SIGTERM when the parent dies (Linux), or
+    stop if it already has."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:
@@ -67,7 +68,7 @@ def spawn_child(args: list[str], env: dict[str, str], log: Path) -> subprocess.P
         # what still needs it (a run recording its end, a runner pausing its schedule).
         return subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file,
                                 start_new_session=True,
-                                preexec_fn=lambda: _die_with_parent(parent))  # noqa: PLW1509
+                                preexec_fn=lambda: die_with_parent(parent))  # noqa: PLW1509
 
 
 def _free_port() -> int:

@@ -55,6 +55,7 @@ class RunSettings:
     curated_dir: Path | str = Path("data/curated")
     reports_dir: Path = Path("data/reports")
     workers: int = 2
+    processes: bool = True  # with workers >= 2, the batches run on that many processes (False: threads)
     dask_address: str | None = None
     batch_size: int = 100  # raw files per task: per-task overhead is large, so tasks map over batches
     full: bool = False  # rebuild from every raw file instead of only the new and changed ones

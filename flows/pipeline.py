@@ -10,12 +10,12 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from eventline.settings import Limits, RunSettings
 from flows import heartbeats, incremental, merging, progress, publish, raw, stages, state
 from flows.quality import ValidationOutcome, validate_tables
+from flows.runners import BatchTaskRunner
 from flows.store import CuratedStore, Generation, open_store, run_lock
 from transforms.ids import make_id
 from transforms.reference import reference_version
@@ -23,8 +23,9 @@ from transforms.reference import reference_version
 log = logging.getLogger("eventline")
 # No task is cached (a run recomputes what it reads; results are not persisted), and Prefect's default
 # cache policy hashes every input of a task: the whole tables for `validate` and `publish_run`, seconds of
-# CPU and a transient copy of them in memory. Large inputs are also passed quote()d, so that Prefect does
-# not walk every row looking for futures.
+# CPU and a transient copy of them in memory. Large inputs (the raw file list, the manifest, the tables) are
+# also passed quote()d, so that Prefect does not walk every item looking for futures (twice per task). The
+# mapped batches are not: a quote()d batch reaches a Dask worker as tuples.
 _task = task(cache_policy=NO_CACHE)
 heartbeats.install()  # the flow's end does not wait up to a second for Prefect's heartbeat thread
 
@@ -95,10 +96,11 @@ def eventline_run(settings: RunSettings) -> dict:
         generation = open_run(store, settings.reports_dir, run)
         try:
             files = discover(settings)
-            todo = plan(store, files, settings)
+            todo = plan(store, quote(files), settings)
             steps = incremental.Steps(process=lambda batches, names: _gather(process.map(
                 batches, names, generation=generation, limits=settings.limits, ingested_at=started), batches,
-                "files read"), merge=merge,
+                "files read"),
+                merge=lambda gen, manifest, new, previous: merge(gen, quote(manifest), new, quote(previous)),
                 validate=lambda tables: validate(quote(tables), settings.reports_dir, run["run_id"]))
             outputs = incremental.compute(settings, store, generation, todo, run, len(files), steps)
             return publish_run(store, settings.reports_dir, run, quote(outputs), generation)
@@ -108,12 +110,14 @@ def eventline_run(settings: RunSettings) -> dict:
 
 
 def task_runner(settings: RunSettings):
-    """Threads in this process, or a Dask cluster when an address is given."""
+    """A Dask cluster when an address is given; else threads in this process, and with 2 workers or more the
+    batches (2 or more) on that many worker processes (flows/runners.py)."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask_address)
-    return ThreadPoolTaskRunner(max_workers=max(1, settings.workers))
+    workers = max(1, settings.workers)
+    return BatchTaskRunner(max_workers=workers, processes=workers if settings.processes else 0)
 
 
 def run_pipeline(settings: RunSettings) -> dict:

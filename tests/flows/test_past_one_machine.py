@@ -1,4 +1,5 @@
-"""Past one machine: the same rows from threads, from a local Dask cluster, and with raw and curated on S3.
+"""Past one machine: the same rows from threads, from worker processes, from a local Dask cluster, and with raw
+and curated on S3.
 
 The S3 server (moto, its own process) and the Dask scheduler and workers are started by these
 tests on 127.0.0.1 and stopped by them. Rows are compared whole, except what differs by
@@ -57,7 +58,7 @@ def raw(tmp_path_factory) -> Path:
 def threads(raw, tmp_path_factory, prefect_api) -> dict:
     """The reference: a run with threads on local folders."""
     root = tmp_path_factory.mktemp("threads")
-    run(raw, root / "curated", root / "reports", workers=2)
+    run(raw, root / "curated", root / "reports", workers=2, processes=False)
     rows = rows_of(root / "curated")
     assert rows["events"] and rows["articles"] and rows["quarantine"]
     return rows
@@ -111,6 +112,24 @@ def test_a_second_run_on_s3_commits_a_new_generation_and_keeps_the_one_before(s3
     assert names == sorted(["current", "previous", first, second])
     assert any("/year=" in p for p in fs.find(f"{CURATED_BUCKET}/twice/.generations/{second}/events"))
     assert len(store.read_table("runs")) == 2
+
+
+def test_worker_processes_give_the_rows_of_threads(threads, raw, tmp_path, monkeypatch):
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows import runners
+
+    pools = []
+
+    class Pool(ProcessPoolTaskRunner):
+        def map(self, task, parameters, wait_for=None):
+            pools.append((self._max_workers, task.name))
+            return super().map(task, parameters, wait_for)
+
+    monkeypatch.setattr(runners, "ProcessPoolTaskRunner", Pool)
+    doc = run(raw, tmp_path / "curated", tmp_path / "reports", workers=2)  # batches of 2 files: 2 batches
+    assert doc["status"] == "completed" and pools == [(2, "process")]
+    assert rows_of(tmp_path / "curated") == threads
 
 
 def test_a_local_dask_cluster_gives_the_rows_of_threads(threads, raw, cluster, tmp_path):
