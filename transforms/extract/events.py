@@ -10,11 +10,12 @@ from dataclasses import dataclass, field, replace
 from transforms.extract.anaphora import State, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
+from transforms.extract.guards import between_parties, follows_denied, not_taking_place, subordinate_subject
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import (
-    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, joint_act, name_countries, name_hosts,
+    Zone, attendance, country_participant, ends_with_colon, is_diplomatic, name_countries, name_hosts,
     opening_subject, party_body, setting_subject, unnamed_offices, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
@@ -23,7 +24,7 @@ from transforms.extract.subjects import SPLIT_EACH, parties_after_topic
 from transforms.extract.subjects import participants_for as _participants_for
 from transforms.extract.subjects import roles as _roles
 from transforms.extract.when_where import (
-    called_off, event_location, event_status, of_recent_story, pick_date, setting_told_past, told_as_news, told_day,
+    event_location, event_status, of_recent_story, pick_date, setting_told_past, told_as_news, told_day,
     under_way,
 )
 from transforms.ids import make_id
@@ -38,7 +39,8 @@ _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|e
 _NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|their|his|her|today's|talks|consultations|"
                       r"negotiations|meeting|meetings|bilateral|trilateral|in-person|visit|visits|trip|trips|travel|tour|"
                       r"signing|press|news|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
-                      r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by)\b", re.I)
+                      r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by|next|previous|last|"
+                      r"latest|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
 # (Not "the third round of | talks": a count; nor "who is on | an official visit", ", on | an official visit":
 # being on it.)
@@ -113,6 +115,7 @@ class _Sentence:
     dateline: int = 0  # where the sentence's dateline ends ("TOKYO, Feb. 15 (Kyodo) -- ")
     relatives: list[tuple[int, int]] = field(default_factory=list)  # ", who arrived on Monday," clauses
     sequels: set[int] = field(default_factory=set)  # starts of the hits told as following the event before
+    denied_end: int | None = None  # where the last denied trigger ends ("would not travel to | X for talks")
 
     def relative_of(self, pos: int) -> tuple[int, int] | None:
         """The relative clause that holds sentence offset pos, if any."""
@@ -137,6 +140,7 @@ class _Reading:
     split: bool = False
     shared: int | None = None  # the hit whose subject this one shares (a coordinated clause)
     sequel: bool = False  # told as following the event before ("then", "in the afternoon")
+    denied: bool = False  # a word around it denies it, makes it hypothetical or calls it off (guards.py)
     named_codes: set[str] = field(default_factory=set)
     status: str = "unknown"
     start: dt.date | None = None
@@ -149,12 +153,31 @@ class _Reading:
 
 # ------------------------------------------------------------------ the steps
 
+def _taking_place(s: _Sentence, r: _Reading) -> bool:
+    """Whether a word around the trigger denies its event, makes it hypothetical, calls it off or makes it a reception,
+    or it is the object or purpose of a trigger so denied (guards.py): read first, so that a denied trigger's object is
+    known before anything else rejects it ("was ready to | host direct negotiations between A and B")."""
+    hit, text = r.hit, s.text
+    if (hit.trigger is not None or hit.name) and (
+            not_taking_place(text, hit.start, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))
+            or follows_denied(text, s.denied_end, hit.start)):
+        s.denied_end = hit.end  # "would not travel to | Brussels for the next round": its purpose is denied too
+        r.denied = True  # "refused on Thursday to sign the bill", "if he travelled to", "talks ... were postponed"
+    return True
+
+
+def _not_denied(s: _Sentence, r: _Reading) -> bool:
+    """A denied trigger is no event; read after its subject, which a later clause may share ("did not travel to Lima
+    but | held talks with X")."""
+    return not r.denied
+
+
 def _purpose(s: _Sentence, r: _Reading) -> bool:
     """A trigger after "to"/"for" that serves the one before ("will travel to Tokyo for talks with X", "travelled
     to Tunis to meet Y") is an encounter of its own with the same subject, and its people join the trip."""
     hit, text = r.hit, s.text
-    if not (hit.trigger is not None and s.found and _PURPOSE_TO.search(text[max(0, hit.start - 5):hit.start])
-            and not hit.name):
+    if r.denied or not (hit.trigger is not None and s.found and _PURPOSE_TO.search(text[max(0, hit.start - 5):hit.start])
+                        and not hit.name):
         return True
     host = s.found[-1]
     z = zone(s.doc, s.sent.start + hit.end, s.sent.start + r.obj_hi,
@@ -182,6 +205,8 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
                        or re.search(r"\b(?:after|before|while|following)\s+\w+ing\b|\w+ing\s*$",
                                     text[max(0, hit.start - 20):hit.start + 12])) else _own_clause(s, r)
     lo = min(lo, r.trig_lo)
+    if hit.trigger is not None:
+        lo = subordinate_subject(text, lo, hit.start)  # "Farmers blocked roads as | EU leaders met"
     gerund = re.search(r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:in|for|on)\s+$", text[lo:hit.start])
     if hit.trigger is not None and gerund and text[hit.start:hit.end].lower().endswith("ing"):
         lo = lo + gerund.start(1)
@@ -315,28 +340,10 @@ def _has_object(s: _Sentence, r: _Reading) -> bool:
 
 
 def _diplomatic(s: _Sentence, r: _Reading) -> bool:
-    """An event between governments, not general news: no crowd or police as the object, somebody takes
-    part, and no attack around a trigger unless people meet ("troops attacked ... after talks")."""
-    rules, hit, text = event_rules(), r.hit, s.text
-    if (hit.trigger is not None and rules.negation_before.search(text, max(0, hit.start - 120), hit.start)
-            or called_off(text, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))):
-        return False  # "refused on Thursday to sign the bill", "talks ... were postponed"
-    if hit.trigger is not None and rules.reception_after.match(text, hit.end):
-        return False  # "the plan was met with criticism from Greece": a reception
-    if hit.trigger is not None and rules.non_diplomatic.search(text[hit.end:r.obj_hi][:40]) and not any(
-            z.people or z.countries for z in r.objs):
-        return False
-    if not is_diplomatic(r.subject, r.objs, bool(hit.name), hit.trigger is not None and hit.trigger.two_sides):
-        return False
-    if hit.trigger is not None and hit.trigger.joint and not joint_act(r.subject, r.objs, text[r.lo_subject:hit.start],
-                                                                     text[hit.end:r.obj_hi]):
-        return False  # "Spain announced aid to Sudan": one party's act (a pledge), not a joint one
-    if hit.trigger is not None and hit.trigger.needs_subject and not (r.subject.people or r.subject.countries):
-        return False  # "The meeting was in Lima on a visit day": nobody stays
-    # Hostile words count in the trigger's own clause only: "met on Tuesday, where they discussed the
-    # missile launches" is still a meeting.
-    return not (hit.trigger is not None and rules.hostile.search(text, r.lo_subject, r.obj_hi) and not hit.name
-                and not (r.subject.people and any(z.people for z in r.objs)))
+    """An event between governments, not general news (guards.between_parties)."""
+    return r.hit.trigger is None and is_diplomatic(r.subject, r.objs, bool(r.hit.name)) or r.hit.trigger is not None \
+        and between_parties(s.text, r.hit.trigger, (r.hit.start, r.hit.end), (r.lo_subject, r.obj_hi), r.subject, r.objs,
+                            bool(r.hit.name))
 
 
 def _date_and_status(s: _Sentence, r: _Reading) -> bool:
@@ -434,8 +441,8 @@ def _location(s: _Sentence, r: _Reading) -> bool:
                 and codes <= {r.location_country})
 
 
-STEPS = (_purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status, _dates_its_encounters,
-         _location)
+STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _not_denied, _has_object, _diplomatic, _date_and_status,
+         _dates_its_encounters, _location)
 
 
 # ------------------------------------------------------------------ the article

@@ -25,6 +25,9 @@ _GENERIC_NAME = re.compile(r"^(?:The|This|That|A|An|Its|Their|His|Her|Our|Next|L
 # A name after these is where the trigger's event took place, not its object ("met X at the Y Summit").
 _SETTING_BEFORE = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of)\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"\S+")
+# A place told before the name it is the venue of ("in Singapore for the Shangri-La Dialogue", "arrived in Geneva for
+# the Conference on Disarmament"): the name starts after "for".
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|into)\s+$", re.I)
 # Generic nouns that make a named mention a category, not an event ("a Belt and Road forum").
 _INDEFINITE = re.compile(r"\b(?:a|an|any|such|every|each|regular|annual|future)\s+$", re.I)
 
@@ -54,6 +57,9 @@ def clean_name(match: re.Match) -> tuple[str | None, int, int]:
     dated = [i for i, (_, w) in enumerate(words[:-1]) if rules.name_date_words.match(w)]
     if dated:
         words = words[dated[-1] + 1:]
+    purpose = [i for i, (_, w) in enumerate(words[1:4], 1) if w == "for"]
+    if purpose and _PLACE_BEFORE.search(match.string, 0, match.start("body") + words[0][0]):
+        words = words[purpose[0] + 1:]  # "gathered in | Singapore for the | Shangri-La Dialogue": a place, then the name
     while len(words) > 1 and (_GENERIC_NAME.match(words[0][1]) or rules.name_date_words.match(words[0][1])
                               or rules.name_lead_words.match(words[0][1])):
         words.pop(0)

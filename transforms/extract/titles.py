@@ -16,6 +16,7 @@ import re
 
 from transforms.extract.document import Doc, Sent
 from transforms.extract.events import SPLIT_EACH
+from transforms.extract.guards import between_parties, not_taking_place
 from transforms.extract.hits import Hit, attach_names, clean_name
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import Zone, country_participant, name_countries, trip_legs, zone
@@ -73,7 +74,7 @@ def _hits(doc: Doc, head: str) -> list[Hit]:
     for trig in rules.headline.triggers + tuple(t for t in rules.headline.body_triggers if t.index in keys):
         for m in trig.regex.finditer(head):
             s, e = m.span()
-            if rules.negation_before.search(head, max(0, s - 40), s):
+            if not_taking_place(head, s, e, len(head)):
                 continue  # "Peru's president refuses to sign pension bill": no signing, as in the body
             if not any(s < h.end and h.start < e for h in hits):
                 hits.append(Hit(s, e, trig, trig.event_type))
@@ -221,6 +222,11 @@ def _mentions(doc: Doc, sent: Sent, hit: Hit, subj_lo: int, obj_hi: int, nxt: in
             return []
     if rules.hostile.search(head) and not hit.name:
         return []
+    if hr.called_off.search(head, hit.end, nxt) or hit.trigger is None and not_taking_place(head, hit.start, hit.end, nxt):
+        return []  # "ASEAN summit in Myanmar called off", "Leaders skip X Summit"
+    if trig is not None and not document and not between_parties(head, trig, (hit.start, hit.end), (subj_lo, obj_hi),
+                                                                 subject, objs, bool(hit.name)):
+        return []  # "Manila summons Chinese envoy": one side only; "Rescue teams arrive in Marrakesh"
     status = _status(doc, head, hit, subj_lo, obj_hi)
     start = end = None
     precision = "unknown"

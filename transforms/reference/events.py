@@ -57,6 +57,7 @@ class Triggers(RuleFile):
     trigger_past: Pattern
     counterpart_words: Pattern
     non_diplomatic_objects: Pattern
+    non_diplomatic_subjects: Pattern
     hostile_context: Pattern
     portfolio_before: Pattern
     reporting_frame: Pattern
@@ -67,6 +68,11 @@ class Triggers(RuleFile):
     negation_before: Pattern
     called_off: Pattern
     reception_after: Pattern
+    reception_passive: Pattern
+    hypothetical_before: Pattern
+    recurring_after: Pattern
+    domestic_bodies: Pattern
+    subordinate_clause: Pattern
     remote_setting: Pattern
     party_bodies: Pattern
 
@@ -130,3 +136,4 @@ class Headline(RuleFile):
     issuer_list: Pattern
     issuer_of: Pattern
     issuers_after_topic: Pattern
+    called_off: Pattern

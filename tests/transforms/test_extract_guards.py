@@ -1,0 +1,177 @@
+"""The general-news guards of transforms.extract.guards: words that deny, condition or call off an event, travellers
+and bodies that are no government's party, and the subject of a trigger in a subordinate clause (ANNOTATION.md: events
+that happened or are concretely planned, countries taking part; issue 10: wire news false alarms).
+
+Fixture texts are written for these tests (no corpus text); each behaviour has examples of two shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import build_tables, extract_article, extract_articles
+from transforms.ids import make_id
+
+PUBLISHED = dt.date(2024, 5, 15)  # a Wednesday
+CONSULT = {"talks", "meeting", "summit", "visit", "phone_call"}
+
+
+def events_of(text: str, title: str | None = None) -> list[dict]:
+    body = text if title is None else f"{title}\n\n{text}"
+    art = {"article_id": make_id("art", "news/g.jsonl", "0"), "source_path": "news/g.jsonl", "record_key": "0",
+           "url": None, "title": title, "published_date": PUBLISHED, "published_date_source": "metadata", "text": body}
+    return build_tables([extract_articles([art])])["events"]
+
+
+def consult(text: str, title: str | None = None) -> list[tuple]:
+    return sorted((e["event_type"], tuple(e["countries"])) for e in events_of(text, title)
+                  if e["event_type"] in CONSULT)
+
+
+@pytest.mark.parametrize("text", [
+    # a conditional clause
+    "PRETORIA (Wire) - Chile said on Sunday it would not arrest the President of Peru if he travelled to Santiago for "
+    "the summit.",
+    "LIMA (Wire) - Peru will expel the ambassador of Chile unless the two foreign ministers meet before Friday.",
+    # an offer, and what it would host
+    "DOHA (Wire) - Qatar is ready to host direct negotiations between Sudan and Chad, its foreign ministry said.",
+    "OSLO (Wire) - Norway offered on Monday to host the talks between Chile and Peru.",
+    # speculation
+    "NEW DELHI (Wire) - The presidents of China and India could meet in the coming weeks, analysts said.",
+    # a process, not an occasion
+    "ADDIS ABABA (Wire) - Ethiopia said that three years of talks with Egypt and Sudan had ended in failure.",
+    "SKOPJE (Wire) - The minister discussed North Macedonia's accession negotiations with the European Union.",
+])
+def test_hypothetical_or_no_single_occasion_is_no_event(text):
+    assert consult(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "GENEVA (Wire) - U.N.-sponsored talks between Chile and Peru collapsed on Saturday before they had begun.",
+    "BRUSSELS (Wire) - A round of talks between Serbia and Kosovo that the EU had planned to host on Thursday has been "
+    "called off.",
+    "MOSCOW (Wire) - The Kremlin said that a meeting between President Ivan Petrov of Bulgaria and President Ali Demir "
+    "of Turkey was not being prepared.",
+])
+def test_an_event_called_off_or_failed_is_none(text):
+    assert consult(text) == []
+
+
+def test_a_calling_off_in_a_relative_clause_is_of_an_earlier_time():
+    text = "BRUSSELS (Wire) - Talks between Serbia and Kosovo, which collapsed last year, will resume in Brussels on Monday."
+    assert consult(text) == [("talks", ("SRB", "XKX"))]
+
+
+@pytest.mark.parametrize("text", [
+    "SEOUL (Wire) - Any further leaflet launch would be met with \"severe punishment\", North Korea said on Tuesday.",
+    "ATHENS (Wire) - The plan of the Greek government was met with jeers from dock workers on Wednesday.",
+    "NAIROBI (Wire) - Kenyan protesters vowed to march until their demands are met.",
+])
+def test_a_reception_or_a_need_met_is_no_encounter(text):
+    assert consult(text) == []
+
+
+def test_a_welcome_at_the_airport_is_an_encounter():
+    text = "The Foreign Minister of Chile was met at the airport by the Foreign Minister of Peru on Monday."
+    assert consult(text) == [("meeting", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("text", [
+    "BELGRADE (Wire) - The President of Serbia said on Sunday he would not travel to Brussels for the next round of "
+    "the dialogue with Kosovo.",
+    "CAIRO (Wire) - The Foreign Minister of Egypt refused to go to Geneva to meet the Foreign Minister of Ethiopia.",
+])
+def test_the_purpose_of_a_denied_trip_is_denied_too(text):
+    assert consult(text) == []
+
+
+def test_another_course_after_a_denied_trip_stands():
+    text = ("QUITO (Wire) - The Foreign Minister of Chile did not travel to Lima but held talks with the Foreign "
+            "Minister of Ecuador in Quito on Monday.")
+    assert any(kind == "talks" and "ECU" in codes for kind, codes in consult(text))
+
+
+@pytest.mark.parametrize("text", [
+    "BEIJING (Wire) - China cancelled talks with Japan on Friday over the arms sale.",
+    "ANKARA (Wire) - Turkey postponed the visit to Sweden of its defence minister.",
+    "BOGOTA (Wire) - Colombia suspended peace talks with Venezuela on Friday after a car bomb wounded five officers.",
+    "BRUSSELS (Wire) - Serbia walked out of EU-mediated talks with Kosovo on Monday.",
+])
+def test_an_event_a_party_calls_off_or_suspends_is_none(text):
+    # "China", "Kenya", "Sudan" end in "a" and "an": the calling off is still read after them.
+    assert consult(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "NIAMEY (Wire) - Niger's junta accused France on Thursday of meeting with opponents of the government.",
+    "TEHRAN (Wire) - Iran's foreign ministry denied on Monday that its officials had met with the Foreign Minister of "
+    "Oman in Muscat.",
+    "MOSCOW (Wire) - The Kremlin dismissed as \"fiction\" a newspaper report that the President of Russia had held a "
+    "secret meeting with the President of Kazakhstan.",
+])
+def test_an_accused_or_denied_encounter_is_none(text):
+    assert consult(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "RABAT (Wire) - Rescue teams from Spain and Qatar arrived in Marrakesh on Sunday to search for survivors.",
+    "BENGHAZI (Wire) - A Turkish military plane carrying tents landed in Benghazi on Wednesday.",
+])
+def test_a_traveller_of_no_government_makes_no_visit(text):
+    assert consult(text) == []
+
+
+def test_a_negotiating_team_is_a_delegation():
+    text = "WASHINGTON (Wire) - The Chinese negotiating team led by Vice Premier Liu He arrived in Washington on Monday."
+    assert ("visit", ("CHN", "USA")) in consult(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ANKARA (Wire) - A meeting of the cabinet of Turkey chaired by the President decided on Monday to impose sanctions.",
+    "JERUSALEM (Wire) - Israel's security cabinet met overnight and approved a ground operation.",
+])
+def test_a_sitting_of_a_states_own_organ_is_no_event(text):
+    assert consult(text) == []
+
+
+def test_the_subject_of_a_subordinate_clause_is_its_own():
+    text = ("BRUSSELS (Wire) - Belgian farmers blocked roads around the European Parliament on Thursday as the foreign "
+            "ministers of Chile and Peru met inside.")
+    assert consult(text) == [("meeting", ("CHL", "PER"))]
+
+
+def test_a_pronoun_in_a_subordinate_clause_stands_for_the_main_clause():
+    text = "KYIV (Wire) - President Ana Ruiz of Chile thanked President Luis Vega of Peru for his support as they met on Monday."
+    assert consult(text) == [("meeting", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA (Wire) - The foreign ministers of Chile and Peru agreed to meet regularly to review progress.",
+    "NAIROBI (Wire) - The Joint Commission of Kenya and Uganda shall meet at least once a year, alternately in each "
+    "country.",
+])
+def test_recurring_encounters_are_no_event(text):
+    assert consult(text) == []
+
+
+def test_a_venue_before_a_name_is_not_part_of_it():
+    text = ("SINGAPORE (Wire) - Defence chiefs gathered in Singapore for the Shangri-La Dialogue on Saturday, as Chinese "
+            "warships sailed close to Taiwan.")
+    art = {"article_id": "art_g", "source_path": "news/g.jsonl", "url": None, "title": None, "published_date": PUBLISHED,
+           "published_date_source": "metadata", "text": text}
+    named = [m for m in extract_article(art)[0] if m.name]
+    assert [m.name for m in named] == ["Shangri-La Dialogue"] and all("SGP" not in m.countries for m in named)
+
+
+@pytest.mark.parametrize("title,text", [
+    ("Manila summons Chinese envoy over water cannon attack",
+     "MANILA (Wire) - Manila summoned China's deputy ambassador on Monday."),
+    ("China cancels defence talks with U.S. over arms sale",
+     "BEIJING (Wire) - China's defence ministry said on Friday it had called off the planned talks."),
+    ("Putin and Trump could meet within weeks, Kremlin says",
+     "MOSCOW (Wire) - No date or venue has been agreed, a Kremlin aide said on Thursday."),
+])
+def test_a_title_is_read_with_the_same_guards(title, text):
+    assert consult(text, title) == []
