@@ -175,3 +175,29 @@ def test_a_venue_before_a_name_is_not_part_of_it():
 ])
 def test_a_title_is_read_with_the_same_guards(title, text):
     assert consult(text, title) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ACCRA (Wire) - The Minister of Finance of Ghana discussed progress in the negotiations with the IMF on a new loan.",
+    "TEHRAN (Wire) - The spokesman said the outcome of the talks between Iran and Oman would depend on Washington.",
+])
+def test_a_talks_noun_neither_dated_placed_nor_set_is_a_process(text):
+    assert not [k for k, _ in consult(text) if k == "talks"]
+
+
+@pytest.mark.parametrize("text", [
+    "CAIRO (Wire) - Talks between Egypt and Ethiopia resumed in Cairo.",
+    "TOKYO (Wire) - The Foreign Minister of Japan will visit Australia next week for talks with her counterpart.",
+    "LIMA (Wire) - Chile and Peru signed a visa deal on Monday after a new round of talks between the two foreign "
+    "ministers.",
+])
+def test_a_talks_noun_set_or_placed_is_an_occasion(text):
+    assert [k for k, _ in consult(text) if k == "talks"]
+
+
+@pytest.mark.parametrize("text", [
+    "SANTIAGO (Wire) - Chile will need new investment to meet the SDGs by 2030.",
+    "ACCRA (Wire) - Ghana and Togo will work to meet halfway on the border question.",
+])
+def test_a_goal_or_a_midpoint_met_is_no_meeting(text):
+    assert consult(text) == []

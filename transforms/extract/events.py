@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from transforms.extract.anaphora import State, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
-from transforms.extract.guards import between_parties, follows_denied, not_taking_place, subordinate_subject
+from transforms.extract.guards import an_occasion, between_parties, follows_denied, not_taking_place, subordinate_subject
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
@@ -441,8 +441,15 @@ def _location(s: _Sentence, r: _Reading) -> bool:
                 and codes <= {r.location_country})
 
 
+def _an_occasion(s: _Sentence, r: _Reading) -> bool:
+    """A talks noun without a verb (needs_occasion) is an event when dated, placed or set (guards.an_occasion)."""
+    hit = r.hit
+    return (hit.trigger is None or not hit.trigger.needs_occasion or bool(hit.name) or r.rank >= 2
+            or bool(r.location) or an_occasion(s.text, hit.start, hit.end))
+
+
 STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _not_denied, _has_object, _diplomatic, _date_and_status,
-         _dates_its_encounters, _location)
+         _dates_its_encounters, _location, _an_occasion)
 
 
 # ------------------------------------------------------------------ the article

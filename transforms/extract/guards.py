@@ -101,6 +101,13 @@ def _family(event_type: str) -> str:
     return kind.family if kind is not None else event_type
 
 
+def an_occasion(text: str, start: int, end: int) -> bool:
+    """Whether the words around a talks noun told without a verb set or count it ("for | talks with", "a new round of |
+    talks between") or tell it happen ("talks between A and B | resumed in Cairo"): an occasion, not a process."""
+    rules = event_rules()
+    return bool(rules.occasion_before.search(text, max(0, start - 60), start) or rules.occasion_after.match(text, end))
+
+
 def subordinate_subject(text: str, lo: int, start: int) -> int:
     """Where the subject of a trigger at `start` begins when the trigger is in a subordinate clause opened after
     `lo` ("Farmers blocked roads as | EU leaders met"): after its subordinator; else lo."""
@@ -112,4 +119,4 @@ def subordinate_subject(text: str, lo: int, start: int) -> int:
     return last.end()
 
 
-__all__ = ["between_parties", "follows_denied", "not_taking_place", "subordinate_subject"]
+__all__ = ["an_occasion", "between_parties", "follows_denied", "not_taking_place", "subordinate_subject"]

@@ -29,6 +29,7 @@ class Trigger:
     in_person: bool = False  # told in a call's setting, its event is the call (events/triggers.yaml remote_setting)
     needs_subject: bool = False  # a person or country before the trigger
     joint: bool = False  # a joint act: two parties in its subject ("A and B announced ...")
+    needs_occasion: bool = False  # a noun with no verb: an occasion only when its sentence places or sets it
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class EventRules:
     negation_before: re.Pattern  # "refused to | sign": the event is denied
     called_off: re.Pattern  # "talks ... | was postponed indefinitely": the event did not take place
     reception_after: re.Pattern  # "was met | with criticism": a reception, not an encounter
+    occasion_before: re.Pattern  # "for | talks with", "after | talks between": a needs_occasion trigger's occasion
+    occasion_after: re.Pattern  # "talks between A and B | resumed": the same, told after it
     reception_passive: re.Pattern  # "would be met with": always a reception
     hypothetical_before: re.Pattern  # "if he | travelled to", "was ready to | host": no event
     recurring_after: re.Pattern  # "agreed to meet | regularly": recurring encounters, no one event
@@ -177,6 +180,8 @@ def event_rules() -> EventRules:
         negation_before=re.compile(data.negation_before, re.I),
         called_off=re.compile(data.called_off, re.I),
         reception_after=re.compile(data.reception_after, re.I),
+        occasion_before=re.compile(data.occasion_before, re.I),
+        occasion_after=re.compile(data.occasion_after, re.I),
         reception_passive=re.compile(data.reception_passive, re.I),
         hypothetical_before=re.compile(data.hypothetical_before, re.I),
         recurring_after=re.compile(data.recurring_after, re.I),
@@ -191,7 +196,8 @@ def _trigger(t, i: int) -> Trigger:
     return Trigger(t.type, re.compile(t.pattern, re.I), t.subject_role, t.object_role,
                    getattr(t, "needs_object", False), i, getattr(t, "headline", True), t.name,
                    getattr(t, "frame_parties", False), getattr(t, "two_sides", False), in_person=getattr(t, "in_person", False),
-                   joint=getattr(t, "joint", False), needs_subject=getattr(t, "needs_subject", False))
+                   joint=getattr(t, "joint", False), needs_subject=getattr(t, "needs_subject", False),
+                   needs_occasion=getattr(t, "needs_occasion", False))
 
 
 @dataclass(frozen=True)

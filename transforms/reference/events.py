@@ -36,6 +36,7 @@ class Trigger(Rule):
     in_person: bool = False  # told in a call's setting (remote_setting), its event is the call
     needs_subject: bool = False  # a person or country before the trigger ("The minister was in Lima on a visit")
     joint: bool = False  # a joint act: two parties in the subject ("A and B announced"), not "A announced aid to B"
+    needs_occasion: bool = False  # a noun told without a verb: an event only when its sentence places or sets it
     examples: list[EventExample] = []
 
 
@@ -68,6 +69,8 @@ class Triggers(RuleFile):
     negation_before: Pattern
     called_off: Pattern
     reception_after: Pattern
+    occasion_before: Pattern
+    occasion_after: Pattern
     reception_passive: Pattern
     hypothetical_before: Pattern
     recurring_after: Pattern
