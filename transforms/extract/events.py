@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from transforms.extract.anaphora import State, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
-from transforms.extract.guards import an_occasion, between_parties, follows_denied, not_taking_place, subordinate_subject
+from transforms.extract.guards import an_occasion, between_parties, denied, subordinate_subject
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
 from transforms.extract.lexicon import event_rules
@@ -154,22 +154,12 @@ class _Reading:
 # ------------------------------------------------------------------ the steps
 
 def _taking_place(s: _Sentence, r: _Reading) -> bool:
-    """Whether a word around the trigger denies its event, makes it hypothetical, calls it off or makes it a reception,
-    or it is the object or purpose of a trigger so denied (guards.py): read first, so that a denied trigger's object is
-    known before anything else rejects it ("was ready to | host direct negotiations between A and B")."""
-    hit, text = r.hit, s.text
-    if (hit.trigger is not None or hit.name) and (
-            not_taking_place(text, hit.start, hit.end, s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(text))
-            or follows_denied(text, s.denied_end, hit.start)):
-        s.denied_end = hit.end  # "would not travel to | Brussels for the next round": its purpose is denied too
-        r.denied = True  # "refused on Thursday to sign the bill", "if he travelled to", "talks ... were postponed"
+    """Whether the words around the trigger deny it, make it hypothetical, call it off (guards.denied): read first, so
+    that a denied trigger's object is known before anything else rejects it ("ready to host | talks between A and B")."""
+    nxt = s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(s.text)
+    if denied(s.text, r.hit, nxt, s.denied_end):
+        s.denied_end, r.denied = r.hit.end, True  # "would not travel to | Brussels for the next round": its purpose too
     return True
-
-
-def _not_denied(s: _Sentence, r: _Reading) -> bool:
-    """A denied trigger is no event; read after its subject, which a later clause may share ("did not travel to Lima
-    but | held talks with X")."""
-    return not r.denied
 
 
 def _purpose(s: _Sentence, r: _Reading) -> bool:
@@ -340,10 +330,12 @@ def _has_object(s: _Sentence, r: _Reading) -> bool:
 
 
 def _diplomatic(s: _Sentence, r: _Reading) -> bool:
-    """An event between governments, not general news (guards.between_parties)."""
-    return r.hit.trigger is None and is_diplomatic(r.subject, r.objs, bool(r.hit.name)) or r.hit.trigger is not None \
-        and between_parties(s.text, r.hit.trigger, (r.hit.start, r.hit.end), (r.lo_subject, r.obj_hi), r.subject, r.objs,
-                            bool(r.hit.name))
+    """Not denied (a denied trigger's subject is read first: a later clause may share it), and an event between
+    governments, not general news (guards.between_parties)."""
+    if r.denied or r.hit.trigger is None:
+        return not r.denied and is_diplomatic(r.subject, r.objs, bool(r.hit.name))
+    return between_parties(s.text, r.hit.trigger, (r.hit.start, r.hit.end), (r.lo_subject, r.obj_hi), r.subject, r.objs,
+                           bool(r.hit.name))
 
 
 def _date_and_status(s: _Sentence, r: _Reading) -> bool:
@@ -443,12 +435,10 @@ def _location(s: _Sentence, r: _Reading) -> bool:
 
 def _an_occasion(s: _Sentence, r: _Reading) -> bool:
     """A talks noun without a verb (needs_occasion) is an event when dated, placed or set (guards.an_occasion)."""
-    hit = r.hit
-    return (hit.trigger is None or not hit.trigger.needs_occasion or bool(hit.name) or r.rank >= 2
-            or bool(r.location) or an_occasion(s.text, hit.start, hit.end))
+    return an_occasion(s.text, r.hit, r.rank >= 2 or bool(r.location))
 
 
-STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _not_denied, _has_object, _diplomatic, _date_and_status,
+STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status,
          _dates_its_encounters, _location, _an_occasion)
 
 

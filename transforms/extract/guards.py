@@ -7,9 +7,33 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from transforms.extract.lexicon import event_rules
 from transforms.extract.participants import is_diplomatic, joint_act
 from transforms.extract.when_where import called_off
+from transforms.reference import load
+
+
+@dataclass(frozen=True)
+class GuardRules:
+    """The guards' patterns of events/triggers.yaml, compiled (the rest of the file: lexicon.event_rules)."""
+
+    hypothetical_before: re.Pattern  # "if he | travelled to", "was ready to | host": no event
+    recurring_after: re.Pattern  # "agreed to meet | regularly": recurring encounters, no one event
+    reception_passive: re.Pattern  # "would be met with", "until their demands are met": no encounter
+    domestic_bodies: re.Pattern  # "the security cabinet met": one state's own organ, no event between parties
+    subordinate_clause: re.Pattern  # "as | EU leaders met": the trigger's subject starts after it
+    non_diplomatic_subjects: re.Pattern  # "Rescue teams from Spain | arrived in": no traveller of a government
+    occasion_before: re.Pattern  # "for | talks with": a needs_occasion trigger's occasion
+    occasion_after: re.Pattern  # "talks between A and B | resumed": the same, told after it
+
+
+@lru_cache(maxsize=1)
+def guard_rules() -> GuardRules:
+    data = load("events/triggers.yaml")
+    return GuardRules(**{k: re.compile(getattr(data, k), re.I) for k in GuardRules.__dataclass_fields__})
 
 # How far back the words that deny or condition a trigger are looked for (characters).
 _BACK = 120
@@ -28,13 +52,13 @@ def not_taking_place(text: str, start: int, end: int, next_start: int) -> bool:
     begun") or make it a reception ("the plan was | met with criticism", "would be met with a response")."""
     rules = event_rules()
     lo = max(0, start - _BACK)
-    if rules.negation_before.search(text, lo, start) or rules.hypothetical_before.search(text, lo, start):
+    if rules.negation_before.search(text, lo, start) or guard_rules().hypothetical_before.search(text, lo, start):
         return True
-    if _called_off(text, end, next_start) or rules.reception_after.match(text, end) or rules.recurring_after.match(
+    if _called_off(text, end, next_start) or rules.reception_after.match(text, end) or guard_rules().recurring_after.match(
             text, end):
         return True
     return any(m.start() < end and start < m.end()
-               for m in rules.reception_passive.finditer(text, max(0, start - 40), min(len(text), end + 80)))
+               for m in guard_rules().reception_passive.finditer(text, max(0, start - 40), min(len(text), end + 80)))
 
 
 # A trigger coordinated with the main clause's verb, not the subordinate clause's ("as the host of APEC and | welcomed").
@@ -58,6 +82,13 @@ def _called_off(text: str, end: int, next_start: int) -> bool:
     return called_off(text, end, limit)
 
 
+def denied(text: str, hit, next_start: int, denied_end: int | None) -> bool:
+    """Whether a hit (a trigger, or an event name) is denied, hypothetical, called off or a reception, or the object or
+    purpose of a trigger so denied that ends at `denied_end`."""
+    return (hit.trigger is not None or bool(hit.name)) and (
+        not_taking_place(text, hit.start, hit.end, next_start) or follows_denied(text, denied_end, hit.start))
+
+
 def follows_denied(text: str, denied_end: int | None, start: int) -> bool:
     """A trigger that is the object of a denied trigger told just before it in its clause ("was ready to host direct
     negotiations between A and B") or the purpose of a denied trip ("said he would not travel to Brussels for the next
@@ -79,11 +110,11 @@ def between_parties(text: str, trigger, span: tuple[int, int], clause: tuple[int
     codes = subject.codes | {c for z in objs for c in z.codes}
     orgs = subject.orgs + tuple(o for z in objs for o in z.orgs)
     if _family(trigger.event_type) == _family("meeting") and len(codes) <= 1 and not orgs and \
-            rules.domestic_bodies.search(text, lo, hi):
+            guard_rules().domestic_bodies.search(text, lo, hi):
         return False  # "A meeting of the cabinet chaired by the President decided ...": one state's own organ
     if rules.non_diplomatic.search(text[end:hi][:40]) and not any(z.people or z.countries for z in objs):
         return False  # "met the protesters"
-    if not subject.people and rules.non_diplomatic_subjects.match(text, lo, start):
+    if not subject.people and guard_rules().non_diplomatic_subjects.match(text, lo, start):
         return False  # "Rescue teams from Spain arrived in Marrakesh", "A Turkish military plane landed in Benghazi"
     if not is_diplomatic(subject, objs, named, trigger.two_sides):
         return False
@@ -101,22 +132,26 @@ def _family(event_type: str) -> str:
     return kind.family if kind is not None else event_type
 
 
-def an_occasion(text: str, start: int, end: int) -> bool:
-    """Whether the words around a talks noun told without a verb set or count it ("for | talks with", "a new round of |
-    talks between") or tell it happen ("talks between A and B | resumed in Cairo"): an occasion, not a process."""
-    rules = event_rules()
-    return bool(rules.occasion_before.search(text, max(0, start - 60), start) or rules.occasion_after.match(text, end))
+def an_occasion(text: str, hit, placed: bool) -> bool:
+    """Whether a hit is an occasion: any hit but a talks noun told without a verb (needs_occasion), and that one when
+    dated or placed (`placed`), or when the words around it set or count it ("for | talks with", "a new round of | talks
+    between") or tell it happen ("talks between A and B | resumed in Cairo"), not a process."""
+    if hit.trigger is None or not hit.trigger.needs_occasion or hit.name or placed:
+        return True
+    guards = guard_rules()
+    return bool(guards.occasion_before.search(text, max(0, hit.start - 60), hit.start)
+                or guards.occasion_after.match(text, hit.end))
 
 
 def subordinate_subject(text: str, lo: int, start: int) -> int:
     """Where the subject of a trigger at `start` begins when the trigger is in a subordinate clause opened after
     `lo` ("Farmers blocked roads as | EU leaders met"): after its subordinator; else lo."""
     last = None
-    for m in event_rules().subordinate_clause.finditer(text, lo, start):
+    for m in guard_rules().subordinate_clause.finditer(text, lo, start):
         last = m
     if last is None or last.end() >= start or _COORDINATED.search(text, last.end(), start):
         return lo  # "congratulated X on Peru's designation as the host of APEC and | welcomed": the main clause's
     return last.end()
 
 
-__all__ = ["an_occasion", "between_parties", "follows_denied", "not_taking_place", "subordinate_subject"]
+__all__ = ["an_occasion", "between_parties", "denied", "follows_denied", "not_taking_place", "subordinate_subject"]

@@ -78,7 +78,6 @@ class EventRules:
     role_rank: dict[str, int]  # role -> rank, higher is more specific (events/event_types.yaml)
     trigger_past: re.Pattern  # a trigger told in the past: its event occurred
     non_diplomatic: re.Pattern
-    non_diplomatic_subjects: re.Pattern  # "Rescue teams from Spain | arrived in": no traveller of a government
     counterparts: re.Pattern
     hostile: re.Pattern
     publisher_hosts: dict[str, str]
@@ -95,13 +94,6 @@ class EventRules:
     negation_before: re.Pattern  # "refused to | sign": the event is denied
     called_off: re.Pattern  # "talks ... | was postponed indefinitely": the event did not take place
     reception_after: re.Pattern  # "was met | with criticism": a reception, not an encounter
-    occasion_before: re.Pattern  # "for | talks with", "after | talks between": a needs_occasion trigger's occasion
-    occasion_after: re.Pattern  # "talks between A and B | resumed": the same, told after it
-    reception_passive: re.Pattern  # "would be met with": always a reception
-    hypothetical_before: re.Pattern  # "if he | travelled to", "was ready to | host": no event
-    recurring_after: re.Pattern  # "agreed to meet | regularly": recurring encounters, no one event
-    domestic_bodies: re.Pattern  # "the security cabinet met": one state's own organ, no event between parties
-    subordinate_clause: re.Pattern  # "as | EU leaders met": the trigger's subject starts after it
     remote_setting: re.Pattern  # "During the call": an in_person trigger there tells the call
     party_bodies: re.Pattern  # "The Joint Working Group met": a body of the article's own parties
 
@@ -163,7 +155,6 @@ def event_rules() -> EventRules:
         role_rank={role: len(kinds.role_rank) - i for i, role in enumerate(kinds.role_rank)},
         trigger_past=re.compile(data.trigger_past, re.I),
         non_diplomatic=re.compile(data.non_diplomatic_objects, re.I),
-        non_diplomatic_subjects=re.compile(data.non_diplomatic_subjects, re.I),
         counterparts=re.compile(data.counterpart_words, re.I),
         hostile=re.compile(data.hostile_context, re.I),
         publisher_hosts=publishers.hosts,
@@ -180,13 +171,6 @@ def event_rules() -> EventRules:
         negation_before=re.compile(data.negation_before, re.I),
         called_off=re.compile(data.called_off, re.I),
         reception_after=re.compile(data.reception_after, re.I),
-        occasion_before=re.compile(data.occasion_before, re.I),
-        occasion_after=re.compile(data.occasion_after, re.I),
-        reception_passive=re.compile(data.reception_passive, re.I),
-        hypothetical_before=re.compile(data.hypothetical_before, re.I),
-        recurring_after=re.compile(data.recurring_after, re.I),
-        domestic_bodies=re.compile(data.domestic_bodies, re.I),
-        subordinate_clause=re.compile(data.subordinate_clause, re.I),
         remote_setting=re.compile(data.remote_setting, re.I),
         party_bodies=re.compile(data.party_bodies, re.I),
     )
