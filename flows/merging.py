@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from flows import allocator, state, state_rows
 from flows.quality import ExpectationResult, ValidationOutcome
+from flows.state_articles import TEXT, StateArticles
 from flows.store import CuratedStore, Generation, to_arrow
 from schemas.tables import TABLES
 from transforms.articles import drop_duplicate_articles
@@ -44,7 +46,8 @@ COMMITMENT_ARROW_TABLES = ("commitment_mentions",)
 class Merged:
     """The curated tables of the live state, the quarantine rows they imply, and how many articles are new."""
 
-    tables: dict[str, list[dict] | pa.Table]  # articles and the *_ARROW_TABLES: Arrow tables; the others: rows
+    # articles: StateArticles (texts left in the state); the *_ARROW_TABLES: Arrow tables; the others: rows
+    tables: dict[str, list[dict] | pa.Table | StateArticles]
     quarantine: list[dict] = field(default_factory=list)
     articles_new: int = 0
 
@@ -83,12 +86,23 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
     del commitments, merged
     tables.update(arrow)
     tables.update(hand_over(tables, COMMITMENT_ARROW_TABLES))
-    # The articles stay Arrow (one copy of the texts; never a Python string per text): validated and written
-    # as such (flows/quality.py, flows/publish.py).
-    articles = state.read_live(files, folder, "articles", live, keep=keep) if kept.num_rows else None
-    new = _count_new(articles, {r["source_path"]: r["batch"] for r in manifest}, new_batches, previous_rows)
-    tables["articles"] = articles.drop_columns(["file", "position"]) if articles is not None else []
+    # The articles without their texts, which stay in the state's batch files: read a batch file at a time when
+    # validated and written (flows/state_articles.py, flows/quality.py, flows/publish.py).
+    articles = _state_articles(files, folder, live, keep) if kept.num_rows else None
+    batch_of = {r["source_path"]: r["batch"] for r in manifest}
+    new = _count_new(None if articles is None else articles.table, batch_of, new_batches, previous_rows)
+    tables["articles"] = articles if articles is not None else []
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
+
+
+def _state_articles(files, folder: str, live: dict[str, list[str]], keep: pa.Array) -> StateArticles:
+    """The kept articles, every column but the text (with their keys in the state), in raw-folder order."""
+    with files.open_read(state.batch_path(folder, "articles", min(live))) as fh:
+        schema = pq.read_schema(fh)
+    columns = [c for c in schema.names if c not in ("file", "position")]
+    table = state.read_live(files, folder, "articles", live, columns=[c for c in schema.names if c != TEXT],
+                            keep=keep)
+    return StateArticles(table, files, folder, live, columns, schema.field(TEXT))
 
 
 def first_copies(articles: pa.Table) -> tuple[pa.Table, list[dict]]:

@@ -178,6 +178,13 @@ class TableWriter:
                     self._flush(part, whole=True)
                 self._add(year, chunk.slice(a, b - a))
 
+    def flush_partitions(self, keys) -> None:
+        """Write out what the partitions `keys` buffer: no more rows of them will come (their last row group)."""
+        for key in keys:
+            part = self.parts.get(key)
+            if part is not None and part.buffer:
+                self._flush(part, whole=True)
+
     def _add(self, key: int | None, arrow: pa.Table) -> None:
         part = self.parts.get(key)
         if part is None:

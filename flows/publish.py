@@ -20,13 +20,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows import io, progress, report
 from flows.files import join
 from flows.merging import RUN_QUARANTINE, saved_results
 from flows.quality import ValidationOutcome
+from flows.parquet import NO_YEAR, WHOLE_CHUNK_ROWS
 from flows.state import MANIFEST, manifest_table
+from flows.state_articles import StateArticles
 from flows.store import GENERATION_TABLES, CuratedStore, Generation, to_arrow
 from schemas.tables import CURATED_TABLES, TABLES
 
@@ -129,12 +133,14 @@ def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[
     events: list[dict] = []
     for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
         rows = outputs.tables.get(name, [])
+        if isinstance(rows, StateArticles) and len(rows) > WHOLE_CHUNK_ROWS:
+            counts[name] = _write_state_articles(generation, name, rows, metadata, quarantine, run_id)
+            continue
+        if isinstance(rows, StateArticles):  # a few: whole, as any table (and in the same files and row groups)
+            rows = rows.materialize()
         arrow, bad = to_arrow(rows, TABLES[name])
         # A row that cannot be stored costs that row, never the run: quarantined with why.
-        quarantine += report.stamp_quarantine([{
-            "stage": "validate", "source_path": row.get("source_path"), "record_key": name,
-            "reason": f"cannot be stored in {name} ({reason}): report this input to the eventline maintainers",
-            "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]} for row, reason in bad], run_id)
+        quarantine += _unstorable(name, bad, run_id)
         if name == "events":  # the report's figures are of the events stored
             rejected = {id(row) for row, _ in bad}
             events = [r for r in rows if id(r) not in rejected]
@@ -142,6 +148,50 @@ def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[
         counts[name] = arrow.num_rows
     generation.compact(metadata)
     return counts, events, quarantine
+
+
+def _unstorable(name: str, bad: list[tuple[dict, str]], run_id: str) -> list[dict]:
+    """Quarantine rows for the rows that cannot be stored in table `name`: a row costs that row, never the run."""
+    return report.stamp_quarantine([{
+        "stage": "validate", "source_path": row.get("source_path"), "record_key": name,
+        "reason": f"cannot be stored in {name} ({reason}): report this input to the eventline maintainers",
+        "payload": json.dumps(row, default=str, ensure_ascii=False)[:2000]} for row, reason in bad], run_id)
+
+
+# Passes over the state's articles when their table is written: each pass reads the batch files that hold the articles
+# of some consecutive years and writes those years' partitions out, so memory holds at most those years' rows, and
+# of a large year a row group (~64 MB, flows/parquet.py) and its sorted copy; never the table. Not a pass per year,
+# which would read the state once per year.
+ARTICLE_PASSES = 16
+
+
+def _write_state_articles(generation: Generation, name: str, articles: StateArticles, metadata: dict[str, str],
+                          quarantine: list[dict], run_id: str) -> int:
+    """Articles whose texts are in the state, written a batch file at a time (never the whole table in memory):
+    the years in a few passes, each row group sorted as `TableWriter` sorts them (by date and id)."""
+    years = pc.fill_null(pc.year(articles.table[TABLES[name].partition_year_of]), NO_YEAR).to_numpy()
+    passes, rows = [], 0
+    values, counts = np.unique(years, return_counts=True)
+    most = max(1, -(-len(years) // ARTICLE_PASSES))
+    for year, count in zip(values.tolist(), counts.tolist()):
+        if not passes or rows + count > most:
+            passes.append([])
+            rows = 0
+        passes[-1].append(year)
+        rows += count
+    writer = generation.table_writer(name, metadata)
+    try:
+        for group in passes:
+            for part in articles.parts(np.flatnonzero(np.isin(years, group))):
+                arrow, bad = to_arrow(part.select(articles.columns), TABLES[name])
+                quarantine += _unstorable(name, bad, run_id)
+                writer.write(arrow)
+            writer.flush_partitions(group)  # its years are whole: not buffered beside the next pass's
+    except BaseException:
+        writer.abandon()
+        raise
+    generation.close_table(writer)
+    return writer.rows
 
 
 def close_failed_run(store: CuratedStore, reports_dir: Path, run: dict, error: BaseException) -> dict:

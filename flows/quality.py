@@ -15,8 +15,10 @@ import pandas as pd
 import pyarrow as pa
 
 from flows import datadocs
+from flows.state_articles import TEXT, StateArticles
 from schemas.arrow import arrow_schema
-from schemas.expectations import ExpectationSpec, add_check_columns, row_types_ok, suite_specs, type_spec
+from schemas.expectations import (ExpectationSpec, add_check_columns, in_text_order, row_types_ok, suite_specs,
+                                  type_spec)
 from schemas.tables import CURATED_TABLES, TABLES
 
 log = logging.getLogger(__name__)
@@ -224,8 +226,10 @@ def validate_tables(tables: dict[str, list[dict] | pa.Table], docs_dir: Path, ru
     validator = _Validator(docs_dir, run_id)
     outcome = ValidationOutcome(tables={})
     sources = _sources(tables.get("articles", []))
+    texts = None  # the validated articles' texts, read from the state a batch file at a time (StateArticles)
     for name in CURATED_TABLES:
         table = tables.get(name, [])
+        from_state = isinstance(table, StateArticles)
         rows = _ArrowRows(table) if isinstance(table, pa.Table) else table
         df = _frame(name, table)
         type_ok = _types_ok(name, table)
@@ -233,7 +237,7 @@ def validate_tables(tables: dict[str, list[dict] | pa.Table], docs_dir: Path, ru
                                           pd.DataFrame({"_check_row_types": type_ok}))
         _describe_examples(name, results, rows, list(range(len(rows))), sources)
         typed = [i for i in range(len(df)) if i not in bad_rows]
-        checked = add_check_columns(name, _rows_at(df, typed), outcome.tables)
+        checked = add_check_columns(name, _rows_at(df, typed), outcome.tables, table.texts() if from_state else texts)
         more, bad = validator.run(f"eventline.{name}", suite_specs(name), checked)
         del checked
         _describe_examples(name, more, rows, typed, sources)
@@ -245,6 +249,8 @@ def validate_tables(tables: dict[str, list[dict] | pa.Table], docs_dir: Path, ru
         keep = [i for i in range(len(df)) if i not in bad_rows]
         outcome.kept[name] = keep
         outcome.tables[name] = _rows_at(df, keep)[_parent_columns(name)]
+        if from_state:  # the spans and evidence of the later tables are checked against these texts
+            texts = _take(table, keep).texts()
         log.info("validated %s: %d rows, %d quarantined, %d/%d expectations passed", name, len(df),
                  len(bad_rows), sum(r.success for r in results), len(results))
     datadocs.build(validator.ctx, docs_dir, run_id)
@@ -290,10 +296,24 @@ class _ArrowRows:
 _ARROW_BACKED = ("text", "evidence")
 
 
-def _frame(name: str, table: list[dict] | pa.Table) -> pd.DataFrame:
+def _frame(name: str, table: list[dict] | pa.Table | StateArticles) -> pd.DataFrame:
     """The table as a DataFrame of its contract's columns; an Arrow table's long texts stay Arrow-backed, and its
-    other columns are the Python values a frame of its rows would hold (one object per distinct string)."""
+    other columns are the Python values a frame of its rows would hold (one object per distinct string). Articles
+    whose texts are in the state get True for each text that is there (what GX is given of a text, see
+    _for_gx): their checks read the texts from the state (add_check_columns)."""
     columns = TABLES[name].columns
+    if isinstance(table, StateArticles):
+        small = [c for c in columns if c != TEXT]
+        df = pd.DataFrame({c: _values(table.table[c]) for c in small}, columns=small)
+        present = np.full(len(table), True, dtype=object)
+        if table.text_field.nullable:
+            got = table.texts()
+            ids = df["article_id"].tolist()
+            for chunk in in_text_order(got, ids):
+                for i in chunk:
+                    present[i] = True if got.get(ids[i]) is not None else None
+        df.insert(columns.index(TEXT), TEXT, pd.Series(present, dtype=object))
+        return df
     if not isinstance(table, pa.Table):
         return pd.DataFrame(table, columns=columns)
     small = [c for c in columns if c not in _ARROW_BACKED]
@@ -312,18 +332,29 @@ def _values(column: pa.ChunkedArray) -> list | np.ndarray:
     return column.to_pylist()
 
 
-def _types_ok(name: str, table: list[dict] | pa.Table) -> list[bool]:
+def _types_ok(name: str, table: list[dict] | pa.Table | StateArticles) -> list[bool]:
     """Per row: can it be stored with the contract's types? An Arrow table of those very types: every row."""
+    if isinstance(table, StateArticles):
+        schema = table.schema
+        if all(c in schema.names for c in TABLES[name].columns) and _same_types(name, schema):
+            return [True] * len(table)
+        return row_types_ok(name, table.materialize().to_pylist())
     if not isinstance(table, pa.Table):
         return row_types_ok(name, table)
-    contract = [(f.name, f.type, f.nullable) for f in arrow_schema(name)]
-    if [(f.name, f.type, f.nullable) for f in table.select(TABLES[name].columns).schema] == contract:
+    if _same_types(name, table.select(TABLES[name].columns).schema):
         return [True] * table.num_rows
     return row_types_ok(name, table.to_pylist())
 
 
-def _sources(articles: list[dict] | pa.Table) -> dict[str, str]:
+def _same_types(name: str, schema: pa.Schema) -> bool:
+    contract = [(f.name, f.type, f.nullable) for f in arrow_schema(name)]
+    return [(f.name, f.type, f.nullable) for f in (schema.field(c) for c in TABLES[name].columns)] == contract
+
+
+def _sources(articles: list[dict] | pa.Table | StateArticles) -> dict[str, str]:
     """article_id -> source_path, to name the file of a failing record that has no source_path of its own."""
+    if isinstance(articles, StateArticles):
+        articles = articles.table
     if isinstance(articles, pa.Table):
         return dict(zip(articles["article_id"].to_pylist(), articles["source_path"].to_pylist()))
     return {a["article_id"]: a["source_path"] for a in articles}
@@ -337,10 +368,10 @@ def _rows_at(df: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
 def _take(rows: list[dict] | pa.Table, positions: list[int]) -> list[dict] | pa.Table:
     """The rows at `positions` (increasing). An Arrow table's by a filter, chunk by chunk: pyarrow's take on a
     table of many chunks (one per state batch) first joins them all, a copy of every text."""
-    if isinstance(rows, pa.Table):
-        if len(positions) == rows.num_rows:
+    if isinstance(rows, (pa.Table, StateArticles)):
+        if len(positions) == len(rows):
             return rows
-        keep = np.zeros(rows.num_rows, dtype=bool)
+        keep = np.zeros(len(rows), dtype=bool)
         keep[positions] = True
         return rows.filter(pa.array(keep))
     return [rows[i] for i in positions]

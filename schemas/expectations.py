@@ -10,8 +10,9 @@ the text span, foreign keys) are computed as boolean `_check_*` columns by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pycountry
@@ -221,6 +222,9 @@ class _Texts:
         self._at = {a: i for i, a in enumerate(articles["article_id"])}  # the last row of an id, as dict() would
         self._last: tuple = (object(), None)  # mentions come grouped by article: its text is taken once
 
+    def order(self, article_id: Any) -> int:
+        return 0  # every text at hand: rows are read in their own order
+
     def get(self, article_id: Any) -> str | None:
         if self._last[0] != article_id:
             i = self._at.get(article_id)
@@ -229,8 +233,32 @@ class _Texts:
         return self._last[1]
 
 
-def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """A copy of df with the `_check_*` columns its suite expects; `parents` are already validated tables."""
+class _NoTexts:
+    def order(self, article_id: Any) -> int:
+        return 0
+
+    def get(self, article_id: Any) -> None:
+        return None
+
+
+CHECK_CHUNK_ROWS = 4096  # rows whose values are taken at once when their texts are checked
+
+
+def in_text_order(texts, article_ids: list) -> Iterator[np.ndarray]:
+    """Positions of the rows, in chunks, ordered by where their articles' texts are (`texts.order`; stable): a
+    source that reads texts a batch file at a time (flows/state_articles.py) reads each file once."""
+    order = np.argsort(np.fromiter((texts.order(a) for a in article_ids), dtype=np.int64, count=len(article_ids)),
+                       kind="stable")
+    for start in range(0, len(order), CHECK_CHUNK_ROWS):
+        yield order[start:start + CHECK_CHUNK_ROWS]
+
+
+def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.DataFrame],
+                      texts=None) -> pd.DataFrame:
+    """A copy of df with the `_check_*` columns its suite expects; `parents` are already validated tables.
+
+    `texts`: where the validated articles' texts are (article_id -> text, `get` and `order`, see in_text_order),
+    when not in parents["articles"] (for the articles table itself: their own texts, not in df)."""
     table = TABLES[table_name]
     out = df.copy()
     for f in table.fields:
@@ -246,26 +274,39 @@ def add_check_columns(table_name: str, df: pd.DataFrame, parents: dict[str, pd.D
         nullable = table.field(column).nullable
         out[f"_check_fk_{column}"] = [(v is None or pd.isna(v)) and nullable or v in keys for v in out[column]]
     if table.has_span or "evidence" in table.columns:
-        texts = _Texts(parents["articles"]) if "articles" in parents else {}
-        spans, exact = [], []
-        for row in out[["article_id", "char_start", "char_end"] +
-                       (["evidence"] if "evidence" in out.columns else [])].itertuples(index=False):
-            text = texts.get(row[0])
-            start, end = row[1], row[2]
-            known = text is not None and not pd.isna(start) and not pd.isna(end)
-            ok = known and 0 <= int(start) < int(end) <= len(text)
-            # Participants may lack a span (a country implied by an office): nothing to check then.
-            spans.append(ok or (pd.isna(start) and pd.isna(end) and table.field("char_start").nullable))
-            if len(row) > 3:
-                exact.append(ok and text[int(start):int(end)] == row[3])
+        if texts is None:
+            texts = _Texts(parents["articles"]) if "articles" in parents else _NoTexts()
+        with_evidence = "evidence" in out.columns
+        nullable_span = table.field("char_start").nullable
+        ids = out["article_id"].tolist()
+        spans, exact = [False] * len(out), [False] * len(out)
+        for chunk in in_text_order(texts, ids):
+            starts, ends = out["char_start"].iloc[chunk].tolist(), out["char_end"].iloc[chunk].tolist()
+            evidence = out["evidence"].iloc[chunk].tolist() if with_evidence else starts
+            for i, start, end, said in zip(chunk.tolist(), starts, ends, evidence):
+                text = texts.get(ids[i])
+                known = text is not None and not pd.isna(start) and not pd.isna(end)
+                ok = known and 0 <= int(start) < int(end) <= len(text)
+                # Participants may lack a span (a country implied by an office): nothing to check then.
+                spans[i] = ok or (pd.isna(start) and pd.isna(end) and nullable_span)
+                if with_evidence:
+                    exact[i] = ok and text[int(start):int(end)] == said
         if table.has_span:
             out["_check_span_in_text"] = spans
-        if exact or "evidence" in out.columns:
-            out["_check_evidence_matches_span"] = exact if exact else [False] * len(out)
+        if with_evidence:
+            out["_check_evidence_matches_span"] = exact
     if table_name == "articles":
         from transforms.text import content_sha256
-        out["_check_sha256_matches_text"] = [content_sha256(t) == h for t, h in
-                                             zip(out["text"], out["content_sha256"])]
+        if texts is None:
+            out["_check_sha256_matches_text"] = [content_sha256(t) == h for t, h in
+                                                 zip(out["text"], out["content_sha256"])]
+        else:
+            ids, same = out["article_id"].tolist(), [False] * len(out)
+            for chunk in in_text_order(texts, ids):
+                for i, h in zip(chunk.tolist(), out["content_sha256"].iloc[chunk].tolist()):
+                    text = texts.get(ids[i])
+                    same[i] = text is not None and content_sha256(text) == h
+            out["_check_sha256_matches_text"] = same
     if table_name == "events":
         out["_check_has_countries"] = [v is not None and len(v) > 0 for v in out["countries"]]
     if table_name == "commitments":

@@ -395,7 +395,7 @@ def test_ingestion_opens_no_socket(root, monkeypatch):
         "<script src='https://cdn.example.org/x.js'></script><title>Talks</title></head>"
         "<body><img src='https://example.org/i.png'><p>Norway and Chile held talks.</p></body></html>")
     outputs = compute(root / "raw", "run_offline")
-    assert "page.html" in outputs.tables["articles"]["source_path"].to_pylist()
+    assert "page.html" in outputs.tables["articles"].table["source_path"].to_pylist()
 
 
 def test_a_record_that_fails_normalization_costs_that_record_only(root, monkeypatch):

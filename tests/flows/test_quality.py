@@ -266,3 +266,74 @@ def test_the_kept_rows_of_an_arrow_table_are_taken_chunk_by_chunk():
     assert kept.column("article_id").num_chunks > 1
     assert ValidationOutcome(tables={}, kept={"articles": list(range(12))}).select(
         {"articles": table})["articles"] is table
+
+
+def _as_state_articles(tables: dict, folder: Path) -> dict:
+    """The tables as the merge gives them, the articles with their texts left in the state: one batch file per
+    article (and a later copy of the first, which the merge does not keep)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from flows import state
+    from flows.files import LocalFiles
+    from flows.merging import _state_articles
+    from schemas.arrow import arrow_schema
+
+    schema = pa.schema([pa.field("file", pa.string()), pa.field("position", pa.int32()), *arrow_schema("articles")])
+    live: dict[str, list[str]] = {}
+    for i, article in enumerate([*tables["articles"], tables["articles"][0]]):
+        path = state.batch_path(folder, "articles", f"b{i}")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist([{"file": f"f{i}.txt", "position": 0, **article}], schema=schema), path)
+        live[f"b{i}"] = [f"f{i}.txt"]
+    keep = state.article_keys([f"f{i}.txt" for i in range(len(tables["articles"]))], [0] * len(tables["articles"]))
+    return {**_as_arrow_articles(tables), "articles": _state_articles(LocalFiles(folder), str(folder), live, keep)}
+
+
+def test_articles_whose_texts_stay_in_the_state_validate_as_rows_do(tmp_path):
+    """The merge hands the articles over without their texts (read from the state's batch files a file at a time,
+    in article order): same results, same quarantine (the failing article's row with its text), same rows kept."""
+    tables = _tables()
+    tables["articles"].append({**tables["articles"][0], "article_id": "a2", "text": "Short.",
+                               "content_sha256": "0" * 64})
+    tables["event_mentions"] += [{"event_id": "e1", "article_id": "a2", "char_start": 0, "char_end": 6,
+                                  "evidence": "Short."},
+                                 {"event_id": "e1", "article_id": "a1", "char_start": 39, "char_end": 45,
+                                  "evidence": "wrong!"}]
+    rows = validate_tables(tables, tmp_path / "rows", "run_rows")
+    from_state = _as_state_articles(tables, tmp_path / "state")
+    assert len(from_state["articles"]) == 2 and "text" not in from_state["articles"].table.column_names
+    assert from_state["articles"].materialize().to_pylist() == _as_arrow_articles(tables)["articles"].to_pylist()
+    assert from_state["articles"][1] == _as_arrow_articles(tables)["articles"].to_pylist()[1]
+    state = validate_tables(from_state, tmp_path / "state_docs", "run_state")
+    assert state.quarantine == rows.quarantine and state.kept == rows.kept and state.results == rows.results
+    assert "articles:a2" in {q["record_key"] for q in state.quarantine}
+    kept = state.select(from_state)["articles"]
+    assert kept.materialize().to_pylist() == [_as_arrow_articles(tables)["articles"].to_pylist()[0]]
+
+
+def test_articles_whose_texts_stay_in_the_state_are_written_a_batch_file_at_a_time(tmp_path, monkeypatch):
+    """Past a few articles, their table is written from the state's batch files, a few years per pass: the rows of
+    the whole table, in its partitions, each row group sorted by date and id."""
+    import pyarrow.dataset as ds
+
+    from flows import publish
+    from flows.store import CuratedStore
+
+    tables = _tables()
+    base = tables["articles"][0]
+    tables["articles"] = [{**base, "article_id": f"a{i}",
+                           "published_date": None if i == 3 else dt.date(2020 + i % 3, 12 - i, 1)} for i in range(7)]
+    from_state = _as_state_articles(tables, tmp_path / "state")["articles"]
+    monkeypatch.setattr(publish, "WHOLE_CHUNK_ROWS", 2)
+    monkeypatch.setattr(publish, "ARTICLE_PASSES", 2)
+    generation = CuratedStore(tmp_path / "c").begin("g1")
+    quarantine: list[dict] = []
+    assert publish._write_state_articles(generation, "articles", from_state, {"run_id": "r"}, quarantine, "r") == 7
+    assert generation.tables == {"articles": 7} and quarantine == []
+    written = ds.dataset(tmp_path / "c" / ".generations" / "g1" / "articles", format="parquet",
+                         partitioning="hive").to_table()
+    whole = from_state.materialize()
+    assert sorted(written.drop_columns(["year"]).to_pylist(), key=lambda r: r["article_id"]) == sorted(
+        whole.to_pylist(), key=lambda r: r["article_id"])
+    assert sorted(set(written["year"].to_pylist())) == [0, 2020, 2021, 2022]
