@@ -145,3 +145,35 @@ def test_a_speaker_label_in_title_case_opens_a_turn_whose_we_is_the_speakers_cou
 ])
 def test_refusals_and_allocations_in_wire_copy(sentence, expected):
     assert read(sentence, path="news/x.txt") == expected
+
+
+def test_a_quotation_of_an_organizations_official_is_the_organizations():
+    body = ("Nairobi, 12 March 2024 - IAEA Director General Rafael Mariano Grossi met the Foreign Minister of Chile on "
+            "Tuesday. Mr Grossi said the Agency would send an expert mission to Chile. \"We will support the "
+            "programme at every step,\" he said.")
+    assert read(body, "IAEA Director General visits Chile") == [("pledge", []), ("pledge", [])]
+
+
+def test_a_present_refusal_to_recognise_is_an_opposition():
+    body = "The Government of Chile does not recognise the outcome of the disputed vote in the province."
+    assert read(body, path="news/x.txt") == [("opposition", ["CHL"])]
+
+
+def test_title_case_turns_of_a_briefing():
+    body = ("**Spokesperson Ms. Ana Ruiz:** Good afternoon. Yesterday the Foreign Minister of Chile spoke by phone "
+            "with the Foreign Minister of Peru, and the two ministers agreed to reopen the border crossing.\n\n"
+            "**Question (Andes Daily):** There are reports that the joint commission will not take place this year. "
+            "Can you confirm?\n\n"
+            "**Spokesperson:** Chile remains committed to the commission. We call on all members to share data.")
+    found = read(body, "Transcript of the Regular Press Briefing by the Spokesperson")
+    assert ("agreement", ["CHL", "PER"]) in found
+    assert all("take place" not in c["evidence"] for c in rows(body, "Transcript of the Regular Press Briefing"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Minister Ana Silva of Chile will pay a courtesy call on the Prime Minister tomorrow before returning to Santiago.",
+    "Minister Ana Silva of Chile will continue her Pacific tour to Fiji.",
+    "Chile said it would consider opening a consulate in Apia if demand proves sufficient.",
+])
+def test_schedules_courtesy_calls_and_conditions_are_no_commitments(sentence):
+    assert read(sentence, path="news/x.txt") == []

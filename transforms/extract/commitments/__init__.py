@@ -49,7 +49,7 @@ from transforms.extract.commitments.context import (
 )
 from transforms.extract.commitments.cues import cue_matches, frame_end
 from transforms.extract.commitments.subject import BULLET_MARK, both_sides, resolve_subject, subject_span
-from transforms.extract.commitments.quotes import quote_speaker
+from transforms.extract.commitments.quotes import quote_official, quote_speaker
 from transforms.extract.commitments.turns import other_side, read_turns
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import Cue, commitment_rules, event_rules
@@ -123,6 +123,8 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         ctx.official = turns.organization.get(sent.index)
         ctx.speaker = (turns.speaker.get(sent.index) or (other_side(turns, events) if sent.index in turns.unplaced else ())
                        or (quote_speaker(doc, sent) if _WE.search(sent.text) else ()))
+        if ctx.official is None and not ctx.speaker and _WE.search(sent.text):
+            ctx.official = quote_official(doc, sent)  # '"We will ...," the Director General said': the organization
         text = sent.text
         # Only a sentence that says "they" or "all parties" needs the group its paragraph named.
         memory = group_memory(doc, sent, ctx, own) if "hey " in text or "parties" in text else ()

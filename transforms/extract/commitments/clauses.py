@@ -131,10 +131,17 @@ def _not_hearsay(s: _Sentence, c: _Clause) -> bool:
 
 
 def _not_prediction(s: _Sentence, c: _Clause) -> bool:
-    """Refuse a modal pledge under a frame of hope or belief ("expressed confidence that the Summit will")."""
+    """Refuse a modal pledge under a frame of hope or belief ("expressed confidence that the Summit will"), and a
+    hypothetical one with a condition ("said it would consider opening a route if demand proves sufficient")."""
     c.modal = MODAL_CUE.search(s.text, c.start, c.end) is not None
+    if c.cue.name == "would" and _CONDITION.search(s.text, c.end):
+        return False
     return not (c.modal and c.cue.modality == "pledge" and c.frame_stop
                 and HOPE.search(s.text, c.frame_start, c.frame_stop))
+
+
+# A condition after a hypothetical "would" (not "for as long as it takes": a pledge's duration).
+_CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?)\s", re.I)
 
 
 def _not_relative(s: _Sentence, c: _Clause) -> bool:

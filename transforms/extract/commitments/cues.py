@@ -18,8 +18,9 @@ RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$", re.I)
 
 
 # A cue after which a bare verb follows ("should harness", "need to advance", "we'll keep", "won't abandon", "is
-# to open", "plans to invest"; "will be deepening": its -ing verb), never a noun phrase.
-MODAL_CUE = re.compile(r"(?:\b(?:should|must|will|shall|would|need to|needs to|ought to|won['’]t|(?:is|are|am)(?: also| now| soon)?"
+# to open", "plans to invest"; "will be deepening": its -ing verb; "does not recognise": its do-support), never a
+# noun phrase.
+MODAL_CUE = re.compile(r"(?:\b(?:should|must|will|shall|would|need to|needs to|ought to|won['’]t|does|do|(?:does|do)n['’]t|(?:is|are|am)(?: also| now| soon)?"
                        r"(?: going)? to|(?:plans?|aims?|seeks?|intends?) to|(?:is|are) (?:planning|seeking|aiming) to)|"
                        r"['’]ll)(?:\s+be)?\s*$", re.I)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract.commitments.referents import subject_before
+from transforms.extract.commitments.referents import acts_for_organization, official_before, subject_before
 from transforms.extract.commitments.subject import codes_in
 from transforms.extract.document import Doc, Sent
 from transforms.extract.lexicon import commitment_rules
@@ -24,23 +24,45 @@ _NEAR = 3  # sentences of the paragraph looked at on each side for a quotation's
 
 def quote_speaker(doc: Doc, sent: Sent) -> tuple[str, ...]:
     """The country of whoever speaks the quotation `sent` is in; () when it is in none or none is named."""
+    found = _attribution(doc, sent)
+    if found is None:
+        return ()
+    lo, hi, pronoun = found
+    codes, _ = codes_in(doc, lo, hi)
+    if codes:
+        return tuple(sorted(codes))
+    if pronoun:
+        country = subject_before(doc, lo)  # '"...," he said': the subject of a recent sentence
+        return (country,) if country else ()
+    return ()
+
+
+def quote_official(doc: Doc, sent: Sent):
+    """The official of an organization who speaks the quotation `sent` is in ('"We will support ...," the
+    Director General said', '..., he said' after one): its "we" is the organization; None otherwise."""
+    found = _attribution(doc, sent)
+    if found is None:
+        return None
+    lo, hi, pronoun = found
+    if pronoun:
+        return official_before(doc, lo)
+    people = doc.people.starting_in(lo, hi, doc.limit)
+    return people[0] if len(people) == 1 and acts_for_organization(people[0]) else None
+
+
+def _attribution(doc: Doc, sent: Sent) -> tuple[int, int, bool] | None:
+    """(start, end, is a pronoun) of who the quotation `sent` is in is attributed to; None when it is in none
+    or its attribution is not found."""
     inside = _inside_quote(doc, sent)
     if not inside and not _QUOTE_MARK.search(sent.text):
-        return ()
+        return None
     for other in _nearest(doc, sent) if inside else (sent,):
         m = commitment_rules().quote_attribution.search(other.text)
         if m is None:
             continue
         group = next(g for g in _WHO if m.group(g))
-        lo, hi = other.start + m.start(group), other.start + m.end(group)
-        codes, _ = codes_in(doc, lo, hi)
-        if codes:
-            return tuple(sorted(codes))
-        if _PRONOUN.fullmatch(m.group(group)):
-            country = subject_before(doc, lo)  # '"...," he said': the subject of a recent sentence
-            return (country,) if country else ()
-        return ()
-    return ()
+        return other.start + m.start(group), other.start + m.end(group), bool(_PRONOUN.fullmatch(m.group(group)))
+    return None
 
 
 def _inside_quote(doc: Doc, sent: Sent) -> bool:

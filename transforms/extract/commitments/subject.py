@@ -130,7 +130,7 @@ def codes_in(doc: Doc, start: int, end: int) -> tuple[set[str], bool]:
 
 # A body of an organization named by its head noun alone ("The Assembly", "The Humanitarian Summit").
 _BODY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?P<body>Assembly|Council|Summit|Conference|Commission|Committee|"
-                   r"Meeting|Session|Parliament|Congress)$")
+                   r"Meeting|Session|Parliament|Congress|Agency|Secretariat|Organi[sz]ation|Alliance|Union|Bank|Fund)$")
 
 
 def body_organization(doc: Doc, abs_start: int, subject: str):
@@ -142,9 +142,15 @@ def body_organization(doc: Doc, abs_start: int, subject: str):
         return None
     found = None
     for occ in re.finditer(rf"\b{m.group('body')}\b", doc.text[:abs_start]):
-        orgs = doc.orgs.within(occ.end(), occ.end() + 120)
+        # The organization whose own name ends with the word ("the International Atomic Energy Agency ... the
+        # Agency"), else one named just after it ("The Assembly of Heads of State ... of the African Union").
+        orgs = [o for o in doc.orgs.within(max(0, occ.start() - 80), occ.end()) if o.start <= occ.start() < o.end]
+        orgs = orgs or doc.orgs.within(occ.end(), occ.end() + 120)
         if orgs:
             found = orgs[0]
+    if found is None:  # "IAEA ... the Agency": the organization named before whose full name ends with the word
+        named = [o for o in doc.orgs.within(0, abs_start) if o.name.endswith(m.group("body"))]
+        found = named[-1] if named else None
     return found
 
 
@@ -397,7 +403,7 @@ _SINGLE_SIDE_NOUNS = frozenset({"delegations", "governments", "members", "member
 
 
 # A colon or semicolon ends the clause before it: the subject of a later cue starts after it.
-_CLAUSE_BREAK = re.compile(r"[:;]\s+")
+_CLAUSE_BREAK = re.compile(r"[:;][*_]{0,2}\s+")
 
 
 def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.extract.document import Doc
+from transforms.extract.issuer import home_office
 from transforms.extract.lexicon import commitment_rules
 from transforms.extract.records import EventMention
 
@@ -44,11 +45,17 @@ def read_turns(doc: Doc) -> Turns:
     questioner = outlet = False
     codes: tuple[str, ...] = ()
     official = None
+    titled = -1  # the paragraph of a label in title case: a question it opens ends with its paragraph
     for sent in doc.sentences:
         at_line_start = not doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
         label = rules.speaker_label.match(sent.text) if at_line_start else None
         if label is None and at_line_start:
             label = _titled_label(doc, sent.start, sent.text)  # "Spokesperson Mao Ning: ...", "Minister Vogt: ..."
+            titled = sent.paragraph if label is not None else titled
+        if label is None and titled >= 0 and sent.paragraph != titled and questioner:
+            # An answer whose label this reader does not know ends a title-case question's turn at its paragraph.
+            out.asked.update(turn)
+            turn, questioner, codes, official, titled = [], False, (), None, -1
         if label is not None:
             if questioner:
                 out.asked.update(turn)
@@ -84,17 +91,23 @@ def other_side(turns: Turns, events: list[EventMention]) -> tuple[str, ...]:
 
 
 # A speaker's label written in title case: a person named at the start of a line, then a colon.
-_TITLED = re.compile(r"(?P<name>(?-i:[A-Z])[\w.'’ -]{1,60}?)(?:\s*\((?P<outlet>[^)]{1,80})\))?[*_]{0,2}:\s")
+_TITLED = re.compile(r"[*_]{0,2}(?P<name>(?-i:[A-Z])[^:\n]{0,90}?)(?:\s*\((?P<outlet>[^)]{1,80})\))?[*_]{0,2}:[*_]{0,2}\s")
 
 
 def _titled_label(doc: Doc, start: int, text: str) -> re.Match | None:
-    """A label in title case ("Spokesperson Mao Ning:", "Foreign Minister Albares:"): only when it is a person
-    the article names, so that "Note:" or "Venue:" open no turn."""
+    """A label in title case ("Spokesperson Mao Ning:", "Foreign Minister Albares:", "Question (Daily News):",
+    "Spokesperson:"): a person the article names, a questioner, a journalist named with an outlet or a bare
+    office, so that "Note:" or "Venue:" open no turn."""
     m = _TITLED.match(text)
     if m is None:
         return None
-    people = doc.people.starting_in(start, start + m.end("name"), doc.limit)
-    return m if people and people[0].start <= start + 1 and people[-1].end >= start + m.end("name") - 1 else None
+    name = m.group("name").strip(" *")
+    if m.group("outlet") or commitment_rules().question_speakers.fullmatch(name):
+        return m
+    if home_office().fullmatch(name) or home_office().fullmatch(re.sub(r"^(?:the|The)\s+", "", name)):
+        return m
+    people = [p for p in doc.people.starting_in(start, start + m.end("name"), doc.limit) if p.end <= start + m.end()]
+    return m if people else None  # ("Secretary (East), Shri X:": the office, then the person)
 
 
 def _speaker_countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
