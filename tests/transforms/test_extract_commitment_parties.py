@@ -142,6 +142,8 @@ def test_a_speaker_label_in_title_case_opens_a_turn_whose_we_is_the_speakers_cou
      [("pledge", ["CHL"])]),
     ("The Chilean minister said Chile would not hesitate to defend its fishing fleet.", []),
     ("Norway has allocated 50 million euros to the reconstruction of the power grid in Moldova.", [("pledge", ["NOR"])]),
+    ("Prime Minister Ana Vidal said on Tuesday Chile would cover half of the cost of the new bridge to Peru.",
+     [("pledge", ["CHL"])]),
 ])
 def test_refusals_and_allocations_in_wire_copy(sentence, expected):
     assert read(sentence, path="news/x.txt") == expected
