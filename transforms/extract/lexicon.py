@@ -237,6 +237,7 @@ class CommitmentRules:
     not_due: re.Pattern  # "of April 2, 2025", "signed in 2006": a date before it is no target
     not_a_course: re.Pattern  # "welcomed the delegation", "the steady growth": no course of action
     light_frames: re.Pattern
+    joint_title: re.Pattern  # a title of a document between parties: its countries are their sides
     finite_stance: re.Pattern  # a coordinated finite stance verb: ends a modal's predicate
     coordinated_frame: re.Pattern  # "... and hold that": ends the predicate before it
     passive_proposal: re.Pattern  # "be settled" after should/must: the speaker's proposal
@@ -300,6 +301,7 @@ def commitment_rules() -> CommitmentRules:
         quote_attribution=re.compile(data.quote_attribution, re.I),
         not_a_course=re.compile(data.not_a_course, re.I),
         light_frames=re.compile(data.light_frames, re.I),
+        joint_title=re.compile(data.joint_title, re.I),
         finite_stance=re.compile(data.finite_stance, re.I),
         coordinated_frame=re.compile(data.coordinated_frame, re.I),
         passive_proposal=re.compile(data.passive_proposal, re.I),

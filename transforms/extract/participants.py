@@ -37,7 +37,9 @@ PLURAL_ANAPHOR = re.compile(
     r"delegations|sides|parties|presidents|heads of state|counterparts|participants|co-chairs|chairs|signatories|"
     r"prime ministers|heads of government|heads of delegation)|all (?:the )?parties|"
     r"the foreign ministers|the ministers|the (?:\w+ )?group)\b", re.I)
-SINGULAR_ANAPHOR = re.compile(r"^(?:he|she|his|her)\b", re.I)  # "his visit to Lima": his own
+# "his visit to Lima": his own; not an honorific ("His Majesty the King", "Her Excellency", "His Royal Highness").
+SINGULAR_ANAPHOR = re.compile(r"^(?:he|she|(?:his|her)(?!\s+(?:majesty|excellency|highness|royal|holiness|eminence|beatitude|serene|grace)\b))\b",
+                              re.I)
 # An office named without its holder ("The minister then held talks", "the Cabinet Secretary was received"):
 # the person of that office told before. Group "office": the head word a title must hold.
 OFFICE_ANAPHOR = re.compile(r"^the (?:(?:foreign|prime|deputy|vice|cabinet|state|chief|visiting|two-day)\s+)?"

@@ -88,6 +88,7 @@ class Cues(RuleFile):
     quote_attribution: Pattern
     not_a_course: Pattern
     light_frames: Pattern
+    joint_title: Pattern
     noun_like_verbs: Words
     nouns_before_to: Words
 

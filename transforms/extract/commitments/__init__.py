@@ -112,7 +112,7 @@ def find_commitments(doc: Doc, events: list[EventMention]) -> list[CommitmentMen
         ctx = context_for(doc, sent, frames)
         if not ctx.countries:
             # No event told before it: a joint statement's "The Parties agreed" are the sides its title names.
-            sides = document_sides(doc) if sides is None else sides
+            sides = document_sides(doc, any(e.headline for e in events)) if sides is None else sides
             ctx.countries = sides
         own = by_sentence.get(sent.start, [])
         own_ctx = [e for e in own if e.status != "planned" and not e.frame and kinds[e.event_type].holds_commitments]

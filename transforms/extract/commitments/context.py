@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from transforms.extract.commitments.subject import resolve_subject
 from transforms.extract.document import Doc, Sent
-from transforms.extract.lexicon import event_rules
+from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.records import EventMention
 
 
@@ -89,12 +89,16 @@ def context_for(doc: Doc, sent: Sent, index: FrameIndex) -> Context:
     return Context(pick, pick.countries, host)
 
 
-def document_sides(doc: Doc) -> tuple[str, ...]:
+def document_sides(doc: Doc, encounter_title: bool = False) -> tuple[str, ...]:
     """The countries a release is between when no event of its text gives them: those its title names when it
     names two or more ("Joint Communiqué between the Republic of Tajikistan and the Kyrgyz Republic": "The
     Parties agreed ..." of its numbered paragraphs are both), or the one its title names besides the
-    publisher's own ("Minister Holds Talks with Slovenian Counterpart" of a Croatian release); () otherwise."""
+    publisher's own ("Minister Holds Talks with Slovenian Counterpart" of a Croatian release); () otherwise.
+    Only a title of a document between parties (`joint_title`) or of an encounter (`encounter_title`: the title
+    tells an event) has sides: "Statement on Russia's Attack on Ukraine" names what a statement is about."""
     if not doc.headline_end:
+        return ()
+    if not encounter_title and not commitment_rules().joint_title.search(doc.text, 0, doc.headline_end):
         return ()
     named = {c.code for c in doc.countries.within(0, doc.headline_end) if getattr(c, "code", None)}
     for r in doc.regions.within(0, doc.headline_end):

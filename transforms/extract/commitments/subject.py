@@ -14,6 +14,7 @@ from transforms.extract.issuer import opens_with_home_office
 from transforms.extract.lexicon import commitment_rules, event_rules, places
 from transforms.extract.participants import JOINT_TITLE
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
+from transforms.names.office import office_tables
 
 if TYPE_CHECKING:
     from transforms.extract.commitments.context import Context
@@ -258,15 +259,25 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         return _pronoun_parties(doc, abs_start, pm.group("p").lower(), ctx, own, speaker_codes, prev_parties)
-    if doc.home and (opens_with_home_office(subject) or _HOME_BODY.match(subject)):
+    if doc.home and (opens_with_home_office(subject) or _home_body(subject)):
         return (doc.home,), False
     return None, False
 
 
 # A ministry, department or embassy named with no country ("The State Department intends to provide ...", "the
-# Ministry of Health will ..."): the release's own government's.
-_HOME_BODY = re.compile(r"^(?:[Tt]he\s+)?(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?(?-i:Department|Ministry|Embassy)"
+# Ministry of Health will ..."): the release's own government's. The words before it must be a portfolio's ("Health
+# Ministry", "Foreign Ministry"; "State Department"): "The Taliban Ministry of ...", "The Hamas-run Health
+# Ministry" are bodies of others.
+_HOME_BODY = re.compile(r"^(?:[Tt]he\s+)?(?P<words>(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?)(?-i:Department|Ministry|Embassy)"
                         r"(?:\s+(?-i:of)\s+(?-i:[A-Z])[^,;]{0,60})?$")
+
+
+def _home_body(subject: str) -> bool:
+    m = _HOME_BODY.match(subject)
+    if m is None:
+        return False
+    allowed = office_tables().portfolio_words | {"State", "&"}
+    return all(word in allowed for word in m.group("words").split())
 
 
 def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
