@@ -168,6 +168,14 @@ class Doc:
     date_cache: dict[int, list] = field(default_factory=dict)
     place_cache: dict[int, list] = field(default_factory=dict)
     paragraph_starts: dict[int, int] = field(default_factory=dict)  # paragraph -> its first sentence's start
+    sentence_starts: list[int] = field(default_factory=list)  # each sentence's start, in order (found on first use)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence that holds offset `pos` (the last one starting at or before it); -1 before the
+        first."""
+        if not self.sentence_starts:
+            self.sentence_starts = [s.start for s in self.sentences]
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
 
     def paragraph_start(self, sent: Sent) -> int:
         """Offset of the first sentence of sent's paragraph."""

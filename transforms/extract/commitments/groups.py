@@ -4,7 +4,6 @@ government and the countries named beside it."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from transforms.extract.document import Doc
@@ -26,7 +25,7 @@ def plural_group(doc: Doc, group: set[str], n: int, pos: int | None = None) -> s
     if doc.home and doc.home not in group and len(group) == want - 1:
         return group | {doc.home}  # the release's own government is one side of the encounters it tells
     if pos is not None:
-        i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+        i = doc.sentence_index(pos)
         sent = doc.sentences[i] if i >= 0 else None
         local = {p.country for p in doc.people.within(sent.start, sent.end) if getattr(p, "country", None)} - group \
             if sent is not None else set()
@@ -56,7 +55,7 @@ def encounter_focus(doc: Doc, group: set[str], n: int, pos: int, host: str | Non
     want = n or 2
     if len(group) <= want or host not in group:
         return group
-    i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+    i = doc.sentence_index(pos)
     if i < 0:
         return group
     sent = doc.sentences[i]

@@ -4,7 +4,6 @@ it and not for a country."""
 
 from __future__ import annotations
 
-import bisect
 
 from transforms.extract.document import Doc
 from transforms.extract.issuer import opens_with_home_office
@@ -34,8 +33,7 @@ def official_before(doc: Doc, pos: int):
 def _subject_person_before(doc: Doc, pos: int) -> tuple[object, bool]:
     """(the person who is the subject of one of the last sentences before `pos`, else the last person named;
     True when a bare home office is that subject instead)."""
-    starts = [s.start for s in doc.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
+    i = doc.sentence_index(pos)
     for k in range(i, max(-1, i - 4), -1):
         sent = doc.sentences[k]
         lead = sent.start + min(len(sent.text), 80)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -272,12 +272,15 @@ _HOME_BODY = re.compile(r"^(?:[Tt]he\s+)?(?P<words>(?:(?-i:[A-Z])[\w&-]*\s+){0,3
                         r"(?:\s+(?-i:of)\s+(?-i:[A-Z])[^,;]{0,60})?$")
 
 
+@functools.lru_cache(maxsize=1)
+def _home_body_words() -> frozenset[str]:
+    """Words that may name a ministry or department before its head word: the portfolios' ("Health", "Foreign")."""
+    return office_tables().portfolio_words | {"State", "&"}
+
+
 def _home_body(subject: str) -> bool:
     m = _HOME_BODY.match(subject)
-    if m is None:
-        return False
-    allowed = office_tables().portfolio_words | {"State", "&"}
-    return all(word in allowed for word in m.group("words").split())
+    return m is not None and all(word in _home_body_words() for word in m.group("words").split())
 
 
 def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
@@ -286,7 +289,7 @@ def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str
     last commitment when its paragraph names that country. A country named only in an earlier paragraph is
     no referent ("Germany pledged ... / Peru held elections. The government will ..." is Peru's), and an
     unread referent gives no row rather than a wrong party."""
-    i = bisect.bisect_right([s.start for s in doc.sentences], pos) - 1
+    i = doc.sentence_index(pos)
     if i < 0:
         return None
     paragraph = doc.sentences[i].paragraph
