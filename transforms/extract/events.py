@@ -3,13 +3,13 @@ of named steps (STEPS: subject, participants, the general-news guards, date and 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from transforms.extract.anaphora import State, frame_countries, relative_antecedent
 from transforms.extract.attending import add_attendance, attendance_target
 from transforms.extract.document import Doc, Sent
+from transforms.extract.event_dates import date_and_status, dates_its_encounters, is_frame
 from transforms.extract.guards import an_occasion, between_parties, denied, subordinate_subject
 from transforms.extract.hits import Hit, all_hits, attach_names, object_end
 from transforms.extract.identity import keep_apart
@@ -19,28 +19,16 @@ from transforms.extract.participants import (
     opening_subject, party_body, setting_subject, unnamed_offices, with_role, zone,
 )
 from transforms.extract.programme import add_host_countries, add_other_side
+from transforms.extract.reading import NOMINAL, Reading, Sentence, is_setting, setting_of
 from transforms.extract.records import EventMention
 from transforms.extract.subjects import SPLIT_EACH, parties_after_topic
 from transforms.extract.subjects import participants_for as _participants_for
 from transforms.extract.subjects import roles as _roles
-from transforms.extract.when_where import (
-    event_location, event_status, of_recent_story, pick_date, setting_told_past, told_as_news, told_day,
-    under_way,
-)
+from transforms.extract.when_where import event_location, told_day
 from transforms.ids import make_id
 from transforms.reference import word_set
 from transforms.reference.patterns import set_alternation
 
-_AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
-                          r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
-_TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
-# A trigger that is a noun phrase ("the phone call between", "a visit to") mentions an event;
-# the release's own event is told with a verb ("spoke with", "visited").
-_NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|their|his|her|today's|talks|consultations|"
-                      r"negotiations|meeting|meetings|bilateral|trilateral|in-person|visit|visits|trip|trips|travel|tour|"
-                      r"signing|press|news|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
-                      r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by|next|previous|last|"
-                      r"latest|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b", re.I)
 # Words before a nominal trigger that make it the object of something else ("highly of the call").
 # (Not "the third round of | talks": a count; nor "who is on | an official visit", ", on | an official visit":
 # being on it.)
@@ -52,9 +40,6 @@ _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\
 # subject made it (not "welcomed his visit": the guest's).
 _OWN_RECALLED = re.compile(r"\b(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
                            r"(?:(?-i:[a-z][\w-]*)\s+)?$", re.I)
-# A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
-# "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
-_SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
 # A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
 # ..."): its date and its event belong to it, not to the main clause.
 _RELATIVE = re.compile(r",\s*(?:who|which|(?:currently\s+|now\s+)?on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -66,9 +51,6 @@ _TRIP_SETTING = re.compile(r"\b(?:during|on|as part of|in the course of|on the (
 # A day phrase between two triggers ("held a meeting | on Sunday, | followed by talks"): no new subject.
 _DAY_PHRASE = re.compile(rf"\b(?:on|in)\s+(?:the\s+)?(?:{set_alternation(word_set('WEEKDAYS'))}|"
                          rf"{set_alternation(word_set('MONTHS'))}|\d)[\w ]*", re.I)
-# A named event as the setting of the encounter told before it in the sentence.
-_NAMED_SETTING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of|in the margins of|ahead of)\s+(?:the\s+)?$",
-                            re.I)
 # A coordinated predicate that names nobody: a lower-case verb first, no pronoun, article or name
 # ("... and | held a joint press conference", "... and then | paid a courtesy call on").
 _PREDICATE = re.compile(r"^\s*(?!(?:the|a|an|both|each|his|her|their|its|he|she|they|we|it|all|two)\b)[a-z]+"
@@ -100,60 +82,9 @@ def _mention_id(doc: Doc, start: int, idx: int, event_type: str) -> str:
     return make_id("evm", doc.article_id, start, idx, event_type)
 
 
-@dataclass
-class _Sentence:
-    """One sentence with hits, and what its readings share."""
-
-    doc: Doc
-    sent: Sent
-    hits: list[Hit]
-    state: State
-    subj_lo: int  # where subjects start: after a reporting frame ("X said that ...")
-    first_trigger_lo: int | None  # the first trigger of the sentence (names are not triggers)
-    found: list[EventMention] = field(default_factory=list)  # the sentence's mentions so far
-    subjects: dict[int, Zone] = field(default_factory=dict)  # hit index -> the subject read for it
-    dateline: int = 0  # where the sentence's dateline ends ("TOKYO, Feb. 15 (Kyodo) -- ")
-    relatives: list[tuple[int, int]] = field(default_factory=list)  # ", who arrived on Monday," clauses
-    sequels: set[int] = field(default_factory=set)  # starts of the hits told as following the event before
-    denied_end: int | None = None  # where the last denied trigger ends ("would not travel to | X for talks")
-
-    def relative_of(self, pos: int) -> tuple[int, int] | None:
-        """The relative clause that holds sentence offset pos, if any."""
-        return next(((a, b) for a, b in self.relatives if a <= pos < b), None)
-
-    @property
-    def text(self) -> str:
-        return self.sent.text
-
-
-@dataclass
-class _Reading:
-    """One hit and what the steps have read around it (offsets into the sentence)."""
-
-    hit: Hit
-    idx: int
-    obj_hi: int  # where the hit's object ends
-    trig_lo: int = 0
-    lo_subject: int = 0
-    subject: Zone | None = None
-    objs: list[Zone] = field(default_factory=list)  # one per counterpart when a "respectively" list splits
-    split: bool = False
-    shared: int | None = None  # the hit whose subject this one shares (a coordinated clause)
-    sequel: bool = False  # told as following the event before ("then", "in the afternoon")
-    denied: bool = False  # a word around it denies it, makes it hypothetical or calls it off (guards.py)
-    named_codes: set[str] = field(default_factory=set)
-    status: str = "unknown"
-    start: dt.date | None = None
-    end: dt.date | None = None
-    precision: str = "unknown"
-    rank: int = 0
-    location: str | None = None
-    location_country: str | None = None
-
-
 # ------------------------------------------------------------------ the steps
 
-def _taking_place(s: _Sentence, r: _Reading) -> bool:
+def _taking_place(s: Sentence, r: Reading) -> bool:
     """Whether the words around the trigger deny it, make it hypothetical, call it off (guards.denied): read first, so
     that a denied trigger's object is known before anything else rejects it ("ready to host | talks between A and B")."""
     nxt = s.hits[r.idx + 1].start if r.idx + 1 < len(s.hits) else len(s.text)
@@ -162,7 +93,7 @@ def _taking_place(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
-def _purpose(s: _Sentence, r: _Reading) -> bool:
+def _purpose(s: Sentence, r: Reading) -> bool:
     """A trigger after "to"/"for" that serves the one before ("will travel to Tokyo for talks with X", "travelled
     to Tunis to meet Y") is an encounter of its own with the same subject, and its people join the trip."""
     hit, text = r.hit, s.text
@@ -180,13 +111,13 @@ def _purpose(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
-def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
+def _subject_bounds(s: Sentence, r: Reading) -> bool:
     """Where the subject of the hit starts: the sentence's subject for its first trigger (and gerunds), else
     after the hit before; "supports Kyrgyzstan in hosting": Kyrgyzstan hosts."""
     hit, text = r.hit, s.text
     first = s.first_trigger_lo
     r.trig_lo = hit.start if hit.trigger is not None or first is None else first
-    if hit.trigger is not None and _setting(s, r) and (hit.start <= (first or 0) or (r.idx - 1) in s.subjects):
+    if hit.trigger is not None and is_setting(s, r) and (hit.start <= (first or 0) or (r.idx - 1) in s.subjects):
         # "X told Y in a phone call": the telling is the call; "X welcomed Z at a joint news conference with Y":
         # X holds the conference too.
         r.lo_subject, r.shared = s.dateline, None if hit.start <= (first or 0) else r.idx - 1
@@ -210,15 +141,7 @@ def _subject_bounds(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
-def _setting(s: _Sentence, r: _Reading) -> bool:
-    """A nominal trigger that is the setting of the sentence ("in a phone call", "during talks in Lima")."""
-    text, hit = s.text, r.hit
-    trig = text[hit.start:hit.end]
-    return bool(_NOMINAL.match(trig) and _SETTING.search(text, max(0, hit.start - 30), hit.start)
-                or re.match(r"(?:during|at|in)\s", trig, re.I))
-
-
-def _own_clause(s: _Sentence, r: _Reading) -> int:
+def _own_clause(s: Sentence, r: Reading) -> int:
     """Where the subject of a later trigger starts: after the trigger before, or after the last clause
     opener past that trigger's object. A clause that names nobody ("... in the morning and later held
     talks") shares the subject of the trigger before (r.shared)."""
@@ -253,15 +176,7 @@ def _own_clause(s: _Sentence, r: _Reading) -> int:
     return lo
 
 
-def _setting_of(s: _Sentence, hit: Hit) -> list[EventMention]:
-    """The encounters a named event is the setting of: those told before it in its sentence ("met X at the Y
-    Summit", "on the sidelines of the Z Forum"); none when it is no setting."""
-    if hit.trigger is not None or not _NAMED_SETTING.search(s.text, max(0, hit.start - 40), hit.start):
-        return []
-    return [m for m in s.found if m.rule is not None]
-
-
-def _participants(s: _Sentence, r: _Reading) -> bool:
+def _participants(s: Sentence, r: Reading) -> bool:
     """Subject and object zones: a trigger's, or the countries an event name names ("Brazil and Chile
     agreed to hold the X Summit": the subject takes part)."""
     hit, text, doc, base = r.hit, s.text, s.doc, s.sent.start
@@ -272,10 +187,10 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         elif not codes and hit.event_type in ("meeting", "talks") and _COUNTED.match(text, hit.start):
             # "the IX Meeting of the Mechanism", "since the Third Meeting": a session of the body the article reports.
             codes = {p.country for p in frame_countries(s.state, found=tuple(s.found))}
-        if _setting_of(s, hit):
+        if setting_of(s, hit):
             # "A met B at the NATO Summit": A and B attend it (and C and D: "held separate meetings with C and D
             # on the sidelines of the Y Meeting").
-            codes = codes.union(*(m.countries for m in _setting_of(s, hit)))
+            codes = codes.union(*(m.countries for m in setting_of(s, hit)))
         named = Zone((), tuple(country_participant(c, "participant") for c in sorted(codes)), ())
         if hit.name and event_rules().name_verbs.search(text[max(r.lo_subject, hit.start - 40):hit.start]):
             r.subject, _, _ = _participants_for(doc, s.sent, r.lo_subject, hit.start, hit.start, hit.start, hit,
@@ -291,14 +206,14 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
         if not any(z.people or z.countries or z.orgs for z in r.objs) and (later := parties_after_topic(
                 doc, s.sent, hit, r.obj_hi, _roles(text, hit, hit.start, hit.end)[1])):
             r.objs, r.obj_hi = [later[0]], later[1]  # "Consultations on X | between A and B | took place"
-        if r.shared is None and (_setting(s, r) or _NOMINAL.match(text, hit.start)) and (opening := opening_subject(
+        if r.shared is None and (is_setting(s, r) or NOMINAL.match(text, hit.start)) and (opening := opening_subject(
                 doc, s.sent, s.dateline, hit.start, hit.end, _roles(text, hit, hit.start, hit.end)[0])):
             r.subject = opening  # "During his talks with X, | the Minister of Y | raised ...": Y's talks
         if r.shared is not None:
             shared = s.subjects[r.shared]
             role = _roles(text, hit, hit.start, hit.end)[0]
             r.subject = Zone(with_role(shared.people, role), with_role(shared.countries, role), shared.orgs)
-        elif (_NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start])
+        elif (NOMINAL.match(text[hit.start:hit.end]) and _OBJECT_OF.search(text[max(0, hit.start - 40):hit.start])
               and not _OWN_RECALLED.search(text, max(0, hit.start - 40), hit.start)):
             r.subject = Zone((), (), ())  # "spoke highly of the phone call between A and B": not a party
             r.lo_subject = hit.start  # ... nor is the clause around it
@@ -318,7 +233,7 @@ def _participants(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
-def _has_object(s: _Sentence, r: _Reading) -> bool:
+def _has_object(s: Sentence, r: Reading) -> bool:
     """A trigger that needs an object has one: a participant, a visit's place or a counterpart word."""
     hit = r.hit
     if hit.trigger is None or not hit.trigger.needs_object or hit.name or any(
@@ -329,7 +244,7 @@ def _has_object(s: _Sentence, r: _Reading) -> bool:
     return bool(event_rules().counterparts.search(s.text, hit.end, r.obj_hi))
 
 
-def _diplomatic(s: _Sentence, r: _Reading) -> bool:
+def _diplomatic(s: Sentence, r: Reading) -> bool:
     """Not denied (a denied trigger's subject is read first: a later clause may share it), and an event between
     governments, not general news (guards.between_parties)."""
     if r.denied or r.hit.trigger is None:
@@ -338,92 +253,7 @@ def _diplomatic(s: _Sentence, r: _Reading) -> bool:
                            bool(r.hit.name))
 
 
-def _date_and_status(s: _Sentence, r: _Reading) -> bool:
-    """The date told for the event and its status; without one, the event just told ("After the meeting,
-    ..."), "today", or the release's own week."""
-    hit, text, doc, state = r.hit, s.text, s.doc, s.state
-    prev = s.hits[r.idx - 1] if r.idx else None
-    # A cue between the hit before and this one is this one's ("received X in audience, which was followed by a
-    # meeting of the delegations"); else the sentence's first.
-    cue = (prev is not None and event_rules().sequence_cues.search(text, prev.end, r.obj_hi)
-           or event_rules().sequence_cues.search(text, 0, r.obj_hi))
-    # The cue makes a sequel of the event of its own clause ("After the talks, the PMs witnessed the signing of
-    # X, signed by A and B": the first signing, which "signed by" retells, follows the talks).
-    # A cue that is the trigger itself and looks back ("Following the talks, the ministers signed"): it names the
-    # event told before ("followed by talks" looks forward: another event).
-    own_cue = bool(cue and cue.start() < hit.end and hit.start < cue.end() and hit.trigger is not None
-                   and re.match(r"(?:after|following)\s+(?:the|their|these)\b", cue.group(0), re.I))
-    r.sequel = bool(cue and not own_cue and (cue.start() >= r.lo_subject or prev is None
-                                             or hit.start <= (s.first_trigger_lo or 0) or prev.start in s.sequels
-                                             and not re.search(r"[,;]", text[prev.end:hit.start])))
-    if r.sequel:
-        s.sequels.add(hit.start)
-    # "the same day", "the day before" count from the day of the event told before.
-    own = s.relative_of(hit.start)
-    date = pick_date(doc, s.sent, r.lo_subject if hit.trigger else hit.start, r.obj_hi,
-                     state.last_day or state.last_date, s.dateline,
-                     tuple(span for span in s.relatives if span != own and span[1] <= hit.start), hit.start,
-                     later=hit.trigger is not None and hit.start > (s.first_trigger_lo or 0))
-    r.status = event_status(text, hit.start, r.obj_hi, date[0] if date else None, date[1] if date else None,
-                       date[2] if date else "unknown", doc.published, text[hit.start:hit.end])
-    if (r.status == "unknown" and hit.trigger is not None and _setting(s, r)
-            and setting_told_past(text, r.lo_subject, hit.start, r.obj_hi)):
-        r.status = "occurred"  # "At the joint press conference, the minister said ...": the setting of a past act
-    if date is not None:
-        r.start, r.end, r.precision, r.rank, _ = date
-    elif dated := [m for m in _setting_of(s, hit) if m.start_date is not None]:
-        # "met X on Monday at the NATO Summit": the summit was on that day (at least).
-        r.start, r.end, r.precision, r.rank = (dated[-1].start_date, dated[-1].end_date, dated[-1].date_precision,
-                                               dated[-1].date_rank)
-    elif _AFTER_FRAME.match(text) and state.last_frame is not None and state.last_frame.start_date:
-        frame = state.last_frame
-        r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
-    elif cue and (state.last_day or state.last_frame):
-        # "Minister X then held talks with ...", "In the afternoon, ...": the day of the event told before
-        # (else the days the release's own event is dated by).
-        if state.last_day is not None:
-            r.start = r.end = state.last_day
-            r.precision, r.rank = "day", 2
-        elif state.last_frame.start_date is not None:
-            frame = state.last_frame
-            r.start, r.end, r.precision, r.rank = frame.start_date, frame.end_date, frame.date_precision, frame.date_rank
-    elif r.status != "planned" and doc.published is not None and hit.trigger is not None and _TODAYISH.search(text):
-        r.start = r.end = doc.published
-        r.precision, r.rank = "day", 2
-    elif (r.status != "planned" and state.last_day is not None
-          and told_as_news(text, hit.start, hit.end, hit.trigger is not None and not _NOMINAL.match(text[hit.start:]))
-          and all(d.value is not None for d in doc.dates_in(s.sent))):
-        # "He was received at the airport by ..." after "arrived in New Delhi yesterday evening": the day
-        # the programme is on (inferred: it neither keeps tellings apart from a dated one nor outranks it); not
-        # when the sentence tells a date that cannot be placed ("On 9 February" in an article without a date).
-        r.start = r.end = state.last_day
-        r.precision, r.rank = "day", 1
-    elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None
-          and not state.seen_event and not hit.name):
-        # The release's own event, told without a date: on or a few days before publication.
-        r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-    elif (r.status != "planned" and hit.trigger is not None and not hit.name
-          and of_recent_story(text, hit.start, hit.end, state.last_day, doc.published)):
-        r.start = r.end = state.last_day
-        r.precision, r.rank, r.status = "day", 1, "occurred"
-    elif r.status == "unknown" and doc.published is not None and hit.trigger is not None and under_way(text):
-        r.status = "occurred"
-        r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
-    return not s.text.rstrip().endswith("?")  # "Will you meet X?", "Is a visit to Japan planned?": asked, not told
-
-
-def _dates_its_encounters(s: _Sentence, r: _Reading) -> bool:
-    """A named setting told with its day dates the encounters told before it without one ("had a conversation on
-    the sidelines of the Andean summit in Quito on Friday": the conversation was on Friday)."""
-    if r.rank >= 2 and r.start is not None:
-        for m in _setting_of(s, r.hit):
-            if m.date_rank < 2:
-                s.found[s.found.index(m)] = replace(m, start_date=r.start, end_date=r.end, date_precision=r.precision,
-                                                    date_rank=r.rank, status=r.status)
-    return True
-
-
-def _location(s: _Sentence, r: _Reading) -> bool:
+def _location(s: Sentence, r: Reading) -> bool:
     """Where the event took place ("in Xi'an"; a visit's destination). A trip of a party to its own country ("He
     departed for Bujumbura" after his state visit) is the way home, no visit."""
     r.location, r.location_country = event_location(s.doc, s.sent, r.hit.start, r.obj_hi, r.hit.event_type == "visit",
@@ -433,13 +263,13 @@ def _location(s: _Sentence, r: _Reading) -> bool:
                 and codes <= {r.location_country})
 
 
-def _an_occasion(s: _Sentence, r: _Reading) -> bool:
+def _an_occasion(s: Sentence, r: Reading) -> bool:
     """A talks noun without a verb (needs_occasion) is an event when dated, placed or set (guards.an_occasion)."""
     return an_occasion(s.text, r.hit, r.rank >= 2 or bool(r.location))
 
 
-STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _has_object, _diplomatic, _date_and_status,
-         _dates_its_encounters, _location, _an_occasion)
+STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _has_object, _diplomatic, date_and_status,
+         dates_its_encounters, _location, _an_occasion)
 
 
 # ------------------------------------------------------------------ the article
@@ -508,7 +338,7 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
     if subj_lo > hits[0].start:
         subj_lo = 0
     dateline = _dateline_end(doc, sent)
-    s = _Sentence(doc, sent, hits, state, max(subj_lo, dateline),
+    s = Sentence(doc, sent, hits, state, max(subj_lo, dateline),
                   next((h.start for h in hits if h.trigger is not None), None), dateline=dateline,
                   relatives=[m.span() for m in _RELATIVE.finditer(text)])
     encounters: list[tuple[EventMention, bool]] = []  # trigger mentions, and whether they have a counterpart
@@ -516,7 +346,7 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
     opening_end = opening.end() if opening else 0  # an event in an opening phrase ends with it
     for idx, hit in enumerate(hits):
         nxt = hits[idx + 1].start if idx + 1 < len(hits) else len(text)
-        r = _Reading(hit, idx, min(object_end(text, hit.end), nxt, opening_end if hit.start < opening_end else len(text)))
+        r = Reading(hit, idx, min(object_end(text, hit.end), nxt, opening_end if hit.start < opening_end else len(text)))
         if all(step(s, r) for step in STEPS):
             told = _mentions(s, r)
             s.found.extend(told)
@@ -531,13 +361,13 @@ def _read_sentence(doc: Doc, sent: Sent, hits: list[Hit], state: State) -> list[
     return keep_apart(s.sent, s.found, encounters)
 
 
-def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
+def _mentions(s: Sentence, r: Reading) -> list[EventMention]:
     """The mentions of a reading: one per object zone (per counterpart of a "respectively" list)."""
     doc, sent, hit, text = s.doc, s.sent, r.hit, s.text
     out = []
     base_conf = 0.9 if hit.trigger is not None else 0.75
     trig_text = text[hit.start:hit.end]
-    nominal = hit.trigger is None or bool(_NOMINAL.match(trig_text)) or trig_text.endswith("ing")
+    nominal = hit.trigger is None or bool(NOMINAL.match(trig_text)) or trig_text.endswith("ing")
     for k, obj in enumerate(r.objs):
         participants = list(r.subject.people + r.subject.countries + r.subject.orgs)
         participants += list(obj.people + obj.countries + obj.orgs)
@@ -580,20 +410,8 @@ def _mentions(s: _Sentence, r: _Reading) -> list[EventMention]:
             rule=hit.trigger.name if hit.trigger is not None else None,
             offices=unnamed_offices(doc, sent, ((r.lo_subject, hit.start), (hit.end, r.obj_hi))),
         )
-        out.append(replace(mention, frame=_is_frame(mention, doc, nominal)))
+        out.append(replace(mention, frame=is_frame(mention, doc, nominal)))
     return out
-
-
-def _is_frame(m: EventMention, doc: Doc, nominal: bool) -> bool:
-    """The release's own event (what happened around its date), not one recalled or planned."""
-    if m.status == "planned" or m.event_type == "announcement" and m.start_date is None:
-        return False
-    if m.start_date is None or doc.published is None:
-        return not nominal and m.name is None
-    if m.date_precision not in ("day", "week"):
-        return False  # "this year", "in May": too vague to be the release's own event
-    recent = 0 <= (doc.published - m.start_date).days <= 14 or m.start_date <= doc.published <= m.end_date
-    return recent and (not nominal or m.date_rank >= 2)
 
 
 __all__ = ["SPLIT_EACH", "family", "find_event_mentions"]
