@@ -49,6 +49,31 @@ def test_hypothetical_or_no_single_occasion_is_no_event(text):
 
 
 @pytest.mark.parametrize("text", [
+    # a question put: what is asked is not told
+    "ANKARA (Wire) - Turkey warned Greece on Monday over drilling. Asked if the President of Turkey would meet the Prime "
+    "Minister of Greece at the NATO summit, an aide said it was too early to say.",
+    "SANTIAGO (Wire) - Chile recalled its ambassador from Bolivia on Friday. Asked whether Chile would still host the "
+    "next summit of the Pacific Alliance, the minister declined to comment.",
+    # readiness and a wish
+    "GEORGETOWN (Wire) - Venezuela expelled Guyana's ambassador on Monday. Guyana's president said he was prepared to "
+    "meet the Venezuelan president only under UN auspices.",
+    "KYIV (Wire) - Russian missiles struck Kyiv overnight. The Ukrainian President said he hoped to meet the President "
+    "of France soon to discuss air defences.",
+    # speculation told by its adjective
+    "MOSCOW (Wire) - Russia threatened to retaliate against new EU sanctions. The Kremlin said a possible meeting "
+    "between the presidents of Russia and Turkey was being discussed but no date had been agreed.",
+])
+def test_a_question_readiness_wish_or_speculation_is_no_event(text):
+    assert consult(text) == []
+
+
+def test_the_answer_to_a_question_tells_its_event():
+    text = ("LIMA (Wire) - Asked about the border dispute, the Foreign Minister of Chile said he met the Foreign "
+            "Minister of Peru in Lima on Monday.")
+    assert consult(text) == [("meeting", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("text", [
     "GENEVA (Wire) - U.N.-sponsored talks between Chile and Peru collapsed on Saturday before they had begun.",
     "BRUSSELS (Wire) - A round of talks between Serbia and Kosovo that the EU had planned to host on Thursday has been "
     "called off.",
