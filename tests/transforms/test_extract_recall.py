@@ -117,3 +117,17 @@ def test_a_date_after_a_venue_and_its_city_is_the_encounters():
             "at the State House in Dodoma on 22 February 2024.")
     (m,) = mentions(text)
     assert (m.countries, m.start_date) == (("MOZ", "TZA"), dt.date(2024, 2, 22))
+
+
+def test_a_meeting_of_their_officials_is_of_the_articles_parties():
+    text = ("The foreign ministers of Nigeria and Ghana met in Accra on 11 March 2024. A meeting of the defence chiefs "
+            "will be held in Abuja in 2025.")
+    planned = [m for m in mentions(text) if m.status == "planned"]
+    assert [(m.event_type, m.countries) for m in planned] == [("meeting", ("GHA", "NGA"))]
+
+
+def test_an_arrival_that_opens_the_sentence_is_the_subjects_trip():
+    text = ("Upon arrival in Dili on 11 March 2024, the Foreign Minister of Indonesia paid a courtesy call on the "
+            "President of Timor-Leste.")
+    assert sorted((m.event_type, m.countries) for m in mentions(text)) == [("meeting", ("IDN", "TLS")),
+                                                                            ("visit", ("IDN", "TLS"))]

@@ -37,9 +37,9 @@ _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:(?-i:[a-z0-9][\w-]*)\s+)?$", re.I)  # not a name: "the Minister of Chile | visits Peru"
 # The subject's own event told as what it recalls ("The Minister recalled | his visit to Lima in January"): the
-# subject made it (not "welcomed his visit": the guest's).
-_OWN_RECALLED = re.compile(r"\b(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
-                           r"(?:(?-i:[a-z][\w-]*)\s+)?$", re.I)
+# subject made it (not "welcomed his visit": the guest's); "On his | arrival in X, the Minister ...": his own.
+_OWN_RECALLED = re.compile(r"\b(?:(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
+                           r"(?:(?-i:[a-z][\w-]*)\s+)?|(?:upon|on)\s+(?:his|her|their)\s+)$", re.I)
 # A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
 # ..."): its date and its event belong to it, not to the main clause.
 _RELATIVE = re.compile(r",\s*(?:who|which|(?:currently\s+|now\s+)?on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -206,7 +206,7 @@ def _participants(s: Sentence, r: Reading) -> bool:
         if not any(z.people or z.countries or z.orgs for z in r.objs) and (later := parties_after_topic(
                 doc, s.sent, hit, r.obj_hi, _roles(text, hit, hit.start, hit.end)[1])):
             r.objs, r.obj_hi = [later[0]], later[1]  # "Consultations on X | between A and B | took place"
-        if r.shared is None and (is_setting(s, r) or NOMINAL.match(text, hit.start)) and (opening := opening_subject(
+        if r.shared is None and (is_setting(s, r) or NOMINAL.match(text[hit.start:hit.end])) and (opening := opening_subject(
                 doc, s.sent, s.dateline, hit.start, hit.end, _roles(text, hit, hit.start, hit.end)[0])):
             r.subject = opening  # "During his talks with X, | the Minister of Y | raised ...": Y's talks
         if r.shared is not None:
@@ -226,7 +226,7 @@ def _participants(s: Sentence, r: Reading) -> bool:
     # A trigger that frames its parties, or a standing body's encounter that names none ("The Joint Working Group
     # met"): the article's own parties.
     framed = hit.trigger is not None and (hit.trigger.frame_parties or not told and party_body(
-        r.subject, r.objs, family(hit.event_type) == family("meeting"), text[r.lo_subject:hit.end]))
+        r.subject, r.objs, family(hit.event_type) == family("meeting"), text[r.lo_subject:r.obj_hi]))
     frame = frame_countries(s.state, found=tuple(s.found)) if framed else ()
     if frame and (not told or len(told) == 1 and told <= {p.country for p in frame}):
         r.objs = [Zone(o.people, o.countries + frame, o.orgs) for o in r.objs]
