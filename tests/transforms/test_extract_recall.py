@@ -131,3 +131,25 @@ def test_an_arrival_that_opens_the_sentence_is_the_subjects_trip():
             "President of Timor-Leste.")
     assert sorted((m.event_type, m.countries) for m in mentions(text)) == [("meeting", ("IDN", "TLS")),
                                                                             ("visit", ("IDN", "TLS"))]
+
+
+# Published on Tuesday 12 March 2024: the release's week is 6 to 12 March.
+@pytest.mark.parametrize("text", [
+    "The President of Ghana received the Foreign Minister of Togo at the Jubilee House. The Foreign Minister of Togo "
+    "also held talks with the Minister of Trade of Ghana.",
+    "The Prime Minister of Fiji welcomed the President of Palau to Suva. The President of Palau also called on the "
+    "President of Fiji.",
+])
+def test_each_undated_encounter_of_a_release_is_of_its_week(text):
+    later = mentions(text)[-1]
+    assert (later.status, later.start_date, later.end_date) == ("occurred", dt.date(2024, 3, 6), dt.date(2024, 3, 12))
+
+
+@pytest.mark.parametrize("text", [
+    "The President of Ghana received the Foreign Minister of Togo at the Jubilee House. The two had previously met "
+    "in Lome.",
+    "The Prime Minister of Fiji welcomed the President of Palau to Suva. The President of Palau has visited Fiji three "
+    "times.",
+])
+def test_an_undated_encounter_told_as_before_takes_no_release_week(text):
+    assert mentions(text)[-1].start_date is None

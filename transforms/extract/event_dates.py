@@ -17,6 +17,10 @@ from transforms.extract.when_where import (
 
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
+# Words that place an event told without a date before the release's own ("they last met", "had visited"), or make it
+# a record in the perfect ("has visited Peru three times").
+_BACKGROUND = re.compile(r"\b(?:last|previous|previously|earlier|before|formerly|ago|already|once|since|had|has|have|times|"
+                         r"often|regularly|never)\b", re.I)
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
 
 
@@ -80,9 +84,10 @@ def date_and_status(s: Sentence, r: Reading) -> bool:
         # when the sentence tells a date that cannot be placed ("On 9 February" in an article without a date).
         r.start = r.end = state.last_day
         r.precision, r.rank = "day", 1
-    elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None
-          and not state.seen_event and not hit.name):
-        # The release's own event, told without a date: on or a few days before publication.
+    elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None and not hit.name
+          and (not state.seen_event or not _BACKGROUND.search(text))):
+        # The release's own event, or another encounter it tells without a date and not as before ("he also met the
+        # Minister of Trade"): on or a few days before publication.
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     elif (r.status != "planned" and hit.trigger is not None and not hit.name
           and of_recent_story(text, hit.start, hit.end, state.last_day, doc.published)):
