@@ -153,3 +153,15 @@ def test_each_undated_encounter_of_a_release_is_of_its_week(text):
 ])
 def test_an_undated_encounter_told_as_before_takes_no_release_week(text):
     assert mentions(text)[-1].start_date is None
+
+
+@pytest.mark.parametrize("text,kind,countries", [
+    ("Estonia and Latvia signed a border treaty in Riga on 11 March 2024. Consultations between their deputy foreign "
+     "ministers took place in Riga the same day.", "talks", ("EST", "LVA")),
+    ("Estonia and Latvia signed a border treaty in Riga on 11 March 2024. Talks between their prime ministers will be "
+     "held in Tallinn in May.", "talks", ("EST", "LVA")),
+    ("Ghana and Togo said a meeting between their presidents would take place in Lome next month.", "meeting",
+     ("GHA", "TGO")),
+])
+def test_an_encounter_between_their_officials_is_of_the_parties_told_before(text, kind, countries):
+    assert [(m.event_type, m.countries) for m in mentions(text) if m.event_type == kind] == [(kind, countries)]

@@ -90,6 +90,9 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
                        obj.orgs)
     lead = _NOUN_COMPLEMENT.match(sent.text, obj_start)
     at = lead.end() if lead else obj_start if _COMPLEMENT_END.search(sent.text, trig_lo, trig_hi) else None
+    if not (obj.people or obj.countries) and at is not None and _THEIR.match(sent.text[at:obj_hi].strip()):
+        # "after talks in Arica between | their foreign ministers": the parties the sentence told before.
+        obj = _their_subject(doc, sent, at, obj, sent.text[at:obj_hi].strip(), o_role, state, frame)
     if not (obj.people or obj.countries) and at is not None and PLURAL_ANAPHOR.match(sent.text[at:obj_hi].strip()):
         # "Talks between the two Heads of State were held": the people of the event told before.
         obj = anaphoric_subject(doc, base, obj, sent.text[at:obj_hi].strip(), o_role, state, frame, base + at)
