@@ -165,3 +165,13 @@ def test_an_undated_encounter_told_as_before_takes_no_release_week(text):
 ])
 def test_an_encounter_between_their_officials_is_of_the_parties_told_before(text, kind, countries):
     assert [(m.event_type, m.countries) for m in mentions(text) if m.event_type == kind] == [(kind, countries)]
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Speaking to reporters after meeting Kenya's foreign minister in Nairobi on Monday, the Foreign Minister of Chile "
+     "said trade would grow.", ("CHL", "KEN")),
+    ("Talking to journalists after meeting the President of Peru in Lima on 11 March 2024, the Prime Minister of Japan "
+     "said the talks went well.", ("JPN", "PER")),
+])
+def test_a_participle_phrase_that_names_nobody_has_the_subject_after_its_comma(text, countries):
+    assert [(m.event_type, m.countries) for m in mentions(text)] == [("meeting", countries)]

@@ -61,7 +61,10 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     s_role, o_role = roles(sent.text, hit, trig_lo, trig_hi)
     base = sent.start
     subject_text = LEADING_PHRASE.sub("", sent.text[subj_lo:trig_lo].strip(" ,"))
-    opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else None
+    opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else (
+        # "Speaking to reporters after meeting X, | Lavrov said ...": a participle phrase that names nobody.
+        "," not in subject_text and _OPENING_PARTICIPLE.match(subject_text)
+        and not zone(doc, base + subj_lo, base + trig_lo, s_role).codes)
     if opening and (comma := sent.text.find(", ", obj_hi)) >= 0:
         # "Addressing the press, the leaders pledged ...": the subject follows the participle's phrase.
         subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
