@@ -37,9 +37,9 @@ _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:(?-i:[a-z0-9][\w-]*)\s+)?$", re.I)  # not a name: "the Minister of Chile | visits Peru"
 # The subject's own event told as what it recalls ("The Minister recalled | his visit to Lima in January"): the
-# subject made it (not "welcomed his visit": the guest's); "On his | arrival in X, the Minister ...": his own.
-_OWN_RECALLED = re.compile(r"\b(?:(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
-                           r"(?:(?-i:[a-z][\w-]*)\s+)?|(?:upon|on)\s+(?:his|her|their)\s+)$", re.I)
+# subject made it (not "welcomed his visit": the guest's).
+_OWN_RECALLED = re.compile(r"\b(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
+                           r"(?:(?-i:[a-z][\w-]*)\s+)?$", re.I)
 # A relative clause set off by commas ("The minister, who arrived in Baku on Monday evening, was received
 # ..."): its date and its event belong to it, not to the main clause.
 _RELATIVE = re.compile(r",\s*(?:who|which|(?:currently\s+|now\s+)?on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"

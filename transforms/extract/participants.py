@@ -193,14 +193,12 @@ def joint_we(doc: Doc, start: int, end: int) -> bool:
     return doc.home is None and bool(_WE_ANY.search(doc.text, start, end) and JOINT_TITLE.search(doc.title or ""))
 
 
-# A sentence opened by an event as its setting ("At the X Summit on March 3, | the presidents ... agreed", "Upon
-# arrival in Dili, | the Minister ...") and the
+# A sentence opened by an event as its setting ("At the X Summit on March 3, | the presidents ... agreed") and the
 # verb that ends the subject after it (a lowercase past or a modal: "agreed", "met", "will").
-_OPENING_SETTING = re.compile(r"^(?:at|during|in|on the (?:sidelines|margins) of|(?:upon|on)(?=\s+(?:(?:his|her|their)\s+)?"
-                              r"arrival\b))\s+(?:(?:the|their|his|her|its)\s+)?"
+_OPENING_SETTING = re.compile(r"^(?:at|during|in|on the (?:sidelines|margins) of)\s+(?:(?:the|their|his|her|its)\s+)?"
                               r"(?P<name>[^,]{3,120}),\s*",
                               re.I)
-_MAIN_VERB = re.compile(r"\b(?:[a-z]\w*ed|met|held|said|signed|took|made|paid|was|were|will|would|shall|have|has)\b")
+_MAIN_VERB = re.compile(r"\b(?:[a-z]\w*ed|met|held|said|signed|took|made|will|would|shall|have|has)\b")
 
 
 def setting_subject(doc: Doc, sent: Sent, name_end: int) -> Zone | None:

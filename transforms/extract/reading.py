@@ -19,7 +19,7 @@ NOMINAL = re.compile(r"^(?:phone|telephone|video|virtual|call|calls|a|an|the|the
                      r"negotiations|meeting|meetings|bilateral|trilateral|in-person|visit|visits|trip|trips|travel|tour|"
                      r"signing|press|news|joint|courtesy|state|official|working|first|historic|recent|upcoming|successful|"
                      r"two-day|three-day|four-day|week-long|productive|constructive|warm|good|by|next|previous|last|"
-                     r"latest|second|third|fourth|fifth|arrival|\d+(?:st|nd|rd|th))\b", re.I)
+                     r"latest|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b", re.I)
 # A nominal trigger after these is the setting of what the sentence tells ("X told Y in a phone call",
 # "A and B discussed Z during talks in Lima"): the sentence's subject (and addressee) take part.
 _SETTING = re.compile(r"\b(?:during|in|at|over)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I)
