@@ -161,6 +161,23 @@ def test_a_sitting_of_a_states_own_organ_is_no_event(text):
     assert consult(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "KYIV (Wire) - Missiles hit the city of Kharkiv overnight. The President of Ukraine held an emergency meeting with "
+    "his military commanders on Sunday.",
+    "CAIRO (Wire) - Protesters clashed with police in Cairo on Friday. Egypt's president met the heads of the security "
+    "services on Saturday.",
+    "SEOUL (Wire) - North Korea fired a missile on Monday. South Korea's president convened a crisis meeting of top "
+    "security officials.",
+])
+def test_a_states_own_chain_of_command_is_no_event(text):
+    assert consult(text) == []
+
+
+def test_commanders_of_two_countries_meet():
+    text = "LIMA (Wire) - The Minister of Defence of Chile met the army commanders of Peru in Lima on Monday."
+    assert consult(text) == [("meeting", ("CHL", "PER"))]
+
+
 def test_the_subject_of_a_subordinate_clause_is_its_own():
     text = ("BRUSSELS (Wire) - Belgian farmers blocked roads around the European Parliament on Thursday as the foreign "
             "ministers of Chile and Peru met inside.")
