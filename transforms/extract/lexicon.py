@@ -360,6 +360,7 @@ def topic_rules() -> TopicRules:
 class Place:
     name: str
     country: str
+    capital: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +368,7 @@ def places() -> tuple[re.Pattern, dict[str, Place]]:
     """Place gazetteer: one regex over every name and alias, and alias -> Place."""
     lookup: dict[str, Place] = {}
     for row in rows("gazetteers/places.csv"):
-        place = Place(row.place, row.country)
+        place = Place(row.place, row.country, row.capital == "yes")
         for alias in [row.place, *filter(None, row.aliases.split("|"))]:
             lookup.setdefault(alias, place)
             lookup.setdefault(alias.replace("'", "\u2019"), place)

@@ -15,6 +15,7 @@ from transforms.names import person_key
 from transforms.names.geo import lookalike
 from transforms.names.office import find_offices
 from transforms.reference import load
+from transforms.reference.gazetteers import GAZETTEER_OFFICES
 
 # A country word used as a possessive or topic ("Russia's war", "on Ukraine") is not a party.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
@@ -26,11 +27,15 @@ def _possessive_party() -> re.Pattern:
     envoy"): the country takes part (names/participation.yaml possessive_party)."""
     return load("names/participation.yaml").key_regex("possessive_party")
 # "in Japan", "at the Embassy of Japan": the country is where, not who (visits read it as who).
-# Capitalised too ("In Singapore he will meet ..."); not who comes "from" a country ("her counterpart from Chile").
-_LOCATIVE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|across|throughout|within|inside|outside|around)|(?<!counterpart )"
-                              r"(?<!counterparts )(?<!delegation )(?<!delegations )(?<!colleague )(?<!officials )"
-                              r"(?<!ministers )(?<!representatives )(?<!envoys )(?<!leaders )(?i:from))\s+(?:the\s+)?"
+# Capitalised too ("In Singapore he will meet ...").
+_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|near|across|throughout|within|inside|outside|around|from)\s+(?:the\s+)?"
                               r"(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?,\s*)?$")  # "in Vilnius, Lithuania"
+# Who comes "from" a country is of it: people named by their group ("her counterpart from Chile", "Delegations from
+# Russia and Ukraine met", "Officials from both Japan and Korea", "negotiators from the United States").
+_ORIGIN_BEFORE = re.compile(r"\b(?:counterparts?|colleagues?|delegations?|delegates|officials?|ministers?|"
+                            r"representatives?|envoys?|leaders?|diplomats?|negotiators?|experts?|teams?|lawmakers|"
+                            r"parliamentarians|heads of (?:state|government|delegation)s?)\s+from\s+(?:both\s+)?"
+                            r"(?:the\s+)?(?:[\w'.-]+(?:\s+[\w'.-]+)?,\s*)?$", re.I)  # "from North Macedonia, | Moldova"
 # Subjects that point back at the people of the event told before.
 PLURAL_ANAPHOR = re.compile(
     r"^(?:they|both|both sides|both leaders|the two(?: [\w-]+)?|the (?:leaders|ministers|foreign ministers|officials|"
@@ -113,11 +118,15 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
     covered: list[tuple[int, int]] = []
     covered_codes: list[str | None] = []  # the country of each covered person
     office_countries: list[ParticipantMention] = []
+    own_names: list[tuple[int, int, frozenset[str]]] = []  # the name each person is written with, and its words
     for p in people_in(doc, start, end, unnamed=True):
         country = getattr(p, "country", None) or _country_after(doc, p.end)
         org = getattr(p, "organization", None)
         covered.append((p.start, p.end))
         covered_codes.append(country)
+        own_names.append((p.name_start, p.name_end, frozenset(person_key(p.name).split())))
+        if acts_for_organization(p):
+            country = None  # "High Representative Kaja Kallas": the EU's official, not Estonia's (the gazetteer's)
         if reports(text, p.start):
             continue  # "Readout by Spokesperson X of ...": X tells the event, X takes no part
         if not named(p, doc):
@@ -141,6 +150,8 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
                 portfolio_end >= 0 and re.fullmatch(r"\s*\(", text[portfolio_end:c.start])):
             portfolio_end = c.end  # "Special Envoy for Yemen", "... for the DPRK (North Korea)": not a party
             continue
+        if any(s <= c.start < e and set(person_key(c.text).split()) <= words for s, e, words in own_names):
+            continue  # a word of a person's own name ("Prime Minister Luis Montenegro", "envoy Chad Fowler")
         holder = next((k for (s, e), k in zip(covered, covered_codes) if s <= c.start < e), "")
         if lookalike(code, holder):
             continue  # "Congolese President Tshisekedi": the gazetteer's COD, not the word's COG
@@ -148,12 +159,14 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
         if not inside_person:
             if _POSSESSIVE_AFTER.match(text[c.end:c.end + 3]) and not _possessive_party().match(text, c.end):
                 continue
-            if not locative_ok and _LOCATIVE_BEFORE.search(text, max(start, c.start - 25), c.start):
+            if not locative_ok and _LOCATIVE_BEFORE.search(text, max(start, c.start - 25), c.start) and not (
+                    _ORIGIN_BEFORE.search(text, max(0, c.start - 60), c.start)):
                 continue
         countries.append(country_participant(code, role, c.start, c.end, c.text))
     for r in doc.regions.within(start, end):
         for code in r.value.members:
             countries.append(country_participant(code, role, None, None, r.text))
+    countries += _capital_parties(doc, start, end, role, covered)
     orgs = list(people_orgs)
     for o in doc.orgs.within(start, end):
         if any(s <= o.start < e for s, e in covered):
@@ -163,6 +176,58 @@ def zone(doc: Doc, start: int, end: int, role: str, *, home_default: bool = Fals
             continue
         orgs.append(ParticipantMention("organization", name, o.text, None, None, role, o.start, o.end))
     return Zone(tuple(people), tuple(countries), tuple(orgs))
+
+
+# The offices a state's officials hold (office_holders.csv): a person of an organization who holds one of them
+# acts for the state ("Dutch Prime Minister Mark Rutte"); any other office of theirs is the organization's.
+_STATE_OFFICES = frozenset(GAZETTEER_OFFICES) - {"Secretary General"}
+
+
+def acts_for_organization(person) -> bool:
+    """An official who speaks for an international organization, not a country: a person the gazetteer gives an
+    organization, named with no country or with an office that is no state's ("NATO Secretary General Mark
+    Rutte", "High Representative Kaja Kallas"); "Prime Minister Mark Rutte" acts for the Netherlands."""
+    if not getattr(person, "organization", None):
+        return False
+    title = getattr(person, "title", None) or ""
+    if not getattr(person, "country", None):
+        return True
+    return bool(title) and title not in _STATE_OFFICES and not title.startswith("Minister")
+
+
+# Capitals for their governments, coordinated with another party ("Beijing and Washington agreed", "talks between
+# Moscow and Kyiv", "Seoul and Japan"); not where the pair is a place ("flights to Paris and Berlin", "in Rome and
+# Milan") nor part of a name ("the Paris Agreement").
+_AND = re.compile(r"\s+and\s+")
+_PLACE_PREP = re.compile(r"\b(?i:in|at|to|from|near|via|into|of|outside|across|around|towards?|for|on|by|through|"
+                         r"over|within|inside|visiting|visited|visit|visits|left|leaves|reached)\s+(?:the\s+)?$")
+_NAME_AFTER = re.compile(r"[\s-]+(?!and\b)[A-Z]")
+
+
+def _capital_parties(doc: Doc, start: int, end: int, role: str,
+                     covered: list[tuple[int, int]]) -> list[ParticipantMention]:
+    """The governments a pair of capitals (or a capital and a country) names in text[start:end]."""
+    text = doc.text
+    sent = doc.sentences[doc.sentence_index(start)]
+    capitals = [p for p in doc.places_in(sent) if start <= p.start < end and p.value.capital
+                and not any(a <= p.start < b for a, b in covered)]
+    if not capitals:
+        return []
+    sides = {p.start: (p.end, p.value.country) for p in capitals}
+    sides.update({c.start: (c.end, c.code) for c in doc.countries.within(start, end) if getattr(c, "code", None)})
+    out = []
+    for p in capitals:
+        after = _AND.match(text, p.end)
+        partner_after = after is not None and after.end() in sides
+        before = next((s for s, (e, _) in sides.items() if s < p.start and _AND.fullmatch(text, e, p.start)), None)
+        if not (partner_after or before is not None) or _NAME_AFTER.match(text, sides.get(
+                after.end() if partner_after else p.start, (p.end, None))[0]):
+            continue
+        head = before if before is not None else p.start
+        if _PLACE_PREP.search(text, max(0, head - 25), head) and not _ORIGIN_BEFORE.search(text, max(0, head - 60), head):
+            continue  # "flights to Paris and Berlin"; not "officials from Seoul and Tokyo"
+        out.append(country_participant(p.value.country, role, p.start, p.end, p.text))
+    return out
 
 
 _OF_AFTER = re.compile(r"\s*,?\s+(?:of|from)\s+(?:the\s+)?")
@@ -284,9 +349,11 @@ def name_countries(doc: Doc, start: int, end: int) -> set[str]:
 
 
 # A named event's hosts told right after it ("the Ukraine Recovery Conference | to be hosted by Germany and Ukraine",
-# "the X Forum, co-chaired by Chile and Peru").
+# "the X Forum, co-chaired by Chile and Peru"), also past its place, day or manner ("the Conference for Sudan,
+# convened in Paris on Monday by France and Germany", "the Y Summit, hosted virtually by Chile").
 _HOSTED_BY = re.compile(r",?\s+(?:(?:to be|was|were|is|are|will be)\s+)?(?:co-?hosted|hosted|convened|organi[sz]ed|"
-                        r"co-?chaired|chaired)\s+(?:jointly\s+)?by\s+")
+                        r"co-?chaired|chaired)(?:\s+\w+ly)?(?:\s+(?:in|on|at|last|this)\s+[^,;.()]{1,40}?)?\s+"
+                        r"(?:jointly\s+)?by\s+")
 
 
 def name_hosts(doc: Doc, end: int) -> set[str]:
@@ -491,9 +558,8 @@ def is_diplomatic(subject: Zone, objs: list[Zone], named: bool, two_sides: bool 
     return bool(named or people or codes or orgs)
 
 
-__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "add_commitment_actors",
-           "add_sentence_people",
-           "add_unplaced_attendees",
-           "attendance", "country_participant", "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event",
-           "joint_act", "last_person_before", "name_countries", "named", "opening_subject", "party_body", "people_in",
-           "person_country", "region_members", "trip_legs", "unnamed_offices", "with_role", "zone"]
+__all__ = ["BOTH_SIDES", "OFFICE_ANAPHOR", "PLURAL_ANAPHOR", "SINGULAR_ANAPHOR", "Zone", "acts_for_organization",
+           "add_commitment_actors", "add_sentence_people", "add_unplaced_attendees", "attendance", "country_participant",
+           "ends_with_colon", "home_official", "is_diplomatic", "joins_own_event", "joint_act", "last_person_before",
+           "name_countries", "named", "opening_subject", "party_body", "people_in", "person_country", "region_members",
+           "trip_legs", "unnamed_offices", "with_role", "zone"]

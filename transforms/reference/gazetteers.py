@@ -122,6 +122,7 @@ class Place(Strict):
     place: NonEmpty
     country: ISO3
     aliases: str
+    capital: Literal["yes", ""]  # the seat of its government: "Beijing and Washington agreed" names the governments
 
 
 class Person(Strict):

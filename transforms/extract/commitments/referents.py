@@ -8,8 +8,7 @@ from __future__ import annotations
 from transforms.extract.document import Doc
 from transforms.extract.issuer import opens_with_home_office
 from transforms.extract.lexicon import commitment_rules
-from transforms.extract.participants import last_person_before
-from transforms.reference.gazetteers import GAZETTEER_OFFICES
+from transforms.extract.participants import acts_for_organization, last_person_before
 
 
 def subject_before(doc: Doc, pos: int) -> str | None:
@@ -46,20 +45,3 @@ def _subject_person_before(doc: Doc, pos: int) -> tuple[object, bool]:
         if k < i and doc.home and opens_with_home_office(stripped):
             return None, True
     return last_person_before(doc, pos), False
-
-
-# The offices a state's officials hold (office_holders.csv): a person of an organization who holds one of them
-# acts for the state ("Dutch Prime Minister Mark Rutte"); any other office of theirs is the organization's.
-_STATE_OFFICES = frozenset(GAZETTEER_OFFICES) - {"Secretary General"}
-
-
-def acts_for_organization(person) -> bool:
-    """An official who speaks for an international organization, not a country: a person the gazetteer gives an
-    organization, named with no country or with an office that is no state's ("NATO Secretary General Mark
-    Rutte", "High Representative Kaja Kallas"); "Prime Minister Mark Rutte" acts for the Netherlands."""
-    if not getattr(person, "organization", None):
-        return False
-    title = getattr(person, "title", None) or ""
-    if not getattr(person, "country", None):
-        return True
-    return bool(title) and title not in _STATE_OFFICES and not title.startswith("Minister")
