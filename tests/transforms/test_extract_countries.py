@@ -84,3 +84,26 @@ def test_capitals_coordinated_stand_for_their_governments(text, event_type, expe
 ])
 def test_capitals_as_places_or_names_are_no_parties(text, event_type, expected):
     assert _countries(text, event_type) == expected
+
+
+_MET = "On 12 June, Foreign Minister Rosa Pinto of Chile met Foreign Minister Amos Otieno of Kenya in Santiago. "
+
+
+@pytest.mark.parametrize("second", [
+    "Ambassador Ana Ruiz and Deputy Minister Jorge Paz of Chile were present at the talks.",
+    "Deputy Minister Jorge Paz of Chile also attended the meeting.",
+    "Deputy Minister Jorge Paz of Chile also took part in the meeting.",
+])
+def test_an_event_attended_again_is_the_event_told_before(second):
+    evs = [e for e in events_of(_MET + second) if e["event_type"] in ("meeting", "talks")]
+    assert [tuple(e["countries"]) for e in evs] == [("CHL", "KEN")]
+
+
+@pytest.mark.parametrize("second,expected", [
+    # Another event: told with its own body, or indefinite.
+    ("On 14 June, she attended the meeting of the Council of Ministers of Mercosur in Lima.", 2),
+    ("The ministers also took part in a meeting with business leaders on 13 June.", 2),
+])
+def test_another_event_attended_is_its_own(second, expected):
+    evs = [e for e in events_of(_MET + second) if e["event_type"] in ("meeting", "talks")]
+    assert len(evs) == expected

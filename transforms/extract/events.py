@@ -57,6 +57,10 @@ _PREDICATE = re.compile(r"^\s*(?!(?:the|a|an|both|each|his|her|their|its|he|she|
                         r"(?:\s+(?:a|an|the|their|his|her|its|joint|[a-z]+ly))*\s*$")
 _VISIT_KIND = re.compile(r"(?:state|official|working|[\w]+-day)\s+visit", re.I)
 _PURPOSE_TO = re.compile(r"\b(?:to|for)\s+$")
+# The event noun an attendance cue attends is definite ("were present at | the | talks", "also attended | the |
+# meeting"); a complement makes it another event ("the meeting | of the Council").
+_DEFINITE = re.compile(r"\b(?:the|these|this)\s", re.I)
+_COMPLEMENT_AFTER = re.compile(r"\s+(?:of|on|with|between|among)\s+(?:the\s+)?[A-Z0-9]")
 _OURS = re.compile(r"\b(?:we|our|us)\b", re.I)  # a group's communique: its own summits and meetings
 # A session named by its count ("IX Meeting", "Third Session", "4th Meeting").
 _COUNTED = re.compile(rf"(?:(?-i:[IVXL]+)|\d+(?:st|nd|rd|th)|{set_alternation(word_set('ORDINAL_WORDS'))})\s+(?:Meeting|Session)\b",
@@ -91,6 +95,17 @@ def _taking_place(s: Sentence, r: Reading) -> bool:
     if denied(s.text, r.hit, nxt, s.denied_end):
         s.denied_end, r.denied = r.hit.end, True  # "would not travel to | Brussels for the next round": its purpose too
     return True
+
+
+def _not_attendance(s: Sentence, r: Reading) -> bool:
+    """An event told before, named again as what people attend ("X and Y were present at the talks", "Z also
+    attended the meeting"), is that event, not a new one: the attendance cue gives it its people (attending.py)."""
+    hit, text, base = r.hit, s.text, s.sent.start
+    if hit.name or not s.state.seen_event or _COMPLEMENT_AFTER.match(text, hit.end):
+        return True  # "attended the meeting of the Council of Ministers": another event
+    return not any(c.cue.scope == "before" and c.start - base <= hit.start <= c.end - base + 12
+                   and _DEFINITE.search(text, max(0, c.start - base), hit.end)
+                   for c in s.doc.participation.get(s.sent.index, ()))
 
 
 def _purpose(s: Sentence, r: Reading) -> bool:
@@ -268,7 +283,7 @@ def _an_occasion(s: Sentence, r: Reading) -> bool:
     return an_occasion(s.text, r.hit, r.rank >= 2 or bool(r.location))
 
 
-STEPS = (_taking_place, _purpose, _subject_bounds, _participants, _has_object, _diplomatic, date_and_status,
+STEPS = (_taking_place, _not_attendance, _purpose, _subject_bounds, _participants, _has_object, _diplomatic, date_and_status,
          dates_its_encounters, _location, _an_occasion)
 
 
