@@ -43,7 +43,7 @@ _SCRIPTS = (("zh", re.compile(r"[\u4e00-\u9fff]")), ("ja", re.compile(r"[\u3040-
 def detect_language(text: str) -> str:
     """ISO 639-1 code from the script most of the letters are in ('en' for Latin script)."""
     sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = sum(map(str.isalpha, sample)) or 1  # no generator: a step per character costs 5x
     counts = [(len(rx.findall(sample)), code) for code, rx in _SCRIPTS]
     best, code = max(counts)
     # Japanese mixes kana with Chinese characters: any kana share makes it Japanese.
