@@ -164,23 +164,26 @@ def _run(settings: RunSettings, quiet: bool, debug: bool) -> dict:
     timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180"))
     # The lock before any server: a second run fails here, in milliseconds, and starts nothing.
     with run_lock(settings.curated_dir), prefect_api(home, timeout) as server:
-        from flows.pipeline import run_pipeline  # imports Prefect: after PREFECT_API_URL is set
+        from flows.runners import workers_started_early  # imports Prefect: after PREFECT_API_URL is set
 
-        if not debug:
-            _quiet_tracebacks()
-        from eventline.progress_bar import progress_bar
+        with workers_started_early(settings):  # their start-up beside the run's own, from here on
+            from flows.pipeline import run_pipeline
 
-        if server is not None:
-            if not server.answers():  # still starting: use the wait for what validation will import
-                from flows.quality import preload
+            if not debug:
+                _quiet_tracebacks()
+            from eventline.progress_bar import progress_bar
 
-                preload()
-            server.wait_ready(timeout)
-        _raise_if_signalled()
-        with progress_bar(enabled=not quiet):
-            doc = run_pipeline(settings)
-        _raise_if_signalled()
-        return doc
+            if server is not None:
+                if not server.answers():  # still starting: use the wait for what validation will import
+                    from flows.quality import preload
+
+                    preload()
+                server.wait_ready(timeout)
+            _raise_if_signalled()
+            with progress_bar(enabled=not quiet):
+                doc = run_pipeline(settings)
+            _raise_if_signalled()
+            return doc
 
 
 def _raise_if_signalled() -> None:

@@ -132,6 +132,33 @@ def test_worker_processes_give_the_rows_of_threads(threads, raw, tmp_path, monke
     assert rows_of(tmp_path / "curated") == threads
 
 
+def test_workers_started_before_the_flow_run_its_batches_and_give_the_rows_of_threads(threads, raw, tmp_path,
+                                                                                       monkeypatch):
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows import runners
+
+    pools, maps = [], []
+
+    class Pool(ProcessPoolTaskRunner):
+        def __enter__(self):
+            pools.append(self)
+            return super().__enter__()
+
+        def map(self, task, parameters, wait_for=None):
+            maps.append((self, task.name))
+            return super().map(task, parameters, wait_for)
+
+    monkeypatch.setattr(runners, "ProcessPoolTaskRunner", Pool)
+    settings = RunSettings(raw_dir=raw, curated_dir=tmp_path / "curated", reports_dir=tmp_path / "reports",
+                           batch_size=2, workers=2)
+    with runners.workers_started_early(settings):
+        assert len(pools) == 1  # before the flow
+        doc = run(raw, tmp_path / "curated", tmp_path / "reports", workers=2)
+    assert doc["status"] == "completed" and maps == [(pools[0], "process")] and len(pools) == 1
+    assert rows_of(tmp_path / "curated") == threads
+
+
 def test_a_local_dask_cluster_gives_the_rows_of_threads(threads, raw, cluster, tmp_path):
     run(raw, tmp_path / "curated", tmp_path / "reports", dask_address=cluster)
     assert rows_of(tmp_path / "curated") == threads

@@ -133,3 +133,19 @@ def build_tables(batches: list[ArticleBatch],
     if signals is not None:
         signals.update(tables.event_signals)
     return merge_commitments(commitments, events, published, spelling)
+
+
+# A made-up release that reaches every kind of rule: a dateline and dates, officials with their titles,
+# countries, a meeting and a commitment with a due date.
+_WARM_UP_TEXT = ("Foreign Ministers Meet in Oslo\n\nOSLO, 3 May 2022 - Foreign Minister of Norway Anniken Huitfeldt held "
+                 "talks in Oslo on Tuesday with Foreign Minister of Chile Antonia Urrejola. The two ministers signed a "
+                 "memorandum on climate cooperation. Norway and Chile agreed to open a direct flight between Oslo and "
+                 "Santiago by 2024, and the minister said Norway will provide $5 million next year.\n")
+
+
+def warm_up() -> None:
+    """Load the reference data and compile the rules as the first article of a process would (a worker process
+    does it while the run starts, not on its first batch); nothing is kept but those caches."""
+    extract_articles([{"article_id": "warm-up", "source_path": "warm-up.txt", "record_key": "0",
+                       "title": "Foreign Ministers Meet in Oslo", "text": _WARM_UP_TEXT,
+                       "published_date": dt.date(2022, 5, 3), "published_date_source": "text"}])
