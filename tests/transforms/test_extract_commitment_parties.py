@@ -179,3 +179,50 @@ def test_title_case_turns_of_a_briefing():
 ])
 def test_schedules_courtesy_calls_and_conditions_are_no_commitments(sentence):
     assert read(sentence, path="news/x.txt") == []
+
+
+_MET = "Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra on Monday. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "The interlocutors agreed to convene the joint commission in Cotonou in the autumn.",
+    "The two top diplomats agreed to convene the joint commission in Cotonou in the autumn.",
+    "The two prime ministers agreed to convene the joint commission in Cotonou in the autumn.",
+    "The counterparts agreed to convene the joint commission in Cotonou in the autumn.",
+    "The two heads of diplomacy agreed to convene the joint commission in Cotonou in the autumn.",
+])
+def test_those_who_met_named_by_their_part_are_its_sides(sentence):
+    assert read(_MET + sentence, path="news/x.txt") == [("agreement", ["BEN", "GHA"])]
+
+
+@pytest.mark.parametrize("url, sentence, expected", [
+    ("https://www.gov.uk/news/x", "The Foreign Secretary and Minister Owusu of Ghana agreed to launch a joint climate "
+     "fund.", [("agreement", ["GBR", "GHA"])]),
+    ("https://www.state.gov/x", "The President and King Abdullah II of Jordan agreed to expand the water project.",
+     [("agreement", ["JOR", "USA"])]),
+    ("https://www.mfa.go.ke/news/x", "The Cabinet Secretary and Minister Owusu of Ghana agreed to open a trade office.",
+     [("agreement", ["GHA", "KEN"])]),
+    # A named office is its holder's, not the publisher's; a guest's office ("the Ambassador") is nobody's told.
+    ("https://www.gov.uk/news/x", "Minister Owusu of Ghana and the Ambassador agreed to open a trade office.",
+     [("agreement", ["GHA"])]),
+])
+def test_a_bare_home_office_in_a_coordinated_subject_is_the_publisher(url, sentence, expected):
+    assert _read_url(sentence, url) == expected
+
+
+@pytest.mark.parametrize("url, sentence, expected", [
+    ("https://www.gov.uk/news/x", "The Foreign Office intends to open a consulate in Lagos.", [("pledge", ["GBR"])]),
+    ("https://www.state.gov/x", "The State Department intends to provide flood relief to Ghana.", [("pledge", ["USA"])]),
+    ("https://www.mfa.go.ke/news/x", "The Trade & Industry Ministry will open an office in Accra.", [("pledge", ["KEN"])]),
+    ("https://www.mfa.go.ke/news/x", "The Taliban Ministry of Education will reopen schools.", []),
+])
+def test_a_body_named_with_no_country_is_the_publishers(url, sentence, expected):
+    assert _read_url(sentence, url) == expected
+
+
+def _read_url(body: str, url: str) -> list[tuple[str, list[str]]]:
+    text = body
+    article = {"article_id": make_id("art", "releases/x.html", "0"), "source_path": "releases/x.html",
+               "record_key": "0", "url": url, "title": None, "published_date": dt.date(2024, 3, 14),
+               "published_date_source": "metadata", "text": text}
+    return sorted((c["modality"], c["parties"]) for c in build_tables([extract_articles([article])])["commitments"])

@@ -29,7 +29,8 @@ class Offices(GrammarFile):
 
     # Read as written, but for the surface forms of titles, portfolios and overrides (compared without case).
     case_sensitive = frozenset({"abbreviations", "abbreviation_countries", "local_titles", "modifiers",
-                                "deputy_prefixes", "secretary_deputy_prefixes", "article_countries"})
+                                "deputy_prefixes", "secretary_deputy_prefixes", "article_countries", "body_words",
+                                "body_heads"})
 
     titles: dict[NonEmpty, list[NonEmpty]]
     abbreviations: dict[NonEmpty, NonEmpty]
@@ -44,6 +45,8 @@ class Offices(GrammarFile):
     portfolio_titles: list[NonEmpty]
     portfolios: dict[NonEmpty, Portfolio]
     article_countries: list[NonEmpty]
+    body_words: list[NonEmpty]
+    body_heads: list[NonEmpty]
 
 
 class NameParticles(GrammarFile):

@@ -10,11 +10,12 @@ from transforms.extract.commitments.groups import country_code, encounter_focus,
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.referents import acts_for_organization, subject_before
 from transforms.extract.document import BULLET, Doc, Sent
-from transforms.extract.issuer import opens_with_home_office
+from transforms.extract.issuer import home_office, opens_with_home_office
 from transforms.extract.lexicon import commitment_rules, event_rules, places
 from transforms.extract.participants import JOINT_TITLE
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.names.office import office_tables
+from transforms.reference import load
 
 if TYPE_CHECKING:
     from transforms.extract.commitments.context import Context
@@ -33,9 +34,13 @@ _GOV_NOUN = (r"(?:government|governments|side|sides|delegation|delegations|leade
 _ANAPHOR = re.compile(
     r"(?:^|(?<=\band )|(?<=, )|(?<=\bof ))(?:the |both |all (?:the )?|these |those |our )?(?:(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d+) )?"
     r"(?:(?P<region>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)*)) )?(?:(?:vice|deputy|first|other|fellow|visiting|senior|"
-    r"delegation|government|cabinet) )*"
+    # An office's own words before its plural ("the two prime ministers", "the two top diplomats").
+    r"delegation|government|cabinet|prime|top|chief|foreign|defen[cs]e|trade|finance|economy|interior) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
     r"officials|delegates|governments|presidents|participants|members|member states|partners|signatories|heads of government|"
+    # Those who met, named by their part in the encounter ("the interlocutors", "the counterparts", "the two heads of
+    # diplomacy"): the encounter's sides as "the two sides" are.
+    r"interlocutors|counterparts|diplomats|dignitaries|heads of diplomacy|"
     r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors|"
     r"(?:national security |security |foreign policy )?(?:advisors|advisers)|secretaries|foreign secretaries|"
     r"commissioners|negotiators|ambassadors|chiefs of (?:defen[cs]e|staff|general staff))\b", re.I)
@@ -47,10 +52,10 @@ _PRONOUN = re.compile(r"^(?P<p>they|we|he|she|it|both|both sides|each side|the t
 # "his administration", "our government", "their delegations": the government of the pronoun's referent.
 _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_GOV_NOUN}$", re.I)
 # An occasion named as the subject of a communique's stances ("The Meeting strongly condemned ...", "The Summit
-# called for ..."): the countries of those who met. A standing organ ("The Assembly", "The Council") speaks for
+# called for ...", "The visit saw the signing of ..."): the countries of those who met. A standing organ ("The Assembly", "The Council") speaks for
 # its organization instead (body_organization).
 _MEETING_SUBJECT = re.compile(r"^the (?:(?:extraordinary|ministerial|joint|special|high-level|bilateral|trilateral)\s+)?"
-                              r"(?:meeting|summit|conference|session|consultations|dialogue|talks)$", re.I)
+                              r"(?:meeting|summit|conference|session|consultations|dialogue|talks|visit|negotiations)$", re.I)
 # A singular anaphor of the speaker's state ("X's ministry said that the country will ...").
 _SPEAKER_ANAPHOR = re.compile(r"^(?:the|this) (?:country|government|kingdom|republic|nation|state)$", re.I)
 # "the government" with no country: the one country its paragraph names (government_country).
@@ -60,9 +65,28 @@ _GOVERNMENT = re.compile(r"^the (?:federal |central |national |new )?government$
 _OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
 
-# A home office named bare inside a subject ("The President and King Abdullah II"): the publisher's country.
-_HOME_TITLE = re.compile(r"(?:^|\band\s+)(?:[Tt]he\s+)?(?:President|Vice President|Secretary|Deputy Secretary|"
-                         r"National Security Advisor)\b(?!\s+(?:of\b|[A-Z]))")
+# Where a conjunct of a coordinated subject starts ("The President and King Abdullah II", "Minister X of Ghana,
+# the Foreign Secretary and ..."), and what after an office makes it no bare one ("the President of Chile", "Secretary
+# Jane Roe").
+_CONJUNCT = re.compile(r"(?:^|,\s*|\s+and\s+)(?:[Tt]he\s+)?")
+_OFFICE_NAMED = re.compile(r"\s+(?:of\b|for\b|(?-i:[A-Z]))")
+
+
+@functools.lru_cache(maxsize=1)
+def _guest_office() -> re.Pattern:
+    return re.compile(load("gazetteers/publishers.yaml").issuer.guest_offices, re.I)
+
+
+def names_home_office(subject: str) -> bool:
+    """A conjunct of the subject is an office of the publisher's named bare ("The President and King Abdullah II
+    agreed", "the Foreign Secretary and Minister X of Ghana agreed"): publishers.yaml issuer.home_offices, as a
+    bare office opening a sentence is; not a guest's office ("the Ambassador": whose is not told)."""
+    for m in _CONJUNCT.finditer(subject):
+        office = home_office().match(subject, m.end())
+        if (office is not None and not _OFFICE_NAMED.match(subject, office.end())
+                and not _guest_office().match(office.group(0))):
+            return True
+    return False
 
 
 # The head of a subject: its last word before "of ..." or a comma ("Foreign ministers of the five countries"), or
@@ -206,7 +230,7 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return None, False
     low = subject.lower()
     codes, actor = codes_in(doc, abs_start, abs_end)
-    if codes and doc.home and _HOME_TITLE.search(subject):
+    if codes and doc.home and names_home_office(subject):
         codes.add(doc.home)
     ana = _anaphor(subject)
     ctx_codes = set(ctx.countries)
@@ -265,22 +289,24 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
 
 
 # A ministry, department or embassy named with no country ("The State Department intends to provide ...", "the
-# Ministry of Health will ..."): the release's own government's. The words before it must be a portfolio's ("Health
-# Ministry", "Foreign Ministry"; "State Department"): "The Taliban Ministry of ...", "The Hamas-run Health
-# Ministry" are bodies of others.
-_HOME_BODY = re.compile(r"^(?:[Tt]he\s+)?(?P<words>(?:(?-i:[A-Z])[\w&-]*\s+){0,3}?)(?-i:Department|Ministry|Embassy)"
-                        r"(?:\s+(?-i:of)\s+(?-i:[A-Z])[^,;]{0,60})?$")
-
-
+# Ministry of Health will ..."): the release's own government's; its head words and the words that may stand before
+# them besides a portfolio's are names/offices.yaml body_heads and body_words.
 @functools.lru_cache(maxsize=1)
-def _home_body_words() -> frozenset[str]:
-    """Words that may name a ministry or department before its head word: the portfolios' ("Health", "Foreign")."""
-    return office_tables().portfolio_words | {"State", "&"}
+def _home_body_rules() -> tuple[re.Pattern, frozenset[str]]:
+    """(the pattern of a body named bare, the words that may name its portfolio before its head word)."""
+    data = load("names/offices.yaml")
+    heads = "|".join(re.escape(h) for h in sorted(data.body_heads, key=len, reverse=True))
+    pattern = re.compile(rf"^(?:[Tt]he\s+)?(?P<words>(?:(?-i:[A-Z])[\w&-]*\s+|&\s+){{0,3}}?)(?-i:{heads})"
+                         r"(?:\s+(?-i:of)\s+(?-i:[A-Z])[^,;]{0,60})?$")
+    return pattern, office_tables().portfolio_words | frozenset(data.body_words)
 
 
 def _home_body(subject: str) -> bool:
-    m = _HOME_BODY.match(subject)
-    return m is not None and all(word in _home_body_words() for word in m.group("words").split())
+    """A government body named with no country, whose words before its head are a portfolio's ("Health Ministry",
+    "Foreign Office", "State Department"), not another's ("The Taliban Ministry of ...")."""
+    pattern, words = _home_body_rules()
+    m = pattern.match(subject)
+    return m is not None and all(word in words for word in m.group("words").split())
 
 
 def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
