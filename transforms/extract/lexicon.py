@@ -213,6 +213,9 @@ class CommitmentRules:
     list_intro: re.Pattern
     list_tail: re.Pattern  # "the following documents:" after a cue ending a list intro
     passive_intro: re.Pattern  # "were" before a list intro's cue: a passive ("... were signed:")
+    signed_items: re.Pattern  # ", and a memorandum on": a new document in a signing's object
+    counted_documents: re.Pattern  # "two memoranda of understanding, on": a count whose items follow
+    signed_passive: re.Pattern  # "A memorandum on energy was signed": a signing of the encounter's sides
     perfect_before: re.Pattern  # "we've" before "supported": a past action, not a stance
     position_object: re.Pattern  # "Ghana's candidacy" after "will support": a position, not a pledge
     compliment_object: re.Pattern  # "the strength of the relationship": a compliment, no course of action
@@ -276,6 +279,9 @@ def commitment_rules() -> CommitmentRules:
         list_intro=re.compile(data.list_intro, re.I),
         list_tail=re.compile(data.list_tail, re.I),
         passive_intro=re.compile(data.passive_intro, re.I),
+        signed_items=re.compile(data.signed_items, re.I),
+        counted_documents=re.compile(data.counted_documents, re.I),
+        signed_passive=re.compile(data.signed_passive, re.I),
         perfect_before=re.compile(data.perfect_before, re.I),
         position_object=re.compile(data.position_object, re.I),
         compliment_object=re.compile(data.compliment_object, re.I),

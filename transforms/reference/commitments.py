@@ -55,6 +55,9 @@ class Cues(RuleFile):
     list_intro: Pattern
     list_tail: Pattern
     passive_intro: Pattern
+    signed_items: Pattern
+    counted_documents: Pattern
+    signed_passive: Pattern
     perfect_before: Pattern
     position_object: Pattern
     compliment_object: Pattern

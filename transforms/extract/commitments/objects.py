@@ -114,13 +114,16 @@ def object_spans(text: str, lo: int, hi: int, cue: Cue, verbal: bool) -> list[tu
     verbal: the predicate is a verb phrase ("to open a route ..."), not a noun phrase."""
     cuts: list[int] = [m.start() for m in _ENUMERATED.finditer(text, lo, hi)]
     if cue.verb == "sign":
-        head = _LIST_START.search(text, lo, hi)
+        rules = commitment_rules()
+        head = _LIST_START.search(text, lo, hi) or rules.counted_documents.match(text, lo, hi)
         if head is not None:
-            items = [m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)]
+            items = sorted({m.start() for m in _LIST_ITEM.finditer(text, head.end(), hi)}
+                           | {m.start() for m in rules.signed_items.finditer(text, head.end(), hi)})
             spans = _spans(text, head.end(), hi, _outside_pairs(text, head.end(), items))
             if len(spans) > 1:
                 return spans
         cuts += [m.start() for m in _DOCUMENTS.finditer(text, lo, hi)]
+        cuts += [m.start() for m in rules.signed_items.finditer(text, lo, hi)]
     else:
         coordinated = [m.start() for m in _TO.finditer(text, lo, hi)]
         cuts += coordinated
