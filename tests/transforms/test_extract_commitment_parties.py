@@ -226,3 +226,52 @@ def _read_url(body: str, url: str) -> list[tuple[str, list[str]]]:
                "record_key": "0", "url": url, "title": None, "published_date": dt.date(2024, 3, 14),
                "published_date_source": "metadata", "text": text}
     return sorted((c["modality"], c["parties"]) for c in build_tables([extract_articles([article])])["commitments"])
+
+
+_CALL = "Cabinet Secretary Ama Wanjiru held talks with her Ugandan counterpart Jeje Odongo in Nairobi on Monday. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The guest pledged to speed up the pipeline works.", [("pledge", ["UGA"])]),
+    ("The visiting minister pledged to speed up the pipeline works.", [("pledge", ["UGA"])]),
+    ("The host pledged to open a border post at Busia.", [("pledge", ["KEN"])]),
+    ("The host and her guest agreed to build a regional power line.", [("agreement", ["KEN", "UGA"])]),
+])
+def test_a_part_in_the_encounter_is_its_country(sentence, expected):
+    assert _read_url(_CALL + sentence, "https://www.mfa.go.ke/news/x") == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # A joint statement's "we" is those its title names as issuing it, not the sides of a war it tells of.
+    ("Chile-Norway Summit Joint Statement",
+     "Chile and Norway met in Oslo. Russia's war against Ukraine was discussed at a meeting of Russia and Ukraine in "
+     "Minsk. We will continue to provide Ukraine with financing.", [("pledge", ["CHL", "NOR"])]),
+    ("Joint Statement by Ghana and Togo on Coastal Erosion",
+     "Benin and Nigeria met in Abuja last week. We will build a sea wall at Aflao.", [("pledge", ["GHA", "TGO"])]),
+])
+def test_the_we_of_a_joint_statement_is_its_issuers(title, body, expected):
+    assert read(body, title) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra on Monday. The United "
+     "States will continue to fund the coastal highway.", [("pledge", ["USA"])]),
+    ("Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra on Monday. The United "
+     "Nations will continue to fund the coastal highway.", [("pledge", [])]),
+])
+def test_a_name_ending_in_a_group_noun_is_no_anaphor(body, expected):
+    assert read(body, path="news/x.txt") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foreign Minister Ama Owusu of Ghana spoke by phone with Foreign Minister Koffi Dossou of Benin on Monday. They "
+     "reaffirmed the importance of Ghanaian and Beninese cooperation on maritime security.",
+     [("support", ["BEN", "GHA"])]),
+    ("Foreign Minister Ama Owusu of Ghana spoke by phone with Foreign Minister Koffi Dossou of Benin on Monday. They "
+     "committed to deepen Ghana-Benin cooperation on maritime security.", [("pledge", ["BEN", "GHA"])]),
+    # A third country named in the object is the other side still ("They will work with Togo").
+    ("Foreign Minister Ama Owusu of Ghana spoke by phone with Foreign Minister Koffi Dossou of Benin on Monday. They "
+     "will work with Togo to secure the coast.", [("pledge", ["BEN", "GHA"])]),
+])
+def test_an_object_naming_the_whole_group_is_their_own(body, expected):
+    assert read(body, path="news/x.txt") == expected

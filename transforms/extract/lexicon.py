@@ -229,6 +229,7 @@ class CommitmentRules:
     back_particle_verbs: frozenset[str]  # "hit back": no support
     hostile_actions: frozenset[str]
     hostile_objects: re.Pattern  # retaliation, countermeasures, operations kept up: a threat, no pledge
+    response_to_hostility: re.Pattern  # "in response to the drills": one party's answer, a threat
     adverbs: tuple[str, ...]
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
@@ -295,6 +296,7 @@ def commitment_rules() -> CommitmentRules:
         back_particle_verbs=frozenset(data.back_particle_verbs),
         hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
         hostile_objects=re.compile(data.hostile_objects, re.I),
+        response_to_hostility=re.compile(data.response_to_hostility, re.I),
         adverbs=adverbs,
         adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
                              re.I),

@@ -157,6 +157,11 @@ _POSSESSIVE_CUE = re.compile(r"(?:its|their|his|her|our)\s", re.I)
 _STANCE_RULES = frozenset({"support", "stance_noun", "opposition_noun", "rejection_noun", "adheres_to", "importance_of"})
 
 
+# The owner of a goal told as a noun, ending the subject before at most two modifiers of the goal: a possessive
+# ("Chile's main", "the Government's") or a possessive determiner ("Our", "their shared").
+_POSSESSOR = re.compile(r"(?P<owner>\S.*?)(?:['’]s?|(?<=\b(?i:our|its|his|her))|(?<=\b(?i:their)))(?:\s+[\w-]+){0,2}\s*$")
+
+
 def _subject(s: _Sentence, c: _Clause) -> bool:
     """The subject's span; in "X share the same positions, and will keep ..." it is the clause's first actor;
     a verb with no subject of its own ("a. reaffirmed ...", "...; and called for ...") shares the last
@@ -178,6 +183,11 @@ def _subject(s: _Sentence, c: _Clause) -> bool:
         c.subj_lo = c.subj_hi = c.subj_end
         return True
     c.subj_lo, c.subj_hi = subject_span(text, c.frame_stop, c.subj_end)
+    if c.cue.name == "goal_is":
+        owner = _POSSESSOR.search(text, c.subj_lo, c.subj_hi)
+        if owner is None:
+            return False  # "The programme's goal", "the aim of the fund": a goal of no actor told
+        c.subj_hi = owner.end("owner")  # "Chile's main aim was to": Chile
     subj_text = text[c.subj_lo:c.subj_hi]
     if re.search(r"(?:,\s*|\s)and\s*$|,\s*$", subj_text) or commitment_rules().first_clause.search(subj_text):
         actor_end = leading_actor(text, c.subj_lo, c.subj_hi)
@@ -285,8 +295,16 @@ def _predicate(s: _Sentence, c: _Clause) -> bool:
     said = commitment_rules().attribution.search(text, c.end, c.pred_end)
     if said is not None:
         c.pred_end = said.start()  # "..., the ministry said Thursday": the reporter's, not the commitment's
+    close = _QUOTE_END.search(text, c.end, c.pred_end) if _OPEN_QUOTE.search(text, 0, c.start) else None
+    if close is not None:
+        c.pred_end = close.start()  # '"We will open an office," Wanjiru said': the quotation ends the undertaking
     c.predicate = text[c.end:c.pred_end]
     return True
+
+
+# A quotation that opens before a cue and closes after it with its own punctuation ('"We will ...," she said').
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_QUOTE_END = re.compile(r"[,.!?;]?”|[,.!?;]\"")
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they|we|he|she|this|that|there|these|those|which|who)\b", re.I)
@@ -361,6 +379,9 @@ def _action(s: _Sentence, c: _Clause) -> bool:
     rules = commitment_rules()
     if c.cue.modality in ("pledge", "agreement") and rules.hostile_objects.search(predicate):
         return False  # "will take resolute countermeasures", "would expand its ground operations": a threat
+    if c.cue.modality in ("pledge", "agreement") and len(c.parties or ()) < 2 and rules.response_to_hostility.search(
+            predicate):
+        return False  # one party's answer to the drills is a threat; two parties' joint answer a cooperation
     if cue.action_from_cue and rules.compliment_object.match(skip_adverbs(predicate)):
         return False  # "reaffirmed the strength and importance of the relationship": a compliment
     if c.cue.modality == "pledge" and c.action in ("support", "back") and rules.position_object.match(
@@ -427,7 +448,11 @@ def _without_counterparts(s: _Sentence, c: _Clause) -> bool:
     """"They will work with China": an anaphor of a group that names China as the other side means the
     group without China ("X will work with China to ..." gives X, not X and China)."""
     if c.grouped and len(c.parties) > 1:
-        others = counterparts(s.doc, s.sent.start + c.end, s.sent.start + c.pred_end, c.cue.modality == "support")
+        lo, hi = s.sent.start + c.end, s.sent.start + c.pred_end
+        others = counterparts(s.doc, lo, hi, c.cue.modality == "support")
+        named = {getattr(m, "code", None) for m in s.doc.countries.within(lo, hi)}
+        if set(c.parties) <= named:
+            return True  # "reaffirmed the importance of U.S. and Portuguese cooperation": the group's own, no other side
         if others and set(c.parties) - others:
             c.parties = tuple(p for p in c.parties if p not in others)
     return True

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from transforms.extract.commitments.groups import country_code, encounter_focus, plural_group
 from transforms.extract.commitments.lemmas import is_verb
 from transforms.extract.commitments.referents import acts_for_organization, subject_before
+from transforms.extract.commitments.states import (
+    government_country, own_state, role_parties, title_issuers,
+)
 from transforms.extract.document import BULLET, Doc, Sent
 from transforms.extract.issuer import home_office, opens_with_home_office
-from transforms.extract.lexicon import commitment_rules, event_rules, places
+from transforms.extract.lexicon import commitment_rules, event_rules
 from transforms.extract.participants import JOINT_TITLE
 from transforms.extract.records import CommitmentMention, EventMention, ParticipantMention
 from transforms.names.office import office_tables
@@ -56,6 +59,10 @@ _OWN_GOVERNMENT = re.compile(rf"^(?P<p>his|her|its|their|our)\s+(?:[\w-]+\s+)?{_
 # its organization instead (body_organization).
 _MEETING_SUBJECT = re.compile(r"^the (?:(?:extraordinary|ministerial|joint|special|high-level|bilateral|trilateral)\s+)?"
                               r"(?:meeting|summit|conference|session|consultations|dialogue|talks|visit|negotiations)$", re.I)
+# A party named by its part in the encounter ("The guest", "the visiting minister", "The visitors", "the host", "The
+# host and her guest"): the guest's or the host's country of a two-sided encounter (role_parties).
+_ROLE_SUBJECT = re.compile(r"^the\s+(?:(?P<host>hosts?)|(?P<guest>guests?|visitors?|visiting\s+(?:[\w-]+\s+){0,2}?[\w-]+))"
+                           r"(?:\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?P<both>guests?|visitors?|hosts?))?$", re.I)
 # A singular anaphor of the speaker's state ("X's ministry said that the country will ...").
 _SPEAKER_ANAPHOR = re.compile(r"^(?:the|this) (?:country|government|kingdom|republic|nation|state)$", re.I)
 # "the government" with no country: the one country its paragraph names (government_country).
@@ -78,10 +85,13 @@ def _guest_office() -> re.Pattern:
 
 
 def names_home_office(subject: str) -> bool:
-    """A conjunct of the subject is an office of the publisher's named bare ("The President and King Abdullah II
-    agreed", "the Foreign Secretary and Minister X of Ghana agreed"): publishers.yaml issuer.home_offices, as a
-    bare office opening a sentence is; not a guest's office ("the Ambassador": whose is not told)."""
-    for m in _CONJUNCT.finditer(subject):
+    """A conjunct of a coordinated subject is an office of the publisher's named bare ("The President and King
+    Abdullah II agreed", "the Foreign Secretary and Minister X of Ghana agreed"): publishers.yaml issuer.home_offices,
+    as a bare office opening a sentence is; not a guest's office ("the Ambassador": whose is not told)."""
+    conjuncts = list(_CONJUNCT.finditer(subject))
+    if len(conjuncts) < 2:
+        return False  # a bare office alone is whom coreference read it as ("The Minister" of the guest named before)
+    for m in conjuncts:
         office = home_office().match(subject, m.end())
         if (office is not None and not _OFFICE_NAMED.match(subject, office.end())
                 and not _guest_office().match(office.group(0))):
@@ -210,6 +220,12 @@ def _anaphor(subject: str) -> re.Match | None:
     return first
 
 
+def _inside_a_name(doc: Doc, pos: int) -> bool:
+    """The word at `pos` is part of a country's or an organization's name ("States" of "The United States")."""
+    return any(x.start < pos < x.end for x in (*doc.countries.within(max(0, pos - 40), pos + 40),
+                                               *doc.orgs.within(max(0, pos - 80), pos + 80)))
+
+
 def _names_a_place(doc: Doc, offset: int, ana: re.Match) -> bool:
     """The capitalised words before an anaphor's noun name a region or a country ("the five Central Asian
     countries", "the two Korean leaders", "The United States"), not an office ("the Foreign Ministers")."""
@@ -232,15 +248,17 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     codes, actor = codes_in(doc, abs_start, abs_end)
     if codes and doc.home and names_home_office(subject):
         codes.add(doc.home)
+    lead = abs_start + len(doc.text[abs_start:abs_end]) - len(doc.text[abs_start:abs_end].lstrip(" ,"))
     ana = _anaphor(subject)
+    if ana is not None and _inside_a_name(doc, lead + ana.start("noun")):
+        ana = None  # "The United States", "the United Nations": a name, no anaphor of "the states" or "the nations"
     ctx_codes = set(ctx.countries)
     own = set(sent_events[0].countries) if sent_events else set()
     if ana is not None:
         num = ana.group("num")
         n = _NUMBERS.get(num.lower(), int(num) if num and num.isdigit() else 0) if num else 0
         noun = ana.group("noun").lower()
-        if ana.group("region") and codes - ctx_codes == set() and codes and _names_a_place(
-                doc, abs_start + len(doc.text[abs_start:abs_end]) - len(doc.text[abs_start:abs_end].lstrip(" ,")), ana):
+        if ana.group("region") and codes - ctx_codes == set() and codes and _names_a_place(doc, lead, ana):
             group = codes  # "the five Central Asian countries": the region's members ("Foreign Ministers": no region)
         else:
             pool = ctx_codes or own
@@ -269,6 +287,9 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
         return tuple(sorted(codes)), False
     if actor:
         return (), False  # an organization: a party without a country
+    role = _ROLE_SUBJECT.match(subject)
+    if role is not None and len(ctx.countries) == 2 and ctx.host in ctx.countries:
+        return role_parties(role, ctx), bool(role.group("both"))
     if _MEETING_SUBJECT.match(subject) and len(ctx.countries) >= 2:
         return tuple(sorted(ctx.countries)), True  # "The Meeting condemned ...": those who met
     if _SPEAKER_ANAPHOR.match(subject) and (speaker_codes or own_state(doc)) and not _GOVERNMENT.match(subject):
@@ -280,6 +301,8 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
     owner = _OWN_GOVERNMENT.match(subject)
     if owner is not None:
         subject = _OWNER_PRONOUN[owner.group("p").lower()]  # "his administration intends to": his = he
+    elif low in _OWNER_PRONOUN:
+        subject = _OWNER_PRONOUN[low]  # the owner of a goal told as a noun ("Our goal is to ...": we)
     pm = _PRONOUN.match(subject)
     if pm is not None and len(subject.split()) <= 3:
         return _pronoun_parties(doc, abs_start, pm.group("p").lower(), ctx, own, speaker_codes, prev_parties)
@@ -309,45 +332,6 @@ def _home_body(subject: str) -> bool:
     return m is not None and all(word in words for word in m.group("words").split())
 
 
-def government_country(doc: Doc, pos: int, prev_parties: tuple[str, ...]) -> str | None:
-    """The country of a bare "the government": the latest sentence of its paragraph that names one country
-    ("Sri Lanka reached a deal with the IMF. The government has committed to ..."), else the party of the
-    last commitment when its paragraph names that country. A country named only in an earlier paragraph is
-    no referent ("Germany pledged ... / Peru held elections. The government will ..." is Peru's), and an
-    unread referent gives no row rather than a wrong party."""
-    i = doc.sentence_index(pos)
-    if i < 0:
-        return None
-    paragraph = doc.sentences[i].paragraph
-    named: set[str] = set()
-    for k in range(i, max(-1, i - 6), -1):
-        sent = doc.sentences[k]
-        if sent.paragraph != paragraph:
-            break
-        codes = {getattr(c, "code", None) for c in doc.countries.within(sent.start, min(sent.end, pos))} - {None}
-        if len(codes) == 1:
-            return next(iter(codes))
-        named |= codes
-    if len(prev_parties) == 1 and prev_parties[0] in named:
-        return prev_parties[0]
-    return None if named else (named_government(doc, pos) or dateline_country(doc))
-
-
-def named_government(doc: Doc, pos: int) -> str | None:
-    """The country of the last government the article named as such before `pos` ("The Government of the
-    Republic of Côte d'Ivoire has learned ... The Government calls on ..."): the antecedent of "the Government"."""
-    found = None
-    for c in doc.countries.within(0, pos):
-        if getattr(c, "code", None) and _GOVERNMENT_OF.search(doc.text, max(0, c.start - 60), c.start):
-            found = c.code
-    return found
-
-
-# "the Government of (the Republic of) X" right before a country's name.
-_GOVERNMENT_OF = re.compile(r"\bgovernment\s+of\s+(?:the\s+)?(?:(?:federal\s+|islamic\s+|united\s+|democratic\s+|"
-                            r"people['’]s\s+)*(?:republic|kingdom|state|sultanate|principality)\s+of\s+(?:the\s+)?)?$", re.I)
-
-
 def both_sides(parties: tuple[str, ...] | None, subject: str, ctx: Context) -> tuple[str, ...] | None:
     """An agreement whose subject coordinates two actors of whom one country is read ("Minister X and the Deputy
     Minister of Foreign Affairs of Azerbaijan signed", "Park and Japanese Vice Minister Funakoshi agreed"): the two
@@ -375,30 +359,6 @@ def encounter_sides(parties: tuple[str, ...] | None, text: str, subj_end: int, c
     return parties
 
 
-def own_state(doc: Doc) -> str | None:
-    """The state a release speaks for when it says "the Kingdom" or "the Republic": its publisher's, else the
-    country of its dateline ("RIYADH, 6 September 2022 - ... affirmed the Kingdom's readiness to ...")."""
-    return doc.home or dateline_country(doc)
-
-
-def dateline_country(doc: Doc) -> str | None:
-    """The country of the place a wire story is datelined ("Abuja, Nov. 8 (NAN) - The Federal Government has
-    committed to ..."): the government a story names no country for is the one where it was written."""
-    # The dateline opens one of the body's first lines (after a title or a heading line); "^" of a pattern
-    # anchors at the string's start, not at a pos, so each sentence's own text is matched.
-    body = [s for s in doc.sentences[:4] if s.start >= doc.headline_end]
-    first, head = next(((s, h) for s in body[:3] if (h := event_rules().dateline.match(s.text))), (None, None))
-    if head is None:
-        return None
-    place = next((p for p in doc.places_in(first) if p.end <= first.start + head.end()), None)
-    if place is not None:
-        return getattr(place.value, "country", None)
-    _, lookup = places()  # a dateline in capitals ("RIYADH, 6 September 2022 -")
-    city = re.match(r"[A-Z][A-Z .'’-]+?(?=\s*[,.(]|\s+-)", head.group(0))
-    found = lookup.get(city.group(0).title()) if city else None
-    return found.country if found is not None else None
-
-
 def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[str], speaker_codes: set[str] | None,
                      prev_parties: tuple[str, ...]) -> tuple[tuple[str, ...] | None, bool]:
     """The parties of a pronoun subject ("it", "he", "we", "they", "both sides") and whether they are a group."""
@@ -413,6 +373,11 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
     if p == "we":
         if ctx.we:
             return ctx.we, True  # "We, the Foreign Ministers of A, B and C, ...": the communique's "we"
+        issuers = title_issuers(doc) if JOINT_TITLE.search(doc.title) else ()
+        if issuers:
+            # A joint statement's "we" is those who issue it, named by its title ("U.S.-EU Summit Joint Statement"),
+            # never the countries of a war or a meeting it tells of ("Russia's war against Ukraine ... We will ...").
+            return issuers, len(issuers) > 1
         if len(own) >= 2:
             return tuple(sorted(own)), True
         if len(ctx.countries) >= 2 and JOINT_TITLE.search(doc.title):

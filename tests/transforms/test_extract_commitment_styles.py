@@ -1,0 +1,83 @@
+"""Undertakings told in other house styles: a goal told as a noun ("Our goal is to ..."), an intention announced,
+a promise coordinated after another stance, a quotation that ends before its attribution, a cooperation in response
+to a threat (one party's answer to hostility stays a threat).
+
+Fixture texts are written for these tests (other names and countries than any corpus text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_extract_commitment_parties import _read_url, rows
+
+_KE = "https://www.mfa.go.ke/news/x"
+
+
+def read(body: str, path: str = "news/x.txt") -> list[tuple[str, list[str], str]]:
+    return sorted((c["modality"], c["parties"], c["action"]) for c in rows(body, path=path))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("\"Our goal is to double exports to Ghana by 2030,\" the Kenyan foreign minister said.",
+     [("pledge", ["KEN"], "double")]),
+    ("The Chilean minister said Chile's main aim was to conclude the trade agreement with Peru this year.",
+     [("pledge", ["CHL"], "conclude")]),
+    ("Peru's priority will be to reopen the consulate in Arica.", [("pledge", ["PER"], "reopen")]),
+])
+def test_a_goal_told_as_a_noun_is_its_owners_pledge(body, expected):
+    assert read(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The programme's goal is to train young diplomats from Chile and Peru.",
+    "Chile said the aim of the fund was to help Peru.",
+])
+def test_a_goal_of_a_thing_is_no_pledge(body):
+    assert read(body) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile announced its intention to open an embassy in Nairobi.", [("pledge", ["CHL"], "open")]),
+    ("Norway indicated its readiness to host the next round of talks.", [("pledge", ["NOR"], "host")]),
+])
+def test_an_intention_announced_is_a_pledge(body, expected):
+    assert read(body) == expected
+
+
+def test_a_promise_after_another_stance_is_a_pledge_of_its_own():
+    body = ("Cabinet Secretary Ama Wanjiru met Foreign Minister Jan Berg of Sweden in Nairobi. The Cabinet Secretary "
+            "welcomed the proposal and promised that Kenya would facilitate Swedish investors.")
+    assert _read_url(body, _KE) == [("pledge", ["KEN"]), ("support", ["KEN"])]
+
+
+@pytest.mark.parametrize("body", [
+    "\"We will open a trade office in Lima next year,\" the Chilean minister said.",
+    "“We will open a trade office in Lima next year,” the Chilean minister said on Monday.",
+])
+def test_a_quotation_ends_the_undertaking(body):
+    assert [c["description"] for c in rows(body, path="news/x.txt")] == ["open a trade office in Lima next year"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kenya and Uganda agreed to strengthen border patrols in response to threats from armed groups.",
+     [("agreement", ["KEN", "UGA"], "strengthen")]),
+    ("Kenya vowed to expand its missile tests in response to the drills.", []),
+    ("Chile pledged to increase humanitarian aid in response to the floods in Peru.", [("pledge", ["CHL"], "increase")]),
+])
+def test_a_joint_answer_to_a_threat_is_a_cooperation(body, expected):
+    assert read(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kenya and Ethiopia have agreed a new framework for border trade, officials said.", [("agreement", ["ETH", "KEN"])]),
+    ("Chile and Peru agreed the talks were useful.", []),
+])
+def test_agreed_with_a_direct_object(body, expected):
+    assert [(m, p) for m, p, _ in read(body)] == expected
+
+
+def test_a_body_of_the_publisher_and_a_goal_in_one_release():
+    found = _read_url("The Foreign Office intends to open a consulate in Lagos.", "https://www.gov.uk/news/x")
+    assert found == [("pledge", ["GBR"])]
+    assert _read_url("Our goal is to double trade with Ghana by 2030.", _KE) == [("pledge", ["KEN"])]
