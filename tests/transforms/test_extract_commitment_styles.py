@@ -81,3 +81,32 @@ def test_a_body_of_the_publisher_and_a_goal_in_one_release():
     found = _read_url("The Foreign Office intends to open a consulate in Lagos.", "https://www.gov.uk/news/x")
     assert found == [("pledge", ["GBR"])]
     assert _read_url("Our goal is to double trade with Ghana by 2030.", _KE) == [("pledge", ["KEN"])]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile and Peru pledge to fight organized crime and its new methods.", [("pledge", ["CHL", "PER"], "fight")]),
+    ("Chile and Peru will prosecute human smugglers on both sides of the border.",
+     [("pledge", ["CHL", "PER"], "prosecute")]),
+    ("Kenya vowed to fight the invaders until the last village is free.", []),
+    ("Chile will target rebel positions near the border.", []),
+])
+def test_a_hostile_verb_against_a_scourge_is_a_cooperation(body, expected):
+    assert read(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("We emphasize that our basic positions on Bolivia remain unchanged, and reiterate the importance of maintaining "
+     "peace in the region.", [("support", ["CHL", "PER"], "reiterate")]),
+    ("Chile and Peru note that the border with Bolivia stays open, and underline the importance of free transit.",
+     [("support", ["CHL", "PER"], "underline")]),
+])
+def test_a_stance_coordinated_after_a_that_clause_is_the_speakers(body, expected):
+    found = sorted((c["modality"], c["parties"], c["action"]) for c in rows(body, "Joint Statement of Chile and Peru"))
+    assert found == expected
+
+
+def test_a_pledge_to_stand_together_opens_a_list_of_undertakings():
+    body = ("The United States and Mexico pledge to stand together to:\n\n- Protect our people by investing in public "
+            "health.\n- Prevent transborder crime by securing ports.")
+    found = sorted((c["modality"], c["parties"], c["action"]) for c in rows(body, "Joint Statement of Chile and Peru"))
+    assert found == [("pledge", ["MEX", "USA"], "prevent"), ("pledge", ["MEX", "USA"], "protect")]

@@ -230,6 +230,7 @@ class CommitmentRules:
     hostile_actions: frozenset[str]
     hostile_objects: re.Pattern  # retaliation, countermeasures, operations kept up: a threat, no pledge
     response_to_hostility: re.Pattern  # "in response to the drills": one party's answer, a threat
+    scourge_objects: re.Pattern  # "organized crime" after "fight": a cooperation, no act of force
     adverbs: tuple[str, ...]
     adverb_re: re.Pattern  # a run of adverbs (and commas) at the start of a predicate
     phrasal: frozenset[str]
@@ -297,6 +298,7 @@ def commitment_rules() -> CommitmentRules:
         hostile_actions=frozenset(a.lower() for a in data.hostile_actions),
         hostile_objects=re.compile(data.hostile_objects, re.I),
         response_to_hostility=re.compile(data.response_to_hostility, re.I),
+        scourge_objects=re.compile(data.scourge_objects, re.I),
         adverbs=adverbs,
         adverb_re=re.compile(r"[ ,]*(?:(?:" + "|".join(re.escape(a.rstrip(",")) for a in adverbs) + r")(?:[ ,]+|$))*",
                              re.I),

@@ -81,6 +81,7 @@ class Cues(RuleFile):
     back_particle_verbs: Words
     hostile_actions: Words
     hostile_objects: Pattern
+    scourge_objects: Pattern
     response_to_hostility: Pattern
     adverbs: Words
     phrasal_verbs: Words

@@ -387,7 +387,14 @@ def _action(s: _Sentence, c: _Clause) -> bool:
     if c.cue.modality == "pledge" and c.action in ("support", "back") and rules.position_object.match(
             skip_adverbs(predicate)):
         c.modality = "support"  # "will support Ghana's candidacy", "would back a Chilean proposal": a position
-    return bool(c.action) and c.action not in rules.hostile_actions
+    return bool(c.action) and (c.action not in rules.hostile_actions or _against_a_scourge(predicate, c.action))
+
+
+def _against_a_scourge(predicate: str, action: str) -> bool:
+    """A hostile or law-enforcement verb whose object is a scourge ("fight organized crime", "prosecute human
+    smugglers"): a cooperation, not an act of force (cues.yaml scourge_objects)."""
+    verb = re.search(rf"\b{re.escape(action.split()[0])}\w*", predicate, re.I)
+    return verb is not None and commitment_rules().scourge_objects.match(predicate[verb.end():]) is not None
 
 
 def _not_schedule(s: _Sentence, c: _Clause) -> bool:

@@ -445,7 +445,8 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
     for rel in re.finditer(r"\b(?:during|in|at|under|through|by) which\s+|\bwhere\s+|\bwhile\s+|\bwhich\s+|"
                            r"(?<=\w )that\s+", chunk):
         pass
-    if rel is not None and rel.end() > offset and (rel.group(0).strip() != "that" or not _has_verb(chunk[rel.end():])):
+    if rel is not None and rel.end() > offset and (rel.group(0).strip() != "that" or not (
+            _has_verb(chunk[rel.end():]) or _COORDINATED_END.search(chunk, rel.end()))):
         offset = rel.end()
     # "X did A, and Y will B": the subject is the short actor phrase of the second clause.
     last = None
@@ -466,6 +467,9 @@ def subject_span(text: str, start: int, cue_start: int) -> tuple[int, int]:
 
 
 _OPEN_QUOTE = re.compile(r"\s*[\"“‘«]\s*")
+# A "that" clause closed by ", and" before the cue is complete: the cue is coordinated with the verb before "that"
+# ("We emphasize that our positions remain unchanged, and reiterate ...": We).
+_COORDINATED_END = re.compile(r"\S\s+\S.*,\s*and\s*$", re.S)
 
 
 _AUXILIARIES = frozenset("is are was were be been being has have had do does did will would can could should may might "
