@@ -185,7 +185,6 @@ _MET = "Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of
 
 
 @pytest.mark.parametrize("sentence", [
-    "The interlocutors agreed to convene the joint commission in Cotonou in the autumn.",
     "The two top diplomats agreed to convene the joint commission in Cotonou in the autumn.",
     "The two prime ministers agreed to convene the joint commission in Cotonou in the autumn.",
     "The counterparts agreed to convene the joint commission in Cotonou in the autumn.",

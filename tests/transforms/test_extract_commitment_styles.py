@@ -110,3 +110,15 @@ def test_a_pledge_to_stand_together_opens_a_list_of_undertakings():
             "health.\n- Prevent transborder crime by securing ports.")
     found = sorted((c["modality"], c["parties"], c["action"]) for c in rows(body, "Joint Statement of Chile and Peru"))
     assert found == [("pledge", ["MEX", "USA"], "prevent"), ("pledge", ["MEX", "USA"], "protect")]
+
+
+_MET = "Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra on Monday. "
+
+
+@pytest.mark.parametrize("body", [
+    "An agreement was reached to hold consultations on maritime affairs.",
+    "It was agreed to hold consultations on maritime affairs.",
+    "The two ministers concurred to hold consultations on maritime affairs.",
+])
+def test_an_agreement_told_impersonally_or_concurred_is_the_sides(body):
+    assert [(m, p) for m, p, _ in read(_MET + body)] == [("agreement", ["BEN", "GHA"])]

@@ -12,6 +12,8 @@ from transforms.extract.participants import (
     BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, with_role, zone,
 )
 from transforms.extract.records import EventMention
+from transforms.reference import word_set
+from transforms.reference.patterns import phrase_alternation
 
 _SUBJECT_SPAN = 60
 
@@ -33,11 +35,13 @@ _THEIR = re.compile(r"^(?:(?:on|in)\s+[\w ]{1,20}?\s+)?(?:that\s+)?their\b", re.
 # of both delegations"): a plural anaphor there is the parties of the event told before, as in a subject.
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:between|among|amongst|of)\s+", re.I)
 _COMPLEMENT_END = re.compile(r"\b(?:between|among|amongst|of)\s*$", re.I)  # the trigger's own ("Talks between")
+# An object told as a pronoun ("Vice President X called on him"; "her" only where it is no possessive: "received her
+# in Lima", not "met her counterpart"): the person who acted last. The words after "her" are the courtesy_call
+# trigger's own (word set OBJECT_PRONOUN_NEXT).
+_OBJECT_PRONOUN = re.compile(r"\s*(?:him\b|her\b(?=\s*(?:[,.;]|$|\s+(?:"
+                             + phrase_alternation(word_set("OBJECT_PRONOUN_NEXT")) + r")\b)))", re.I)
 # An event noun whose parties follow a topic ("Consultations | on consular matters | between Estonia and Finland
 # took place"): the "between" phrase before the verb of the clause.
-# An object told as a pronoun ("Vice President X called on him"; "her" only where it is no possessive: "received her
-# in Lima", not "met her counterpart"): the person who acted last.
-_OBJECT_PRONOUN = re.compile(r"\s*(?:him\b|her\b(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|and|to|for|with)\b)))", re.I)
 _EVENT_NOUN = re.compile(r"(?:talks|consultations|negotiations|dialogue|meetings?|session|summit)$", re.I)
 _LATER_BETWEEN = re.compile(r"[^,;:.]{1,80}?\s(between|among)\s+", re.I)
 _CLAUSE_VERB = re.compile(r"\s+(?:took place|takes place|will take place|(?:was|were|will be|is|are|has been|have been)"

@@ -37,7 +37,7 @@ def cue_matches(text: str, cue_ids: set[int], low: str | None = None) -> tuple[l
             if not _in_a_name(text, m.start()):
                 matches.append((m.start(), m.end(), cue))
     matches.sort(key=lambda x: (x[0], -x[1]))
-    has_passive = (" be " in text or "t was" in text or "t has been" in text) and rules.passive.search(
+    has_passive = (" be " in text or "t was" in text or "t has been" in text or " reached " in text) and rules.passive.search(
         rules.leading_adverbial.sub("", text)) is not None
     return matches, has_passive
 

@@ -26,7 +26,8 @@ def passive_commitment(doc: Doc, sent: Sent, ctx: Context) -> CommitmentMention 
     if not pm:
         return None
     told = pm.group(0).lower()
-    modality = "proposal" if re.search(r"\b(?:should|must)\b", told) else "agreement" if "agreed" in told else "pledge"
+    modality = ("proposal" if re.search(r"\b(?:should|must)\b", told) else
+                "agreement" if "agreed" in told or "reached" in told else "pledge")
     action, description = _passive_action(text[off + pm.end():], told.endswith("that"))
     if not action or action in rules.hostile_actions:
         return None

@@ -41,9 +41,9 @@ _ANAPHOR = re.compile(
     r"delegation|government|cabinet|prime|top|chief|foreign|defen[cs]e|trade|finance|economy|interior) )*"
     r"(?P<noun>sides|parties|countries|nations|states|leaders|ministers|foreign ministers|heads of state|delegations|"
     r"officials|delegates|governments|presidents|participants|members|member states|partners|signatories|heads of government|"
-    # Those who met, named by their part in the encounter ("the interlocutors", "the counterparts", "the two heads of
+    # Those who met, named by their part in the encounter ("the counterparts", "the two heads of
     # diplomacy"): the encounter's sides as "the two sides" are.
-    r"interlocutors|counterparts|diplomats|dignitaries|heads of diplomacy|"
+    r"counterparts|diplomats|dignitaries|heads of diplomacy|"
     r"representatives|envoys|co-chairs|co-chairmen|heads of delegation|premiers|chancellors|"
     r"(?:national security |security |foreign policy )?(?:advisors|advisers)|secretaries|foreign secretaries|"
     r"commissioners|negotiators|ambassadors|chiefs of (?:defen[cs]e|staff|general staff))\b", re.I)
