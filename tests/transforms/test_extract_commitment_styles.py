@@ -122,3 +122,15 @@ _MET = "Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of
 ])
 def test_an_agreement_told_impersonally_or_concurred_is_the_sides(body):
     assert [(m, p) for m, p, _ in read(_MET + body)] == [("agreement", ["BEN", "GHA"])]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile demanded the immediate withdrawal of foreign troops from the border zone.", [("proposal", ["CHL"], "demand")]),
+    ("Ghana and Togo insisted on an independent investigation into the killings.",
+     [("proposal", ["GHA", "TGO"], "demand")]),
+    ("Chile demanded an explanation from the Peruvian ambassador.", []),
+    # One party endorsing a candidacy or a bid takes a position (support), as "will back X's bid" does.
+    ("Brazil endorsed Colombia's bid to host the climate summit.", [("support", ["BRA"], "endorse")]),
+])
+def test_a_demand_proposes_and_an_endorsed_bid_is_supported(body, expected):
+    assert read(body) == expected

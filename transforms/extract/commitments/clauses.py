@@ -387,6 +387,9 @@ def _action(s: _Sentence, c: _Clause) -> bool:
     if c.cue.modality == "pledge" and c.action in ("support", "back") and rules.position_object.match(
             skip_adverbs(predicate)):
         c.modality = "support"  # "will support Ghana's candidacy", "would back a Chilean proposal": a position
+    if c.cue.name == "adopted" and c.action == "endorse" and len(c.parties or ()) < 2 and rules.position_object.match(
+            skip_adverbs(predicate)):
+        c.modality = "support"  # "Brazil endorsed Colombia's bid to host the summit": one party's position, no accord
     return bool(c.action) and (c.action not in rules.hostile_actions or _against_a_scourge(predicate, c.action))
 
 
