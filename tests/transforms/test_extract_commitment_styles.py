@@ -134,3 +134,12 @@ def test_an_agreement_told_impersonally_or_concurred_is_the_sides(body):
 ])
 def test_a_demand_proposes_and_an_endorsed_bid_is_supported(body, expected):
     assert read(body) == expected
+
+
+@pytest.mark.parametrize("body, action", [
+    ("Kenya's president urged Sudan's factions to lay down their arms.", "lay"),
+    ("Chile will lay the foundation stone of the new port in May.", "lay"),
+    ("Chile pledged to strengthen its coast guard.", "strengthen"),
+])
+def test_a_verb_in_its_base_form_keeps_it(body, action):
+    assert [a for _, _, a in read(body)] == [action]

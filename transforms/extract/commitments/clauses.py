@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.extract.commitments.context import Context
-from transforms.extract.commitments.lemmas import is_verb, lemma
+from transforms.extract.commitments.lemmas import base_lemma, is_verb, lemma
 from transforms.extract.commitments.made import make_commitment
 from transforms.extract.commitments.refusals import not_hearsay, not_prediction, not_relative, not_threat, speaker
 from transforms.extract.commitments.passive import passive_commitment, passive_signing
@@ -371,7 +371,7 @@ def _action(s: _Sentence, c: _Clause) -> bool:
         first = re.sub(r"[^\w-]", "", words[0]) if words else ""
         asked = commitment_rules().asked_to.match(bare) if cue.modality == "proposal" and not c.modal else None
         if asked is not None and is_verb(asked.group(1)):
-            c.action = lemma(asked.group(1))  # "urged all parties to respect the ceasefire": respect
+            c.action = base_lemma(asked.group(1))  # "urged all parties to respect the ceasefire": respect
         elif not c.action or not c.modal and (nounish(bare) or bare[:1].isupper() or not is_verb(first)):
             c.action = cue_lemma(text[c.start:c.end]) or c.action
         elif c.modal and first[:1].isupper() and not is_verb(first.lower()):

@@ -32,3 +32,13 @@ def is_verb(word: str) -> bool:
 def is_noun(word: str) -> bool:
     """The word is a known form of an English noun ("trade", "energy"; not "accelerate")."""
     return bool(getAllLemmas(word.lower(), upos="NOUN"))
+
+
+@lru_cache(maxsize=8192)
+def base_lemma(word: str) -> str:
+    """The lemma of a verb where it stands in its base form (after "to" or a modal): a word that is a verb's own
+    base form keeps it ("to lay down their arms": lay, not the past of "lie"; "will found a school")."""
+    w = word.lower().strip(".,;:'’\"()")
+    if w and w in getAllLemmas(w, upos="VERB").get("VERB", ()):
+        return w
+    return lemma(word)

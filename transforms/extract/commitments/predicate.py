@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 
-from transforms.extract.commitments.lemmas import is_verb, lemma
+from transforms.extract.commitments.lemmas import base_lemma, is_verb, lemma
 from transforms.extract.document import _MAY_HAVE_DATE_LOW, Doc, Sent
 from transforms.dates.vocab import MONTHS, NUMBERS, SEASONS
 from transforms.extract.lexicon import commitment_rules
@@ -85,7 +85,7 @@ def read_action(predicate: str) -> tuple[str, str, str | None]:
     if two in rules.phrasal or lemma2 in rules.phrasal:
         action = lemma2 if lemma2 in rules.phrasal else two
     else:
-        action = lemma(re.sub(r"[^\w-]", "", words[0]))
+        action = base_lemma(re.sub(r"[^\w-]", "", words[0]))  # a predicate opens with a base form or a gerund
     description = TRAILING.sub("", pred)
     return action, description, partner
 
