@@ -274,3 +274,10 @@ def test_a_name_ending_in_a_group_noun_is_no_anaphor(body, expected):
 ])
 def test_an_object_naming_the_whole_group_is_their_own(body, expected):
     assert read(body, path="news/x.txt") == expected
+
+
+def test_both_sides_keep_both_whoever_they_work_with():
+    body = ("Foreign Minister Ama Owusu of Ghana met Foreign Minister Koffi Dossou of Benin in Accra on Monday. Both "
+            "sides decided to consult regularly on energy markets, recognizing the need to work with Benin's port "
+            "authority on power trade.")
+    assert {tuple(p) for _, p in read(body, path="news/x.txt")} == {("BEN", "GHA")}

@@ -276,7 +276,7 @@ def resolve_subject(doc: Doc, abs_start: int, abs_end: int, ctx: Context, sent_e
                 group = plural_group(doc, group, n, abs_start)
         if group or codes:
             # Only an uncounted group ("they", "all parties") may lose a counterpart it names later.
-            return tuple(sorted(codes | group)), not codes and not n
+            return tuple(sorted(codes | group)), not codes and not n and not ana.group(0).lower().startswith("both")
     if codes:
         if commitment_rules().non_actors.search(low) and not re.search(rf"\b{_GOV_NOUN}\b", low) and not doc.people.within(abs_start, abs_end):
             # "Chinese modernization", "China's economy": a thing, not a party.
@@ -400,7 +400,8 @@ def _pronoun_parties(doc: Doc, abs_start: int, p: str, ctx: Context, own: set[st
     if p != "we" and group:
         n = 2 if p in ("both", "both sides", "the two") else 0
         group = plural_group(doc, encounter_focus(doc, group, n, abs_start, ctx.host or doc.home), n, abs_start)
-    return (tuple(sorted(group)) if group else None), True
+    # Only an uncounted "they" may lose a counterpart it names later; "both sides" are the two, whoever they work with.
+    return (tuple(sorted(group)) if group else None), p not in ("both", "both sides", "the two", "each side")
 
 
 # Group nouns that may name one side only ("the Kenyan delegation" is one country).
