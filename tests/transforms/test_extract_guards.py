@@ -243,3 +243,40 @@ def test_a_talks_noun_set_or_placed_is_an_occasion(text):
 ])
 def test_a_goal_or_a_midpoint_met_is_no_meeting(text):
     assert consult(text) == []
+
+
+# Review 7: a wish makes an encounter hypothetical only with its infinitive; a question only about what would happen;
+# a speculative adjective not when the event is told as held.
+@pytest.mark.parametrize("text,expected", [
+    ("NAIROBI (Wire) - Kenya's President said on Monday he hoped talks with Ethiopia's Prime Minister in Addis Ababa "
+     "next week would ease tensions.", [("talks", ("ETH", "KEN"))]),
+    ("LIMA (Wire) - Peru's President said on Monday she hoped talks with Chile's President in Lima next month would "
+     "settle the dispute.", [("talks", ("CHL", "PER"))]),
+    ("MANILA (Wire) - Reporters asked whether the meeting between the foreign ministers of China and the Philippines "
+     "in Manila on Monday had eased tensions.", [("meeting", ("CHN", "PHL"))]),
+    ("HANOI (Wire) - Asked whether his talks with the President of Vietnam in Hanoi on Monday had produced a deal, the "
+     "President of South Korea said they had.", [("talks", ("VNM",))]),
+    ("CANBERRA (Wire) - A prospective visit by China's premier to Australia next month was confirmed by both "
+     "governments on Monday.", [("visit", ("AUS", "CHN"))]),
+    ("DHAKA (Wire) - The rumoured meeting between the prime ministers of India and Bangladesh took place in Dhaka on "
+     "Monday.", [("meeting", ("BGD", "IND"))]),
+])
+def test_a_wish_question_or_adjective_that_tells_the_event_keeps_it(text, expected):
+    assert consult(text) == expected
+
+
+# Review 7: a state's own chain of command is the trigger's object, with no country of its own.
+@pytest.mark.parametrize("text,expected", [
+    ("ISLAMABAD (Wire) - Pakistan's army chief met top U.S. military commanders at the Pentagon on Monday.",
+     [("meeting", ("USA",))]),
+    ("KABUL (Wire) - A Pakistani delegation led by the country's top security officials met Taliban leaders in Kabul "
+     "on Monday.", [("meeting", ("PAK",))]),
+    ("JAKARTA (Wire) - Indonesia's president met army generals from Malaysia in Jakarta on Monday.",
+     [("meeting", ("IDN",))]),
+    ("CANBERRA (Wire) - The Minister held a high-level meeting with the visiting Deputy Prime Minister of Vietnam in "
+     "Canberra on Monday.", [("meeting", ("VNM",))]),
+    ("MANILA (Wire) - The President of the Philippines met his top security officials in Manila on Monday after the "
+     "attack.", []),
+])
+def test_commanders_told_with_a_country_or_in_the_subject_are_no_chain_of_command(text, expected):
+    assert consult(text) == expected

@@ -119,12 +119,20 @@ def test_a_date_after_a_venue_and_its_city_is_the_encounters():
     assert (m.countries, m.start_date) == (("MOZ", "TZA"), dt.date(2024, 2, 22))
 
 
-def test_a_meeting_of_their_officials_is_of_the_articles_parties():
-    text = ("The foreign ministers of Nigeria and Ghana met in Accra on 11 March 2024. A meeting of the defence chiefs "
-            "will be held in Abuja in 2025.")
-    planned = [m for m in mentions(text) if m.status == "planned"]
-    assert [(m.event_type, m.countries) for m in planned] == [("meeting", ("GHA", "NGA"))]
-
+@pytest.mark.parametrize("text,status", [
+    # a nominal trigger's complement names the body
+    ("The foreign ministers of Nigeria and Ghana met in Accra on 11 March 2024. A meeting of the defence chiefs will be "
+     "held in Abuja in 2025.", "planned"),
+    # a convening verb's object is the body that sits
+    ("The presidents of Chile and Peru met in Lima on 11 March 2024. It was agreed to convene the Joint Border "
+     "Commission in Arica in May.", "planned"),
+    # a verbal trigger followed by its complement
+    ("The presidents of Chile and Peru met in Lima on 11 March 2024. Officials held the first meeting of the Joint "
+     "Border Commission in Arica on 12 March 2024.", "occurred"),
+])
+def test_a_sitting_of_a_body_named_by_no_party_is_of_the_articles_parties(text, status):
+    first, later = mentions(text)
+    assert (later.event_type, later.countries, later.status) == ("meeting", first.countries, status)
 
 
 # Published on Tuesday 12 March 2024: the release's week is 6 to 12 March.
@@ -162,8 +170,8 @@ def test_an_encounter_between_their_officials_is_of_the_parties_told_before(text
 
 
 @pytest.mark.parametrize("text,countries", [
-    ("Speaking to reporters after meeting Kenya's foreign minister in Nairobi on Monday, the Foreign Minister of Chile "
-     "said trade would grow.", ("CHL", "KEN")),
+    ("Answering questions after meeting the Prime Minister of Fiji in Suva on 11 March 2024, the President of Palau "
+     "said ties were strong.", ("FJI", "PLW")),
     ("Talking to journalists after meeting the President of Peru in Lima on 11 March 2024, the Prime Minister of Japan "
      "said the talks went well.", ("JPN", "PER")),
 ])
@@ -171,8 +179,75 @@ def test_a_participle_phrase_that_names_nobody_has_the_subject_after_its_comma(t
     assert [(m.event_type, m.countries) for m in mentions(text)] == [("meeting", countries)]
 
 
-def test_a_session_of_officials_told_as_planned_is_of_the_articles_parties():
-    text = ("The presidents of Chile and Peru met in Lima on 11 March 2024. A meeting of the two vice ministers will "
-            "take place in Arica in May.")
-    planned = [m for m in mentions(text) if m.status == "planned"]
-    assert [(m.event_type, m.countries) for m in planned] == [("meeting", ("CHL", "PER"))]
+
+# Review 7: "their" in an encounter's complement is the article's parties only when nobody nearer owns it.
+@pytest.mark.parametrize("text,kinds", [
+    ("LIMA (Wire) - Chile and Peru signed a trade deal on Monday. Union leaders said a meeting between their members "
+     "and the mining companies would take place on Friday.", ["signing"]),
+    ("ADDIS ABABA (Wire) - Ethiopia and Egypt met in Addis Ababa on Monday. Farmers along the Nile said a meeting of "
+     "their cooperatives was held on Tuesday.", ["meeting"]),
+    ("The President of Ghana met business leaders from Togo in Accra on Monday. He welcomed the visit of their chief "
+     "executives to the port of Tema on Tuesday.", ["meeting"]),
+    ("The Prime Ministers of Fiji and Samoa met in Suva on 11 March 2024. Church leaders said a meeting of their "
+     "congregations would take place in Apia in May.", ["meeting"]),
+])
+def test_their_owned_by_a_nearer_subject_is_not_the_articles_parties(text, kinds):
+    assert [m.event_type for m in mentions(text) if m.countries] == kinds
+
+
+# Review 7: a standing body is read in a nominal trigger's complement, never in a verb's object.
+@pytest.mark.parametrize("text", [
+    "LIMA (Wire) - The presidents of Chile and Peru met in Lima on Monday. Opposition leader Juan Perez met the "
+    "electoral commission on Tuesday.",
+    "DHAKA (Wire) - The foreign ministers of India and Bangladesh met in Dhaka on Monday. Rohingya community leaders "
+    "met the officials of the refugee commission on Tuesday.",
+    "The Foreign Ministers of Fiji and Samoa met in Suva on 11 March 2024. The Mayor of Suva met the city's planning "
+    "committee on 12 March 2024.",
+])
+def test_a_body_met_by_someone_else_is_not_of_the_articles_parties(text):
+    assert len([m for m in mentions(text) if m.countries]) == 1
+
+
+# Review 7: a possessive or a place ending in -ing opens no participle phrase.
+@pytest.mark.parametrize("text", [
+    "Beijing's envoy Li Wei met the Foreign Minister of Peru in Lima on Monday, the Chilean ministry said.",
+    "Beijing's envoy met the Foreign Minister of Peru in Lima on Monday, and the President of Chile welcomed the "
+    "meeting.",
+    "Nanjing officials met the Foreign Minister of Peru in Lima on Monday, the Chilean ministry said.",
+])
+def test_a_place_ending_in_ing_is_no_opening_participle(text):
+    assert [(m.event_type, m.countries) for m in mentions(text)] == [("meeting", ("PER",))]
+
+
+# Review 7: the opening subject is a nominal trigger's only when the trigger heads the opening phrase.
+@pytest.mark.parametrize("text,kind,countries", [
+    ("MOSCOW (Wire) - Tensions rose on Monday. In response to the talks between Armenia and Azerbaijan in Washington, "
+     "Russia's foreign ministry said it remained a mediator.", "talks", ("ARM", "AZE")),
+    ("MANILA (Wire) - Tensions rose on Monday. In a statement welcoming the meeting between the presidents of China "
+     "and Vietnam in Hanoi, the Philippines' foreign ministry called for calm.", "meeting", ("CHN", "VNM")),
+    ("LA PAZ (Wire) - Tensions rose on Monday. In reaction to the visit of the President of Chile to Peru on Monday, "
+     "Bolivia's foreign ministry said it was concerned.", "visit", ("CHL", "PER")),
+    ("During his talks with the President of Kenya in Nairobi on Monday, the Minister of Foreign Affairs of Chile "
+     "raised trade.", "talks", ("CHL", "KEN")),
+])
+def test_a_commenter_on_an_encounter_in_an_opening_phrase_takes_no_part(text, kind, countries):
+    assert [(m.event_type, m.countries) for m in mentions(text) if m.event_type == kind] == [(kind, countries)]
+
+
+# Review 7: an undated encounter told after the release's own event is of its week only as part of its programme.
+@pytest.mark.parametrize("text", [
+    "The President of Kenya received the Prime Minister of Ethiopia at State House in Nairobi. The two leaders met at "
+    "the African Union summit in Addis Ababa.",
+    "The President of Ghana received the Foreign Minister of Togo at the Jubilee House. The President of Ghana visited "
+    "Togo during his first term.",
+    "The Prime Minister of Fiji welcomed the President of Palau to Suva. The President of Palau visited Fiji as a "
+    "student.",
+])
+def test_an_undated_background_encounter_takes_no_release_week(text):
+    assert mentions(text)[-1].start_date is None
+
+
+def test_an_undated_encounter_told_as_before_joins_no_week():
+    text = ("The President of Ghana received the Foreign Minister of Togo at the Jubilee House. The two ministers "
+            "first met when they served as ambassadors in Geneva.")
+    assert [m.start_date for m in mentions(text)][1:] in ([], [None])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from transforms.extract.document import Doc
 from transforms.extract.lexicon import event_rules
@@ -14,13 +15,10 @@ from transforms.extract.records import EventMention
 from transforms.extract.when_where import (
     event_status, of_recent_story, pick_date, setting_told_past, told_as_news, under_way,
 )
+from transforms.reference import load
 
 _AFTER_FRAME = re.compile(r"^(?:After|Following|At the end of|On the sidelines of|During|Before) (?:the|this|today's) "
                           r"(?:meeting|talks|summit|call|session|visit|ceremony|dialogue|conference)\b")
-# Words that place an event told without a date before the release's own ("they last met", "had visited"), or make it
-# a record in the perfect ("has visited Peru three times").
-_BACKGROUND = re.compile(r"\b(?:last|previous|previously|earlier|before|formerly|ago|already|once|since|had|has|have|times|"
-                         r"often|regularly|never)\b", re.I)
 _TODAYISH = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today)\b", re.I)
 
 
@@ -85,9 +83,9 @@ def date_and_status(s: Sentence, r: Reading) -> bool:
         r.start = r.end = state.last_day
         r.precision, r.rank = "day", 1
     elif (r.status == "occurred" and doc.published is not None and hit.trigger is not None and not hit.name
-          and (not state.seen_event or not _BACKGROUND.search(text))):
-        # The release's own event, or another encounter it tells without a date and not as before ("he also met the
-        # Minister of Trade"): on or a few days before publication.
+          and (not state.seen_event or _of_programme(text[r.lo_subject:_clause_end(text, hit.end)]))):
+        # The release's own event, or another encounter it tells without a date as part of its programme ("he also met
+        # the Minister of Trade"): on or a few days before publication.
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     elif (r.status != "planned" and hit.trigger is not None and not hit.name
           and of_recent_story(text, hit.start, hit.end, state.last_day, doc.published)):
@@ -97,6 +95,30 @@ def date_and_status(s: Sentence, r: Reading) -> bool:
         r.status = "occurred"
         r.start, r.end, r.precision, r.rank = doc.published - dt.timedelta(days=6), doc.published, "week", 1
     return not s.text.rstrip().endswith("?")  # "Will you meet X?", "Is a visit to Japan planned?": asked, not told
+
+
+@lru_cache(maxsize=1)
+def _programme_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = load("events/triggers.yaml")
+    return tuple(re.compile(p, re.I) for p in (data.programme_cues, data.background_cues, data.own_occasion))
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause of a trigger ending at `at` ends: the next comma, semicolon or coordinating word."""
+    m = _CLAUSE_BREAK.search(text, at)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s", re.I)
+
+
+def _of_programme(clause: str) -> bool:
+    """Whether an undated encounter told after the release's own event is of its programme, read in the trigger's
+    clause (events/triggers.yaml): not told as before or as a record ("had previously met": background_cues), and
+    told as part of it ("He also held talks with ...": programme_cues) or in no time or occasion of its own ("met at
+    the African Union summit", "visited Togo during his first term": own_occasion)."""
+    programme, background, occasion = _programme_rules()
+    return not background.search(clause) and bool(programme.search(clause) or not occasion.search(clause))
 
 
 def dates_its_encounters(s: Sentence, r: Reading) -> bool:

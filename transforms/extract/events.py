@@ -36,6 +36,18 @@ _OBJECT_OF = re.compile(r"(?<!round )(?<!rounds )(?<!session )(?<!edition )(?<!\
                         r"\b(?:of|about|(?<!, )on|for|after|before|since|following|from|regarding|welcomed|praised|"
                         r"discussed|recalled|noted)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?"
                         r"(?:(?-i:[a-z0-9][\w-]*)\s+)?$", re.I)  # not a name: "the Minister of Chile | visits Peru"
+# A nominal trigger that heads the phrase opening its sentence ("In | his talks with X, the Minister of Y ...", "At |
+# the joint press | conference"), not one nested in it ("In response to | the talks between A and B, C said", "In a
+# statement welcoming | the meeting": C only comments on it).
+_HEADS_OPENING = re.compile(r"\s*(?:In|At|During|After|Following|Before|On|Upon|Ahead of)\s+(?:(?:a|an|the|his|her|its|"
+                            r"their|this|today's)\s+)?(?:(?!(?:to|of|on|at|in|for|with|against|about|over|by|from)\b|"
+                            r"(?!(?:upcoming|ongoing|opening|closing|concluding)\b)\w+ing\b)"
+                            r"(?-i:[a-z][\w-]*)\s+){0,2}$")
+# A nominal trigger's complement that names its parties ("A meeting | of the defence chiefs", "talks | between the
+# two vice ministers"), or the trigger's own preposition ("Talks between").
+_COMPLEMENT = re.compile(r"\s*(?:of|between|among|amongst)\s", re.I)
+_COMPLEMENT_OWN = re.compile(r"\b(?:of|between|among|amongst)\s*$", re.I)
+_CONVENES = re.compile(r"\b(?:re)?conven(?:e|es|ed|ing)\s*$", re.I)  # a verb whose object is the body that sits
 # The subject's own event told as what it recalls ("The Minister recalled | his visit to Lima in January"): the
 # subject made it (not "welcomed his visit": the guest's).
 _OWN_RECALLED = re.compile(r"\b(?:recalled|recalls|noted|discussed|reviewed|mentioned|described)\s+(?:his|her|their)\s+"
@@ -217,11 +229,12 @@ def _participants(s: Sentence, r: Reading) -> bool:
         r.objs, r.split = [named], False
     else:
         r.subject, r.objs, r.split = _participants_for(doc, s.sent, r.lo_subject, r.trig_lo, hit.end, r.obj_hi, hit,
-                                                       s.state, s.found[-1] if s.found else None)
+                                                       s.state, s.found[-1] if s.found else None, s.dateline)
         if not any(z.people or z.countries or z.orgs for z in r.objs) and (later := parties_after_topic(
                 doc, s.sent, hit, r.obj_hi, _roles(text, hit, hit.start, hit.end)[1])):
             r.objs, r.obj_hi = [later[0]], later[1]  # "Consultations on X | between A and B | took place"
-        if r.shared is None and (is_setting(s, r) or NOMINAL.match(text[hit.start:hit.end])) and (opening := opening_subject(
+        heads_opening = NOMINAL.match(text[hit.start:hit.end]) and _HEADS_OPENING.match(text, s.dateline, hit.start)
+        if r.shared is None and (is_setting(s, r) or heads_opening) and (opening := opening_subject(
                 doc, s.sent, s.dateline, hit.start, hit.end, _roles(text, hit, hit.start, hit.end)[0])):
             r.subject = opening  # "During his talks with X, | the Minister of Y | raised ...": Y's talks
         if r.shared is not None:
@@ -241,11 +254,22 @@ def _participants(s: Sentence, r: Reading) -> bool:
     # A trigger that frames its parties, or a standing body's encounter that names none ("The Joint Working Group
     # met"): the article's own parties.
     framed = hit.trigger is not None and (hit.trigger.frame_parties or not told and party_body(
-        r.subject, r.objs, family(hit.event_type) == family("meeting"), text[r.lo_subject:r.obj_hi]))
+        r.subject, r.objs, family(hit.event_type) == family("meeting"), text[r.lo_subject:_body_end(text, hit, r)]))
     frame = frame_countries(s.state, found=tuple(s.found)) if framed else ()
     if frame and (not told or len(told) == 1 and told <= {p.country for p in frame}):
         r.objs = [Zone(o.people, o.countries + frame, o.orgs) for o in r.objs]
     return True
+
+
+def _body_end(text: str, hit: Hit, r: Reading) -> int:
+    """Where the words that may name a standing body end: the trigger's, or its complement's when a nominal trigger
+    names the body after it ("A meeting | of the defence chiefs will be held"); never a verb's object ("Opposition
+    leader X met | the electoral commission": a body of whom met, not of the parties)."""
+    if _COMPLEMENT.match(text, hit.end) or _COMPLEMENT_OWN.search(text, hit.start, hit.end):
+        return r.obj_hi
+    if _CONVENES.search(text, hit.start, hit.end):
+        return r.obj_hi  # "agreed to convene | the Commission in May": the body convened sits
+    return hit.end
 
 
 def _has_object(s: Sentence, r: Reading) -> bool:

@@ -21,9 +21,11 @@ class GuardRules:
     """The guards' patterns of events/triggers.yaml, compiled (the rest of the file: lexicon.event_rules)."""
 
     hypothetical_before: re.Pattern  # "if he | travelled to", "was ready to | host": no event
+    confirmed_after: re.Pattern  # "the rumoured meeting | took place": an event after all
     recurring_after: re.Pattern  # "agreed to meet | regularly": recurring encounters, no one event
     reception_passive: re.Pattern  # "would be met with", "until their demands are met": no encounter
     domestic_bodies: re.Pattern  # "the security cabinet met": one state's own organ, no event between parties
+    chain_of_command: re.Pattern  # "met | his military commanders": the same, in the trigger's object
     subordinate_clause: re.Pattern  # "as | EU leaders met": the trigger's subject starts after it
     non_diplomatic_subjects: re.Pattern  # "Rescue teams from Spain | arrived in": no traveller of a government
     occasion_before: re.Pattern  # "for | talks with": a needs_occasion trigger's occasion
@@ -52,13 +54,36 @@ def not_taking_place(text: str, start: int, end: int, next_start: int) -> bool:
     begun") or make it a reception ("the plan was | met with criticism", "would be met with a response")."""
     rules = event_rules()
     lo = max(0, start - _BACK)
-    if rules.negation_before.search(text, lo, start) or guard_rules().hypothetical_before.search(text, lo, start):
+    if rules.negation_before.search(text, lo, start) or _hypothetical(text, lo, start, end):
         return True
     if _called_off(text, end, next_start) or rules.reception_after.match(text, end) or guard_rules().recurring_after.match(
             text, end):
         return True
     return any(m.start() < end and start < m.end()
                for m in guard_rules().reception_passive.finditer(text, max(0, start - 40), min(len(text), end + 80)))
+
+
+def _hypothetical(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the words before a trigger make it hypothetical: a wish only with its infinitive ("hoped to | meet",
+    "hoped | to meet"; not "he hoped | talks with X next week would ease tensions": the talks are planned), and a
+    speculative adjective unless its event is told as happened or confirmed ("The rumoured meeting between A and B
+    took place in Dhaka")."""
+    m = guard_rules().hypothetical_before.search(text, lo, start)
+    if m is None:
+        return False
+    if m.group("wish"):
+        return _TO_END.search(m.group(0)) is not None or _TO_START.match(text, start) is not None
+    if m.group("asked") is not None:  # "Asked whether Chile would | host", "asked if X | would meet Y"; not "asked
+        # whether the meeting on Monday had eased tensions": the question presupposes it
+        return _MODAL_IN.search(m.group("asked")) is not None or _MODAL_START.match(text, start) is not None
+    return not (m.group("speculative") and guard_rules().confirmed_after.match(text, end))
+
+
+_TO_END = re.compile(r"\bto\s*$", re.I)  # "hoped to | meet"
+_TO_START = re.compile(r"to\b", re.I)  # "hoped | to meet"
+_MODAL = r"(?:would|will|could|can|might|may|should|shall|(?:is|are|was|were)\s+going\s+to)"
+_MODAL_IN = re.compile(rf"\b{_MODAL}\b", re.I)  # "Chile would (still host the next) | summit"
+_MODAL_START = re.compile(rf"{_MODAL}\b", re.I)
 
 
 # A trigger coordinated with the main clause's verb, not the subordinate clause's ("as the host of APEC and | welcomed").
@@ -109,8 +134,9 @@ def between_parties(text: str, trigger, span: tuple[int, int], clause: tuple[int
     (start, end), (lo, hi) = span, clause
     codes = subject.codes | {c for z in objs for c in z.codes}
     orgs = subject.orgs + tuple(o for z in objs for o in z.orgs)
-    if _family(trigger.event_type) == _family("meeting") and len(codes) <= 1 and not orgs and \
-            guard_rules().domestic_bodies.search(text, lo, hi):
+    if _family(trigger.event_type) == _family("meeting") and len(codes) <= 1 and not orgs and (
+            guard_rules().domestic_bodies.search(text, lo, hi) or guard_rules().chain_of_command.search(text, end, hi)
+            and not any(z.codes for z in objs)):
         return False  # "A meeting of the cabinet chaired by the President decided ...": one state's own organ
     if rules.non_diplomatic.search(text[end:hi][:40]) and not any(z.people or z.countries for z in objs):
         return False  # "met the protesters"

@@ -8,6 +8,7 @@ import re
 from transforms.extract.anaphora import LEADING_PHRASE, State, anaphoric_subject, frame_countries
 from transforms.extract.document import Doc, Sent
 from transforms.extract.hits import Hit, object_end
+from transforms.extract.lexicon import places
 from transforms.extract.participants import (
     BOTH_SIDES, PLURAL_ANAPHOR, Zone, country_participant, home_official, joint_we, trip_legs, with_role, zone,
 )
@@ -25,14 +26,18 @@ SPLIT_EACH = re.compile(r"\b(?:respectively|separately|separate|individually|eac
 # A passive trigger ("was received in audience by", "were welcomed by"): its subject has the object's role.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
-# A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma.
-_OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b")
+# A sentence opened by a participle ("Addressing the press, the leaders ..."): its subject after the comma. Not a
+# possessive or a place ("Beijing's envoy", "Nanjing officials"): the gazetteer's places are no participles.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z]\w+ing\b(?!['’]s\b)")
 # A subject owned by the parties told before it ("A and B said that | their foreign ministers will meet"): the
 # possessive stands for them.
 # ("said on Monday that | their ministers": a frame's day and "that" may stand before it.)
 _THEIR = re.compile(r"^(?:(?:on|in)\s+[\w ]{1,20}?\s+)?(?:that\s+)?their\b", re.I)
 # The complement of an event noun that names its parties ("talks | between the two Heads of State", "a meeting |
 # of both delegations"): a plural anaphor there is the parties of the event told before, as in a subject.
+# A list item whose subject is its list's ("the two sides: | a. agreed to ...", "(iii) convene ..."): a marker, then
+# a verb.
+_LIST_ITEM_VERB = re.compile(r"^\(?(?:[a-z]|[ivx]+|\d+)[.)]\s+(?-i:[a-z])", re.I)
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:between|among|amongst|of)\s+", re.I)
 _COMPLEMENT_END = re.compile(r"\b(?:between|among|amongst|of)\s*$", re.I)  # the trigger's own ("Talks between")
 # An object told as a pronoun ("Vice President X called on him"; "her" only where it is no possessive: "received her
@@ -58,17 +63,30 @@ def roles(text: str, hit: Hit, trig_lo: int, trig_hi: int) -> tuple[str, str]:
     return trig.subject_role, trig.object_role
 
 
+def _participle_opens(doc: Doc, lo: int, hi: int, subject_text: str, role: str) -> bool:
+    """Whether a subject zone (document offsets) is a participle phrase that names nobody ("Speaking to reporters
+    after meeting", not "Beijing's envoy Li Wei met" nor "Nanjing officials met")."""
+    m = _OPENING_PARTICIPLE.match(subject_text)
+    if m is None or m.group(0) in places()[1]:
+        return False
+    told = zone(doc, lo, hi, role)
+    return not (told.codes or told.people or told.orgs)
+
+
 def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: int, obj_hi: int,
-                      hit: Hit, state: State, frame: EventMention | None = None) -> tuple[Zone, list[Zone], bool]:
-    """Subject zone, object zones (one per counterpart when split) and whether to split."""
+                      hit: Hit, state: State, frame: EventMention | None = None,
+                      dateline: int = 0) -> tuple[Zone, list[Zone], bool]:
+    """Subject zone, object zones (one per counterpart when split) and whether to split (`dateline`: where the
+    sentence's own words start)."""
     trig = hit.trigger
     s_role, o_role = roles(sent.text, hit, trig_lo, trig_hi)
     base = sent.start
     subject_text = LEADING_PHRASE.sub("", sent.text[subj_lo:trig_lo].strip(" ,"))
     opening = _OPENING_PARTICIPLE.match(sent.text, trig_lo) if not subject_text else (
-        # "Speaking to reporters after meeting X, | Lavrov said ...": a participle phrase that names nobody.
-        "," not in subject_text and _OPENING_PARTICIPLE.match(subject_text)
-        and not zone(doc, base + subj_lo, base + trig_lo, s_role).codes)
+        # "Speaking to reporters after meeting X, | Lavrov said ...": a participle phrase that names nobody, opening
+        # the sentence.
+        "," not in subject_text and not sent.text[dateline:subj_lo].strip()
+        and _participle_opens(doc, base + subj_lo, base + trig_lo, subject_text, s_role))
     if opening and (comma := sent.text.find(", ", obj_hi)) >= 0:
         # "Addressing the press, the leaders pledged ...": the subject follows the participle's phrase.
         subj_lo, trig_lo = comma + 2, comma + 2 + _SUBJECT_SPAN
@@ -98,8 +116,16 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
     lead = _NOUN_COMPLEMENT.match(sent.text, obj_start)
     at = lead.end() if lead else obj_start if _COMPLEMENT_END.search(sent.text, trig_lo, trig_hi) else None
     if not (obj.people or obj.countries) and at is not None and _THEIR.match(sent.text[at:obj_hi].strip()):
-        # "after talks in Arica between | their foreign ministers": the parties the sentence told before.
-        obj = _their_subject(doc, sent, at, obj, sent.text[at:obj_hi].strip(), o_role, state, frame)
+        # "after talks in Arica between | their foreign ministers": the parties the sentence told before, else its
+        # subject's when that is the parties ("The two sides agreed to convene a meeting of | their defence chiefs");
+        # the article's parties only when the noun opens the sentence ("Consultations between | their deputy
+        # ministers took place") or the clause has no subject of its own (a communique's list item: "d. agreed to
+        # convene a meeting of | their Chiefs of Defence Staff"). "Union leaders said a meeting between | their
+        # members ...": no party.
+        obj = _their_subject(doc, sent, at, obj, sent.text[at:obj_hi].strip(), o_role, state, frame,
+                             anaphoric=not subject_text or bool(_LIST_ITEM_VERB.match(subject_text)))
+        if not (obj.people or obj.countries) and len(subject.codes) >= 2:
+            obj = Zone((), tuple(country_participant(c, o_role) for c in sorted(subject.codes)), obj.orgs)
     if not (obj.people or obj.countries) and at is not None and PLURAL_ANAPHOR.match(sent.text[at:obj_hi].strip()):
         # "Talks between the two Heads of State were held": the people of the event told before.
         obj = anaphoric_subject(doc, base, obj, sent.text[at:obj_hi].strip(), o_role, state, frame, base + at)
@@ -123,16 +149,18 @@ def participants_for(doc: Doc, sent: Sent, subj_lo: int, trig_lo: int, trig_hi: 
 
 
 def _their_subject(doc: Doc, sent: Sent, subj_lo: int, subject: Zone, subject_text: str, role: str, state: State,
-                   frame: EventMention | None) -> Zone:
+                   frame: EventMention | None, anaphoric: bool = True) -> Zone:
     """A subject owned by "their" ("Ethiopia and Somalia said that their foreign ministers will meet", "The two
     countries agreed that their defence chiefs would meet"): the countries of the clause that frames it, else
-    the parties "they" would stand for."""
+    (`anaphoric`) the parties "they" would stand for."""
     their = _THEIR.match(subject_text)
     if their is None:
         return subject
     framing = zone(doc, sent.start, sent.start + sent.text.find(their.group(0), subj_lo), role)
     if len(framing.codes) >= 2:
         return Zone((), tuple({c: country_participant(c, role) for c in sorted(framing.codes)}.values()), subject.orgs)
+    if not anaphoric:
+        return subject
     return anaphoric_subject(doc, sent.start, subject, "they", role, state, frame)
 
 

@@ -65,6 +65,9 @@ class Triggers(RuleFile):
     clause_opener: Pattern
     shared_subject: Pattern
     sequence_cues: Pattern
+    programme_cues: Pattern
+    background_cues: Pattern
+    own_occasion: Pattern
     dateline: Pattern
     negation_before: Pattern
     called_off: Pattern
@@ -73,8 +76,10 @@ class Triggers(RuleFile):
     occasion_after: Pattern
     reception_passive: Pattern
     hypothetical_before: Pattern
+    confirmed_after: Pattern
     recurring_after: Pattern
     domestic_bodies: Pattern
+    chain_of_command: Pattern
     subordinate_clause: Pattern
     remote_setting: Pattern
     party_bodies: Pattern
