@@ -127,12 +127,17 @@ def _adopt_tables(store: CuratedStore, generation: Generation, source: str) -> t
 
 def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[dict],
                   run_id: str) -> tuple[dict[str, int], list[dict], list[dict]]:
-    """Every table of the run into the generation; (rows per table, events written, quarantine + unstorable rows)."""
+    """Every table of the run into the generation; (rows per table, events written, quarantine + unstorable rows).
+
+    Each table is let go (taken out of `outputs.tables`) once written, and articles read from the state go last:
+    their write buffers (a row group of a large year and its sorted copy) are never held beside the tables of
+    mentions, the largest the run holds (docs/scaling.md)."""
     metadata = {"run_id": run_id, "generation": generation.name}
+    names = (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES))
     counts: dict[str, int] = {}
     events: list[dict] = []
-    for name in (*CURATED_TABLES, *(t for t in GENERATION_TABLES if t not in CURATED_TABLES)):
-        rows = outputs.tables.get(name, [])
+    for name in sorted(names, key=lambda n: isinstance(outputs.tables.get(n), StateArticles)):
+        rows = outputs.tables.pop(name, [])
         if isinstance(rows, StateArticles) and len(rows) > WHOLE_CHUNK_ROWS:
             counts[name] = _write_state_articles(generation, name, rows, metadata, quarantine, run_id)
             continue
@@ -144,10 +149,12 @@ def _write_tables(generation: Generation, outputs: RunOutputs, quarantine: list[
         if name == "events":  # the report's figures are of the events stored
             rejected = {id(row) for row, _ in bad}
             events = [r for r in rows if id(r) not in rejected]
+        del rows
         generation.write_table(name, arrow, metadata)
         counts[name] = arrow.num_rows
+        del arrow
     generation.compact(metadata)
-    return counts, events, quarantine
+    return {name: counts[name] for name in names if name in counts}, events, quarantine
 
 
 def _unstorable(name: str, bad: list[tuple[dict, str]], run_id: str) -> list[dict]:
