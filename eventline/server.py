@@ -60,6 +60,13 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def start_worker(parent: int) -> None:
+    """In a worker process as it starts: Ctrl-C is for the run (which stops its workers), and SIGTERM comes when
+    the run dies (Linux)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
 def spawn_child(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     """Start a process that dies with this one (its output to `log`); call from the main thread."""
     parent = os.getpid()

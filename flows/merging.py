@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows import allocator, state, state_rows
+from flows.apart import run_apart
 from flows.quality import ExpectationResult, ValidationOutcome
 from flows.state_articles import TEXT, StateArticles
 from flows.store import CuratedStore, Generation, to_arrow
@@ -50,6 +51,28 @@ class Merged:
     tables: dict[str, list[dict] | pa.Table | StateArticles]
     quarantine: list[dict] = field(default_factory=list)
     articles_new: int = 0
+
+
+# Past this many live raw files, the merge runs in a process of its own (`merge_apart`).
+APART_FILES = 4096
+
+
+def merge_apart(generation: Generation, manifest: list[dict], new_batches: set[str],
+                previous_rows: set[str]) -> Merged:
+    """`merge_state`, in a spawned process of its own when the state has more than APART_FILES live files.
+
+    The merge holds every mention as a Python record while it clusters them: millions of small objects at
+    100,000 articles, which, freed, stayed resident in this process through validation and writing (the rows
+    the merge keeps are spread over CPython's arenas: about 700 MB at 97,000 articles; docs/scaling.md). In a
+    process of its own (flows/apart.py) that memory ends with the process, and only the merged tables come
+    back. Same function, same rows; a small state is merged here (a spawned process costs a few seconds of
+    imports).
+    """
+    files = sum(map(len, state.live_files(manifest).values()))
+    if files <= APART_FILES:
+        return merge_state(generation, manifest, new_batches, previous_rows)
+    log.info("merging the state of %d raw files in a process of its own", files)
+    return run_apart(merge_state, generation, manifest, new_batches, previous_rows)
 
 
 def merge_state(generation: Generation, manifest: list[dict], new_batches: set[str],

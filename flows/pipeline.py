@@ -80,7 +80,7 @@ def process(files: list[raw.RawFile], batch: str, generation: Generation, limits
 def merge(generation: Generation, manifest: list[dict], new_batches: set[str],
           previous_rows: set[str]) -> merging.Merged:
     """One row per real event across all live articles; entities across all mentions (reads the state)."""
-    return merging.merge_state(generation, manifest, new_batches, previous_rows)
+    return merging.merge_apart(generation, manifest, new_batches, previous_rows)
 
 
 @_task

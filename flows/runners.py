@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -175,10 +174,9 @@ def _warm_up() -> None:
 
 def _worker_start(parent: int) -> None:
     """In a worker process: Ctrl-C is for the run (it stops the pool); SIGTERM when the run dies (Linux)."""
-    from eventline.server import die_with_parent
+    from eventline.server import start_worker
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
+    start_worker(parent)
 
 
 def _map_length(parameters: dict[str, Any]) -> int:

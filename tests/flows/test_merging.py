@@ -52,3 +52,41 @@ def test_a_table_with_a_row_that_cannot_be_stored_stays_rows_for_validation_to_q
     tables = {"event_mentions": rows}
     assert hand_over(tables, ("event_mentions",)) == {}
     assert tables["event_mentions"] is rows
+
+
+def test_a_large_state_is_merged_in_a_process_of_its_own_into_the_same_tables(monkeypatch, caplog):
+    """Past APART_FILES live files the merge runs in a spawned process (its records' memory goes back to the system
+    when it ends): the same tables, quarantine and counts as merged in this process."""
+    import logging
+    from pathlib import Path
+
+    from flows import merging
+    from flows.state_articles import StateArticles
+    from tests.flows import layers
+
+    raw = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
+    here = layers.compute(raw, "run_here")
+    plain_steps = layers.plain_steps
+
+    def apart_steps(limits, generation):
+        steps = plain_steps(limits, generation)
+        steps.merge = merging.merge_apart
+        return steps
+
+    monkeypatch.setattr(layers, "plain_steps", apart_steps)
+    monkeypatch.setattr(merging, "APART_FILES", 0)
+    with caplog.at_level(logging.INFO, logger="flows.merging"):
+        apart = layers.compute(raw, "run_apart")
+    assert any("in a process of its own" in r.getMessage() for r in caplog.records)
+
+    def rows(outputs) -> dict:
+        def plain(table):
+            table = table.table if isinstance(table, StateArticles) else table
+            return table if isinstance(table, list) else table.to_pylist()
+        return {name: plain(table) for name, table in outputs.tables.items()}
+
+    def reasons(outputs) -> list:
+        return [{k: v for k, v in q.items() if k not in ("run_id", "quarantined_at")} for q in outputs.quarantine]
+
+    assert rows(apart) == rows(here) and rows(here)["events"] and len(rows(here)["articles"]) > 1
+    assert reasons(apart) == reasons(here) and apart.articles_new == here.articles_new

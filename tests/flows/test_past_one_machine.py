@@ -115,20 +115,35 @@ def test_a_second_run_on_s3_commits_a_new_generation_and_keeps_the_one_before(s3
 
 
 def test_worker_processes_give_the_rows_of_threads(threads, raw, tmp_path, monkeypatch):
+    """Batches on worker processes, stopped once the batches are done, and the merge in a process of its own (as
+    past merging.APART_FILES files): the rows of threads."""
     from prefect.task_runners import ProcessPoolTaskRunner
 
-    from flows import runners
+    from flows import merging, runners
 
-    pools = []
+    pools, steps = [], []
 
     class Pool(ProcessPoolTaskRunner):
         def map(self, task, parameters, wait_for=None):
             pools.append((self._max_workers, task.name))
             return super().map(task, parameters, wait_for)
 
+        def __exit__(self, *exc):
+            steps.append("workers stopped")
+            return super().__exit__(*exc)
+
+    merge_apart = merging.merge_apart
+
+    def merge(*args):
+        steps.append("merge")
+        return merge_apart(*args)
+
     monkeypatch.setattr(runners, "ProcessPoolTaskRunner", Pool)
+    monkeypatch.setattr(merging, "merge_apart", merge)
+    monkeypatch.setattr(merging, "APART_FILES", 0)
     doc = run(raw, tmp_path / "curated", tmp_path / "reports", workers=2)  # batches of 2 files: 2 batches
     assert doc["status"] == "completed" and pools == [(2, "process")]
+    assert sorted(steps) == ["merge", "workers stopped"]
     assert rows_of(tmp_path / "curated") == threads
 
 
