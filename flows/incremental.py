@@ -45,7 +45,10 @@ def compute(settings: RunSettings, store: CuratedStore, generation: Generation, 
     batches = [b for b in _chunks(todo.read, settings.batch_size) if b]
     names = [f"{run_id}-{i:05d}" for i in range(len(batches))]
     done = steps.process(batches, names) if batches else []
-    manifest = todo.carried + [r for d in done for r in d.files]
+    # The manifest as one Arrow table from here on (a row a file: as Python dicts, about 1.5 KB each).
+    manifest = state.manifest_table(todo.carried + [r for d in done for r in d.files])
+    warnings = [w for d in done for w in d.warnings]
+    del done
     merged = steps.merge(generation, manifest, set(names), merging.article_rows(store, todo))
     tables = merged.tables
     progress.report("articles", len(tables["articles"]), len(tables["articles"]))
@@ -56,7 +59,7 @@ def compute(settings: RunSettings, store: CuratedStore, generation: Generation, 
     kept = early + report.stamp_quarantine(outcome.quarantine, run_id)
     return RunOutputs(tables=outcome.select(tables) if outcome.kept else tables, quarantine=problems + kept,
                       outcome=outcome, articles_seen=len(tables["articles"]), articles_new=merged.articles_new,
-                      files=manifest, warnings=[w for d in done for w in d.warnings], state_version=version,
+                      files=manifest, warnings=warnings, state_version=version,
                       kept_quarantine=kept)
 
 

@@ -57,7 +57,7 @@ class Merged:
 APART_FILES = 4096
 
 
-def merge_apart(generation: Generation, manifest: list[dict], new_batches: set[str],
+def merge_apart(generation: Generation, manifest: list[dict] | pa.Table, new_batches: set[str],
                 previous_rows: set[str]) -> Merged:
     """`merge_state`, in a spawned process of its own when the state has more than APART_FILES live files.
 
@@ -75,11 +75,11 @@ def merge_apart(generation: Generation, manifest: list[dict], new_batches: set[s
     return run_apart(merge_state, generation, manifest, new_batches, previous_rows)
 
 
-def merge_state(generation: Generation, manifest: list[dict], new_batches: set[str],
+def merge_state(generation: Generation, manifest: list[dict] | pa.Table, new_batches: set[str],
                 previous_rows: set[str]) -> Merged:
     """Events, participants, commitments and entities over every live article; the articles table itself.
 
-    generation: the one holding the state batches; manifest: its rows; new_batches: the batches this
+    generation: the one holding the state batches; manifest: its rows, or its table; new_batches: the batches this
     run wrote (their kept articles whose row digest is not in `previous_rows` are the run's new and
     changed articles).
     """
@@ -112,8 +112,8 @@ def merge_state(generation: Generation, manifest: list[dict], new_batches: set[s
     # The articles without their texts, which stay in the state's batch files: read a batch file at a time when
     # validated and written (flows/state_articles.py, flows/quality.py, flows/publish.py).
     articles = _state_articles(files, folder, live, keep) if kept.num_rows else None
-    batch_of = {r["source_path"]: r["batch"] for r in manifest}
-    new = _count_new(None if articles is None else articles.table, batch_of, new_batches, previous_rows)
+    new = _count_new(None if articles is None else articles.table, state.batch_of(manifest), new_batches,
+                     previous_rows)
     tables["articles"] = articles if articles is not None else []
     return Merged(tables=tables, quarantine=quarantine + copies + tables.pop("quarantine"), articles_new=new)
 

@@ -9,6 +9,7 @@ import logging
 import threading
 from pathlib import Path
 
+import pyarrow as pa
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
@@ -77,7 +78,7 @@ def process(files: list[raw.RawFile], batch: str, generation: Generation, limits
 
 
 @_task
-def merge(generation: Generation, manifest: list[dict], new_batches: set[str],
+def merge(generation: Generation, manifest: pa.Table, new_batches: set[str],
           previous_rows: set[str]) -> merging.Merged:
     """One row per real event across all live articles; entities across all mentions (reads the state)."""
     return merging.merge_apart(generation, manifest, new_batches, previous_rows)

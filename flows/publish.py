@@ -49,7 +49,7 @@ class RunOutputs:
     outcome: ValidationOutcome
     articles_seen: int
     articles_new: int
-    files: list[dict] = field(default_factory=list)  # the manifest (flows/state.py)
+    files: list[dict] | pa.Table = field(default_factory=list)  # the manifest: rows or its table (flows/state.py)
     warnings: list[dict] = field(default_factory=list)
     state_version: dict = field(default_factory=dict)  # what the state's rows depend on (flows/state.py)
     adopt: str | None = None  # a generation whose tables are this run's (unchanged input): linked, not written

@@ -272,19 +272,34 @@ def repack(store: CuratedStore, generation: Generation, plan: Plan, batch_size: 
             for r in plan.carried]
 
 
-def manifest_table(rows: list[dict]) -> pa.Table:
-    """The manifest, one row per path (a sidecar read twice, for two articles, once), sorted by path."""
+def manifest_table(rows: list[dict] | pa.Table) -> pa.Table:
+    """The manifest, one row per path (a sidecar read twice, for two articles, once), sorted by path (a table
+    made so already: itself)."""
+    if isinstance(rows, pa.Table):
+        return rows
     unique = {r["source_path"]: r for r in rows}
     return pa.Table.from_pylist([unique[p] for p in sorted(unique)], schema=MANIFEST_SCHEMA)
 
 
-def live_files(manifest) -> dict[str, list[str]]:
-    """batch -> the raw files whose live rows it holds (sidecars have no rows of their own)."""
+def _paths_and_batches(manifest: list[dict] | pa.Table) -> Iterator[tuple[str, str | None]]:
+    if isinstance(manifest, pa.Table):
+        return zip(manifest["source_path"].to_pylist(), manifest["batch"].to_pylist())
+    return ((row["source_path"], row["batch"]) for row in manifest)
+
+
+def live_files(manifest: list[dict] | pa.Table) -> dict[str, list[str]]:
+    """batch -> the raw files whose live rows it holds (sidecars have no rows of their own); `manifest`: its rows
+    or its table."""
     out: dict[str, list[str]] = {}
-    for row in manifest:
-        if row["batch"] and not row["source_path"].endswith(raw.SIDECAR_SUFFIX):
-            out.setdefault(row["batch"], []).append(row["source_path"])
+    for path, batch in _paths_and_batches(manifest):
+        if batch and not path.endswith(raw.SIDECAR_SUFFIX):
+            out.setdefault(batch, []).append(path)
     return out
+
+
+def batch_of(manifest: list[dict] | pa.Table) -> dict[str, str | None]:
+    """path -> the batch that holds its rows (None for a file read without any)."""
+    return dict(_paths_and_batches(manifest))
 
 
 def article_keys(files: list[str], positions: list[int]) -> pa.Array:

@@ -254,3 +254,20 @@ def test_articles_new_counts_an_article_whose_row_changed(root):
     assert [str(a["published_date"]) for a in rows(root, "articles") if a["source_path"] == "oslo.md"] == ["2022-05-05"]
     (root / "raw" / "oslo.meta.json").write_text('{"date": "2022-05-05"}\n', encoding="utf-8")  # same rows
     assert simulate(root, "run_3", raw=root / "raw")["articles_new"] == 0
+
+
+def test_the_manifest_as_its_table_gives_the_live_files_and_batches_of_its_rows():
+    """The run holds the manifest as one Arrow table once its batches are read: same answers as its rows."""
+    rows = [{"source_path": "b.txt", "size_bytes": 1, "modified_at": None, "sha256": "x", "etag": None,
+             "sidecar_path": None, "batch": "r-00001"},
+            {"source_path": "a.json", "size_bytes": 1, "modified_at": None, "sha256": "y", "etag": None,
+             "sidecar_path": "a.json.meta.json", "batch": "r-00000"},
+            {"source_path": "a.json.meta.json", "size_bytes": 1, "modified_at": None, "sha256": "z", "etag": None,
+             "sidecar_path": None, "batch": "r-00000"},
+            {"source_path": "big.txt", "size_bytes": 9, "modified_at": None, "sha256": None, "etag": None,
+             "sidecar_path": None, "batch": None}]
+    table = state.manifest_table(rows)
+    assert state.manifest_table(table) is table
+    assert table["source_path"].to_pylist() == ["a.json", "a.json.meta.json", "b.txt", "big.txt"]
+    assert state.live_files(table) == state.live_files(rows) == {"r-00000": ["a.json"], "r-00001": ["b.txt"]}
+    assert state.batch_of(table) == state.batch_of(rows) == {r["source_path"]: r["batch"] for r in rows}
