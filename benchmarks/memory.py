@@ -5,7 +5,9 @@ Usage: .venv/bin/python benchmarks/memory.py CORPUS_DIR [--copies 10]
 The copies are laid out as benchmarks/merge_copies.py does (one extra line per article, so no
 two copies share a text); 1x is one of them. Each is one `eventline run --quiet` into a fresh
 curated folder, against one Prefect server (benchmarks/runs.py); the peak resident memory is the
-command's own (getrusage of the child). Prints both runs and the ratio.
+command's own, the flow's process (getrusage of the child), and the whole process tree's (the
+flow's process, its worker processes and the merge's own process, summed RSS and PSS, sampled every
+second: benchmarks/tree_memory.py). Prints both runs and the ratio of the flow's process.
 """
 
 from __future__ import annotations

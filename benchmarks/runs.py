@@ -22,6 +22,8 @@ from typing import Iterator
 
 import pyarrow.parquet as pq
 
+from benchmarks.tree_memory import TreeSampler
+
 ROOT = Path(__file__).resolve().parents[1]
 EVENTLINE = ROOT / ".venv" / "bin" / "eventline"
 FLOW = "eventline-run"  # flows/pipeline.py
@@ -31,14 +33,20 @@ FLOW = "eventline-run"  # flows/pipeline.py
 class RunFigures:
     wall: float  # seconds, the whole command
     work: float  # seconds, the flow from its start to its end
-    peak_rss_mb: float  # the command's peak resident memory
+    peak_rss_mb: float  # the command's own peak resident memory (the flow's process, its VmHWM sampled)
     report: dict  # latest.json
+    largest_mb: float = 0.0  # the largest peak of the command and the processes it started (getrusage)
+    tree_rss_mb: float = 0.0  # peak of the command's process tree (its workers too), summed RSS, sampled
+    tree_pss_mb: float = 0.0  # the same in PSS: shared pages counted once (benchmarks/tree_memory.py)
+    tree_processes: int = 0  # processes in that tree at most
 
     def line(self, name: str) -> str:
         r = self.report
         return (f"{name:<28} wall {self.wall:6.1f}s  start-up {self.wall - self.work:5.1f}s  work {self.work:6.1f}s  "
                 f"peak RSS {self.peak_rss_mb:6.0f} MB  articles seen {r['articles_seen']:>5} "
-                f"new {r['articles_new']:>5}  events {r['rows_written'].get('events', 0)}")
+                f"new {r['articles_new']:>5}  events {r['rows_written'].get('events', 0)}\n{'':<28} whole tree "
+                f"({self.tree_processes} processes at most, sampled every second): peak RSS {self.tree_rss_mb:6.0f} MB, "
+                f"PSS {self.tree_pss_mb:6.0f} MB; its largest process {self.largest_mb:6.0f} MB")
 
 
 @contextlib.contextmanager
@@ -61,16 +69,19 @@ def run_eventline(raw: Path, out: Path, *options: str) -> RunFigures:
            "--reports", str(out / "reports"), *options]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    stdout, stderr = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak (the server is not its child)
+    with TreeSampler(proc.pid) as tree:  # the server is not in it: not the command's child
+        stdout, stderr = proc.stdout.read(), proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+    largest = usage.ru_maxrss / 1024  # the largest of this child and the processes it waited for
     wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"eventline run failed (exit {proc.returncode}): {stderr.strip() or stdout.strip()}")
     report = json.loads((out / "reports" / "latest.json").read_text(encoding="utf-8"))
     row = next(r for r in pq.read_table(out / "curated" / "runs" / f"run-{report['run_id']}.parquet").to_pylist())
-    return RunFigures(wall=wall, work=flow_seconds(row["started_at"]), peak_rss_mb=usage.ru_maxrss / 1024,
-                      report=report)
+    return RunFigures(wall=wall, work=flow_seconds(row["started_at"]), peak_rss_mb=tree.own_peak_mb or largest,
+                      report=report, largest_mb=largest, tree_rss_mb=tree.peak_rss_mb, tree_pss_mb=tree.peak_pss_mb,
+                      tree_processes=tree.processes)
 
 
 def flow_seconds(started_at: dt.datetime) -> float:
