@@ -4,8 +4,9 @@ CPython keeps each arena of small objects (1 MiB) while any object in it lives. 
 millions of short-lived objects (the merge's records) and a few that live on (the rows it gives)
 leaves most of that memory resident in its process long after it freed them. Run in a process of
 its own, the step's memory ends with the process; only its result comes back, pickled, with Arrow's
-buffers out of band (never a pickled copy of the tables beside them, on either side). The process is spawned, not forked (the flow's process runs Prefect's
-threads), ignores Ctrl-C (the run stops it) and dies with the run (`start_worker`).
+buffers out of band (never a pickled copy of the tables beside them, on either side). The process
+is spawned, not forked (the flow's process runs Prefect's threads), ignores Ctrl-C (the run stops
+it) and dies with the run (`start_worker`).
 """
 
 from __future__ import annotations
