@@ -26,18 +26,17 @@ disturbed), and the machine's load average is printed beside them.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from benchmarks.merge_copies import lay_out_copies
+from benchmarks.tree_memory import TreeSampler
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,53 +73,17 @@ def run_once(raw: Path, workers: int, env: dict[str, str]) -> dict:
                "--reports", f"{tmp}/reports", "--workers", str(workers), "--quiet"]
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        tree = _TreeRss(proc.pid)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        tree.stop()
+        with TreeSampler(proc.pid, interval=0.1) as tree:
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - started
         out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             raise SystemExit(f"eventline run failed ({proc.returncode}):\n{out}\n{err}")
         report = json.loads(Path(tmp, "reports", "latest.json").read_text(encoding="utf-8"))
     cpu = usage.ru_utime + usage.ru_stime
-    return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "tree_mb": tree.peak / 2**20, "cpu": cpu,
+    return {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "tree_mb": tree.peak_rss_mb, "cpu": cpu,
             "workers_cpu": sum(tree.children_cpu.values()), "articles": report["articles_seen"]}
-
-
-class _TreeRss:
-    """The peak of the summed resident memory of a process and all its descendants (the worker processes),
-    sampled every 0.1 s."""
-
-    def __init__(self, pid: int):
-        import psutil
-
-        self.root, self.peak, self._done = psutil.Process(pid), 0, threading.Event()
-        self.children_cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-
-    def _sample(self) -> None:
-        import psutil
-
-        while not self._done.is_set():
-            try:
-                procs = [self.root, *self.root.children(recursive=True)]
-                total = 0
-                for p in procs:
-                    with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
-                        if p is not self.root:
-                            times = p.cpu_times()
-                            self.children_cpu[p.pid] = times.user + times.system
-                self.peak = max(self.peak, total)
-            except psutil.Error:
-                pass
-            self._done.wait(0.1)
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
 
 
 def best(runs: list[dict]) -> dict:

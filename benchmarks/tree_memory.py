@@ -48,6 +48,16 @@ def high_water_kb(pid: int) -> int:
         return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds the process has used so far (/proc/PID/stat); 0.0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def rss_pss_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in kB; (0, 0) when it is gone or unreadable."""
     rss = pss = 0
@@ -67,7 +77,8 @@ def rss_pss_kb(pid: int) -> tuple[int, int]:
 class TreeSampler:
     """Samples a process tree every `interval` seconds in a thread (`with TreeSampler(pid) as s:`); the peaks
     of the tree's summed RSS and PSS, in MB, how many processes the tree had at most, and the root process's
-    own peak (its VmHWM: getrusage of a child reports the largest of it and every process it waited for)."""
+    own peak (its VmHWM: getrusage of a child reports the largest of it and every process it waited for), and
+    the CPU seconds of each process below the root at its last sample (`children_cpu`)."""
 
     pid: int
     interval: float = 1.0
@@ -75,6 +86,7 @@ class TreeSampler:
     peak_rss_mb: float = 0.0
     peak_pss_mb: float = 0.0
     processes: int = 0
+    children_cpu: dict[int, float] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
 
     def sample(self) -> None:
@@ -84,6 +96,10 @@ class TreeSampler:
         self.peak_rss_mb = max(self.peak_rss_mb, sum(r for r, _ in sizes) / 1024)
         self.peak_pss_mb = max(self.peak_pss_mb, sum(p for _, p in sizes) / 1024)
         self.processes = max(self.processes, sum(1 for r, _ in sizes if r))
+        for p in pids[1:]:
+            seconds = cpu_seconds(p)
+            if seconds:
+                self.children_cpu[p] = seconds
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
